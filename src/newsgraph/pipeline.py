@@ -1,0 +1,181 @@
+"""The whole path as functions over the contract: ingest -> clean -> metadata -> nlp stages.
+
+``extract(inputs)`` streams :class:`~newsgraph.models.Article` records; ``process_batch(raw_docs)`` is the
+per-batch function the local and Ray engines share. No stage raises for one bad document: problems become
+``Article.errors`` entries and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest import RawDocument, iter_documents
+from newsgraph.models import Article, ErrorRecord, Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_BATCH_SIZE = 32
+MAX_NLP_CHARS = 1_000_000
+_WS = re.compile(r"\s+")
+
+
+def article_id(body: str) -> str:
+    """Stable id: SHA-256 of the NFC-normalised, whitespace-folded, case-folded body (20 hex digits)."""
+    norm = _WS.sub(" ", unicodedata.normalize("NFC", body)).strip().casefold()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
+
+
+def _detect_language(text: str) -> str | None:
+    try:
+        from newsgraph.clean.language import detect_language
+    except ImportError:  # pragma: no cover - stub stage
+        return "en" if text else None
+    return detect_language(text)
+
+
+def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:
+    """Clean each raw document into an Article without NLP (title, date, authors, body, captions, language)."""
+    from newsgraph.clean import Cleaned, clean_batch, extract_html
+
+    cleaned: dict[int, Cleaned] = {}
+    errors: dict[int, list[ErrorRecord]] = {i: list(r.errors) for i, r in enumerate(raws)}
+    text_idx = [i for i, r in enumerate(raws) if r.text is not None and r.kind == "text"]
+    try:
+        for i, c in zip(text_idx, clean_batch([raws[i].text or "" for i in text_idx]), strict=True):
+            cleaned[i] = c
+    except Exception as exc:  # one bad scrape must not sink the batch: retry one by one
+        from newsgraph.clean import clean_text
+
+        for i in text_idx:
+            try:
+                cleaned[i] = clean_text(raws[i].text or "")
+            except Exception as exc2:
+                errors[i].append(ErrorRecord(stage="clean", message=f"{type(exc2).__name__}: {exc2}"))
+        del exc
+    for i, r in enumerate(raws):
+        if r.text is None or r.kind != "html":
+            continue
+        try:
+            cleaned[i] = extract_html(r.text, url=r.source.url)
+        except Exception as exc:
+            errors[i].append(ErrorRecord(stage="html", message=f"{type(exc).__name__}: {exc}"))
+    out = []
+    for i, r in enumerate(raws):
+        c = cleaned.get(i)
+        errs = errors[i] + (c.errors if c else [])
+        body = c.body if c else ""
+        if c is not None and not body.strip():
+            errs.append(ErrorRecord(stage="clean", message="no article text found"))
+        art = Article(
+            id=article_id(body if body.strip() else f"{r.source.path}|{r.source.url}|{r.source.warc_record_id}"),
+            source=r.source,
+            body=body,
+            title=c.title if c else None,
+            published=c.published if c else None,
+            authors=c.authors if c else [],
+            captions=c.captions if c else [],
+            removed=c.removed if c else [],
+            errors=errs,
+        )
+        if body.strip():
+            try:
+                art.language = _detect_language(body)
+            except Exception as exc:
+                art.errors.append(ErrorRecord(stage="language", message=f"{type(exc).__name__}: {exc}"))
+        out.append(art)
+    return out
+
+
+def annotate(articles: list[Article], nlp: Language | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Article]:
+    """Run the spaCy pipeline (quotes, entities, claims, events) over English articles, in place."""
+    from newsgraph.extensions import register_extensions
+    from newsgraph.nlp import load_pipeline
+
+    register_extensions()
+    todo: list[Article] = []
+    for art in articles:
+        if not art.body.strip():
+            continue
+        if art.language != "en":
+            art.errors.append(
+                ErrorRecord(stage="nlp", message=f"skipped: language is {art.language!r}, the NLP stages are English-only")
+            )
+            continue
+        if len(art.body) > MAX_NLP_CHARS:
+            art.errors.append(ErrorRecord(stage="nlp", message=f"skipped: body longer than {MAX_NLP_CHARS} characters"))
+            continue
+        todo.append(art)
+    if not todo:
+        return articles
+    nlp = nlp or load_pipeline()
+
+
+    def _doc(art: Article) -> Doc:
+        doc = nlp.make_doc(art.body)
+        doc._.published = art.published
+        doc._.article_id = art.id
+        doc._.errors = []
+        return doc
+
+    def _fill(doc: Doc, art: Article) -> None:
+        art.quotes = list(doc._.quotes or [])
+        art.entities = list(doc._.entities or [])
+        art.claims = list(doc._.claims or [])
+        art.events = list(doc._.events or [])
+        art.errors.extend(doc._.errors or [])
+
+    try:
+        results = list(nlp.pipe(((_doc(a), a) for a in todo), as_tuples=True, batch_size=batch_size))
+    except Exception:
+        # One document broke a component: redo this batch one by one so only that document carries the error.
+        results = []
+        for art in todo:
+            try:
+                results.append((nlp(_doc(art)), art))
+            except Exception as exc:
+                art.errors.append(ErrorRecord(stage="nlp", message=f"{type(exc).__name__}: {exc}"))
+    for doc, art in results:
+        _fill(doc, art)
+    return articles
+
+
+def process_batch(raws: Sequence[RawDocument], nlp: Language | None = None) -> list[Article]:
+    """The per-batch function every engine runs: clean, then annotate. Never raises for one document."""
+    return annotate(prepare_batch(raws), nlp)
+
+
+def _batched(it: Iterable[RawDocument], n: int) -> Iterator[list[RawDocument]]:
+    iterator = iter(it)
+    while chunk := list(islice(iterator, n)):
+        yield chunk
+
+
+def extract(
+    inputs: str | Path | Iterable[str | Path], *, batch_size: int = DEFAULT_BATCH_SIZE, nlp_stages: bool = True
+) -> Iterator[Article]:
+    """Stream Article records for files, directories, globs, ``-`` (stdin) or WARC archives, in input order."""
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    for chunk in _batched(iter_documents(inputs), batch_size):
+        arts = prepare_batch(chunk)
+        if nlp_stages:
+            annotate(arts)
+        yield from arts
+
+
+def extract_text(text: str, *, format: str = "text", url: str | None = None, nlp_stages: bool = True) -> Article:
+    """One article from a string: a plain-text scrape (``format="text"``) or an HTML page (``"html"``)."""
+    kind = "html" if format == "html" else "text"
+    raw = RawDocument(Source(url=url, format="html" if kind == "html" else "text"), text, kind=kind)
+    arts = prepare_batch([raw])
+    if nlp_stages:
+        annotate(arts)
+    return arts[0]
