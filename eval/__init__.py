@@ -1,0 +1,1 @@
+"""Accuracy evaluations run by `make eval` (each module has a ``main() -> dict`` that prints its table)."""
