@@ -60,7 +60,7 @@ fuzz: install
 
 # Regenerate the hash-pinned lock (needs uv: `pip install uv`). Universal: valid on Python 3.11-3.13.
 lock:
-	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes \
+	uv pip compile pyproject.toml --extra dev --extra embeddings --universal --python-version 3.11 --generate-hashes \
 	  --no-header -o requirements.lock
 
 clean:

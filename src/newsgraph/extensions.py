@@ -2,6 +2,8 @@
 
 ``doc._.quotes`` / ``entities`` / ``claims`` / ``events`` hold contract models (:mod:`newsgraph.models`);
 ``doc._.published`` is the article's ISO date (set by the caller, used to resolve relative dates);
+``doc._.mentions`` (set by ``newsgraph_quotes``) maps each canonical speaker name to its surface mentions
+``[(start, end), ...]`` (the speakers' coreference chains);
 ``doc._.errors`` collects :class:`~newsgraph.models.ErrorRecord` entries from components.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_ATTRS = ("quotes", "entities", "claims", "events", "errors", "published", "article_id")
+_ATTRS = ("quotes", "entities", "claims", "events", "errors", "published", "article_id", "mentions")
 
 
 def register_extensions() -> None:

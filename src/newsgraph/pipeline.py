@@ -13,10 +13,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.ingest import RawDocument, iter_documents
-from newsgraph.models import Article, ErrorRecord, Source
+from pydantic import BaseModel
+
+from newsgraph.models import Article, Claim, Entity, ErrorRecord, Event, Quote, Source
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -94,8 +96,13 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:
     return out
 
 
-def annotate(articles: list[Article], nlp: Language | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Article]:
-    """Run the spaCy pipeline (quotes, entities, claims, events) over English articles, in place."""
+def annotate(
+    articles: list[Article], nlp: Language | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1
+) -> list[Article]:
+    """Run the spaCy pipeline (quotes, entities, claims, events) over English articles, in place.
+
+    ``n_process > 1`` uses spaCy's own multiprocessing (``nlp.pipe(n_process=...)``): worth it for large lists only.
+    """
     from newsgraph.extensions import register_extensions
     from newsgraph.nlp import load_pipeline
 
@@ -116,6 +123,8 @@ def annotate(articles: list[Article], nlp: Language | None = None, *, batch_size
     if not todo:
         return articles
     nlp = nlp or load_pipeline()
+    if n_process > 1:
+        _register_plain()
 
 
     def _doc(art: Article) -> Doc:
@@ -126,14 +135,19 @@ def annotate(articles: list[Article], nlp: Language | None = None, *, batch_size
         return doc
 
     def _fill(doc: Doc, art: Article) -> None:
-        art.quotes = list(doc._.quotes or [])
-        art.entities = list(doc._.entities or [])
-        art.claims = list(doc._.claims or [])
-        art.events = list(doc._.events or [])
-        art.errors.extend(doc._.errors or [])
+        art.quotes = _models(Quote, doc._.quotes)
+        art.entities = _models(Entity, doc._.entities)
+        art.claims = _models(Claim, doc._.claims)
+        art.events = _models(Event, doc._.events)
+        art.errors.extend(_models(ErrorRecord, doc._.errors))
 
+    plain = n_process > 1 and _PLAIN not in nlp.pipe_names
+    if plain:  # worker processes send docs back through msgpack: plain dicts only, for this call
+        nlp.add_pipe(_PLAIN, last=True)
     try:
-        results = list(nlp.pipe(((_doc(a), a) for a in todo), as_tuples=True, batch_size=batch_size))
+        results = list(
+            nlp.pipe(((_doc(a), a) for a in todo), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        )
     except Exception:
         # One document broke a component: redo this batch one by one so only that document carries the error.
         results = []
@@ -142,14 +156,41 @@ def annotate(articles: list[Article], nlp: Language | None = None, *, batch_size
                 results.append((nlp(_doc(art)), art))
             except Exception as exc:
                 art.errors.append(ErrorRecord(stage="nlp", message=f"{type(exc).__name__}: {exc}"))
+    finally:
+        if plain:
+            nlp.remove_pipe(_PLAIN)
     for doc, art in results:
         _fill(doc, art)
     return articles
 
 
-def process_batch(raws: Sequence[RawDocument], nlp: Language | None = None) -> list[Article]:
+_PLAIN = "newsgraph_plain"
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _models(cls: type[_M], values: Iterable[object] | None) -> list[_M]:
+    """Component output as contract models (dicts come back from ``n_process > 1`` worker processes)."""
+    return [v if isinstance(v, cls) else cls.model_validate(v) for v in values or ()]
+
+
+def _to_plain(doc: Doc) -> Doc:
+    for name in ("quotes", "entities", "claims", "events", "errors"):
+        values = getattr(doc._, name)
+        if values:
+            setattr(doc._, name, [v.model_dump() if isinstance(v, BaseModel) else v for v in values])
+    return doc
+
+
+def _register_plain() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_PLAIN):
+        Language.component(_PLAIN, func=_to_plain)
+
+
+def process_batch(raws: Sequence[RawDocument], nlp: Language | None = None, *, n_process: int = 1) -> list[Article]:
     """The per-batch function every engine runs: clean, then annotate. Never raises for one document."""
-    return annotate(prepare_batch(raws), nlp)
+    return annotate(prepare_batch(raws), nlp, n_process=n_process)
 
 
 def _batched(it: Iterable[RawDocument], n: int) -> Iterator[list[RawDocument]]:

@@ -1,38 +1,23 @@
 """Clean: turn a plain-text scrape or an HTML page into title, date, authors, body, captions and an audit trail.
 
-STUB interface: ``clean_text``, ``clean_batch`` and ``extract_html`` return :class:`Cleaned`.
+``clean_text`` / ``clean_batch`` are newsgraph's own plain-text scrape cleaner (:mod:`newsgraph.clean.text`);
+``extract_html`` (:mod:`newsgraph.clean.html`) extracts an HTML page and runs the same cleaner over the result.
+All return :class:`Cleaned`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from newsgraph.clean.text import Cleaned, clean_batch, clean_text, repeated_lines
 
-from pydantic import BaseModel, Field
+try:
+    from newsgraph.clean.html import extract_html
+except ImportError:  # clean/html.py not there yet: trafilatura alone, then the text cleaner
 
-from newsgraph.models import Author, Caption, ErrorRecord, Removed
+    def extract_html(html: str, *, url: str | None = None) -> Cleaned:
+        import trafilatura
 
-
-class Cleaned(BaseModel):
-    title: str | None = None
-    published: str | None = None
-    authors: list[Author] = Field(default_factory=list)
-    body: str = ""
-    captions: list[Caption] = Field(default_factory=list)
-    removed: list[Removed] = Field(default_factory=list)
-    errors: list[ErrorRecord] = Field(default_factory=list)
+        body = trafilatura.extract(html, url=url) or ""
+        return clean_text(body)
 
 
-def clean_text(text: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
-    paras = [p.strip() for p in text.replace("\r\n", "\n").split("\n") if p.strip()]
-    return Cleaned(body="\n\n".join(paras))
-
-
-def clean_batch(texts: Sequence[str]) -> list[Cleaned]:
-    return [clean_text(t) for t in texts]
-
-
-def extract_html(html: str, *, url: str | None = None) -> Cleaned:
-    import trafilatura
-
-    body = trafilatura.extract(html, url=url) or ""
-    return clean_text(body)
+__all__ = ["Cleaned", "clean_batch", "clean_text", "extract_html", "repeated_lines"]

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import csv
-
 import json
 import sys
+import textwrap
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
 from newsgraph.cli import app
+
+if TYPE_CHECKING:
+    from newsgraph.models import Article
 
 
 class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 CSV_FIELDS = ["id", "path", "url", "format", "language", "title", "published", "authors", "n_quotes", "n_claims",
@@ -34,15 +44,74 @@ def _csv_row(a: object) -> list[str]:
             str(len(a.events)), "; ".join(f"{e.stage}: {e.message}" for e in a.errors), a.body]
 
 
+class _TextSink:
+    """json (one object, or an array written as records come) and csv to a text stream."""
+
+    def __init__(self, out: TextIO, fmt: Format, single_ok: bool) -> None:
+        self.out, self.fmt, self.single_ok = out, fmt, single_ok
+        self.n = 0
+        self._first: Article | None = None
+        self._csv = csv.writer(out) if fmt is Format.csv else None
+        if self._csv:
+            self._csv.writerow(CSV_FIELDS)
+
+    def _json_item(self, art: Article) -> str:
+        return textwrap.indent(json.dumps(art.model_dump(mode="json"), indent=2, ensure_ascii=False), "  ")
+
+    def write(self, articles: Sequence[Article]) -> None:
+        for art in articles:
+            self.n += 1
+            if self._csv:
+                self._csv.writerow(_csv_row(art))
+            elif self.n == 1:
+                self._first = art
+            else:
+                if self._first is not None:
+                    self.out.write("[\n" + self._json_item(self._first))
+                    self._first = None
+                self.out.write(",\n" + self._json_item(art))
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        self.out.flush()
+        return None
+
+    def close(self) -> None:
+        if self.fmt is Format.json:
+            if self.n == 1 and self._first is not None and self.single_ok:
+                self.out.write(self._first.model_dump_json(indent=2) + "\n")
+            elif self._first is not None:
+                self.out.write("[\n" + self._json_item(self._first) + "\n]\n")
+            elif self.n == 0:
+                self.out.write("[]\n")
+            else:
+                self.out.write("\n]\n")
+        self.out.flush()
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"newsgraph: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: one object (array for several); jsonl; csv.")] = Format.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, WARC archives, or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: one object (array for several); jsonl; csv; parquet (shards in the -o directory).")] = Format.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (a directory for parquet).")] = None,
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Only ingest and clean; skip quotes, claims, events.")] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per NLP batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (cleaning and nlp.pipe).")] = 32,
+    engine: Annotated[Engine, typer.Option(help="local: stream on this machine; ray: a Ray Data pipeline (parquet output).")] = Engine.local,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="local engine: spaCy worker processes (nlp.pipe n_process).")] = 1,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its checkpoint (jsonl/parquet with -o).")] = False,
+    checkpoint: Annotated[Path | None, typer.Option(help="Checkpoint file (default: OUTPUT.checkpoint.json, or DIR/_checkpoint.json).")] = None,
+    address: Annotated[str | None, typer.Option(help="ray engine: join this cluster (auto, ray://head:10001); default starts a local Ray.")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="ray engine: actors, each loading the spaCy pipeline once (default: CPUs).")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
 ) -> None:
     """Extract clean article records (title, date, authors, body, captions, quotes, claims, events).
+
+    Input is read lazily and records are written as they come, so any number of documents runs in flat memory.
+    With -o and jsonl or parquet, a checkpoint is kept after every durable batch; --resume continues a killed run.
 
     Examples:
 
@@ -50,40 +119,107 @@ def extract(
 
       newsgraph extract site/ --format jsonl -o articles.jsonl
 
+      newsgraph extract crawl/*.warc.gz --format jsonl -o out.jsonl --resume
+
+      newsgraph extract crawl/ --engine ray --workers 8 --format parquet -o out/
+
       cat page.html | newsgraph extract - --format json
     """
-    from newsgraph.pipeline import extract as run
+    if fmt is Format.parquet and output is None:
+        _fail("--format parquet needs -o DIRECTORY")
+    if engine is Engine.ray:
+        _extract_ray(paths, fmt, output, no_nlp, batch_size, address, workers)
+        return
+    if resume and (output is None or fmt not in (Format.jsonl, Format.parquet)):
+        _fail("--resume needs -o with --format jsonl or parquet")
+    if resume and "-" in paths:
+        _fail("--resume cannot replay stdin")
+    from newsgraph.engines.checkpoint import CheckpointMismatch, default_checkpoint_path
+    from newsgraph.engines.local import LocalOptions, run_local
+    from newsgraph.engines.progress import DocsProgress, estimate_total
+    from newsgraph.engines.sinks import JsonlSink, ParquetShardSink, Sink
 
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    n = n_err = 0
-    arts = []
-    writer = csv.writer(out) if fmt is Format.csv else None
-    if writer:
-        writer.writerow(CSV_FIELDS)
-    for art in run(paths, batch_size=batch_size, nlp_stages=not no_nlp):
-        n += 1
-        if art.errors:
-            n_err += 1
-            where = art.source.path or art.source.url or "<stdin>"
-            for e in art.errors:
-                print(f"newsgraph: {where}: {e.stage}: {e.message}", file=sys.stderr)
+    ckpt_path = checkpoint
+    if ckpt_path is None and output is not None and fmt in (Format.jsonl, Format.parquet):
+        ckpt_path = default_checkpoint_path(output, directory=fmt is Format.parquet)
+    text_out: TextIO | None = None
+
+    def make_sink(state: dict[str, Any] | None) -> Sink:
+        nonlocal text_out
+        if fmt is Format.jsonl and output is not None:
+            return JsonlSink(output, resume_state=state if resume else None)
+        if fmt is Format.parquet and output is not None:
+            return ParquetShardSink(output, resume_state=state if resume else None)
+        text_out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         if fmt is Format.jsonl:
-            out.write(art.model_dump_json() + "\n")
-        elif writer:
-            writer.writerow(_csv_row(art))
-        else:
-            arts.append(art)
-    if fmt is Format.json:
-        if len(arts) == 1 and len(paths) == 1 and not any(c in paths[0] for c in "*?[") and not Path(paths[0]).is_dir():
-            out.write(arts[0].model_dump_json(indent=2) + "\n")
-        else:
-            out.write(json.dumps([a.model_dump(mode="json") for a in arts], indent=2, ensure_ascii=False) + "\n")
-    if output:
-        out.close()
-    if n == 0:
+            return _JsonlText(text_out)
+        single = len(paths) == 1 and not any(c in paths[0] for c in "*?[") and not Path(paths[0]).is_dir()
+        return _TextSink(text_out, fmt, single)
+
+    show = sys.stderr.isatty() if progress is None else progress
+    total = estimate_total(paths) if show else None
+    opts = LocalOptions(batch_size=batch_size, n_process=n_process, nlp_stages=not no_nlp)
+    with DocsProgress(total, enabled=show) as bar:
+
+        def on_batch(arts: Sequence[Article]) -> None:
+            _report_errors(arts)
+            bar.advance(len(arts))
+
+        try:
+            stats = run_local(paths, make_sink, opts, checkpoint_path=ckpt_path, resume=resume,
+                              extra_fingerprint={"format": fmt.value}, on_batch=on_batch)
+        except CheckpointMismatch as exc:
+            _fail(f"cannot resume: {exc} (delete {ckpt_path} to start over)")
+    if text_out is not None and output is not None:
+        text_out.close()
+    if stats.docs == 0:
         print("newsgraph: no input could be read", file=sys.stderr)
         raise typer.Exit(3)
-    if n_err:
+    if stats.with_errors:
+        raise typer.Exit(1)
+
+
+class _JsonlText:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, articles: Sequence[Article]) -> None:
+        for art in articles:
+            self.out.write(art.model_dump_json() + "\n")
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        self.out.flush()
+        return None
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+def _report_errors(arts: Sequence[Article]) -> None:
+    for art in arts:
+        where = art.source.path or art.source.url or "<stdin>"
+        if art.source.url and art.source.format == "warc":
+            where = f"{where} {art.source.url}"
+        for e in art.errors:
+            print(f"newsgraph: {where}: {e.stage}: {e.message}", file=sys.stderr)
+
+
+def _extract_ray(paths: list[str], fmt: Format, output: Path | None, no_nlp: bool, batch_size: int,
+                 address: str | None, workers: int | None) -> None:
+    if fmt is not Format.parquet or output is None:
+        _fail("--engine ray writes Parquet shards: use --format parquet -o DIRECTORY")
+    if "-" in paths:
+        _fail("--engine ray cannot read stdin")
+    from newsgraph.engines.ray_engine import RayOptions, run_ray
+
+    stats = run_ray(paths, output, RayOptions(batch_size=batch_size, nlp_stages=not no_nlp, workers=workers,
+                                              address=address))
+    print(f"newsgraph: {stats.docs} records ({stats.with_errors} with errors) in {stats.seconds:.1f} s -> {output}",
+          file=sys.stderr)
+    if stats.docs == 0:
+        print("newsgraph: no input could be read", file=sys.stderr)
+        raise typer.Exit(3)
+    if stats.with_errors:
         raise typer.Exit(1)
 
 

@@ -1,0 +1,129 @@
+"""PLOVER event coding against the PLOVER gold-standard records (``../shared/datasets/plover``).
+
+The 322 coded sentences (CAMEO manual examples, PLOVER 0.5b1) are split deterministically into a dev half, the only
+part the lexicon builder (``scripts/build_plover_data.py``) reads, and a test half; figures are reported on test and
+on all records. Legacy 0.5 names map to today's types as the manual's CAMEO-to-PLOVER table says
+(:data:`newsgraph.events.gsr.LEGACY_TYPES`: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT).
+
+* event-type accuracy: the coder's main event of the sentence vs the record's type (no event = wrong);
+* source / target country accuracy: over records whose source (target) has a country code, the predicted actor's
+  ISO alpha-3 is one of the record's codes (compound actors list several);
+* baseline: the majority type of the dev half for every sentence.
+
+``NEWSGRAPH_EVAL_LIMIT`` caps the number of records (quick runs).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+GSR = "gold_standard_records/PLOVER_GSR_CAMEO.txt"
+
+
+def _plover_dir() -> Path:
+    shared = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    return shared / "datasets" / "plover"
+
+
+def predict(records: list[Any]) -> list[dict[str, Any]]:
+    from newsgraph.events.actors import actor_from_token
+    from newsgraph.events.coder import code_sentence
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline(components=())
+    out = []
+    for rec, doc in zip(records, nlp.pipe([r.text for r in records], batch_size=64), strict=True):
+        events = []
+        for sent in doc.sents:
+            events += code_sentence(sent)
+        events.sort(key=lambda e: (int(e.embedded), len(list(e.trigger.ancestors)), -e.confidence))
+        main = events[0] if events else None
+        src = actor_from_token(main.source) if main else None
+        tgt = actor_from_token(main.target) if main else None
+        out.append(
+            {
+                "id": rec.id,
+                "gold": rec.type,
+                "pred": main.type if main else "NONE",
+                "trigger": main.lemma if main else "",
+                "src": src.country if src else None,
+                "tgt": tgt.country if tgt else None,
+                "gold_src": rec.source_codes,
+                "gold_tgt": rec.target_codes,
+                "text": rec.text,
+            }
+        )
+    return out
+
+
+def score(rows: list[dict[str, Any]], majority: str) -> dict[str, Any]:
+    n = len(rows)
+    acc = sum(r["pred"] == r["gold"] for r in rows) / n if n else 0.0
+    base = sum(r["gold"] == majority for r in rows) / n if n else 0.0
+    src_rows = [r for r in rows if r["gold_src"]]
+    tgt_rows = [r for r in rows if r["gold_tgt"]]
+    src = sum(r["src"] in r["gold_src"] for r in src_rows) / len(src_rows) if src_rows else 0.0
+    tgt = sum(r["tgt"] in r["gold_tgt"] for r in tgt_rows) / len(tgt_rows) if tgt_rows else 0.0
+    return {
+        "n": n,
+        "type_accuracy": round(acc, 3),
+        "majority_baseline": round(base, 3),
+        "source_country_accuracy": round(src, 3),
+        "target_country_accuracy": round(tgt, 3),
+        "n_source": len(src_rows),
+        "n_target": len(tgt_rows),
+    }
+
+
+def main() -> dict[str, Any]:
+    from newsgraph.events.gsr import load_records, split_records
+
+    path = _plover_dir() / GSR
+    if not path.exists():
+        print(f"[events] {path} not found: skipped")
+        return {"skipped": str(path)}
+    dev, test = split_records(load_records(path))
+    limit = int(os.environ.get("NEWSGRAPH_EVAL_LIMIT", "0") or 0)
+    if limit:
+        dev, test = dev[: limit // 2], test[: limit - limit // 2]
+    majority = Counter(r.type for r in dev).most_common(1)[0][0]
+    rows_dev = predict(dev)
+    rows_test = predict(test)
+    results = {
+        "test": score(rows_test, majority),
+        "dev": score(rows_dev, majority),
+        "all": score(rows_dev + rows_test, majority),
+        "majority_class": majority,
+    }
+    print(f"PLOVER gold-standard records ({len(dev)} dev / {len(test)} test); baseline = majority type of dev ({majority})")
+    print(f"{'split':6} {'n':>4} {'type acc':>9} {'baseline':>9} {'src ctry':>9} {'tgt ctry':>9}")
+    for split in ("test", "dev", "all"):
+        s = results[split]
+        print(
+            f"{split:6} {s['n']:>4} {s['type_accuracy']:>9.3f} {s['majority_baseline']:>9.3f} "
+            f"{s['source_country_accuracy']:>9.3f} {s['target_country_accuracy']:>9.3f}"
+        )
+    conf = Counter((r["gold"], r["pred"]) for r in rows_test if r["gold"] != r["pred"])
+    print("\nmost frequent confusions on test (gold -> predicted: count)")
+    for (g, p), c in conf.most_common(12):
+        print(f"  {g:10} -> {p:10} {c}")
+    per_type: dict[str, list[int]] = {}
+    for r in rows_test:
+        per_type.setdefault(r["gold"], [0, 0])
+        per_type[r["gold"]][0] += r["pred"] == r["gold"]
+        per_type[r["gold"]][1] += 1
+    print("\nper-type accuracy on test: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(per_type.items())))
+    results["confusions_test"] = {f"{g}->{p}": c for (g, p), c in conf.most_common(20)}
+    results["per_type_test"] = {k: round(v[0] / v[1], 3) for k, v in per_type.items()}
+    if os.environ.get("NEWSGRAPH_EVAL_VERBOSE"):
+        for r in rows_dev if os.environ.get("NEWSGRAPH_EVAL_VERBOSE") == "dev" else rows_test:
+            if r["gold"] != r["pred"]:
+                print(f"  {r['gold']:9} {r['pred']:9} [{r['trigger']}] {r['text'][:150]}")
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""The FastAPI application: JSON API under ``/api``, web UI pages, offline docs, static assets.
+
+``newsgraph serve`` runs :func:`create_app` under uvicorn. Every asset (CSS, JS, Swagger UI) is served by the app
+itself: no CDN, works offline.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import anyio
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from newsgraph import __version__
+from newsgraph.api.security import GuardMiddleware, Settings
+
+log = logging.getLogger("newsgraph.api")
+HERE = Path(__file__).parent
+
+
+def settings_from_env(db: str | None = None) -> Settings:
+    env = os.environ
+    return Settings(
+        db=db or env.get("NEWSGRAPH_DB"),
+        token=env.get("NEWSGRAPH_TOKEN") or None,
+        open_writes=env.get("NEWSGRAPH_OPEN_WRITES") == "1",
+        read_token_required=env.get("NEWSGRAPH_READ_TOKEN") == "1",
+        max_body_bytes=int(env.get("NEWSGRAPH_MAX_BODY", 5 * 1024 * 1024)),
+        rate_per_minute=int(env.get("NEWSGRAPH_RATE_PER_MINUTE", 600)),
+        cors_origins=[o for o in env.get("NEWSGRAPH_CORS_ORIGINS", "").split(",") if o],
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app. Settings default to the environment (NEWSGRAPH_DB, NEWSGRAPH_TOKEN, ...)."""
+    settings = settings or settings_from_env()
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Who said what, about whom, how sure they are, and who contradicts whom. "
+        "Reads are open by default; writes need `Authorization: Bearer $NEWSGRAPH_TOKEN`.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.extract_limiter = anyio.CapacityLimiter(settings.extract_workers)
+    app.add_middleware(GuardMiddleware, settings=settings)
+    if settings.cors_origins:  # closed by default
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
+
+    from newsgraph.api import pages, routes
+
+    app.include_router(routes.router)
+    app.include_router(pages.router)
+    _mount_docs(app)  # before /static, so /static/swagger is not shadowed
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _error_handlers(app)
+    return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    import swagger_ui_bundle
+
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        resp = get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="newsgraph API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
+        # Swagger UI boots from one inline script; allow it on this page only.
+        resp.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
+        )
+        return resp
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
+
+
+def _error_handlers(app: FastAPI) -> None:
+    from newsgraph.api.pages import TEMPLATES
+
+    def _render(request: Request, status: int, message: str) -> Response:
+        if _wants_html(request):
+            return TEMPLATES.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                              status_code=status)
+        return JSONResponse({"detail": message}, status_code=status)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _render(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_html(request):
+            return _render(request, 422, "invalid request")
+        errs = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        return JSONResponse({"detail": errs}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)  # the trace goes to the log, never the client
+        return _render(request, 500, "internal error")

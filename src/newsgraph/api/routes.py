@@ -1,0 +1,169 @@
+"""The JSON API under ``/api``. Response models are the contract's pydantic models or the store's rows."""
+
+from __future__ import annotations
+
+import base64
+import io
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from newsgraph.api.deps import extract_in_worker, get_store
+from newsgraph.api.security import require_read, require_write
+from newsgraph.models import Article, ClaimStatus, SpeakerKind
+from newsgraph.store import Store
+
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+StoreDep = Annotated[Store, Depends(get_store)]
+MAX_LIMIT = 500
+
+
+class Page(BaseModel):
+    """One page of results; pass ``next_cursor`` back as ``cursor`` for the next page (null at the end)."""
+
+    items: list[dict[str, Any]]
+    next_cursor: str | None = None
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(description="the page: plain text or HTML", max_length=5_000_000)
+    format: Literal["text", "html"] = "text"
+    url: str | None = Field(default=None, max_length=2048)
+
+
+class StoredArticle(BaseModel):
+    article: Article
+    added: bool = Field(description="false when the same article was already stored")
+
+
+def _offset(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        n = int(base64.urlsafe_b64decode(cursor.encode("ascii") + b"==").decode("ascii"))
+    except (ValueError, UnicodeError) as exc:
+        raise HTTPException(400, "invalid cursor") from exc
+    if n < 0:
+        raise HTTPException(400, "invalid cursor")
+    return n
+
+
+def _page(rows: list[Any], offset: int, limit: int) -> Page:
+    items = [r.as_dict() for r in rows[offset : offset + limit]]
+    more = len(rows) > offset + limit
+    nxt = base64.urlsafe_b64encode(str(offset + limit).encode()).decode().rstrip("=") if more else None
+    return Page(items=items, next_cursor=nxt)
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Cursor = Annotated[str | None, Query(max_length=64)]
+
+
+async def _store_article(request: Request, store: Store, text: str, fmt: str, url: str | None) -> StoredArticle:
+    art = await extract_in_worker(request, text, fmt, url)
+    res = store.add_articles([art])
+    return StoredArticle(article=art, added=res.added > 0)
+
+
+@router.post("/articles", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)])
+async def post_article(request: Request, store: StoreDep, body: ArticleIn) -> StoredArticle:
+    """Extract an article from text or HTML, store it, and return the record."""
+    return await _store_article(request, store, body.text, body.format, body.url)
+
+
+@router.post("/articles/upload", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)])
+async def upload_article(
+    request: Request,
+    store: StoreDep,
+    file: Annotated[UploadFile, File(description=".txt or .html file")],
+    format: Annotated[Literal["auto", "text", "html"], Form()] = "auto",
+) -> StoredArticle:
+    """Upload a file (multipart) instead of JSON."""
+    limit = request.app.state.settings.max_body_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise HTTPException(413, f"file over {limit} bytes")
+    from newsgraph.api.pages import decode_upload
+
+    text, fmt = decode_upload(data, file.filename or "", format)
+    return await _store_article(request, store, text, fmt, None)
+
+
+@router.get("/articles/{article_id}", response_model=Article)
+def get_article(store: StoreDep, article_id: str) -> Article:
+    art = store.article(article_id)
+    if art is None:
+        raise HTTPException(404, "no such article")
+    return art
+
+
+@router.get("/search", response_model=Page)
+def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20,
+           cursor: Cursor = None) -> Page:
+    off = _offset(cursor)
+    return _page(store.search(q, limit=off + limit + 1), off, limit)
+
+
+@router.get("/quotes", response_model=Page)
+def quotes(
+    store: StoreDep,
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    kind: SpeakerKind | None = None,
+    since: Annotated[str | None, Query(max_length=32, description="ISO date")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page:
+    off = _offset(cursor)
+    return _page(store.quotes(speaker=speaker, kind=kind, since=since, limit=off + limit + 1), off, limit)
+
+
+@router.get("/claims", response_model=Page)
+def claims(
+    store: StoreDep,
+    about: Annotated[str | None, Query(max_length=200)] = None,
+    status: ClaimStatus | None = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page:
+    off = _offset(cursor)
+    return _page(store.claims(about=about, status=status, source=source, limit=off + limit + 1), off, limit)
+
+
+@router.get("/claims/{claim_id}")
+def claim_timeline(store: StoreDep, claim_id: str) -> dict[str, Any]:
+    """A tracked claim: who asserts, denies, hedges it, over time."""
+    tl = store.claim(claim_id)
+    if tl is None:
+        raise HTTPException(404, "no such claim")
+    return {"cluster": tl.cluster.as_dict(), "claims": [c.as_dict() for c in tl.claims],
+            "status_counts": tl.status_counts()}
+
+
+@router.get("/entities/{entity_id}")
+def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
+    """Everything said by and about an entity (by cross-article key or name)."""
+    rep = store.entity(entity_id)
+    if not rep.entities:
+        raise HTTPException(404, "no such entity")
+    return rep.as_dict()
+
+
+@router.get("/export")
+def export(store: StoreDep, format: Literal["jsonl", "csv", "parquet", "claimreview"] = "jsonl") -> Response:
+    from newsgraph.store.export import export as run_export
+    from newsgraph.store.export import export_string
+
+    if format == "parquet":
+        buf = io.BytesIO()
+        run_export(store, format, buf)
+        payload: bytes = buf.getvalue()
+    else:
+        payload = export_string(store, format).encode("utf-8")
+    media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "parquet": "application/vnd.apache.parquet",
+             "claimreview": "application/ld+json"}[format]
+    ext = {"claimreview": "jsonld"}.get(format, format)
+    return Response(payload, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="newsgraph.{ext}"'})

@@ -1,0 +1,111 @@
+"""The cue lexicon: which words introduce an attribution, and how strongly.
+
+Two sources, combined:
+
+* ``data/cues.json``, derived from PolNeAR *train* counts by ``scripts/build_cue_lexicon.py``: for each lemma,
+  how often it heads a gold cue and ``p``, the share of its occurrences that are cues;
+* VerbNet-like classes of communication and cognition verbs (say-37.7, tell-37.2, complain-37.8,
+  advise-37.9, transfer_mesg-37.1, reflexive_appearance/declare-29.4, conjecture-29.5, consider-29.9, ...),
+  which cover verbs too rare in the training data.
+
+:func:`cue_strength` returns a score in [0, 1] that the rules compare with thresholds that depend on how much
+syntactic evidence there is (a clausal complement is strong evidence; a bare object is weak).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+# VerbNet-style classes (lemma lists follow the class members; speech verbs first).
+SPEECH = frozenset(
+    """say tell add state declare announce report claim assert insist argue contend maintain explain note remark
+    comment reply respond answer retort counter write tweet post testify admit acknowledge concede confess confirm
+    deny reject dismiss refute disclose reveal mention emphasize emphasise stress reiterate repeat underscore
+    highlight point warn caution urge call ask demand request plead appeal suggest propose recommend advise predict
+    forecast promise pledge vow threaten boast brag complain lament protest accuse charge blame allege criticize
+    criticise condemn denounce slam blast praise hail welcome thank signal hint indicate imply estimate conclude
+    recall recount describe characterize portray describe quip joke shout yell scream whisper mutter sigh
+    concede announce inform notify assure reassure remind warn tell brief counsel order instruct command
+    decline refuse agree disagree question wonder inquire query cite quote observe""".split()
+)
+COGNITION = frozenset(
+    """think believe know feel hope fear expect doubt suspect assume presume reckon guess figure suppose consider
+    imagine understand realize realise recognize recognise worry wish want prefer intend plan decide conclude
+    agree learn see hear find suspect trust anticipate envision foresee""".split()
+)
+# Verb + preposition pairs whose object is the content ("called for X", "accused Y of X").
+PHRASAL = {
+    "call": ("for", "on"),
+    "ask": ("for", "about"),
+    "push": ("for",),
+    "argue": ("for", "against"),
+    "warn": ("of", "about", "against"),
+    "talk": ("about",),
+    "speak": ("about", "of", "out"),
+    "complain": ("about", "of"),
+    "insist": ("on",),
+    "accuse": ("of",),
+    "criticize": ("for",),
+    "blame": ("for",),
+    "praise": ("for",),
+    "apologize": ("for",),
+    "refer": ("to",),
+    "point": ("to", "out"),
+    "comment": ("on",),
+    "vote": ("for", "against"),
+    "focus": ("on",),
+    "respond": ("to",),
+}
+# Cues whose direct object is the content ("denied the report", "confirmed the deployment").
+OBJECT_CUES = frozenset(
+    """deny confirm dismiss reject refute dispute acknowledge admit announce reveal disclose report
+    criticize criticise condemn denounce praise welcome endorse support oppose question mention cite quote
+    predict promise pledge vow propose recommend demand request urge back defend blast slam reiterate repeat
+    describe call""".split()
+)
+# Cues whose to-infinitive is the content ("vowed to fight", "declined to provide").
+XCOMP_CUES = frozenset(
+    """promise pledge vow threaten decline refuse agree plan intend want hope expect seek offer vote urge
+    call ask tell warn order vote""".split()
+)
+SPEECH_NOUNS = frozenset(
+    """statement claim assertion allegation accusation remark comment announcement warning promise pledge
+    suggestion argument contention belief view position denial admission report insistence complaint call
+    demand request proposal criticism message""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, dict[str, dict[str, float]]]:
+    try:
+        raw = resources.files("newsgraph.attribution").joinpath("data/cues.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):  # pragma: no cover - broken install
+        return {}
+    data: dict[str, dict[str, dict[str, float]]] = json.loads(raw).get("lemmas", {})
+    return data
+
+
+def data_p(lemma: str, pos: str = "VERB") -> float:
+    """Share of the lemma's occurrences that are attribution cues in PolNeAR train (0 when unseen)."""
+    entry = _lexicon().get(pos, {}).get(lemma)
+    return float(entry["p"]) if entry else 0.0
+
+
+def data_count(lemma: str, pos: str = "VERB") -> int:
+    entry = _lexicon().get(pos, {}).get(lemma)
+    return int(entry["cue"]) if entry else 0
+
+
+def cue_strength(lemma: str, pos: str = "VERB") -> float:
+    """How likely the word is a cue: the data estimate, raised for members of the speech/cognition classes."""
+    p = data_p(lemma, pos)
+    if pos == "VERB":
+        if lemma in SPEECH:
+            p = max(p, 0.6)
+        elif lemma in COGNITION:
+            p = max(p, 0.3)
+    elif pos == "NOUN" and lemma in SPEECH_NOUNS:
+        p = max(p, 0.3)
+    return p

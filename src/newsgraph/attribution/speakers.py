@@ -1,0 +1,336 @@
+"""Speaker resolution: a lightweight, rule-based coreference over the spaCy parse and NER.
+
+For the source noun phrase of an attribution, :class:`SpeakerResolver` returns a contract
+:class:`~newsgraph.models.Speaker`:
+
+* **named people** are clustered by full name (``PERSON`` entities); a later surname or first name (``Kim``)
+  goes to the cluster with that name part that was mentioned most recently (earlier speakers get a bonus: the one
+  who can speak at a briefing), never simply to the first match; titles in front of the name and appositions
+  become the ``description``;
+* **pronouns** (``he``, ``she``, ``they``, ``it``) go to the latest compatible subject or speaker before them,
+  across sentences and paragraphs (people for he/she, states and organisations for it/they);
+* **role nouns** with a definite article (``the official``, ``the minister``, ``the reports``) go to the
+  latest speaker or subject with the same head noun (or a named person whose title has it);
+* **anonymous sources** (``a senior presidential official``, ``officials``) keep their description as the name
+  and never borrow a nearby named person; **media** (``local media reports``) likewise;
+* **states**: countries and capitals used as actors (``Seoul`` -> ``South Korea``) via :mod:`.geo`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.attribution.geo import country_name
+from newsgraph.models import Speaker
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them"}
+THING_PRONOUNS = {"it"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+MEDIA_NOUNS = {
+    "report", "media", "newspaper", "paper", "outlet", "broadcaster", "press", "network", "station", "tabloid",
+    "daily", "wire", "magazine", "journal", "newscast", "website", "blog", "poll", "survey",
+}  # fmt: skip
+ORG_NOUNS = {
+    "government", "office", "ministry", "military", "army", "police", "committee", "council", "administration",
+    "campaign", "party", "company", "agency", "department", "court", "parliament", "congress", "senate",
+    "house", "commission", "organization", "organisation", "group", "union", "firm", "bank", "team", "board",
+    "authority", "authorities", "regime", "embassy", "cabinet", "white", "kremlin", "pentagon", "coalition",
+}  # fmt: skip
+PERSON_NOUNS = {
+    "official", "source", "spokesman", "spokeswoman", "spokesperson", "representative", "minister", "adviser",
+    "advisor", "diplomat", "aide", "ambassador", "president", "secretary", "officer", "lawmaker", "senator",
+    "analyst", "expert", "leader", "chief", "director", "envoy", "general", "commander", "member", "staffer",
+    "candidate", "critic", "supporter", "voter", "resident", "witness", "person", "people", "man", "woman",
+    "strategist", "insider", "researcher", "professor", "economist", "governor", "mayor", "chairman", "chair",
+    "head", "executive", "lawyer", "attorney", "prosecutor", "judge", "activist", "worker", "student", "doctor",
+}  # fmt: skip
+MEDIA_ORG_WORDS = {
+    "times", "post", "news", "journal", "press", "agency", "tribune", "herald", "reuters", "cnn", "bbc",
+    "associated", "yonhap", "kcna", "broadcasting", "television", "tv", "radio", "magazine", "gazette", "daily",
+    "telegraph", "guardian", "politico", "axios", "bloomberg", "afp", "nbc", "abc", "cbs", "fox", "msnbc", "npr",
+}  # fmt: skip
+DETS_DEFINITE = {"the", "this", "that", "these", "those"}
+DETS_STRIP = DETS_DEFINITE | {"a", "an", "both", "some", "several", "many", "two", "three"}
+
+
+@dataclass
+class _Person:
+    name: str
+    parts: set[str]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    description: str | None = None
+    spoke_at: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Antecedent:
+    pos: int
+    category: str  # person | group | thing
+    speaker: Speaker
+    head_lemma: str
+
+
+def _strip_possessive(text: str) -> str:
+    for suf in ("’s", "'s", "’", "'"):
+        if text.endswith(suf):
+            return text[: -len(suf)]
+    return text
+
+
+def _lower_first(text: str, first: Token) -> str:
+    if not text or first.pos_ == "PROPN" or first.ent_type_ or (text[:1].isupper() and text[1:2].isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
+class SpeakerResolver:
+    """Resolve source noun phrases of one doc to canonical speakers (call in document order)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people: list[_Person] = []
+        self._by_name: dict[str, _Person] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                name = _strip_possessive(ent.text)
+                p = self._by_name.get(name)
+                if p is None:
+                    parts = {w.lower() for w in name.replace("-", " ").split()} | {w.lower() for w in name.split()}
+                    p = _Person(name=name, parts=parts)
+                    self._by_name[name] = p
+                    self.people.append(p)
+                p.mentions.append((ent.start_char, ent.start_char + len(name)))
+                desc = self._title_of(ent)
+                if desc and not p.description:
+                    p.description = desc
+        self.antecedents: list[_Antecedent] = []
+        self._done: dict[int, Speaker] = {}
+        self._collect_subjects()
+
+    # ------------------------------------------------------------------ mentions and antecedents
+
+    def _title_of(self, ent: Span) -> str | None:
+        """Role words right in front of a name (``North Korean leader Kim Jong-un``) or in an apposition."""
+        doc = self.doc
+        i = ent.start - 1
+        while i >= 0 and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[i].ent_type_ != "PERSON":
+            if doc[i].dep_ == "poss" or doc[i].tag_ == "POS":
+                break
+            i -= 1
+        if i + 1 < ent.start and any(t.pos_ == "NOUN" or t.lower_ in PERSON_NOUNS for t in doc[i + 1 : ent.start]):
+            return _lower_first(doc[i + 1 : ent.start].text, doc[i + 1])
+        nxt = ent.end
+        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+            j = nxt + 1
+            while j < len(doc) and doc[j].pos_ in {"ADJ", "NOUN", "PROPN", "DET", "ADP"} and doc[j].text != ",":
+                j += 1
+            if j < len(doc) and doc[j].text == "," and j > nxt + 1 and doc[j - 1].lower_ in PERSON_NOUNS | {"adviser"}:
+                return _lower_first(doc[nxt + 1 : j].text, doc[nxt + 1])
+        return None
+
+    def _collect_subjects(self) -> None:
+        """Subjects of clauses (and PERSON mentions) as antecedent candidates, in document order."""
+        for tok in self.doc:
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if tok.pos_ == "PRON":
+                continue
+            sp = self._resolve_np(tok, record=False)
+            if sp.kind == "unknown":
+                continue
+            self.antecedents.append(_Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()))
+        for p in self.people:
+            for s, e in p.mentions:
+                sp = Speaker(name=p.name, kind="person", description=p.description, span=(s, e))
+                self.antecedents.append(_Antecedent(s, "person", sp, p.name.split()[-1].lower()))
+        self.antecedents.sort(key=lambda a: a.pos)
+
+    @staticmethod
+    def _category(sp: Speaker, tok: Token) -> str:
+        if sp.kind == "person":
+            return "person"
+        if sp.kind == "anonymous":
+            return "group" if tok.tag_ in {"NNS", "NNPS"} else "person"
+        if tok.tag_ in {"NNS", "NNPS"} or " and " in sp.name:
+            return "group"
+        return "thing"
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, source: tuple[int, int], head: int | None) -> Speaker:
+        """The speaker for the source token slice (``head`` = its syntactic head token)."""
+        doc = self.doc
+        tok = doc[head] if head is not None else doc[source[1] - 1]
+        sp = self._resolve_np(tok, record=True, slice_=source)
+        self.antecedents.append(_Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()))
+        self.antecedents.sort(key=lambda a: a.pos)
+        for p in self.people:
+            if p.name == sp.name:
+                p.spoke_at.append(tok.idx)
+        return sp
+
+    def _span_speaker(self, a: int, b: int, **kw: object) -> Speaker:
+        doc = self.doc
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        surface = doc.text[s:e]
+        return Speaker(span=(s, e), **kw) if kw.get("name") == surface else Speaker(span=(s, e), resolved_from=surface, **kw)  # type: ignore[arg-type]
+
+    def _resolve_np(self, tok: Token, *, record: bool, slice_: tuple[int, int] | None = None) -> Speaker:
+        doc = self.doc
+        if tok.i in self._done:
+            return self._done[tok.i]
+        a, b = slice_ if slice_ is not None else (tok.left_edge.i, tok.right_edge.i + 1)
+        lower = tok.lower_
+        if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            sp = self._pronoun(tok)
+        else:
+            sp = self._noun_phrase(tok, a, b)
+        if record:
+            self._done[tok.i] = sp
+        return sp
+
+    def _pronoun(self, tok: Token) -> Speaker:
+        lower = tok.lower_
+        want = "person" if lower in PERSON_PRONOUNS else "group" if lower in GROUP_PRONOUNS else "thing"
+        if lower in FIRST_PERSON or lower in {"you"}:
+            want = ""
+        if want:
+            ante = self._latest(tok.idx, lambda x: x.category == want or (want == "group" and x.category == "thing"))
+            if ante is not None:
+                base = ante.speaker
+                return Speaker(
+                    name=base.name,
+                    kind=base.kind,
+                    description=base.description,
+                    span=(tok.idx, tok.idx + len(tok.text)),
+                    resolved_from=tok.text,
+                )
+        return Speaker(name=tok.text, kind="unknown", span=(tok.idx, tok.idx + len(tok.text)))
+
+    def _latest(self, pos: int, ok: object) -> _Antecedent | None:
+        best = None
+        for ante in self.antecedents:
+            if ante.pos >= pos:
+                break
+            if ok(ante):  # type: ignore[operator]
+                best = ante
+        return best
+
+    def _person_for_part(self, word: str, pos: int) -> _Person | None:
+        """The person a bare name part refers to: most recently mentioned, bonus for earlier speakers."""
+        w = _strip_possessive(word).lower()
+        best: tuple[float, _Person] | None = None
+        for p in self.people:
+            if w not in p.parts:
+                continue
+            before = [s for s, _ in p.mentions if s < pos] + [s for s in p.spoke_at if s < pos]
+            if not before:
+                continue
+            score = max(before) + (1500 if any(s < pos for s in p.spoke_at) else 0) + (300 if p.description else 0)
+            if best is None or score > best[0]:
+                best = (score, p)
+        return best[1] if best else None
+
+    def _noun_phrase(self, tok: Token, a: int, b: int) -> Speaker:
+        doc = self.doc
+        ents = [e for e in doc.ents if e.start < b and e.end > a]
+        head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+        # A title-headed phrase with a name inside: "Ambassador ... Hwang Joon-kook", "President Obama"
+        if head_ent is None and tok.lemma_.lower() in PERSON_NOUNS:
+            head_ent = next((e for e in ents if e.label_ == "PERSON"), None)
+        if head_ent is not None and head_ent.label_ == "PERSON":
+            return self._person(head_ent, tok, a, b)
+        if head_ent is not None and head_ent.label_ in {"GPE", "LOC"}:
+            return self._state(head_ent, ents, a, b)
+        if head_ent is not None and head_ent.label_ in {"ORG", "NORP", "FAC"}:
+            name = _strip_possessive(head_ent.text)
+            if name.lower().startswith("the "):
+                name = name[4:]
+            words = {w.lower().strip(".") for w in name.split()}
+            kind = "media" if words & MEDIA_ORG_WORDS else "organization"
+            s = head_ent.start_char + head_ent.text.find(name)
+            full = doc[a:b].text
+            desc = full if full not in {name, head_ent.text} and len(full.split()) <= 12 else None
+            return Speaker(name=name, kind=kind, description=desc, span=(s, s + len(name)))  # type: ignore[arg-type]
+        return self._common_noun(tok, a, b)
+
+    def _person(self, ent: Span, tok: Token, a: int, b: int) -> Speaker:
+        surface = _strip_possessive(ent.text)
+        s = ent.start_char
+        span = (s, s + len(surface))
+        np_desc = self._np_description(ent, a, b)
+        if len(ent) >= 2 and surface in self._by_name:
+            p = self._by_name[surface]
+            desc = np_desc or self._title_of(ent) or p.description
+            if desc and not p.description:
+                p.description = desc
+            return Speaker(name=p.name, kind="person", description=desc, span=span)
+        person = self._person_for_part(surface, s)
+        if person is not None:
+            return Speaker(
+                name=person.name, kind="person", description=person.description, span=span, resolved_from=surface
+            )
+        return Speaker(name=surface, kind="person", description=np_desc or self._title_of(ent), span=span)
+
+    def _np_description(self, ent: Span, a: int, b: int) -> str | None:
+        """The source noun phrase minus the name: titles in front, appositions behind."""
+        doc = self.doc
+        left = doc[a : ent.start].text.strip(" ,")
+        right = doc[ent.end : b].text.strip(" ,")
+        for part, first in ((left, doc[a] if a < ent.start else None), (right, doc[ent.end] if ent.end < b else None)):
+            words = part.split()
+            if first is not None and words and words[0].lower() in DETS_STRIP:
+                part = part.split(" ", 1)[1] if " " in part else ""
+            if part and len(part.split()) <= 12 and not any(c in part for c in "“”\"()"):
+                return _lower_first(part, first) if first is not None else part
+        return None
+
+    def _state(self, ent: Span, ents: list[Span], a: int, b: int) -> Speaker:
+        doc = self.doc
+        states = [e for e in ents if e.label_ in {"GPE", "LOC"}]
+        if len(states) >= 2 and any(t.dep_ == "conj" for t in doc[a:b]):
+            first, last = states[0], states[-1]
+            text = doc.text[first.start_char : last.end_char]
+            names = [country_name(e.text) or e.text for e in states]
+            canon = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+            sp = Speaker(name=canon, kind="state", span=(first.start_char, last.end_char))
+            if canon != text:
+                sp.resolved_from = text
+            return sp
+        surface = _strip_possessive(ent.text)
+        canon = country_name(surface) or surface
+        sp = Speaker(name=canon, kind="state", span=(ent.start_char, ent.start_char + len(surface)))
+        if canon != surface:
+            sp.resolved_from = surface
+        return sp
+
+    def _common_noun(self, tok: Token, a: int, b: int) -> Speaker:
+        doc = self.doc
+        lemma = tok.lemma_.lower()
+        first = doc[a]
+        det = first.lower_ if first.dep_ in {"det", "predet"} or first.lower_ in DETS_STRIP else ""
+        text = doc[a:b].text
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        bare = doc[a + 1 : b].text if det else text
+        description = _lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
+        if det in DETS_DEFINITE or first.dep_ == "poss" and first.pos_ == "PRON":
+            ante = self._latest(
+                tok.idx,
+                lambda x: x.head_lemma == lemma
+                or (x.speaker.kind == "person" and lemma in (x.speaker.description or "").lower().split()),
+            )
+            if ante is not None and ante.speaker.kind != "unknown":
+                base = ante.speaker
+                return Speaker(
+                    name=base.name, kind=base.kind, description=base.description, span=(s, e), resolved_from=text
+                )
+        if lemma in MEDIA_NOUNS or any(t.lemma_.lower() == "media" for t in doc[a:b]):
+            return Speaker(name=_lower_first(text, first), kind="media", description=description, span=(s, e))
+        if lemma in ORG_NOUNS:
+            return Speaker(name=_lower_first(text, first), kind="organization", span=(s, e))
+        if lemma in PERSON_NOUNS or tok.ent_type_ == "" and any(t.lower_ in {"anonymous", "unnamed"} for t in doc[a:b]):
+            return Speaker(name=_lower_first(text, first), kind="anonymous", description=description, span=(s, e))
+        return Speaker(name=_lower_first(text, first), kind="unknown", span=(s, e))

@@ -1,0 +1,112 @@
+"""Find the article in a page of lines: classify each unit as prose or not, then take the densest run of prose.
+
+The run is the maximum-sum contiguous sequence of unit scores (the body-text-extraction idea of Finn et al.,
+applied to rendered text): prose lines score their length, headings and labels cost a little, menu items,
+share bars and "Related" headings cost a lot. Linear time (Kadane).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsgraph.clean.boilerplate import is_related_heading
+from newsgraph.clean.lines import Unit
+
+GOOD, MEDIUM, SHORT, LISTITEM = "good", "medium", "short", "listitem"
+METADATA = frozenset({"caption", "credit", "byline", "date"})
+_BARRIER = -400.0
+
+
+def prose_class(u: Unit, use_stopwords: bool) -> str:
+    """jusText-style class of a line from its length, punctuation and stop-word density."""
+    wl = u.wordlen
+    stop_ok = u.stop_ratio >= 0.22 or not use_stopwords or u.cjk >= 20
+    sentence = u.terminal or u.punct >= 2
+    if u.bullet and wl <= 8 and not u.terminal:
+        return LISTITEM
+    if (wl >= 15 or u.cjk >= 40) and sentence and stop_ok:
+        return GOOD
+    if wl >= 25 and stop_ok and u.upper_ratio < 0.5:
+        return GOOD
+    if wl >= 7 and (sentence or u.stop_ratio >= 0.3) and (u.stop_ratio >= 0.12 or not use_stopwords):
+        return MEDIUM
+    return SHORT
+
+
+def stopwords_informative(units: Sequence[Unit]) -> bool:
+    """Do our stop-word lists cover this document's language? (False for e.g. Japanese or Turkish.)"""
+    long_units = [u for u in units if u.words >= 12]
+    if not long_units:
+        return True
+    total = sum(u.words for u in long_units)
+    return sum(u.stop_ratio * u.words for u in long_units) / max(1, total) >= 0.1
+
+
+def unit_score(u: Unit) -> float:
+    if u.reason is not None:
+        if u.kind == "related":
+            return _BARRIER
+        return -max(40.0, min(float(u.chars), 400.0))
+    if u.kind in METADATA:
+        return 0.0
+    if u.kind == GOOD:
+        return float(min(u.chars, 2000)) + 2 * u.cjk
+    if u.kind == MEDIUM:
+        return 0.5 * u.chars
+    if u.kind == LISTITEM:
+        return -40.0
+    return -15.0 - (0.2 * u.chars if u.chars > 60 else 0.0)
+
+
+def best_region(scores: Sequence[float]) -> tuple[int, int] | None:
+    """[start, end) of the maximum-sum run (Kadane), or None when nothing scores above zero."""
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    cur = 0.0
+    start = 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur = s
+            start = i
+        else:
+            cur += s
+        if cur > best:
+            best = cur
+            best_span = (start, i + 1)
+    return best_span
+
+
+def mark_related(units: Sequence[Unit]) -> None:
+    """A "Related"/"Most read"/"Comments" heading and the list of short lines after it are one related block."""
+    i = 0
+    n = len(units)
+    while i < n:
+        u = units[i]
+        if u.reason is None and is_related_heading(u):
+            u.reason = "related"
+            u.kind = "related"
+            j = i + 1
+            while j < n and units[j].reason is None and units[j].kind in (SHORT, LISTITEM, MEDIUM):
+                units[j].reason = "related"
+                j += 1
+            i = j
+            continue
+        i += 1
+
+
+def mark_link_lists(units: Sequence[Unit]) -> None:
+    """Runs of 3+ short list items (menus, tag clouds) are navigation wherever they stand."""
+    i = 0
+    n = len(units)
+    while i < n:
+        if units[i].reason is None and units[i].kind == LISTITEM:
+            j = i
+            while j < n and (units[j].kind == LISTITEM or units[j].reason == "navigation"):
+                j += 1
+            if j - i >= 3:
+                for k in range(i, j):
+                    if units[k].reason is None:
+                        units[k].reason = "navigation"
+            i = j
+            continue
+        i += 1

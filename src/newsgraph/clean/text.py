@@ -1,0 +1,259 @@
+"""The plain-text scrape cleaner: ``clean_text`` for one document, ``clean_batch`` with cross-document repetition.
+
+Steps (each linear in the input):
+
+1. split into units (lines; hard-wrapped lines joined) with features (:mod:`newsgraph.clean.lines`);
+2. drop lines that are boilerplate by themselves - weather, advertisement, share, subscribe, cookie, copyright,
+   navigation, "Read more" - and lines repeated across the batch (:mod:`newsgraph.clean.boilerplate`);
+3. recognise metadata lines: captions with credits, by-lines, date stamps;
+4. classify the rest as prose or not and keep the densest run of prose (:mod:`newsgraph.clean.content`);
+5. take the headline before that run as ``title``; strip a wire dateline from the first paragraph;
+6. body = kept paragraphs joined by a blank line. Every dropped piece is listed in ``removed`` with its reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from pydantic import BaseModel, Field
+
+from newsgraph.clean.boilerplate import is_place_line, line_reason
+from newsgraph.clean.byline import parse_byline, trailing_byline
+from newsgraph.clean.captions import credit_only, looks_like_photo_description, split_caption
+from newsgraph.clean.content import (
+    GOOD,
+    LISTITEM,
+    MEDIUM,
+    METADATA,
+    best_region,
+    mark_link_lists,
+    mark_related,
+    prose_class,
+    stopwords_informative,
+    unit_score,
+)
+from newsgraph.clean.dateline import split_dateline
+from newsgraph.clean.dates import date_line
+from newsgraph.clean.lines import Unit, fold_ws, line_key, normalize_input, split_units
+from newsgraph.models import Author, Caption, ErrorRecord, Removed
+
+_HEADER_WINDOW = 12  # units before the body searched for title, date, by-line, location
+_FOOTER_WINDOW = 6  # units after the body searched for a closing by-line
+_MAX_TITLE_WORDS = 40
+
+
+class Cleaned(BaseModel):
+    title: str | None = None
+    published: str | None = None
+    authors: list[Author] = Field(default_factory=list)
+    body: str = ""
+    captions: list[Caption] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    errors: list[ErrorRecord] = Field(default_factory=list)
+
+
+def _metadata(u: Unit, prose: bool) -> None:
+    """Mark a caption, photo credit, by-line or date-stamp line (kind + extra)."""
+    if prose:
+        cap = split_caption(u.text)
+        if cap:
+            u.kind = "caption"
+            u.extra["text"], u.extra["credit"] = cap
+        return
+    if u.wordlen <= 40:
+        authors = parse_byline(u.text)
+        if authors is not None:
+            u.kind = "byline"
+            u.extra["authors"] = "\x1f".join(f"{a.name}\x1e{a.email or ''}" for a in authors)
+            return
+    if u.chars <= 120:
+        iso = date_line(u.text)
+        if iso:
+            u.kind = "date"
+            u.extra["date"] = iso
+            return
+    cap = split_caption(u.text)
+    if cap:
+        u.kind = "caption"
+        u.extra["text"], u.extra["credit"] = cap
+        return
+    credit = credit_only(u.text)
+    if credit:
+        u.kind = "credit"
+        u.extra["credit"] = credit
+
+
+def _authors(u: Unit) -> list[Author]:
+    out = []
+    for item in filter(None, u.extra.get("authors", "").split("\x1f")):
+        name, _, email = item.partition("\x1e")
+        out.append(Author(name=name, email=email or None))
+    return out
+
+
+def _headline_like(u: Unit) -> bool:
+    return (
+        u.reason is None
+        and u.kind not in METADATA
+        and not u.bullet
+        and 2 <= u.wordlen <= _MAX_TITLE_WORDS
+        and u.chars <= 300
+        and not (u.text.endswith(".") and not u.text.endswith("..."))
+        and u.titlecase_ratio > 0
+    )
+
+
+def _repeated_reason(units: Sequence[Unit], repeated: frozenset[str]) -> None:
+    """CCNet-style: drop lines seen across many documents of the batch, unless that would gut this one."""
+    if not repeated:
+        return
+    hits = [u for u in units if u.reason is None and line_key(u.text) in repeated]
+    if not hits:
+        return
+    prose = sum(u.chars for u in units if u.kind == GOOD)
+    rep_prose = sum(u.chars for u in hits if u.kind == GOOD)
+    for u in hits:
+        if u.kind == GOOD and prose and rep_prose > 0.5 * prose:
+            continue  # a syndicated copy of the same story, not boilerplate
+        u.reason = "repeated"
+
+
+def clean_text(text: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
+    """Clean one plain-text scrape. Never raises: an internal failure becomes an ``errors`` entry."""
+    try:
+        return _clean(text, repeated)
+    except Exception as exc:  # pragma: no cover - defensive; the property tests look for this path
+        body = "\n\n".join(p for p in (fold_ws(x) for x in str(text).split("\n")) if p)
+        return Cleaned(body=body, errors=[ErrorRecord(stage="clean", message=f"{type(exc).__name__}: {exc}")])
+
+
+def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
+    units = split_units(normalize_input(text))
+    out = Cleaned()
+    if not units:
+        return out
+    use_stop = stopwords_informative(units)
+    for u in units:
+        u.kind = prose_class(u, use_stop)
+        u.reason = line_reason(u)
+        if u.reason is None:
+            _metadata(u, prose=u.kind == GOOD)
+    _repeated_reason(units, repeated)
+    mark_related(units)
+    mark_link_lists(units)
+    region = best_region([unit_score(u) for u in units])
+    if region is None:
+        region = (0, 0)
+    start, end = region
+
+    # metadata near the body: header (title, date, by-line, place) and footer (closing by-line)
+    head_from = max(0, start - _HEADER_WINDOW)
+    title_unit: Unit | None = None
+    for i in range(start - 1, head_from - 1, -1):
+        u = units[i]
+        if u.reason is None and u.kind not in METADATA and _headline_like(u) and u.wordlen >= 3:
+            title_unit = u
+            break
+    if title_unit is None and end - start >= 2 and _headline_like(units[start]) and units[start + 1].kind == GOOD:
+        title_unit = units[start]
+        start += 1
+    if title_unit is not None:
+        title_unit.reason = "title"
+        out.title = title_unit.text
+    if not any(units[i].kind == "date" for i in range(head_from, min(end, len(units)))):
+        tries = 0
+        for i in range(head_from, min(start + 3, len(units))):
+            u = units[i]
+            if u.reason is None and u.kind not in METADATA and u.chars <= 60 and tries < 3:
+                tries += 1 if any(ch.isdigit() for ch in u.text) else 0
+                iso = date_line(u.text, fallback=True)
+                if iso:
+                    u.kind = "date"
+                    u.extra["date"] = iso
+                    break
+
+    keep: list[Unit] = []
+    seen_captions: set[str] = set()
+    seen_paras: set[str] = set()
+    for i, u in enumerate(units):
+        near = head_from <= i < min(len(units), end + _FOOTER_WINDOW)
+        inside = start <= i < end
+        if u.reason is not None:
+            out.removed.append(Removed(text=u.text, reason=u.reason))
+            continue
+        if near and u.kind == "byline":
+            out.authors.extend(a for a in _authors(u) if a not in out.authors)
+            out.removed.append(Removed(text=u.text, reason="byline"))
+            continue
+        if near and u.kind == "date":
+            if out.published is None and i < end:
+                out.published = u.extra["date"]
+            out.removed.append(Removed(text=u.text, reason="date"))
+            continue
+        if u.kind == "caption" and (inside or near):
+            key = fold_ws(u.extra["text"]).casefold()
+            if key in seen_captions:
+                out.removed.append(Removed(text=u.text, reason="duplicate-caption"))
+            else:
+                seen_captions.add(key)
+                out.captions.append(Caption(text=u.extra["text"], credit=u.extra["credit"]))
+                out.removed.append(Removed(text=u.text, reason="caption"))
+            continue
+        if u.kind == "credit" and (inside or near):
+            prev = keep[-1] if keep and keep[-1].index == i - 1 else None
+            if prev is not None and prev.chars <= 400 and looks_like_photo_description(prev.text):
+                keep.pop()
+                out.captions.append(Caption(text=prev.text, credit=u.extra["credit"]))
+                out.removed.append(Removed(text=prev.text, reason="caption"))
+            out.removed.append(Removed(text=u.text, reason="caption"))
+            continue
+        if i < start and is_place_line(u.text):
+            out.removed.append(Removed(text=u.text, reason="location"))
+            continue
+        if not inside:
+            reason = "navigation" if u.kind == LISTITEM or u.separators else "boilerplate"
+            out.removed.append(Removed(text=u.text, reason=reason))
+            continue
+        key = u.text.casefold()
+        if key in seen_paras and u.kind in (GOOD, MEDIUM):
+            out.removed.append(Removed(text=u.text, reason="duplicate"))
+            continue
+        seen_paras.add(key)
+        keep.append(u)
+
+    paras = [u.text for u in keep]
+    if paras:
+        dl = split_dateline(paras[0])
+        if dl:
+            out.removed.append(Removed(text=dl[0], reason="dateline"))
+            paras[0] = dl[1]
+        tb = trailing_byline(paras[-1])
+        if tb:
+            authors, cut = tb
+            out.removed.append(Removed(text=paras[-1][cut:].strip(), reason="byline"))
+            out.authors.extend(a for a in authors if a not in out.authors)
+            paras[-1] = paras[-1][:cut].rstrip()
+    out.body = "\n\n".join(p for p in paras if p)
+    return out
+
+
+def repeated_lines(texts: Sequence[str], *, min_docs: int = 3, min_fraction: float = 0.03) -> frozenset[str]:
+    """Keys (:func:`~newsgraph.clean.lines.line_key`) of lines found in >= min_docs and >= min_fraction of docs."""
+    if len(texts) < min_docs:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for t in texts:
+        try:
+            keys = {line_key(x) for x in normalize_input(t).split("\n") if x.strip()}
+        except Exception:
+            continue
+        counts.update(keys)
+    need = max(min_docs, min_fraction * len(texts))
+    return frozenset(k for k, c in counts.items() if c >= need)
+
+
+def clean_batch(texts: Sequence[str]) -> list[Cleaned]:
+    """Clean a batch; lines repeated across the batch's documents are dropped as boilerplate."""
+    rep = repeated_lines(texts)
+    return [clean_text(t, repeated=rep) for t in texts]

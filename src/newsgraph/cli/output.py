@@ -1,0 +1,112 @@
+"""Shared output options for every listing command: a rich table (default), ``--json``, ``--jsonl``, ``--csv``.
+
+Use in a command::
+
+    def quotes(..., json_: JsonOpt = False, jsonl: JsonlOpt = False, csv_: CsvOpt = False) -> None:
+        emit(rows, fmt=choose(json_, jsonl, csv_), columns=[...])
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Annotated, Any, Literal, NoReturn
+
+import typer
+
+Fmt = Literal["table", "json", "jsonl", "csv"]
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.", rich_help_panel="Output")]
+JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one JSON object per line.", rich_help_panel="Output")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.", rich_help_panel="Output")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.", rich_help_panel="Output")]
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="NEWSGRAPH_DB",
+        help="SQLite file or postgresql:// URL. Default: $NEWSGRAPH_DB or ./newsgraph.db.",
+        show_default=False,
+    ),
+]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print a user error (no traceback) and exit."""
+    print(f"newsgraph: error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def choose(json_: bool, jsonl: bool, csv_: bool) -> Fmt:
+    picked = [f for f, on in (("json", json_), ("jsonl", jsonl), ("csv", csv_)) if on]
+    if len(picked) > 1:
+        fail("choose one of --json, --jsonl, --csv")
+    return picked[0] if picked else "table"  # type: ignore[return-value]
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def emit(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    fmt: Fmt,
+    columns: Sequence[str],
+    title: str | None = None,
+    document: Any = None,
+    empty: str = "no results",
+) -> None:
+    """Print ``rows`` in ``fmt``. The table and CSV show ``columns``; JSON Lines and JSON show whole rows
+    (or ``document`` for ``--json`` when the command has a richer structure than a list)."""
+    out = sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(document if document is not None else list(rows), indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([_cell(r.get(c)) for c in columns])
+    else:
+        print_table(rows, columns=columns, title=title, empty=empty)
+
+
+def print_table(
+    rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str], title: str | None = None, empty: str = "no results"
+) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    if not rows:
+        console.print(Text(f"{title + ': ' if title else ''}{empty}", style="dim"))
+        return
+    table = Table(title=Text(title) if title else None, show_lines=False, header_style="bold", title_justify="left")
+    for c in columns:
+        wide = c in ("text", "snippet", "label", "title")
+        table.add_column(c, overflow="fold", ratio=3 if wide else None, no_wrap=not wide and c.endswith("id"))
+    for r in rows:
+        table.add_row(*(Text(_cell(r.get(c))) for c in columns))
+    console.print(table)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn store errors (bad path, foreign file, unreachable server) into a clear message and exit 2."""
+    from newsgraph.store.base import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        fail(str(exc))

@@ -1,0 +1,367 @@
+"""Store commands: ``ingest``, ``search``, ``quotes``, ``claims``, ``claim``, ``entity``, ``export``.
+
+A thin shell over :mod:`newsgraph.store`: each command opens the store, calls one query and prints it with
+the shared output options of :mod:`newsgraph.cli.output`.
+"""
+
+from __future__ import annotations
+
+import glob
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from newsgraph.cli import app
+from newsgraph.cli.output import (
+    CsvOpt,
+    DbOpt,
+    JsonlOpt,
+    JsonOpt,
+    LimitOpt,
+    choose,
+    emit,
+    fail,
+    print_table,
+    user_errors,
+)
+
+if TYPE_CHECKING:
+    from newsgraph.store.base import Store
+
+
+
+class KindChoice(StrEnum):
+    """Mirrors models.SpeakerKind (a test keeps them equal)."""
+
+    person = "person"
+    organization = "organization"
+    state = "state"
+    anonymous = "anonymous"
+    media = "media"
+    unknown = "unknown"
+
+
+class StatusChoice(StrEnum):
+    """Mirrors models.ClaimStatus (a test keeps them equal)."""
+
+    asserted = "asserted"
+    confirmed = "confirmed"
+    denied = "denied"
+    hedged = "hedged"
+    alleged = "alleged"
+    reported = "reported"
+    unconfirmed = "unconfirmed"
+
+CLAIM_COLUMNS = ["published", "source_name", "source_kind", "status", "text", "cluster_id", "key"]
+QUOTE_COLUMNS = ["published", "speaker", "speaker_kind", "type", "text", "article_id"]
+
+
+def _open(db: str | None, *, create: bool = False) -> Store:
+    from newsgraph.store import open_store
+
+    with user_errors():
+        return open_store(db, create=create)
+
+
+def _since(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    import dateparser
+
+    got = dateparser.parse(text, settings={"PREFER_DATES_FROM": "past"})
+    if got is None:
+        fail(f"--since: cannot read {text!r} as a date (try 2024-10-01 or '30 days ago')")
+    return str(got.date().isoformat())
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know (None for stdin and WARC)."""
+    n = 0
+    for p in paths:
+        if p == "-":
+            return None
+        files = [Path(x) for x in glob.glob(p, recursive=True)] if any(c in p for c in "*?[") else [Path(p)]
+        for f in files:
+            items = [x for x in f.rglob("*") if x.is_file()] if f.is_dir() else [f]
+            if any(".warc" in x.name.lower() for x in items):
+                return None
+            n += len(items)
+    return n
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, WARC archives, or -.")],
+    db: DbOpt = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Records per database transaction.")] = 200,
+    no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Store cleaned articles only (no quotes/claims).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+) -> None:
+    """Extract articles and store them (idempotent: re-running adds nothing twice).
+
+    The same article from two files is one record with two sources. Each batch is one transaction, so an
+    interrupted ingest simply resumes when run again.
+
+    Examples:
+
+      newsgraph ingest examples/joongang-2024-10-22-weapons-ukraine.txt
+
+      newsgraph ingest pages/ crawl.warc.gz --db news.db
+
+      newsgraph ingest 'scrapes/**/*.txt' --db postgresql://me@localhost/news
+
+    Exit codes: 0 ok; 1 some documents could not be stored; 2 usage or database error; 3 nothing read.
+    """
+    from newsgraph.pipeline import extract
+
+    store = _open(db, create=True)
+    total = None if quiet else _count_inputs(paths)
+    docs = extract(paths, nlp_stages=not no_nlp)
+    with store, user_errors():
+        if sys.stderr.isatty() and not quiet:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            with Progress(
+                SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+            ) as bar:  # fmt: skip
+                task = bar.add_task("ingest", total=total)
+                res = store.add_articles(docs, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
+        else:
+            res = store.add_articles(docs, batch_size=batch_size)
+    for msg in res.errors[:20]:
+        print(f"newsgraph: {msg}", file=sys.stderr)
+    if len(res.errors) > 20:
+        print(f"newsgraph: ... and {len(res.errors) - 20} more failures", file=sys.stderr)
+    if not quiet:
+        print(f"added {res.added}, duplicates {res.duplicates}, failed {res.failed} -> {store.url}", file=sys.stderr)
+    if res.added + res.duplicates + res.failed == 0:
+        fail("no input could be read", 3)
+    if res.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", or prefix* (SQLite). Always safe to paste.')],
+    db: DbOpt = None,
+    limit: LimitOpt = 20,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Full-text search over claims, quotes and article bodies.
+
+    Examples:
+
+      newsgraph search "troop deployment"
+
+      newsgraph search 'Kim "North Korean troops"' --json
+    """
+    fmt = choose(json_, jsonl, csv_)
+    with _open(db) as store, user_errors():
+        hits = [h.as_dict() for h in store.search(query, limit=limit)]
+    emit(hits, fmt=fmt, columns=["kind", "published", "snippet", "title", "article_id", "item_id"], title=f"search: {query}")
+
+
+@app.command()
+def quotes(
+    db: DbOpt = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name or any name of the linked entity.")] = None,
+    kind: Annotated[KindChoice | None, typer.Option(help="Speaker kind.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on/after: 2024-10-01, 'last month', ...")] = None,
+    limit: LimitOpt = 100,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Quotes, newest first.
+
+    Examples:
+
+      newsgraph quotes --speaker "Kim Tae-hyo" --since 2024-10-01
+
+      newsgraph quotes --kind anonymous --csv > anonymous.csv
+    """
+    fmt = choose(json_, jsonl, csv_)
+    since_iso = _since(since)
+    with _open(db) as store, user_errors():
+        rows = [q.as_dict() for q in store.quotes(speaker=speaker, kind=kind.value if kind else None, since=since_iso, limit=limit)]
+    emit(rows, fmt=fmt, columns=QUOTE_COLUMNS, title="quotes")
+
+
+@app.command()
+def claims(
+    db: DbOpt = None,
+    about: Annotated[str | None, typer.Option(help="Words in the claim, or an entity it mentions.")] = None,
+    status: Annotated[StatusChoice | None, typer.Option(help="Epistemic status of the claim.")] = None,
+    source: Annotated[str | None, typer.Option(help="Who the claim is attributed to.")] = None,
+    limit: LimitOpt = 100,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Claims with their source and status, newest first.
+
+    Examples:
+
+      newsgraph claims --about "North Korea" --status denied
+
+      newsgraph claims --source Russia --jsonl
+    """
+    fmt = choose(json_, jsonl, csv_)
+    with _open(db) as store, user_errors():
+        rows = [c.as_dict() for c in store.claims(about=about, status=status.value if status else None, source=source, limit=limit)]
+    emit(rows, fmt=fmt, columns=CLAIM_COLUMNS, title="claims")
+
+
+@app.command()
+def claim(
+    ident: Annotated[str | None, typer.Argument(metavar="ID", help="Tracked-claim id, claim key ARTICLE:CLAIM, or id prefix.")] = None,
+    db: DbOpt = None,
+    first: Annotated[bool, typer.Option("--first", help="Show the first tracked claim in the store.")] = False,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Timeline of a tracked claim: every source that stated it, with status and date, oldest first.
+
+    Examples:
+
+      newsgraph claims --about troops          # find an id in the cluster_id or key column
+
+      newsgraph claim 3f2a9c                   # a unique prefix is enough
+
+      newsgraph claim --first --json
+    """
+    fmt = choose(json_, jsonl, csv_)
+    if (ident is None) == (not first):
+        fail("give a claim ID or --first (not both)")
+    with _open(db) as store, user_errors():
+        cid = store.first_cluster() if first else ident
+        if cid is None:
+            fail("the store holds no claims yet", 1)
+        tl = store.claim(cid)
+    if tl is None:
+        fail(f"no tracked claim or claim key matches {ident!r}", 1)
+    rows = [c.as_dict() for c in tl.claims]
+    cols = ["published", "source_name", "source_kind", "status", "text", "title", "url"]
+    if fmt == "table":
+        from rich.console import Console
+        from rich.text import Text
+
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(tl.status_counts().items()))
+        head = Text(f"tracked claim {tl.cluster.id}", style="bold")
+        head.append(f": {tl.cluster.label}\n{tl.cluster.n_claims} source(s), "
+                    f"{tl.cluster.first_date or '?'} .. {tl.cluster.last_date or '?'}: {counts}", style="")  # fmt: skip
+        Console(width=None if sys.stdout.isatty() else 160).print(head)
+    emit(rows, fmt=fmt, columns=cols, title="timeline", document=tl.as_dict())
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name (any spelling seen) or a cross-article key like PERSON:kim tae-hyo.")],
+    db: DbOpt = None,
+    limit: LimitOpt = 100,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """What an entity said (quotes, claims it is the source of) and what was said about it.
+
+    Examples:
+
+      newsgraph entity "Kim Tae-hyo"
+
+      newsgraph entity Russia --jsonl
+    """
+    fmt = choose(json_, jsonl, csv_)
+    with _open(db) as store, user_errors():
+        rep = store.entity(name, limit=limit)
+    sections: list[tuple[str, list[Any], list[str]]] = [
+        ("quotes by", rep.quotes_by, QUOTE_COLUMNS),
+        ("claims by", rep.claims_by, CLAIM_COLUMNS),
+        ("quotes about", rep.quotes_about, QUOTE_COLUMNS),
+        ("claims about", rep.claims_about, CLAIM_COLUMNS),
+    ]
+    if fmt == "table":
+        ents = [{"key": e.key, "name": e.name, "type": e.type, "articles": e.n_articles, "aliases": ", ".join(e.aliases)}
+                for e in rep.entities]  # fmt: skip
+        print_table(ents, columns=["key", "name", "type", "articles", "aliases"], title=f"entities matching {name!r}",
+                    empty="no linked entity; matching speaker names only")  # fmt: skip
+        for title, items, cols in sections:
+            print_table([x.as_dict() for x in items], columns=cols, title=title, empty="none")
+        return
+    rows = [{"relation": title.replace(" ", "_"), **x.as_dict()} for title, items, _ in sections for x in items]
+    cols = ["relation", "published", "source_name", "speaker", "status", "text", "article_id"]
+    emit(rows, fmt=fmt, columns=cols, document=rep.as_dict())
+
+
+class ExportFormatOpt(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    claimreview = "claimreview"
+
+
+class ExportTableOpt(StrEnum):
+    articles = "articles"
+    claims = "claims"
+    quotes = "quotes"
+    entities = "entities"
+    events = "events"
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormatOpt, typer.Option("--format", "-f", help="Output format.")],
+    db: DbOpt = None,
+    table: Annotated[
+        ExportTableOpt | None,
+        typer.Option(help="What to export (jsonl: articles by default; csv/parquet: claims by default)."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (required for parquet).")] = None,
+    author: Annotated[str, typer.Option(help="ClaimReview author (your organisation).")] = "newsgraph",
+) -> None:
+    """Export the store: JSON Lines, CSV, Parquet, or schema.org ClaimReview JSON-LD for fact-checkers.
+
+    Examples:
+
+      newsgraph export --format jsonl -o articles.jsonl
+
+      newsgraph export --format csv --table quotes > quotes.csv
+
+      newsgraph export --format parquet -o claims.parquet
+
+      newsgraph export --format claimreview --author "Example Fact Check" -o reviews.json
+    """
+    from newsgraph.store.export import export
+
+    if fmt is ExportFormatOpt.parquet and output is None:
+        fail("--format parquet needs -o FILE")
+    if table is not None and fmt is ExportFormatOpt.claimreview:
+        fail("--table does not apply to claimreview")
+    with _open(db) as store, user_errors():
+        n = export(
+            store, fmt.value, output if output is not None else sys.stdout,  # type: ignore[arg-type]
+            table=table.value if table else None, author=author,  # type: ignore[arg-type]
+        )  # fmt: skip
+    if output is not None:
+        print(f"wrote {n} records to {output}", file=sys.stderr)

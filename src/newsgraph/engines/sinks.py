@@ -1,0 +1,224 @@
+"""Where streamed :class:`~newsgraph.models.Article` records go: JSONL, Parquet shards, or a store.
+
+Every sink has the same small interface (:class:`Sink`): ``write`` a batch, ``commit`` (make what was written
+durable and return a state a checkpoint can store), ``close``. A sink built with ``resume_state`` cuts off anything
+written after that state, so a resumed run appends exactly where the checkpointed run stood.
+
+Parquet layout: one column per :class:`Article` field; plain string fields (``id``, ``language``, ``title``,
+``published``, ``body``, ...) are typed string columns, nested fields (``source``, ``quotes``, ``claims``, ...) are
+JSON text columns holding exactly the contract's JSON. :func:`article_from_row` turns a row back into an Article.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import types
+import typing
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from newsgraph.engines.checkpoint import fsync_dir
+from newsgraph.models import Article
+
+
+class Sink(Protocol):
+    """A destination for streamed articles."""
+
+    def write(self, articles: Sequence[Article]) -> None: ...
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        """Make everything written so far durable and return the state to checkpoint, or ``None`` when the sink
+        cannot reach a durable point now without ``force`` (a Parquet shard that is not full yet)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+# ---------------------------------------------------------------------------------------------------- columns
+
+
+def _is_plain_string(annotation: Any) -> bool:
+    if annotation is str:
+        return True
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    return origin in (typing.Union, types.UnionType) and set(args) == {str, type(None)}
+
+
+STRING_COLUMNS: tuple[str, ...] = tuple(
+    n for n, f in Article.model_fields.items() if _is_plain_string(f.annotation)
+)
+JSON_COLUMNS: tuple[str, ...] = tuple(n for n in Article.model_fields if n not in STRING_COLUMNS)
+COLUMNS: tuple[str, ...] = tuple(Article.model_fields)
+
+
+def arrow_schema() -> Any:
+    """The Parquet schema derived from the pydantic contract (JSON columns carry the field's JSON Schema)."""
+    import pyarrow as pa
+
+    schema = Article.model_json_schema()
+    props = schema.get("properties", {})
+    fields = []
+    for name in COLUMNS:
+        meta = {b"newsgraph": b"string" if name in STRING_COLUMNS else b"json"}
+        if name in JSON_COLUMNS:
+            meta[b"json_schema"] = json.dumps(props.get(name, {}), sort_keys=True).encode()
+        fields.append(pa.field(name, pa.string(), nullable=name != "id", metadata=meta))
+    return pa.schema(fields, metadata={b"newsgraph_schema_version": Article.model_fields["schema_version"].default.encode()})
+
+
+def article_to_row(article: Article) -> dict[str, str | None]:
+    """One Parquet/Arrow row: plain fields as strings, nested fields as their contract JSON."""
+    data = article.model_dump(mode="json")
+    row: dict[str, str | None] = {}
+    for name in COLUMNS:
+        value = data[name]
+        row[name] = value if name in STRING_COLUMNS else json.dumps(value, ensure_ascii=False)
+    return row
+
+
+def articles_to_columns(articles: Sequence[Article]) -> dict[str, list[str | None]]:
+    """Column-major form of :func:`article_to_row` (what ``pyarrow.Table.from_pydict`` and Ray batches take)."""
+    cols: dict[str, list[str | None]] = {name: [] for name in COLUMNS}
+    for art in articles:
+        for name, value in article_to_row(art).items():
+            cols[name].append(value)
+    return cols
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    """Inverse of :func:`article_to_row`."""
+    data = {n: (row.get(n) if n in STRING_COLUMNS else json.loads(row[n])) for n in COLUMNS if row.get(n) is not None}
+    return Article.model_validate(data)
+
+
+def read_parquet_articles(directory: str | Path) -> Iterator[Article]:
+    """Articles stored in the Parquet shards of ``directory`` (shard order, then row order)."""
+    import pyarrow.parquet as pq
+
+    for shard in sorted(Path(directory).glob("*.parquet")):
+        pf = pq.ParquetFile(shard)
+        for batch in pf.iter_batches(batch_size=256):
+            for row in batch.to_pylist():
+                yield article_from_row(row)
+
+
+# ---------------------------------------------------------------------------------------------------- sinks
+
+
+class JsonlSink:
+    """One JSON object per line. Resuming truncates the file to the checkpointed byte length."""
+
+    def __init__(self, path: Path, *, resume_state: dict[str, Any] | None = None) -> None:
+        self.path = path
+        if resume_state is not None:
+            self._fh: IO[bytes] = open(path, "r+b") if path.exists() else open(path, "w+b")
+            self._fh.truncate(int(resume_state.get("bytes", 0)))
+            self._fh.seek(0, os.SEEK_END)
+            self.records = int(resume_state.get("records", 0))
+        else:
+            self._fh = open(path, "wb")
+            self.records = 0
+
+    def write(self, articles: Sequence[Article]) -> None:
+        for art in articles:
+            self._fh.write(art.model_dump_json().encode("utf-8") + b"\n")
+        self.records += len(articles)
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        return {"bytes": self._fh.tell(), "records": self.records}
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self.commit()
+            self._fh.close()
+
+
+class ParquetShardSink:
+    """Parquet shards ``part-00000.parquet``, ... in a directory.
+
+    A shard is written as ``.tmp`` and renamed when complete, so a killed run leaves only whole shards. A shard
+    closes after ``shard_batches`` batches (``commit`` returns a state only then: checkpoints happen at shard
+    boundaries) and holds one row group per batch.
+    """
+
+    def __init__(self, directory: Path, *, shard_batches: int = 32, resume_state: dict[str, Any] | None = None) -> None:
+        self.directory = directory
+        self.shard_batches = shard_batches
+        directory.mkdir(parents=True, exist_ok=True)
+        self.shards = int(resume_state.get("shards", 0)) if resume_state else 0
+        self.records = int(resume_state.get("records", 0)) if resume_state else 0
+        for stale in directory.glob("part-*.parquet*"):
+            idx = stale.name.split(".")[0].removeprefix("part-")
+            if stale.name.endswith(".tmp") or (idx.isdigit() and int(idx) >= self.shards):
+                stale.unlink()
+        self._writer: Any = None
+        self._batches_in_shard = 0
+        self._schema = arrow_schema()
+
+    def _shard_path(self, index: int) -> Path:
+        return self.directory / f"part-{index:05d}.parquet"
+
+    def write(self, articles: Sequence[Article]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not articles:
+            return
+        if self._writer is None:
+            tmp = self._shard_path(self.shards).with_suffix(".parquet.tmp")
+            self._writer = pq.ParquetWriter(tmp, self._schema, compression="zstd")
+        self._writer.write_table(pa.Table.from_pydict(articles_to_columns(articles), schema=self._schema))
+        self._batches_in_shard += 1
+        self.records += len(articles)
+
+    def _close_shard(self) -> None:
+        if self._writer is None:
+            return
+        self._writer.close()
+        self._writer = None
+        tmp = self._shard_path(self.shards).with_suffix(".parquet.tmp")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, self._shard_path(self.shards))
+        fsync_dir(self.directory)
+        self.shards += 1
+        self._batches_in_shard = 0
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        if self._writer is not None and (force or self._batches_in_shard >= self.shard_batches):
+            self._close_shard()
+        elif self._writer is not None:
+            return None
+        return {"shards": self.shards, "records": self.records}
+
+    def close(self) -> None:
+        self._close_shard()
+
+
+class StoreLike(Protocol):
+    def add_articles(self, articles: Sequence[Article]) -> Any: ...
+
+
+class StoreSink:
+    """Hand each batch to a store's ``add_articles`` (transactional per batch, idempotent on article id)."""
+
+    def __init__(self, store: StoreLike) -> None:
+        self.store = store
+        self.records = 0
+
+    def write(self, articles: Sequence[Article]) -> None:
+        self.store.add_articles(articles)
+        self.records += len(articles)
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        return {"records": self.records}
+
+    def close(self) -> None:
+        close = getattr(self.store, "close", None)
+        if callable(close):
+            close()

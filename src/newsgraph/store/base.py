@@ -1,0 +1,189 @@
+"""The :class:`Store` protocol every back-end implements, and the plain records its queries return.
+
+Back-ends (``sqlite.py``, ``postgres.py``) are interchangeable: the CLI and the API only see this protocol.
+Query results are small frozen dataclasses; ``as_dict()`` gives a JSON-ready mapping for the output layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from newsgraph.models import Article
+
+ExportFormat = Literal["jsonl", "csv", "parquet", "claimreview"]
+ExportTable = Literal["articles", "claims", "quotes", "entities", "events"]
+
+
+class StoreError(Exception):
+    """A problem the user can act on (bad path, foreign or corrupt file, unreachable server)."""
+
+
+class ForeignDatabaseError(StoreError):
+    """The file or schema exists but is not a newsgraph store (or is corrupt): it is never touched."""
+
+
+class _Row:
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload,no-any-return]
+
+
+@dataclass(frozen=True)
+class IngestResult(_Row):
+    """What one ``add_articles`` call did. ``errors`` holds one message per failed document."""
+
+    added: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    errors: tuple[str, ...] = ()
+
+    def __add__(self, other: IngestResult) -> IngestResult:
+        return IngestResult(
+            self.added + other.added,
+            self.duplicates + other.duplicates,
+            self.failed + other.failed,
+            self.errors + other.errors,
+        )
+
+
+@dataclass(frozen=True)
+class SearchHit(_Row):
+    kind: Literal["article", "quote", "claim"]
+    article_id: str
+    item_id: str | None
+    title: str | None
+    published: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True)
+class QuoteRow(_Row):
+    article_id: str
+    quote_id: str
+    speaker: str
+    speaker_kind: str
+    speaker_key: str | None
+    type: str
+    text: str
+    cue: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ClaimRow(_Row):
+    key: str
+    """Store-wide claim id: ``<article id>:<claim id>``."""
+    article_id: str
+    claim_id: str
+    text: str
+    status: str
+    polarity: str
+    source_name: str
+    source_kind: str
+    source_key: str | None
+    published: str | None
+    cluster_id: str | None
+    title: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ClusterRow(_Row):
+    id: str
+    label: str
+    n_claims: int
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True)
+class Timeline(_Row):
+    """A tracked claim: the cluster and its member claims ordered by date (undated last)."""
+
+    cluster: ClusterRow
+    claims: list[ClaimRow] = field(default_factory=list)
+
+    def status_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for c in self.claims:
+            out[c.status] = out.get(c.status, 0) + 1
+        return out
+
+
+@dataclass(frozen=True)
+class EntityRow(_Row):
+    key: str
+    name: str
+    type: str
+    n_articles: int
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntityReport(_Row):
+    """What an entity said (quotes and claims it is the source of) and what was said about it."""
+
+    entities: list[EntityRow]
+    quotes_by: list[QuoteRow] = field(default_factory=list)
+    claims_by: list[ClaimRow] = field(default_factory=list)
+    quotes_about: list[QuoteRow] = field(default_factory=list)
+    claims_about: list[ClaimRow] = field(default_factory=list)
+
+
+ProgressFn = Callable[[int], None]
+"""Called after each committed batch with the number of input records it consumed."""
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A newsgraph store. Open one with :func:`newsgraph.store.open_store`; use it as a context manager."""
+
+    url: str
+
+    def add_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 200, progress: ProgressFn | None = None
+    ) -> IngestResult:
+        """Store records; idempotent by article id, one transaction per batch."""
+        ...
+
+    def count(self, table: str) -> int: ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def iter_articles(self) -> Iterator[Article]: ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]: ...
+
+    def quotes(
+        self, *, speaker: str | None = None, kind: str | None = None, since: str | None = None, limit: int = 100
+    ) -> list[QuoteRow]: ...
+
+    def claims(
+        self, *, about: str | None = None, status: str | None = None, source: str | None = None, limit: int = 100
+    ) -> list[ClaimRow]: ...
+
+    def claim(self, claim_or_cluster_id: str) -> Timeline | None: ...
+
+    def first_cluster(self) -> str | None: ...
+
+    def clusters(self, *, limit: int = 100, offset: int = 0) -> list[ClusterRow]: ...
+
+    def article_urls(self, article_ids: Sequence[str]) -> dict[str, list[str]]: ...
+
+    def sources(self, article_id: str) -> list[dict[str, str]]: ...
+
+    def entity(self, name: str, *, limit: int = 100) -> EntityReport: ...
+
+    def iter_rows(self, table: ExportTable) -> Iterator[dict[str, Any]]: ...
+
+    def schema_version(self) -> int: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...

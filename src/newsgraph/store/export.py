@@ -1,0 +1,163 @@
+"""Exports: JSON Lines, CSV, Parquet (pyarrow) and schema.org ClaimReview JSON-LD for fact-checkers.
+
+``export(store, "jsonl", out)`` writes full Article records by default; ``table=`` picks claims, quotes,
+entities or events (flat rows, the default for CSV and Parquet). ``claimreview`` writes one ClaimReview per
+tracked claim (see :func:`review_rating` for how source statuses map to a rating).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from newsgraph.store.base import ExportFormat, ExportTable, Store, Timeline
+
+# ratingValue, alternateName: the sourcing state of a tracked claim, NOT a verdict on its truth
+RATINGS: dict[str, tuple[int, str]] = {
+    "denied": (1, "Denied by its sources"),
+    "unconfirmed": (2, "Unconfirmed"),
+    "disputed": (3, "Disputed: sources both affirm and deny"),
+    "asserted": (4, "Asserted"),
+    "confirmed": (5, "Confirmed by a source"),
+}
+_AFFIRM = {"asserted", "confirmed"}
+_WEAK = {"hedged", "alleged", "reported", "unconfirmed"}
+
+
+def review_rating(statuses: Iterable[str]) -> tuple[int, str]:
+    """Map the statuses of a tracked claim's sources to a 1-5 ClaimReview rating.
+
+    - any ``denied`` and any ``asserted``/``confirmed`` -> 3 disputed
+    - ``denied`` with only weak support (hedged, alleged, reported, unconfirmed) or none -> 1 denied
+    - any ``confirmed`` (no denial) -> 5 confirmed
+    - any ``asserted`` (no denial) -> 4 asserted
+    - only hedged / alleged / reported / unconfirmed -> 2 unconfirmed
+    """
+    s = set(statuses)
+    if "denied" in s:
+        return RATINGS["disputed"] if s & _AFFIRM else RATINGS["denied"]
+    if "confirmed" in s:
+        return RATINGS["confirmed"]
+    if "asserted" in s:
+        return RATINGS["asserted"]
+    return RATINGS["unconfirmed"]
+
+
+def _actor(name: str, kind: str) -> dict[str, Any]:
+    t = "Person" if kind == "person" else "Organization" if kind in ("organization", "state", "media") else "Thing"
+    return {"@type": t, "name": name}
+
+
+def claim_review(tl: Timeline, urls: dict[str, list[str]], *, author: str, date: str) -> dict[str, Any]:
+    """One ClaimReview (schema.org JSON-LD) for a tracked claim."""
+    first = tl.claims[0] if tl.claims else None
+    value, name = review_rating(c.status for c in tl.claims)
+    counts = Counter(c.status for c in tl.claims)
+    appearances = []
+    for c in tl.claims:
+        app: dict[str, Any] = {"@type": "CreativeWork", "author": _actor(c.source_name, c.source_kind)}
+        u = (urls.get(c.article_id) or [c.url or ""])[0]
+        if u:
+            app["url"] = u
+        if c.title:
+            app["headline"] = c.title
+        if c.published:
+            app["datePublished"] = c.published
+        app["description"] = f"{c.source_name}: {c.status}"
+        appearances.append(app)
+    item: dict[str, Any] = {"@type": "Claim", "text": tl.cluster.label, "appearance": appearances}
+    if first is not None:
+        item["author"] = _actor(first.source_name, first.source_kind)
+        if first.published:
+            item["datePublished"] = first.published
+        item["firstAppearance"] = appearances[0]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": tl.cluster.id,
+        "claimReviewed": tl.cluster.label,
+        "datePublished": date,
+        "author": {"@type": "Organization", "name": author},
+        "itemReviewed": item,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": name,
+            "ratingExplanation": "Sourcing, not truth: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+        },
+    }
+
+
+def iter_claim_reviews(store: Store, *, author: str = "newsgraph") -> Iterable[dict[str, Any]]:
+    date = datetime.now(UTC).date().isoformat()
+    offset = 0
+    while batch := store.clusters(limit=500, offset=offset):
+        for cl in batch:
+            tl = store.claim(cl.id)
+            if tl is None or not tl.claims:
+                continue
+            urls = store.article_urls([c.article_id for c in tl.claims])
+            yield claim_review(tl, urls, author=author, date=date)
+        offset += len(batch)
+
+
+def _flat(v: Any) -> Any:
+    if isinstance(v, (dict, list)):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def export(
+    store: Store, fmt: ExportFormat, out: IO[str] | IO[bytes] | Path, *, table: ExportTable | None = None,
+    author: str = "newsgraph",
+) -> int:
+    """Write the store in ``fmt`` to ``out`` (a text stream, or a path; Parquet needs a path or binary stream).
+    Returns the number of records written."""
+    n = 0
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [{k: _flat(v) for k, v in r.items()} for r in store.iter_rows(table or "claims")]
+        tbl = pa.Table.from_pylist(rows) if rows else pa.table({})
+        pq.write_table(tbl, str(out) if isinstance(out, Path) else out)
+        return len(rows)
+    opened = isinstance(out, Path)
+    stream: IO[str] = out.open("w", encoding="utf-8", newline="") if isinstance(out, Path) else out  # type: ignore[assignment]
+    try:
+        if fmt == "jsonl":
+            for r in store.iter_rows(table or "articles"):
+                stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+                n += 1
+        elif fmt == "csv":
+            writer: Any = None
+            for r in store.iter_rows(table or "claims"):
+                if writer is None:
+                    writer = csv.DictWriter(stream, fieldnames=list(r))
+                    writer.writeheader()
+                writer.writerow({k: _flat(v) for k, v in r.items()})
+                n += 1
+        elif fmt == "claimreview":
+            reviews = list(iter_claim_reviews(store, author=author))
+            stream.write(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
+            n = len(reviews)
+        else:
+            raise ValueError(f"unknown export format {fmt!r}")
+    finally:
+        if opened:
+            stream.close()
+    return n
+
+
+def export_string(store: Store, fmt: ExportFormat, **kw: Any) -> str:
+    buf = io.StringIO()
+    export(store, fmt, buf, **kw)
+    return buf.getvalue()

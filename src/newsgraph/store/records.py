@@ -1,0 +1,213 @@
+"""Turn :class:`~newsgraph.models.Article` records into table rows, and link them across articles.
+
+Back-end independent: both ``sqlite.py`` and ``postgres.py`` write the tuples built here. Cross-article entity
+keys and claim clusters come from :mod:`newsgraph.track` when it is installed; without it every entity keys on
+its type and folded name, and every claim is its own tracked claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from newsgraph.models import Article, Entity, Speaker
+
+ARTICLE_COLS = ("id", "title", "published", "language", "url", "body", "record", "ingested_at")
+SOURCE_COLS = ("article_id", "path", "url", "format", "warc_record_id", "seen_at")
+ENTITY_COLS = ("article_id", "id", "key", "name", "type", "country", "sector")
+QUOTE_COLS = (
+    "article_id", "id", "type", "text", "speaker", "speaker_kind", "speaker_key", "speaker_entity", "cue", "published",
+)  # fmt: skip
+CLAIM_COLS = (
+    "article_id", "id", "text", "status", "polarity", "source_name", "source_kind", "source_key", "quote_id",
+    "writer_stance", "cue", "published", "cluster_id",
+)  # fmt: skip
+MENTION_COLS = ("article_id", "item_kind", "item_id", "entity_key")
+EVENT_COLS = (
+    "article_id", "id", "type", "mode", "cameo", "score", "source_actor", "target_actor", "date", "claim_id",
+    "status", "text", "published",
+)  # fmt: skip
+
+Row = tuple[Any, ...]
+_SPEAKER_TYPE = {"person": "PERSON", "organization": "ORG", "state": "GPE", "media": "ORG"}
+_WS = re.compile(r"\s+")
+
+
+def _clean(s: str | None) -> str | None:
+    """NUL cannot be stored in PostgreSQL text; a space keeps every offset valid."""
+    return s.replace("\x00", " ") if s and "\x00" in s else s
+
+
+def _fallback_entity_key(entity: Entity) -> str:
+    name = _WS.sub(" ", unicodedata.normalize("NFKC", entity.name)).strip().casefold()
+    return f"{entity.type}:{name}"
+
+
+def _load_entity_key() -> Callable[[Entity], str]:
+    try:
+        from newsgraph.track.link import entity_key
+    except ImportError:
+        return _fallback_entity_key
+    return entity_key
+
+
+class Clusterer(Protocol):
+    def add_many(self, items: list[tuple[str, str, frozenset[str], frozenset[str]]]) -> list[str]: ...
+
+    def state(self) -> bytes: ...
+
+
+class SingletonClusterer:
+    """Fallback when :mod:`newsgraph.track` is absent: every claim is its own tracked claim."""
+
+    def add_many(self, items: list[tuple[str, str, frozenset[str], frozenset[str]]]) -> list[str]:
+        return ["c" + hashlib.sha1(key.encode()).hexdigest()[:15] for key, *_ in items]
+
+    def state(self) -> bytes:
+        return b""
+
+
+def new_clusterer(state: bytes | None) -> tuple[Clusterer, bool]:
+    """A clusterer restored from ``state`` and whether it is the real one (whose state must be persisted)."""
+    try:
+        from newsgraph.track.cluster import ClaimClusterer
+    except ImportError:
+        return SingletonClusterer(), False
+    if state:
+        return ClaimClusterer.from_state(state), True
+    return ClaimClusterer(), True
+
+
+@dataclass
+class Rows:
+    """The rows of a batch of new articles, table by table."""
+
+    articles: list[Row] = field(default_factory=list)
+    entities: list[Row] = field(default_factory=list)
+    quotes: list[Row] = field(default_factory=list)
+    claims: list[list[Any]] = field(default_factory=list)  # mutable: cluster_id is filled in after
+    mentions: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    # (key, name, type) per entity per article, for global_entities / entity_aliases
+    global_entities: list[tuple[str, str, str]] = field(default_factory=list)
+    # what the clusterer needs, in claims order: (claim key, text, entity keys, event types)
+    cluster_items: list[tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=list)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def source_row(article: Article, seen_at: str) -> Row:
+    s = article.source
+    return (article.id, s.path or "", s.url or "", s.format, s.warc_record_id or "", seen_at)
+
+
+def _unique(items: Sequence[Any]) -> list[Any]:
+    seen: set[str] = set()
+    out = []
+    for it in items:
+        if it.id not in seen:
+            seen.add(it.id)
+            out.append(it)
+    return out
+
+
+def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+class Flattener:
+    """Builds :class:`Rows` from articles, with the cross-article entity key function loaded once."""
+
+    def __init__(self) -> None:
+        self.entity_key = _load_entity_key()
+
+    def speaker_key(self, sp: Speaker, keys: dict[str, str]) -> str | None:
+        if sp.entity and sp.entity in keys:
+            return keys[sp.entity]
+        etype = _SPEAKER_TYPE.get(sp.kind)
+        if etype is None or not sp.name.strip():
+            return None
+        return self.entity_key(Entity(id="", name=sp.name, type=etype))
+
+    def add(self, rows: Rows, a: Article, ingested_at: str) -> None:
+        """Append the rows of one article (raises on a malformed record; the caller counts it as failed)."""
+        aid, pub = a.id, a.published
+        entities = _unique(a.entities)
+        keys = {e.id: self.entity_key(e) for e in entities}
+        spans = [(keys[e.id], m.span) for e in entities for m in e.mentions]
+        rows.articles.append(
+            (aid, _clean(a.title), pub, a.language, a.source.url, _clean(a.body), a.model_dump_json(), ingested_at)
+        )
+        for e in entities:
+            rows.entities.append((aid, e.id, keys[e.id], e.name, e.type, e.country, e.sector))
+            rows.global_entities.append((keys[e.id], e.name, e.type))
+        for q in _unique(a.quotes):
+            rows.quotes.append(
+                (aid, q.id, q.type, _clean(q.text), q.speaker.name, q.speaker.kind,
+                 self.speaker_key(q.speaker, keys), q.speaker.entity, q.cue, pub)
+            )  # fmt: skip
+            for k in {k for k, sp in spans if _inside(sp, q.span)}:
+                rows.mentions.append((aid, "quote", q.id, k))
+        events_by_claim: dict[str, set[str]] = {}
+        for ev in _unique(a.events):
+            if ev.claim:
+                events_by_claim.setdefault(ev.claim, set()).add(ev.type)
+            rows.events.append(
+                (aid, ev.id, ev.type, ev.mode, ev.cameo, ev.score,
+                 ev.source_actor.name if ev.source_actor else None, ev.target_actor.name if ev.target_actor else None,
+                 ev.date, ev.claim, ev.status, _clean(ev.text), pub)
+            )  # fmt: skip
+        for c in _unique(a.claims):
+            about = frozenset(k for k, sp in spans if _inside(sp, c.span))
+            rows.claims.append(
+                [aid, c.id, _clean(c.text), c.status, c.polarity, c.source.name, c.source.kind,
+                 self.speaker_key(c.source, keys), c.quote, c.writer_stance, c.cue, pub, None]
+            )  # fmt: skip
+            rows.cluster_items.append((f"{aid}:{c.id}", c.text, about, frozenset(events_by_claim.get(c.id, ()))))
+            for k in about:
+                rows.mentions.append((aid, "claim", c.id, k))
+
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
+_WORD = re.compile(r"\w+")
+
+
+def fts5_query(text: str) -> str | None:
+    """User text -> a safe FTS5 MATCH expression: every word is a quoted string (so ``NEAR``, ``OR``, ``-``,
+    ``:`` and column filters are plain words), ``"a phrase"`` stays a phrase, ``word*`` is a prefix search.
+    ``None`` when the text has no word at all."""
+    parts: list[str] = []
+    for m in _TOKEN.finditer(text):
+        if m.group(1) is not None:
+            words = _WORD.findall(m.group(1))
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        elif m.group(2):
+            parts.append(f'"{m.group(2)}"' + ("*" if m.group(3) else ""))
+    return " ".join(parts) or None
+
+
+def websearch_text(text: str) -> str | None:
+    """User text -> the words (and quoted phrases) PostgreSQL's ``websearch_to_tsquery`` receives."""
+    parts: list[str] = []
+    for m in _TOKEN.finditer(text):
+        if m.group(1) is not None:
+            words = _WORD.findall(m.group(1))
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        elif m.group(2):
+            parts.append(m.group(2))
+    return " ".join(parts) or None
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` for ``lower(col) LIKE ? ESCAPE '\\'`` with the user's own ``%``, ``_`` and ``\\`` escaped."""
+    esc = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{esc}%"

@@ -1,0 +1,477 @@
+"""What SQLite and PostgreSQL share: batched idempotent ingest and the query API, in portable SQL.
+
+Statements use ``?`` placeholders; the PostgreSQL back-end rewrites them to ``%s``. Every value a user types
+is a bound parameter; the only user-derived text in a statement is the number of ``?`` in an ``IN (...)``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from itertools import islice
+from typing import Any
+
+from newsgraph.models import Article
+from newsgraph.store.base import (
+    ClaimRow,
+    ClusterRow,
+    EntityReport,
+    EntityRow,
+    ExportTable,
+    IngestResult,
+    ProgressFn,
+    QuoteRow,
+    SearchHit,
+    Timeline,
+)
+from newsgraph.store.records import (
+    ARTICLE_COLS,
+    CLAIM_COLS,
+    ENTITY_COLS,
+    EVENT_COLS,
+    MENTION_COLS,
+    QUOTE_COLS,
+    SOURCE_COLS,
+    Clusterer,
+    Flattener,
+    Rows,
+    like_pattern,
+    new_clusterer,
+    now_iso,
+    source_row,
+)
+
+TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentions", "events",
+          "global_entities", "entity_aliases", "clusters")  # fmt: skip
+_CHUNK = 500
+
+QUOTE_SELECT = (
+    "SELECT q.article_id, q.id, q.speaker, q.speaker_kind, q.speaker_key, q.type, q.text, q.cue, q.published, "
+    "a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id"
+)
+CLAIM_SELECT = (
+    "SELECT c.article_id, c.id, c.text, c.status, c.polarity, c.source_name, c.source_kind, c.source_key, "
+    "c.published, c.cluster_id, a.title, a.url FROM claims c JOIN articles a ON a.id = c.article_id"
+)
+ALIAS_MATCH = "(SELECT key FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\')"
+
+
+def insert_sql(table: str, cols: Sequence[str], conflict: str = "DO NOTHING") -> str:
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) ON CONFLICT {conflict}"
+
+
+def _quote_row(r: Sequence[Any]) -> QuoteRow:
+    return QuoteRow(*r)
+
+
+def _claim_row(r: Sequence[Any]) -> ClaimRow:
+    return ClaimRow(f"{r[0]}:{r[1]}", *r)
+
+
+def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+class SQLStore(ABC):
+    """Shared implementation; subclasses provide connections, transactions and full-text search."""
+
+    url: str
+    _per_article_errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self) -> None:
+        self._flattener: Flattener | None = None
+        self._clusterer: Clusterer | None = None
+        self._clusterer_real = False
+        self._tracker_version: int | None = None
+
+    # -- back-end hooks ---------------------------------------------------------------------------
+    @abstractmethod
+    def _write(self) -> AbstractContextManager[Any]:
+        """A write transaction (serialised across processes); yields a cursor-like object."""
+
+    @abstractmethod
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    def _executemany(self, cur: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _execute(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    def _fts(self, kind: str, query: str, limit: int) -> list[SearchHit]: ...
+
+    @abstractmethod
+    def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
+        """A WHERE condition on alias ``c`` selecting claims whose text matches ``query``."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest -----------------------------------------------------------------------------------
+    def add_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 200, progress: ProgressFn | None = None
+    ) -> IngestResult:
+        """Store records idempotently (article id = content hash), one transaction per batch.
+
+        A duplicate (same id already stored, or twice in the input) adds only its source. A record that
+        cannot be stored counts as ``failed``; the rest of its batch is still stored. If the input iterator
+        raises, the batches already committed stay and the partial one is discarded, so re-running the same
+        ingest resumes without loss or duplicates.
+        """
+        if self._flattener is None:
+            self._flattener = Flattener()
+        total = IngestResult()
+        it = iter(articles)
+        while batch := list(islice(it, max(1, batch_size))):
+            total = total + self._ingest_batch(batch)
+            if progress is not None:
+                progress(len(batch))
+        return total
+
+    def _ingest_batch(self, batch: list[Article]) -> IngestResult:
+        failed: list[str] = []
+        good: list[Article] = []
+        for a in batch:
+            if not a.body.strip():
+                why = "; ".join(f"{e.stage}: {e.message}" for e in a.errors) or "empty body"
+                failed.append(f"{a.source.path or a.source.url or a.id}: {why}")
+            else:
+                good.append(a)
+        try:
+            res = self._write_batch(good)
+        except self._per_article_errors:
+            # one record the database refuses: store the others one by one, each still all-or-nothing
+            res = IngestResult()
+            for a in good:
+                try:
+                    res = res + self._write_batch([a])
+                except self._per_article_errors as exc:
+                    res = res + IngestResult(failed=1, errors=(f"{a.source.path or a.id}: store: {exc}",))
+        return res + IngestResult(failed=len(failed), errors=tuple(failed))
+
+    def _write_batch(self, batch: list[Article]) -> IngestResult:
+        assert self._flattener is not None
+        if not batch:
+            return IngestResult()
+        seen_at = now_iso()
+        try:
+            with self._write() as cur:
+                ids = list(dict.fromkeys(a.id for a in batch))
+                existing: set[str] = set()
+                for part in _chunks(ids):
+                    existing.update(
+                        r[0] for r in self._execute(cur, f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part)
+                    )
+                rows = Rows()
+                new_ids: set[str] = set()
+                failed_ids: set[str] = set()
+                failed: list[str] = []
+                for a in batch:
+                    if a.id in existing or a.id in new_ids or a.id in failed_ids:
+                        continue
+                    try:
+                        self._flattener.add(rows, a, seen_at)
+                    except Exception as exc:  # a malformed record fails alone
+                        failed.append(f"{a.source.path or a.id}: store: {type(exc).__name__}: {exc}")
+                        failed_ids.add(a.id)
+                        continue
+                    new_ids.add(a.id)
+                if rows.cluster_items:
+                    self._assign_clusters(cur, rows)
+                self._insert_rows(cur, rows)
+                srcs = [source_row(a, seen_at) for a in batch if a.id not in failed_ids]
+                self._executemany(cur, insert_sql("article_sources", SOURCE_COLS), srcs)
+        except BaseException:
+            self._tracker_version = None  # the in-memory index may hold rolled-back claims
+            raise
+        added = len(new_ids)
+        n_failed = sum(1 for a in batch if a.id in failed_ids)
+        return IngestResult(added, len(batch) - added - n_failed, n_failed, tuple(failed))
+
+    def _insert_rows(self, cur: Any, rows: Rows) -> None:
+        self._executemany(cur, insert_sql("articles", ARTICLE_COLS), rows.articles)
+        self._executemany(cur, insert_sql("entities", ENTITY_COLS), rows.entities)
+        self._executemany(cur, insert_sql("quotes", QUOTE_COLS), rows.quotes)
+        self._executemany(cur, insert_sql("claims", CLAIM_COLS), rows.claims)
+        self._executemany(cur, insert_sql("mentions", MENTION_COLS), rows.mentions)
+        self._executemany(cur, insert_sql("events", EVENT_COLS), rows.events)
+        if rows.global_entities:
+            counts: dict[str, list[Any]] = {}
+            aliases = set()
+            for key, name, etype in rows.global_entities:
+                counts.setdefault(key, [key, name, etype, 0])[3] += 1
+                aliases.add((key, name))
+            self._executemany(
+                cur,
+                insert_sql("global_entities", ("key", "name", "type", "n_articles"),
+                           "(key) DO UPDATE SET n_articles = global_entities.n_articles + excluded.n_articles"),
+                list(counts.values()),
+            )  # fmt: skip
+            self._executemany(cur, insert_sql("entity_aliases", ("key", "alias")), sorted(aliases))
+        labels: dict[str, str] = {}
+        for r in rows.claims:
+            labels.setdefault(r[12], r[2])
+        touched = sorted(labels)
+        for part in _chunks(touched):
+            stats = self._execute(
+                cur,
+                "SELECT cluster_id, count(*), min(published), max(published) FROM claims "
+                f"WHERE cluster_id IN ({_marks(len(part))}) GROUP BY cluster_id",
+                part,
+            )
+            self._executemany(
+                cur,
+                insert_sql("clusters", ("id", "label", "n_claims", "first_date", "last_date"),
+                           "(id) DO UPDATE SET n_claims = excluded.n_claims, first_date = excluded.first_date, "
+                           "last_date = excluded.last_date"),
+                [(cid, labels[cid], n, first, last) for cid, n, first, last in stats],
+            )  # fmt: skip
+
+    def _assign_clusters(self, cur: Any, rows: Rows) -> None:
+        got = self._execute(cur, "SELECT version FROM tracker_state WHERE id = 1")
+        version = int(got[0][0]) if got else 0
+        if self._clusterer is None or self._tracker_version != version:
+            state = self._execute(cur, "SELECT state FROM tracker_state WHERE id = 1") if got else []
+            blob = bytes(state[0][0]) if state and state[0][0] is not None else None
+            self._clusterer, self._clusterer_real = new_clusterer(blob)
+            self._tracker_version = version
+        ids = self._clusterer.add_many(rows.cluster_items)
+        for row, cid in zip(rows.claims, ids, strict=True):
+            row[12] = cid
+        if self._clusterer_real:
+            self._execute(
+                cur,
+                "INSERT INTO tracker_state (id, version, state) VALUES (1, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state",
+                (version + 1, self._clusterer.state()),
+            )
+            self._tracker_version = version + 1
+
+    # -- reads ------------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self._fetch(f"SELECT count(*) FROM {table}")[0][0])
+
+    def article(self, article_id: str) -> Article | None:
+        got = self._fetch("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return Article.model_validate_json(got[0][0]) if got else None
+
+    def sources(self, article_id: str) -> list[dict[str, str]]:
+        got = self._fetch(
+            "SELECT path, url, format, warc_record_id, seen_at FROM article_sources WHERE article_id = ? "
+            "ORDER BY seen_at, path, url",
+            (article_id,),
+        )
+        return [dict(zip(("path", "url", "format", "warc_record_id", "seen_at"), r, strict=True)) for r in got]
+
+    def iter_articles(self) -> Iterator[Article]:
+        last = -1
+        while True:
+            got = self._fetch("SELECT pk, record FROM articles WHERE pk > ? ORDER BY pk LIMIT 200", (last,))
+            if not got:
+                return
+            for pk, rec in got:
+                yield Article.model_validate_json(rec)
+                last = pk
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over claims, quotes and article bodies; best matches first, claims before quotes
+        before articles on ties. The query is user text: words, ``"phrases"``, ``prefix*`` (SQLite)."""
+        hits: list[SearchHit] = []
+        for kind in ("claim", "quote", "article"):
+            hits.extend(self._fts(kind, query, limit))
+        order = {"claim": 0, "quote": 1, "article": 2}
+        hits.sort(key=lambda h: (-h.score, order[h.kind]))
+        return hits[:limit]
+
+    def quotes(
+        self, *, speaker: str | None = None, kind: str | None = None, since: str | None = None, limit: int = 100
+    ) -> list[QuoteRow]:
+        """Quotes, newest first; ``speaker`` matches the speaker's name or any name of its linked entity."""
+        where, params = [], []
+        if speaker:
+            pat = like_pattern(speaker)
+            where.append(f"(lower(q.speaker) LIKE ? ESCAPE '\\' OR q.speaker_key IN {ALIAS_MATCH})")
+            params += [pat, pat]
+        if kind:
+            where.append("q.speaker_kind = ?")
+            params.append(kind)
+        if since:
+            where.append("q.published >= ?")
+            params.append(since)
+        sql = QUOTE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY q.published DESC NULLS LAST, q.article_id, q.pk LIMIT ?"
+        return [_quote_row(r) for r in self._fetch(sql, [*params, limit])]
+
+    def claims(
+        self, *, about: str | None = None, status: str | None = None, source: str | None = None, limit: int = 100
+    ) -> list[ClaimRow]:
+        """Claims, newest first. ``about``: full-text match on the claim or an entity it mentions;
+        ``status``: epistemic status (asserted, denied, ...); ``source``: who the claim is attributed to."""
+        where: list[str] = []
+        params: list[Any] = []
+        if about:
+            conds = [
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id AND m.item_kind = 'claim' "
+                f"AND m.item_id = c.id AND m.entity_key IN {ALIAS_MATCH})"
+            ]
+            params.append(like_pattern(about))
+            fts = self._claim_fts_cond(about)
+            if fts:
+                conds.append(fts[0])
+                params += fts[1]
+            where.append("(" + " OR ".join(conds) + ")")
+        if status:
+            where.append("c.status = ?")
+            params.append(status)
+        if source:
+            pat = like_pattern(source)
+            where.append(f"(lower(c.source_name) LIKE ? ESCAPE '\\' OR c.source_key IN {ALIAS_MATCH})")
+            params += [pat, pat]
+        sql = CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY c.published DESC NULLS LAST, c.article_id, c.pk LIMIT ?"
+        return [_claim_row(r) for r in self._fetch(sql, [*params, limit])]
+
+    def _cluster(self, cid: str) -> ClusterRow | None:
+        got = self._fetch("SELECT id, label, n_claims, first_date, last_date FROM clusters WHERE id = ?", (cid,))
+        return ClusterRow(*got[0]) if got else None
+
+    def claim(self, claim_or_cluster_id: str) -> Timeline | None:
+        """The timeline of a tracked claim, from its cluster id, a claim key ``<article>:<claim>``, or a
+        unique prefix of a cluster id. ``None`` when nothing matches."""
+        ident = claim_or_cluster_id.strip()
+        cluster = self._cluster(ident)
+        if cluster is None and ":" in ident:
+            art, _, cl = ident.rpartition(":")
+            got = self._fetch(CLAIM_SELECT + " WHERE c.article_id = ? AND c.id = ?", (art, cl))
+            if not got:
+                return None
+            row = _claim_row(got[0])
+            cluster = self._cluster(row.cluster_id) if row.cluster_id else None
+            if cluster is None:
+                return Timeline(ClusterRow(row.key, row.text, 1, row.published, row.published), [row])
+        if cluster is None and ident:
+            pat = ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            got = self._fetch("SELECT id FROM clusters WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (pat,))
+            if len(got) == 1:
+                cluster = self._cluster(got[0][0])
+        if cluster is None:
+            return None
+        rows = self._fetch(
+            CLAIM_SELECT + " WHERE c.cluster_id = ? ORDER BY c.published NULLS LAST, c.article_id, c.pk", (cluster.id,)
+        )
+        return Timeline(cluster, [_claim_row(r) for r in rows])
+
+    def first_cluster(self) -> str | None:
+        """The first tracked claim (in ingest order)."""
+        got = self._fetch("SELECT id FROM clusters ORDER BY pk LIMIT 1")
+        return str(got[0][0]) if got else None
+
+    def clusters(self, *, limit: int = 100, offset: int = 0) -> list[ClusterRow]:
+        """Tracked claims with the most sources first."""
+        got = self._fetch(
+            "SELECT id, label, n_claims, first_date, last_date FROM clusters ORDER BY n_claims DESC, pk "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [ClusterRow(*r) for r in got]
+
+    def entity(self, name: str, *, limit: int = 100) -> EntityReport:
+        """What an entity said and what was said about it, across articles. ``name`` matches any name the
+        entity was seen under (case-insensitive substring) or its exact cross-article key."""
+        pat = like_pattern(name)
+        ents = self._fetch(
+            "SELECT g.key, g.name, g.type, g.n_articles FROM global_entities g WHERE g.key = ? "
+            f"OR g.key IN {ALIAS_MATCH} ORDER BY g.n_articles DESC, g.key LIMIT 20",
+            (name, pat),
+        )
+        rows: list[EntityRow] = []
+        for key, ename, etype, n in ents:
+            aliases = [r[0] for r in self._fetch("SELECT alias FROM entity_aliases WHERE key = ? ORDER BY alias", (key,))]
+            rows.append(EntityRow(key, ename, etype, int(n), aliases))
+        keys = [r.key for r in rows]
+        if not keys:
+            by_q = self.quotes(speaker=name, limit=limit)
+            by_c = self.claims(source=name, limit=limit)
+            return EntityReport([], by_q, by_c)
+        km = _marks(len(keys))
+        order = "ORDER BY {a}.published DESC NULLS LAST, {a}.article_id, {a}.pk LIMIT ?"
+        q_by = self._fetch(f"{QUOTE_SELECT} WHERE q.speaker_key IN ({km}) {order.format(a='q')}", [*keys, limit])
+        c_by = self._fetch(f"{CLAIM_SELECT} WHERE c.source_key IN ({km}) {order.format(a='c')}", [*keys, limit])
+        about = (
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = {a}.article_id AND m.item_kind = '{kind}' "
+            "AND m.item_id = {a}.id AND m.entity_key IN ({km})) AND ({a}.{sk} IS NULL OR {a}.{sk} NOT IN ({km}))"
+        )
+        q_ab = self._fetch(
+            f"{QUOTE_SELECT} WHERE {about.format(a='q', kind='quote', km=km, sk='speaker_key')} {order.format(a='q')}",
+            [*keys, *keys, limit],
+        )
+        c_ab = self._fetch(
+            f"{CLAIM_SELECT} WHERE {about.format(a='c', kind='claim', km=km, sk='source_key')} {order.format(a='c')}",
+            [*keys, *keys, limit],
+        )
+        return EntityReport(
+            rows,
+            [_quote_row(r) for r in q_by],
+            [_claim_row(r) for r in c_by],
+            [_quote_row(r) for r in q_ab],
+            [_claim_row(r) for r in c_ab],
+        )
+
+    def iter_rows(self, table: ExportTable) -> Iterator[dict[str, Any]]:
+        """Every row of a table as a dict (``articles``: the full records with their sources)."""
+        if table == "articles":
+            for art in self.iter_articles():
+                d = art.model_dump(mode="json")
+                yield d
+            return
+        if table == "claims":
+            sql, build = CLAIM_SELECT + " WHERE c.pk > ? ORDER BY c.pk LIMIT 500", _claim_row
+            pk = "c.pk"
+        elif table == "quotes":
+            sql, build = QUOTE_SELECT + " WHERE q.pk > ? ORDER BY q.pk LIMIT 500", _quote_row  # type: ignore[assignment]
+            pk = "q.pk"
+        elif table in ("entities", "events"):
+            cols = ENTITY_COLS if table == "entities" else EVENT_COLS
+            for r in self._fetch(f"SELECT {', '.join(cols)} FROM {table} ORDER BY article_id, id"):
+                yield dict(zip(cols, r, strict=True))
+            return
+        else:
+            raise ValueError(f"unknown table {table!r}")
+        last = -1
+        while True:
+            got = self._fetch(sql.replace("SELECT ", f"SELECT {pk}, ", 1), (last,))
+            if not got:
+                return
+            for r in got:
+                last = r[0]
+                yield build(r[1:]).as_dict()
+
+    def article_urls(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Every URL (or path) an article was seen at, for ClaimReview appearances."""
+        out: dict[str, list[str]] = {}
+        for part in _chunks(list(dict.fromkeys(article_ids))):
+            for aid, url, path in self._fetch(
+                f"SELECT article_id, url, path FROM article_sources WHERE article_id IN ({_marks(len(part))}) "
+                "ORDER BY seen_at",
+                part,
+            ):
+                out.setdefault(aid, []).append(url or path)
+        return out

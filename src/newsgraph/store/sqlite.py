@@ -1,0 +1,220 @@
+"""The embedded default: one SQLite file, WAL mode, FTS5 full-text search.
+
+Several processes may write at once: every write is one ``BEGIN IMMEDIATE`` transaction (so writers queue on
+the busy timeout instead of deadlocking on a lock upgrade), and a transaction that still meets a busy
+database is retried with back-off. A file that is not a newsgraph store is refused and never written to.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from newsgraph.store.base import ForeignDatabaseError, IngestResult, SearchHit, StoreError
+from newsgraph.store.migrate import migrations, sqlite_statements
+from newsgraph.store.records import fts5_query, now_iso
+from newsgraph.store.sql import SQLStore
+
+APPLICATION_ID = 0x4E475246  # "NGRF" in the SQLite header marks a newsgraph store
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000
+RETRY_FOR_S = 600.0
+
+_FTS = {
+    "article": (
+        "SELECT a.id, NULL, a.title, a.published, f.snip, f.rank FROM (SELECT rowid, rank, "
+        "snippet(articles_fts, 1, '[', ']', '…', 16) AS snip FROM articles_fts WHERE articles_fts MATCH ? "
+        "ORDER BY rank LIMIT ?) f JOIN articles a ON a.pk = f.rowid ORDER BY f.rank"
+    ),
+    "quote": (
+        "SELECT q.article_id, q.id, a.title, q.published, f.snip, f.rank FROM (SELECT rowid, rank, "
+        "snippet(quotes_fts, 0, '[', ']', '…', 24) AS snip FROM quotes_fts WHERE quotes_fts MATCH ? "
+        "ORDER BY rank LIMIT ?) f JOIN quotes q ON q.pk = f.rowid JOIN articles a ON a.id = q.article_id ORDER BY f.rank"
+    ),
+    "claim": (
+        "SELECT c.article_id, c.id, a.title, c.published, f.snip, f.rank FROM (SELECT rowid, rank, "
+        "snippet(claims_fts, 0, '[', ']', '…', 24) AS snip FROM claims_fts WHERE claims_fts MATCH ? "
+        "ORDER BY rank LIMIT ?) f JOIN claims c ON c.pk = f.rowid JOIN articles a ON a.id = c.article_id ORDER BY f.rank"
+    ),
+}
+
+
+def _transient(exc: BaseException) -> bool:
+    msg = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in msg or "busy" in msg)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, anything that is not an SQLite file."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not a database file")
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if head and head != SQLITE_MAGIC:
+        raise ForeignDatabaseError(f"{path} is not an SQLite database (and not a newsgraph store); left untouched")
+
+
+class SQLiteStore(SQLStore):
+    """A newsgraph store in one SQLite file (created and migrated on open)."""
+
+    _per_article_errors = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError)
+
+    def __init__(self, path: str | Path, *, create: bool = True, target_version: int | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.url = str(self.path)
+        _check_file(self.path)
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no newsgraph database at {self.path} (create one with `newsgraph ingest`)")
+            if not self.path.parent.exists():
+                raise StoreError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._inspect()
+            self._retry(self._set_wal)
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._retry(lambda: self._migrate(target_version))
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise ForeignDatabaseError(f"{self.path} is not a usable newsgraph store: {exc}; left untouched") from None
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening ----------------------------------------------------------------------------------
+    def _inspect(self) -> None:
+        """Reads only: refuses a foreign or corrupt file before anything is written."""
+        app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = [r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if app_id == APPLICATION_ID:
+            return
+        if app_id == 0 and not tables:
+            return
+        what = f"application id {app_id:#x}" if app_id else f"tables {', '.join(sorted(tables)[:5])}"
+        raise ForeignDatabaseError(
+            f"{self.path} is an SQLite database but not a newsgraph store ({what}); left untouched. "
+            "Choose another --db path."
+        )
+
+    def _set_wal(self) -> None:
+        mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{self.path}: cannot switch to WAL mode (got {mode!r})")
+
+    def _version(self) -> int:
+        has = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ).fetchone()
+        if not has:
+            return 0
+        return int(self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0])
+
+    def schema_version(self) -> int:
+        return self._version()
+
+    def _migrate(self, target: int | None) -> None:
+        all_m = migrations("sqlite")
+        known = all_m[-1].version
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._inspect()  # again, under the write lock: another process may have just created it
+            current = self._version()
+            if current > known:
+                raise StoreError(
+                    f"{self.path} has schema version {current}, newer than this newsgraph knows ({known}); upgrade newsgraph"
+                )
+            if current == 0:
+                self._conn.execute(
+                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+                self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for m in all_m:
+                if m.version <= current or (target is not None and m.version > target):
+                    continue
+                for stmt in sqlite_statements(m.sql):
+                    self._conn.execute(stmt)
+                self._conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (m.version, m.name, now_iso()),
+                )
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    # -- transactions -----------------------------------------------------------------------------
+    def _retry(self, fn: Any) -> Any:
+        deadline = time.monotonic() + RETRY_FOR_S
+        delay = 0.05
+        while True:
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if not _transient(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay * (0.5 + random.random()))
+                delay = min(delay * 2, 2.0)
+
+    def _write_batch(self, batch: list[Any]) -> IngestResult:
+        result: IngestResult = self._retry(lambda: super(SQLiteStore, self)._write_batch(batch))
+        return result
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _execute(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(cur.execute(sql, params).fetchall())
+
+    def _executemany(self, cur: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            cur.executemany(sql, rows)
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return list(self._conn.execute(sql, params).fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+
+    # -- full-text search -------------------------------------------------------------------------
+    def _fts(self, kind: str, query: str, limit: int) -> list[SearchHit]:
+        q = fts5_query(query)
+        if q is None:
+            return []
+        rows = self._fetch(_FTS[kind], (q, limit))
+        return [SearchHit(kind, r[0], r[1], r[2], r[3], r[4] or "", -float(r[5])) for r in rows]  # type: ignore[arg-type]
+
+    def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
+        q = fts5_query(query)
+        if q is None:
+            return None
+        return "c.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", [q]
+
+    def close(self) -> None:
+        with suppress(sqlite3.Error):
+            self._conn.close()

@@ -1,0 +1,356 @@
+"""Incremental claim clustering: claims stating the same proposition in different words -> one tracked claim.
+
+Identity is the claim's *content* (the proposition), not its status or source: "Seoul denied it would send
+weapons" and "Seoul confirmed it would send weapons" carry the same proposition and share a cluster; the
+timeline of who asserts/denies it lives in the store. Each claim is:
+
+1. embedded with all-MiniLM-L6-v2 (:mod:`newsgraph.track.embed`), vectors kept rounded to float16 so that a
+   clusterer restored with :meth:`ClaimClusterer.from_state` decides exactly as the one that was saved;
+2. looked up in a random-hyperplane LSH index (``tables`` hash tables of ``bits`` sign bits each): only claims
+   sharing a bucket in some table are compared, so the cost per claim stays near-constant instead of growing
+   with the number of stored claims (no all-pairs comparison anywhere);
+3. joined to the cluster of its most similar candidate whose cosine is >= ``threshold`` *and* that is
+   compatible: when both claims carry entity keys they must share one; when both carry event types they must
+   share one; when both state numbers they must share one ("up 3 percent" vs "up 5 percent" are different
+   propositions); and the new claim must also be close to the cluster's centroid (cosine >= ``threshold -
+   centroid_margin``), which stops single-link chaining from drifting across topics;
+4. otherwise it founds a new cluster whose id (``tc_`` + 16 hex digits of SHA-1 of the founding claim key) never
+   changes afterwards.
+
+Adding a claim key that is already present returns its cluster (re-ingest is idempotent).
+
+>>> c = ClaimClusterer()                                                              # doctest: +SKIP
+>>> a = c.add("a1#c1", "North Korea has sent troops to Russia", frozenset({"GPE:PRK"}), frozenset())
+>>> b = c.add("a2#c4", "Pyongyang dispatched soldiers to Russia", frozenset({"GPE:PRK"}), frozenset())
+>>> a == b                                                                            # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+F32 = npt.NDArray[np.float32]
+Item = tuple[str, str, frozenset[str], frozenset[str]]
+
+STATE_FORMAT = 1
+DEFAULT_THRESHOLD = 0.70
+
+
+class Encoder(Protocol):
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> F32: ...
+
+
+# --------------------------------------------------------------------------------- claim text preparation
+
+_LEAD = re.compile(r"^(?:that|whether|if|to)\s+", re.I)
+_QUOTES = "\"'“”‘’«»„`"
+_NUM_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
+}  # fmt: skip
+_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b(" + "|".join(_NUM_WORDS) + r")\b", re.I)
+
+
+def claim_text(text: str) -> str:
+    """The proposition as embedded: outer quotes and a leading complementiser ("that ...") removed."""
+    t = " ".join(text.split()).strip(_QUOTES + " ,;:")
+    t = _LEAD.sub("", t)
+    return t.strip(_QUOTES + " ,;:") or text.strip()
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Numbers stated in a claim ("3.5", "1,000" -> "1000", "five" -> "5"), for the number-conflict rule."""
+    out = set()
+    for m in _NUM.finditer(text):
+        if m.group(1):
+            out.add(m.group(1).replace(",", ""))
+        else:
+            out.add(_NUM_WORDS[m.group(2).lower()])
+    return frozenset(out)
+
+
+def compatible(
+    ents_a: frozenset[str],
+    ents_b: frozenset[str],
+    events_a: frozenset[str],
+    events_b: frozenset[str],
+    nums_a: frozenset[str] = frozenset(),
+    nums_b: frozenset[str] = frozenset(),
+) -> bool:
+    """May two claims be the same proposition? (Checks only the symbolic evidence, not the wording.)"""
+    if ents_a and ents_b and not (ents_a & ents_b):
+        return False
+    if events_a and events_b and not (events_a & events_b):
+        return False
+    return not (nums_a and nums_b and not (nums_a & nums_b))
+
+
+def cluster_id_for(claim_key: str) -> str:
+    return "tc_" + hashlib.sha1(claim_key.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------------------------- the index
+
+
+class ClaimClusterer:
+    """Incremental, persistable claim clusterer (see the module docstring for the decision rule)."""
+
+    def __init__(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        centroid_margin: float = 0.08,
+        tables: int = 16,
+        bits: int = 12,
+        max_bucket: int = 256,
+        use_numbers: bool = True,
+        seed: int = 13,
+        embedder: Encoder | None = None,
+    ) -> None:
+        self.threshold = float(threshold)
+        self.centroid_margin = float(centroid_margin)
+        self.tables = int(tables)
+        self.bits = int(bits)
+        self.max_bucket = int(max_bucket)
+        self.use_numbers = bool(use_numbers)
+        self.seed = int(seed)
+        self._embedder = embedder
+        rng = np.random.default_rng(self.seed)
+        self._planes: F32 = rng.standard_normal((384, self.tables * self.bits)).astype(np.float32)
+        self._pow: npt.NDArray[np.int64] = (1 << np.arange(self.bits, dtype=np.int64))[None, :]
+        self._vecs: F32 = np.zeros((0, 384), dtype=np.float32)
+        self._n = 0
+        self._keys: list[str] = []
+        self._index: dict[str, int] = {}
+        self._cluster: list[int] = []  # item -> cluster number
+        self._ents: list[frozenset[str]] = []
+        self._events: list[frozenset[str]] = []
+        self._nums: list[frozenset[str]] = []
+        self._cids: list[str] = []  # cluster number -> stable id
+        self._cid_index: dict[str, int] = {}
+        self._sums: F32 = np.zeros((0, 384), dtype=np.float32)
+        self._sizes: list[int] = []
+        self._buckets: list[dict[int, list[int]]] = [{} for _ in range(self.tables)]
+        self.comparisons = 0  # candidate vectors scored so far (for the near-linear-cost check)
+
+    # ------------------------------------------------------------------ public API
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def n_clusters(self) -> int:
+        return len(self._cids)
+
+    def add(self, claim_key: str, text: str, entity_keys: frozenset[str], event_types: frozenset[str]) -> str:
+        """Cluster id of the claim (added to the index unless the key is already there)."""
+        return self.add_many([(claim_key, text, entity_keys, event_types)])[0]
+
+    def add_many(self, items: list[Item], vectors: F32 | None = None) -> list[str]:
+        """Cluster ids for ``items`` in order; new texts are embedded in one batch (or ``vectors`` is used:
+        one L2-normalised row per item, e.g. precomputed by the caller)."""
+        new = [i for i, it in enumerate(items) if it[0] not in self._index]
+        vecs: F32 | None = None
+        if vectors is not None:
+            vecs = np.asarray(vectors, dtype=np.float32)
+            if vecs.shape != (len(items), 384):
+                raise ValueError(f"vectors must have shape ({len(items)}, 384), not {vecs.shape}")
+        elif new:
+            # one embedding per distinct new text (the same text may come from several articles)
+            texts = sorted({claim_text(items[i][1]) for i in new})
+            emb = self._encoder().encode(texts)
+            row = {t: r for r, t in enumerate(texts)}
+            vecs = np.zeros((len(items), 384), dtype=np.float32)
+            for i in new:
+                vecs[i] = emb[row[claim_text(items[i][1])]]
+        out: list[str] = []
+        for i, (key, text, ents, events) in enumerate(items):
+            if key in self._index:
+                out.append(self._cids[self._cluster[self._index[key]]])
+                continue
+            assert vecs is not None
+            out.append(self._insert(key, text, frozenset(ents), frozenset(events), vecs[i]))
+        return out
+
+    def cluster_of(self, claim_key: str) -> str | None:
+        i = self._index.get(claim_key)
+        return None if i is None else self._cids[self._cluster[i]]
+
+    def members(self, cluster_id: str) -> list[str]:
+        c = self._cid_index.get(cluster_id)
+        return [] if c is None else [k for k, cc in zip(self._keys, self._cluster, strict=True) if cc == c]
+
+    def nearest(self, text: str, k: int = 10) -> list[tuple[str, float]]:
+        """Approximate nearest tracked claims to ``text``: (cluster id, best cosine), best first."""
+        v = self._round(self._encoder().encode([claim_text(text)])[0])
+        cands = self._candidates(self._codes(v[None, :])[0])
+        if not cands:
+            return []
+        sims = self._vecs[cands] @ v
+        best: dict[int, float] = {}
+        for j, s in zip(cands, sims.tolist(), strict=True):
+            c = self._cluster[j]
+            if s > best.get(c, -2.0):
+                best[c] = s
+        ranked = sorted(best.items(), key=lambda cs: -cs[1])[:k]
+        return [(self._cids[c], float(s)) for c, s in ranked]
+
+    # ------------------------------------------------------------------ persistence
+
+    def state(self) -> bytes:
+        """Compact snapshot (npz: float16 vectors + JSON metadata); buckets are rebuilt on load."""
+        meta = {
+            "format": STATE_FORMAT,
+            "params": {
+                "threshold": self.threshold,
+                "centroid_margin": self.centroid_margin,
+                "tables": self.tables,
+                "bits": self.bits,
+                "max_bucket": self.max_bucket,
+                "use_numbers": self.use_numbers,
+                "seed": self.seed,
+            },
+            "keys": self._keys,
+            "cids": self._cids,
+            "ents": [sorted(e) for e in self._ents],
+            "events": [sorted(e) for e in self._events],
+            "nums": [sorted(e) for e in self._nums],
+        }
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf,
+            vecs=self._vecs[: self._n].astype(np.float16),
+            cluster=np.asarray(self._cluster, dtype=np.int32),
+            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+        )
+        return buf.getvalue()
+
+    @classmethod
+    def from_state(cls, b: bytes, *, embedder: Encoder | None = None) -> ClaimClusterer:
+        """Restore a clusterer saved with :meth:`state` (raises ``ValueError`` on a foreign blob)."""
+        try:
+            with np.load(io.BytesIO(b), allow_pickle=False) as z:
+                vecs = z["vecs"].astype(np.float32)
+                cluster = z["cluster"].astype(np.int64)
+                meta: dict[str, Any] = json.loads(z["meta"].tobytes().decode("utf-8"))
+        except Exception as exc:
+            raise ValueError(f"not a ClaimClusterer state: {exc}") from exc
+        if meta.get("format") != STATE_FORMAT:
+            raise ValueError(f"unsupported ClaimClusterer state format {meta.get('format')!r}")
+        self = cls(**meta["params"], embedder=embedder)
+        n = len(meta["keys"])
+        if vecs.shape != (n, 384) or cluster.shape != (n,):
+            raise ValueError("corrupt ClaimClusterer state: array shapes do not match the metadata")
+        self._vecs = vecs
+        self._n = n
+        self._keys = list(meta["keys"])
+        self._index = {k: i for i, k in enumerate(self._keys)}
+        self._cluster = [int(c) for c in cluster]
+        self._ents = [frozenset(e) for e in meta["ents"]]
+        self._events = [frozenset(e) for e in meta["events"]]
+        self._nums = [frozenset(e) for e in meta["nums"]]
+        self._cids = list(meta["cids"])
+        self._cid_index = {c: i for i, c in enumerate(self._cids)}
+        self._sums = np.zeros((len(self._cids), 384), dtype=np.float32)
+        np.add.at(self._sums, cluster, vecs)
+        self._sizes = np.bincount(cluster, minlength=len(self._cids)).astype(int).tolist()
+        if n:
+            for i, codes in enumerate(self._codes(vecs).tolist()):
+                for t, code in enumerate(codes):
+                    self._buckets[t].setdefault(code, []).append(i)
+        return self
+
+    # ------------------------------------------------------------------ internals
+
+    def _encoder(self) -> Encoder:
+        if self._embedder is None:
+            from newsgraph.track.embed import get_embedder
+
+            self._embedder = get_embedder()
+        return self._embedder
+
+    @staticmethod
+    def _round(v: F32) -> F32:
+        out: F32 = np.asarray(v, dtype=np.float32).astype(np.float16).astype(np.float32)
+        return out
+
+    def _codes(self, vecs: F32) -> npt.NDArray[np.int64]:
+        """(n, tables) bucket codes: the sign pattern of ``bits`` random projections per table."""
+        signs = (vecs @ self._planes > 0).reshape(len(vecs), self.tables, self.bits)
+        out: npt.NDArray[np.int64] = (signs.astype(np.int64) * self._pow[None, :, :]).sum(axis=2)
+        return out
+
+    def _candidates(self, codes: Sequence[int]) -> list[int]:
+        seen: set[int] = set()
+        for t, code in enumerate(codes):
+            bucket = self._buckets[t].get(int(code))
+            if bucket:
+                # a crowded bucket (many near-identical claims) is sampled from its newest members
+                seen.update(bucket[-self.max_bucket :])
+        return sorted(seen)
+
+    def _insert(self, key: str, text: str, ents: frozenset[str], events: frozenset[str], vec: F32) -> str:
+        v = self._round(vec)
+        nums = numbers(text) if self.use_numbers else frozenset()
+        codes = self._codes(v[None, :])[0].tolist()
+        cands = self._candidates(codes)
+        chosen = -1
+        if cands:
+            self.comparisons += len(cands)
+            sims = self._vecs[cands] @ v
+            order = np.argsort(-sims)
+            tried: set[int] = set()
+            for r in order.tolist():
+                s = float(sims[r])
+                if s < self.threshold:
+                    break
+                j = cands[r]
+                c = self._cluster[j]
+                if c in tried or not compatible(
+                    ents, self._ents[j], events, self._events[j], nums, self._nums[j]
+                ):
+                    continue
+                tried.add(c)
+                centroid = self._sums[c]
+                norm = float(np.linalg.norm(centroid))
+                if norm > 0 and float(centroid @ v) / norm >= self.threshold - self.centroid_margin:
+                    chosen = c
+                    break
+        i = self._n
+        if i >= len(self._vecs):
+            grown = np.zeros((max(64, 2 * len(self._vecs)), 384), dtype=np.float32)
+            grown[:i] = self._vecs[:i]
+            self._vecs = grown
+        self._vecs[i] = v
+        self._n += 1
+        self._keys.append(key)
+        self._index[key] = i
+        self._ents.append(ents)
+        self._events.append(events)
+        self._nums.append(nums)
+        if chosen < 0:
+            chosen = len(self._cids)
+            cid = cluster_id_for(key)
+            self._cids.append(cid)
+            self._cid_index[cid] = chosen
+            self._sizes.append(0)
+            if chosen >= len(self._sums):
+                grown = np.zeros((max(64, 2 * len(self._sums)), 384), dtype=np.float32)
+                grown[: len(self._sums)] = self._sums
+                self._sums = grown
+        self._cluster.append(chosen)
+        self._sums[chosen] += v
+        self._sizes[chosen] += 1
+        for t, code in enumerate(codes):
+            self._buckets[t].setdefault(code, []).append(i)
+        return self._cids[chosen]

@@ -1,0 +1,64 @@
+"""The numpy MiniLM forward pass reproduces sentence-transformers (reference vectors made with torch)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsgraph.track.embed import Embedder, get_embedder, gelu
+
+REF = Path(__file__).parent / "fixtures" / "embed_reference.json"
+
+
+@pytest.fixture(scope="module")
+def emb() -> Embedder:
+    return get_embedder()
+
+
+def test_matches_sentence_transformers_reference(emb: Embedder) -> None:
+    ref = json.loads(REF.read_text())
+    want = np.asarray(ref["vectors"], dtype=np.float32)
+    got = emb.encode(ref["sentences"], batch_size=3)
+    assert got.shape == want.shape == (len(ref["sentences"]), 384)
+    cos = (got * want).sum(axis=1) / np.linalg.norm(want, axis=1)
+    assert cos.min() >= 0.999, cos
+    # the fixture includes a text longer than max_seq_length: truncation must match too
+    assert max(len(ids) for ids in emb.tokenize(ref["sentences"])) == ref["max_seq_length"] == 256
+
+
+def test_normalised_float32_and_order_independent_of_batching(emb: Embedder) -> None:
+    texts = ["Seoul may send arms to Kyiv.", "A much longer sentence " * 12, "Short.", "Troops crossed."]
+    a = emb.encode(texts, batch_size=1)
+    b = emb.encode(texts, batch_size=64)
+    c = emb.encode(list(reversed(texts)), batch_size=2)[::-1]
+    assert a.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    np.testing.assert_allclose(a, b, atol=2e-5)
+    np.testing.assert_allclose(a, c, atol=2e-5)
+    assert emb.encode([]).shape == (0, 384)
+
+
+def test_paraphrase_closer_than_unrelated(emb: Embedder) -> None:
+    v = emb.encode(
+        [
+            "North Korea has sent troops to Russia.",
+            "Pyongyang dispatched soldiers to Russia.",
+            "The central bank raised interest rates by half a point.",
+        ]
+    )
+    assert float(v[0] @ v[1]) > 0.6 > float(v[0] @ v[2])
+
+
+def test_gelu_is_the_exact_erf_form() -> None:
+    xs = np.linspace(-9, 9, 2001, dtype=np.float32)
+    want = np.array([0.5 * x * (1 + math.erf(x / math.sqrt(2))) for x in xs.astype(float)])
+    assert np.abs(gelu(xs) - want).max() < 1e-6
+    assert gelu(np.array([0.0], dtype=np.float32))[0] == 0.0
+
+
+def test_embedder_is_cached() -> None:
+    assert get_embedder() is get_embedder()

@@ -1,0 +1,77 @@
+"""Cross-article entity keys."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsgraph.models import Entity
+from newsgraph.track.link import country_code, entity_key, normalise_name, resolve_surnames
+
+
+def key(name: str, type_: str, country: str | None = None) -> str:
+    return entity_key(Entity(id="e", name=name, type=type_, country=country))
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "country", "want"),
+    [
+        ("Kim Tae-hyo", "PERSON", None, "PER:kim tae-hyo"),
+        ("principal deputy national security adviser Kim Tae-hyo", "PERSON", None, "PER:kim tae-hyo"),
+        ("President Yoon Suk Yeol's", "PERSON", None, "PER:yoon suk yeol"),
+        ("Secretary of State John Kerry", "PERSON", None, "PER:john kerry"),
+        ("Sen. Bernie Sanders, I-Vt.", "PERSON", None, "PER:bernie sanders"),
+        ("Mr. Trump", "PERSON", None, "PER:trump"),
+        ("José Ángel Gurría", "PERSON", None, "PER:jose angel gurria"),
+        ("O’Brien", "PERSON", None, "PER:o'brien"),
+        ("South Korea", "GPE", "KOR", "GPE:KOR"),
+        ("Seoul", "GPE", "kor", "GPE:KOR"),
+        ("South Korean", "NORP", None, "GPE:KOR"),
+        ("the U.S.", "GPE", None, "GPE:USA"),
+        ("United States", "GPE", None, "GPE:USA"),
+        ("Russia", "GPE", None, "GPE:RUS"),
+        ("North Korea", "GPE", None, "GPE:PRK"),
+        ("Iran", "GPE", None, "GPE:IRN"),
+        ("Seoul", "GPE", None, "GPE:seoul"),
+        ("IN", "GPE", None, "GPE:in"),
+        ("Republicans", "NORP", None, "NORP:republicans"),
+        ("the National Security Council", "ORG", None, "ORG:national security council"),
+        ("The New York Times", "ORG", None, "ORG:new york times"),
+        ("the Democratic National Committee (DNC)", "ORG", None, "ORG:democratic national committee"),
+        ("General Motors", "ORG", None, "ORG:general motors"),
+        ("the Korean Peninsula", "LOC", None, "LOC:korean peninsula"),
+    ],
+)
+def test_entity_key(name: str, type_: str, country: str | None, want: str) -> None:
+    assert key(name, type_, country) == want
+
+
+def test_same_person_across_articles_links_and_different_people_do_not() -> None:
+    assert key("President Donald J. Trump", "PERSON") == key("Donald J. Trump’s", "PERSON")
+    assert key("Hillary Clinton", "PERSON") != key("Bill Clinton", "PERSON")
+    assert key("Georgia", "GPE") != key("Georgia", "ORG")
+
+
+def test_country_code_ignores_short_non_country_words() -> None:
+    assert country_code("it") is None
+    assert country_code("me") is None
+    assert country_code("Britain") == "GBR"
+
+
+@given(st.sampled_from(["Kim Tae-hyo", "Hillary Clinton", "Ted Cruz", "Ban Ki-moon"]),
+       st.sampled_from(["", "President ", "Sen. ", "former Secretary "]),
+       st.sampled_from(["", "'s", "’s"]), st.booleans())  # fmt: skip
+def test_key_is_invariant_to_case_titles_and_possessives(name: str, title: str, poss: str, upper: bool) -> None:
+    surface = f"{title}{name}{poss}"
+    surface = surface.upper() if upper else surface
+    assert key(surface, "PERSON") == key(name, "PERSON") == "PER:" + name.lower()
+
+
+def test_normalise_name_keeps_one_word() -> None:
+    assert normalise_name("President") == "president"
+
+
+def test_resolve_surnames_only_when_unambiguous() -> None:
+    keys = ["PER:donald trump", "PER:trump", "PER:clinton", "PER:hillary clinton", "PER:bill clinton", "PER:cruz"]
+    assert resolve_surnames(keys) == {"PER:trump": "PER:donald trump"}
