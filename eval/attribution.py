@@ -36,10 +36,13 @@ def _tok_chars(doc: Any, toks: Sequence[int]) -> tuple[tuple[int, int], ...]:
     return tuple((doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(toks))
 
 
-def newsgraph_predictions(doc: Any, atts: list[Any], quotes: list[Any]) -> tuple[list[Attribution], list[Attribution]]:
-    """(NP-source attributions, speaker-span attributions) with continuation quotes merged."""
+def newsgraph_predictions(
+    doc: Any, atts: list[Any], quotes: list[Any]
+) -> tuple[list[Attribution], list[Attribution], list[str]]:
+    """(NP-source attributions, speaker-span attributions, speaker names) with continuation quotes merged."""
     np_out: list[Attribution] = []
     sp_out: list[Attribution] = []
+    names: list[str] = []
     where: dict[int, int] = {}
     for i, (a, q) in enumerate(zip(atts, quotes, strict=True)):
         if a.continues is not None and a.continues in where:
@@ -56,9 +59,10 @@ def newsgraph_predictions(doc: Any, atts: list[Any], quotes: list[Any]) -> tuple
         src = ((doc[src_slice[0]].idx, doc[src_slice[1] - 1].idx + len(doc[src_slice[1] - 1].text)),) if src_slice else ()
         content = tuple(a.content)
         where[i] = len(np_out)
+        names.append(q.speaker.name)
         np_out.append(Attribution(cue, src, content, f"P{i}"))
         sp_out.append(Attribution(cue, (q.speaker.span,) if q.speaker.span else (), content, f"P{i}"))
-    return np_out, sp_out
+    return np_out, sp_out, names
 
 
 def textacy_predictions(doc: Any) -> list[Attribution]:
@@ -131,13 +135,11 @@ def main() -> dict[str, Any]:
         atts = comp.attributions(doc)
         quotes, _ = to_quotes(doc, atts)
         t_attr += time.perf_counter() - t1
-        np_pred, sp_pred = newsgraph_predictions(doc, atts, quotes)
+        np_pred, sp_pred, merged_names = newsgraph_predictions(doc, atts, quotes)
         tx_pred = textacy_predictions(doc)
         rows["newsgraph"].append((pd.text, pd.attributions, np_pred))
         rows["newsgraph (speaker span)"].append((pd.text, pd.attributions, sp_pred))
         rows["textacy"].append((pd.text, pd.attributions, tx_pred))
-        names = [q.speaker.name for q in quotes if True]
-        merged_names = _merged_names(atts, names)
         c, t = speaker_accuracy(pd.text, pd.attributions, np_pred, merged_names)
         sp_ok, sp_tot = sp_ok + c, sp_tot + t
         c, t = speaker_accuracy(pd.text, pd.attributions, tx_pred, ["" for _ in tx_pred])
@@ -159,14 +161,6 @@ def main() -> dict[str, Any]:
     }
     _print(results)
     return results
-
-
-def _merged_names(atts: list[Any], names: list[str]) -> list[str]:
-    out = []
-    for a, n in zip(atts, names, strict=True):
-        if a.continues is None:
-            out.append(n)
-    return out
 
 
 def _print(r: dict[str, Any]) -> None:

@@ -29,7 +29,9 @@ def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def predict(rows: list[dict[str, Any]], limit: int | None = None) -> list[tuple[dict[str, Any], tuple[str, str, str | None]]]:
+def predict(
+    rows: list[dict[str, Any]], limit: int | None = None
+) -> list[tuple[dict[str, Any], tuple[str, str, str | None]]]:
     """(gold row, (status, polarity, writer_stance)) for every gold unit whose article text is available."""
     src = str(ROOT / "src")
     if src not in sys.path:
@@ -104,7 +106,9 @@ def _print(title: str, s: dict[str, Any]) -> None:
     if not s["n"]:
         return
     print(f"{'':22}{'system':>8}{'majority':>10}")
-    print(f"{'status accuracy':22}{s['accuracy']:>8.3f}{s['majority_baseline']:>10.3f}   (majority = {s['majority_class']})")
+    print(
+        f"{'status accuracy':22}{s['accuracy']:>8.3f}{s['majority_baseline']:>10.3f}   (majority = {s['majority_class']})"
+    )
     print(f"{'macro F1 (present)':22}{s['macro_f1']:>8.3f}")
     print(f"{'polarity accuracy':22}{s['polarity_accuracy']:>8.3f}")
     print(f"\n{'status':13}{'gold':>5}{'pred':>5}{'P':>7}{'R':>7}{'F1':>7}")

@@ -208,7 +208,10 @@ def build_lexicon(
             for phrase in (f"{lemma} {c.lemma_.lower()}", f"{c.lemma_.lower()} {lemma}"):
                 if phrase in seeded:
                     lemma = phrase
-        add(lemma, rec.type, 1.0, "gsr-dev")
+        # The records code the sentence in context ("will withdraw ... unless" is THREATEN): they teach new
+        # vocabulary only, never override the base sense of a seed word, which the coder's rules then adjust.
+        if lemma not in seeded and (top.pos_ == "VERB" or lemma.endswith(EVENT_SUFFIXES)):
+            add(lemma, rec.type, 1.0, "gsr-dev")
     entries = {}
     for lemma, w in sorted(weights.items()):
         entries[lemma] = {

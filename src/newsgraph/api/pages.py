@@ -15,22 +15,19 @@ from newsgraph.api.security import require_read, require_write, token_ok
 from newsgraph.store import Store
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-TEMPLATES.env.globals["speaker_color"] = render.speaker_color
+TEMPLATES.env.globals["speaker_class"] = render.speaker_class
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def decode_upload(data: bytes, filename: str, fmt: str) -> tuple[str, Literal["text", "html"]]:
     """Decode uploaded bytes with the ingest encoding detector; guess text/html from name or content."""
-    try:
-        from newsgraph.ingest.encoding import decode_bytes
+    from newsgraph.ingest.encoding import decode_bytes
 
-        text = decode_bytes(data)[0]
-    except ImportError:  # pragma: no cover
-        text = data.decode("utf-8", "replace")
+    low = filename.lower()
+    text = decode_bytes(data, html=low.endswith((".html", ".htm"))).text
     if fmt in ("text", "html"):
         return text, fmt  # type: ignore[return-value]
-    low = filename.lower()
     if low.endswith((".html", ".htm")) or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
         return text, "html"
     return text, "text"
@@ -87,7 +84,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
     details = render.quote_details(art)
     speakers: dict[str, str] = {}
     for q in art.quotes:
-        speakers.setdefault(q.speaker.name, render.speaker_color(q.speaker.name))
+        speakers.setdefault(q.speaker.name, render.speaker_class(q.speaker.name))
     return _page(request, "article.html", {
         "article": art, "paragraphs": render.paragraphs(art), "details": details, "speakers": speakers,
         "claims_by_quote": render.claims_by_quote(art),

@@ -18,10 +18,12 @@ PALETTE = (
 )
 
 
-def speaker_color(name: str) -> str:
-    """A stable background colour per speaker name."""
+def speaker_class(name: str) -> str:
+    """A stable CSS class (``sp-0`` .. ``sp-11``, colours from :data:`PALETTE` in app.css) per speaker name.
+
+    Classes, not inline styles: the Content-Security-Policy forbids inline style attributes."""
     h = int(hashlib.blake2s(name.casefold().encode("utf-8"), digest_size=4).hexdigest(), 16)
-    return PALETTE[h % len(PALETTE)]
+    return f"sp-{h % len(PALETTE)}"
 
 
 @dataclass(frozen=True)

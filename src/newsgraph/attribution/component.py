@@ -27,7 +27,7 @@ from newsgraph.attribution.rules import Attribution, Thresholds, drop_nested, fi
 from newsgraph.attribution.speakers import SpeakerResolver
 from newsgraph.models import ErrorRecord, Quote, Speaker
 
-DEFAULT_CONFIG = {"max_quotes": 5000, "min_ccomp": 0.1, "min_dobj": 0.45, "keep_nested": False}
+DEFAULT_CONFIG = {"max_quotes": 5000, "min_ccomp": 0.1, "min_dobj": 0.2, "keep_nested": False}
 
 
 def _quote_id(doc: Doc, span: tuple[int, int], i: int) -> str:
@@ -103,7 +103,7 @@ class QuotesComponent:
         name: str,
         max_quotes: int = 5000,
         min_ccomp: float = 0.1,
-        min_dobj: float = 0.45,
+        min_dobj: float = 0.2,
         keep_nested: bool = False,
     ) -> None:
         self.name = name

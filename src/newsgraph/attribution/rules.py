@@ -37,7 +37,7 @@ class Thresholds:
 
     ccomp: float = 0.1
     xcomp: float = 0.3
-    dobj: float = 0.45
+    dobj: float = 0.2
     quote: float = 0.3
 
 
@@ -60,6 +60,8 @@ class Attribution:
     continues: int | None = None
     """index of the attribution whose direct quote this one continues"""
     rule: str = "verb"
+    parent: object = None
+    """the attribution object this one continues (``continues`` is its index in the final list)"""
 
     def start(self, doc: Doc) -> int:
         starts = [doc[i].idx for i in self.cue] + [s for s, _ in self.content]
@@ -166,6 +168,7 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         return None
     doc = verb.doc
     cue = _cue_tokens(verb)
+    cue_hole = (verb.i, verb.i)
     content: tuple[int, int] | None = None
     rule = ""
     children = list(verb.children)
@@ -198,13 +201,34 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
                 if sib.i > b and sib.dep_ == "prep" and sib.lower_ == "as":
                     b = sib.right_edge.i
             content, rule = (dobj.left_edge.i, b), "dobj"
+    if content is None and verb.dep_ in {"parataxis", "advcl"} and lemma in SPEECH and verb.i != verb.head.i:
+        # parenthetical "…, many economists say, …": the content is the clause the cue interrupts
+        head = verb.head
+        a0, b0 = head.left_edge.i, head.right_edge.i
+        own = (verb.left_edge.i, verb.right_edge.i)
+        if own[0] > a0:
+            content, rule = (a0, b0), "parenthetical"
+            cue_hole = own
+        else:
+            content = None
     if content is None:
         return None
     a, b = content
     if b < a:
         return None
-    # the content must not swallow the source or the cue
     src = _np_slice(subj)
+    if rule == "parenthetical":
+        frags = []
+        if cue_hole[0] - 1 >= a:
+            frags.append(_span_chars(doc, a, cue_hole[0] - 1))
+        if cue_hole[1] + 1 <= b:
+            frags.append(_span_chars(doc, cue_hole[1] + 1, b))
+        if not frags:
+            return None
+        return Attribution(
+            cue=sorted(set(cue)), source=src, content=frags, verb=verb.i, source_head=subj.i, rule=rule
+        )
+    # the content must not swallow the source or the cue
     if a <= subj.i <= b:
         return None
     quoted_source = None
@@ -380,7 +404,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                         source_head=prev.source_head,
                         quoted_source=prev.quoted_source,
                         quoted_cue=prev.quoted_cue,
-                        continues=out.index(prev),
+                        parent=prev,
                         rule="continuation",
                     )
                 )
@@ -392,7 +416,16 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         if a.quotes and not a.is_direct:
             a.is_direct = _only_quotes(text, a.content, a.quotes)
     out.sort(key=lambda a: a.start(doc))
-    return out
+    return _reindex(out)
+
+
+def _reindex(atts: list[Attribution]) -> list[Attribution]:
+    pos = {id(a): i for i, a in enumerate(atts)}
+    for a in atts:
+        a.continues = pos.get(id(a.parent)) if a.parent is not None else None
+        if a.continues is not None and a.continues >= atts.index(a):
+            a.continues = None
+    return atts
 
 
 def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:
@@ -405,9 +438,10 @@ def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:
     return out
 
 
-def drop_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None = None) -> list[Attribution]:
     """Attributions whose cue is not inside another attribution's content or inside quotation marks."""
-    qspans = [q for a in atts for q in a.quotes]
+    if qspans is None:
+        qspans = quote_spans(doc.text)
     keep = []
     for a in atts:
         c = doc[a.cue[0]].idx
@@ -415,7 +449,7 @@ def drop_nested(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         inside_quote = a.rule not in {"continuation"} and any(s <= c < e for s, e in qspans if (s, e) not in a.quotes)
         if not inside_other and not inside_quote:
             keep.append(a)
-    return keep
+    return _reindex(keep)
 
 
 def _only_quotes(text: str, content: list[CharSpan], quotes: list[CharSpan]) -> bool:

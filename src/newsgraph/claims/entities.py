@@ -1,4 +1,9 @@
-"""spaCy component ``newsgraph_entities``: fills ``doc._.entities`` (STUB: filled by its stage's implementation)."""
+"""spaCy component ``newsgraph_entities``: canonical entities of the article in ``doc._.entities``.
+
+Runs after ``newsgraph_quotes``: it reads the quotes' resolved speakers (and the attribution's coreference
+chains in ``doc._.mentions`` when present) to merge "Kim" / "He" into Kim Tae-hyo, and writes back
+``Speaker.entity`` on each quote whose speaker is a known entity. See :mod:`newsgraph.claims.canonical`.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.extensions  # noqa: F401
+from newsgraph.claims.canonical import build_entities, link_speakers
+from newsgraph.models import ErrorRecord
 
 
 class EntitiesComponent:
+    """Canonicalises NER mentions; one document's failure becomes an ``errors`` entry, never an exception."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = []
+        if doc._.errors is None:
+            doc._.errors = []
+        quotes = list(doc._.quotes or [])
+        try:
+            entities = build_entities(doc, quotes)
+            link_speakers(entities, quotes, doc.text)
+            doc._.entities = entities
+        except Exception as exc:  # one document's quirk must not sink the batch
+            doc._.errors.append(ErrorRecord(stage="claims", message=f"entities: {type(exc).__name__}: {exc}"))
         return doc
 
 
-@Language.factory("newsgraph_entities", assigns=["doc._.entities"], requires=["doc.ents"])
+@Language.factory("newsgraph_entities", assigns=["doc._.entities"], requires=["doc.ents", "token.dep"])
 def make_entities_component(nlp: Language, name: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name)

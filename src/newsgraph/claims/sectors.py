@@ -15,58 +15,196 @@ __all__ = ["MEDIA_BRANDS", "SECTOR_WORDS", "international_code", "is_media", "se
 
 # Role/organisation words -> sector, strongest first (the first sector whose word occurs wins).
 SECTOR_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("SPY", frozenset({"intelligence", "spy", "spies", "espionage", "cia", "nis", "fsb", "mi6", "mossad", "kgb"})),
+    (
+        "SPY",
+        frozenset({"intelligence", "spy", "spies", "espionage", "cia", "nis", "fsb", "mi6", "mossad", "kgb"}),
+    ),
     (
         "JRN",
-        frozenset({
-            "media", "newspaper", "newspapers", "reporter", "reporters", "journalist", "journalists",
-            "correspondent", "editor", "columnist", "broadcaster", "television", "tv", "radio", "magazine",
-            "newsroom", "anchor",
-        }),
+        frozenset(
+            {
+                "media",
+                "newspaper",
+                "newspapers",
+                "reporter",
+                "reporters",
+                "journalist",
+                "journalists",
+                "correspondent",
+                "editor",
+                "columnist",
+                "broadcaster",
+                "television",
+                "tv",
+                "radio",
+                "magazine",
+                "newsroom",
+                "anchor",
+            }
+        ),
     ),
     (
         "MIL",
-        frozenset({
-            "military", "army", "navy", "air force", "troops", "troop", "soldier", "soldiers", "marines",
-            "armed forces", "forces", "general", "commander", "defense ministry", "defence ministry",
-            "joint chiefs", "admiral", "battalion", "brigade", "pentagon",
-        }),
+        frozenset(
+            {
+                "military",
+                "army",
+                "navy",
+                "air force",
+                "troops",
+                "troop",
+                "soldier",
+                "soldiers",
+                "marines",
+                "armed forces",
+                "forces",
+                "general",
+                "commander",
+                "defense ministry",
+                "defence ministry",
+                "joint chiefs",
+                "admiral",
+                "battalion",
+                "brigade",
+                "pentagon",
+            }
+        ),
     ),
-    ("COP", frozenset({"police", "policeman", "policemen", "officers", "sheriff", "fbi", "detective", "interpol"})),
-    ("JUD", frozenset({"court", "judge", "judges", "justice", "prosecutor", "prosecutors", "tribunal", "judiciary"})),
+    (
+        "COP",
+        frozenset(
+            {"police", "policeman", "policemen", "officers", "sheriff", "fbi", "detective", "interpol"}
+        ),
+    ),
+    (
+        "JUD",
+        frozenset(
+            {"court", "judge", "judges", "justice", "prosecutor", "prosecutors", "tribunal", "judiciary"}
+        ),
+    ),
     (
         "LEG",
-        frozenset({
-            "parliament", "parliamentary", "assembly", "lawmaker", "lawmakers", "legislator", "legislators",
-            "legislature", "senate", "senator", "congress", "congressman", "congresswoman", "duma", "knesset",
-            "bundestag", "mp", "mps", "house of representatives", "rep", "rep.", "sen", "sen.",
-        }),
+        frozenset(
+            {
+                "parliament",
+                "parliamentary",
+                "assembly",
+                "lawmaker",
+                "lawmakers",
+                "legislator",
+                "legislators",
+                "legislature",
+                "senate",
+                "senator",
+                "congress",
+                "congressman",
+                "congresswoman",
+                "duma",
+                "knesset",
+                "bundestag",
+                "mp",
+                "mps",
+                "house of representatives",
+                "rep",
+                "rep.",
+                "sen",
+                "sen.",
+            }
+        ),
     ),
     ("PTY", frozenset({"party", "democrat", "democrats", "republican", "republicans", "gop", "dnc", "rnc"})),
-    ("REB", frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "guerrilla", "guerrillas"})),
+    (
+        "REB",
+        frozenset(
+            {"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "guerrilla", "guerrillas"}
+        ),
+    ),
     (
         "GOV",
-        frozenset({
-            "government", "president", "presidential", "prime minister", "premier", "minister", "ministry",
-            "cabinet", "administration", "official", "officials", "secretary", "spokesman", "spokeswoman",
-            "spokesperson", "ambassador", "embassy", "diplomat", "diplomats", "envoy", "adviser", "advisor",
-            "national security council", "security adviser", "governor", "mayor", "chancellor", "king", "queen",
-            "state department", "foreign ministry", "white house", "kremlin", "leader", "representative",
-            "delegation", "consul", "agency", "department", "regime", "state",
-        }),
+        frozenset(
+            {
+                "government",
+                "president",
+                "presidential",
+                "prime minister",
+                "premier",
+                "minister",
+                "ministry",
+                "cabinet",
+                "administration",
+                "official",
+                "officials",
+                "secretary",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "ambassador",
+                "embassy",
+                "diplomat",
+                "diplomats",
+                "envoy",
+                "adviser",
+                "advisor",
+                "national security council",
+                "security adviser",
+                "governor",
+                "mayor",
+                "chancellor",
+                "king",
+                "queen",
+                "state department",
+                "foreign ministry",
+                "white house",
+                "kremlin",
+                "leader",
+                "representative",
+                "delegation",
+                "consul",
+                "agency",
+                "department",
+                "regime",
+                "state",
+            }
+        ),
     ),
-    ("MED", frozenset({"hospital", "doctor", "doctors", "physician", "physicians", "nurse", "nurses", "health"})),
-    ("EDU", frozenset({"university", "school", "college", "professor", "student", "students", "teacher", "teachers"})),
+    (
+        "MED",
+        frozenset({"hospital", "doctor", "doctors", "physician", "physicians", "nurse", "nurses", "health"}),
+    ),
+    (
+        "EDU",
+        frozenset(
+            {"university", "school", "college", "professor", "student", "students", "teacher", "teachers"}
+        ),
+    ),
     ("REL", frozenset({"church", "pope", "bishop", "imam", "rabbi", "mosque", "clergy", "vatican"})),
     (
         "BUS",
-        frozenset({
-            "company", "corp", "corp.", "inc", "inc.", "ltd", "bank", "firm", "business", "ceo", "executive",
-            "group", "industries", "electronics", "motors",
-        }),
+        frozenset(
+            {
+                "company",
+                "corp",
+                "corp.",
+                "inc",
+                "inc.",
+                "ltd",
+                "bank",
+                "firm",
+                "business",
+                "ceo",
+                "executive",
+                "group",
+                "industries",
+                "electronics",
+                "motors",
+            }
+        ),
     ),
     ("REF", frozenset({"refugee", "refugees", "migrants", "displaced"})),
-    ("CVL", frozenset({"protesters", "protester", "activist", "activists", "civilians", "residents", "voters"})),
+    (
+        "CVL",
+        frozenset({"protesters", "protester", "activist", "activists", "civilians", "residents", "voters"}),
+    ),
 )
 
 # International non-state actors (PLOVER "country" codes for them).
@@ -74,18 +212,70 @@ _INTERNATIONAL: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("UNO", re.compile(r"\b(united nations|u\.?n\.?|unesco|unicef|unhcr|iaea|who)\b", re.I)),
     ("EUR", re.compile(r"\b(european union|e\.?u\.?|european commission|european parliament)\b", re.I)),
     ("IGO", re.compile(r"\b(nato|asean|african union|opec|imf|world bank|wto|g7|g20|oecd|osce)\b", re.I)),
-    ("NGO", re.compile(r"\b(amnesty international|human rights watch|red cross|doctors without borders)\b", re.I)),
+    (
+        "NGO",
+        re.compile(r"\b(amnesty international|human rights watch|red cross|doctors without borders)\b", re.I),
+    ),
 )
 
 # News organisations whose names carry no media word (well-known outlets and wire services).
-MEDIA_BRANDS: frozenset[str] = frozenset({
-    "cnn", "bbc", "reuters", "ap", "associated press", "afp", "bloomberg", "politico", "axios", "nbc", "abc",
-    "cbs", "fox", "msnbc", "npr", "pbs", "yonhap", "kcna", "xinhua", "tass", "ria novosti", "interfax",
-    "al jazeera", "yahoo", "huffpost", "huffington post", "breitbart", "slate", "vox", "buzzfeed", "drudge",
-    "drudge report", "joongang", "chosun", "hankyoreh", "kyodo", "nhk", "asahi", "nikkei", "der spiegel",
-    "le monde", "el pais", "the hill", "newsweek", "time", "the atlantic", "the economist", "propublica",
-    "politifact", "c-span", "sky news", "rt", "sputnik",
-})
+MEDIA_BRANDS: frozenset[str] = frozenset(
+    {
+        "cnn",
+        "bbc",
+        "reuters",
+        "ap",
+        "associated press",
+        "afp",
+        "bloomberg",
+        "politico",
+        "axios",
+        "nbc",
+        "abc",
+        "cbs",
+        "fox",
+        "msnbc",
+        "npr",
+        "pbs",
+        "yonhap",
+        "kcna",
+        "xinhua",
+        "tass",
+        "ria novosti",
+        "interfax",
+        "al jazeera",
+        "yahoo",
+        "huffpost",
+        "huffington post",
+        "breitbart",
+        "slate",
+        "vox",
+        "buzzfeed",
+        "drudge",
+        "drudge report",
+        "joongang",
+        "chosun",
+        "hankyoreh",
+        "kyodo",
+        "nhk",
+        "asahi",
+        "nikkei",
+        "der spiegel",
+        "le monde",
+        "el pais",
+        "the hill",
+        "newsweek",
+        "time",
+        "the atlantic",
+        "the economist",
+        "propublica",
+        "politifact",
+        "c-span",
+        "sky news",
+        "rt",
+        "sputnik",
+    }
+)
 _MEDIA_NAME = re.compile(
     r"\b(news|times|post|journal|herald|tribune|telegraph|guardian|gazette|daily|chronicle|observer|"
     r"dispatch|courier|inquirer|examiner|press|media|newspaper|agency news|news agency|broadcasting|tv|"
@@ -116,7 +306,9 @@ def international_code(text: str) -> str | None:
     return None
 
 
-def sector_of(name: str, attributes: list[str] | tuple[str, ...] = (), label: str | None = None) -> str | None:
+def sector_of(
+    name: str, attributes: list[str] | tuple[str, ...] = (), label: str | None = None
+) -> str | None:
     """The PLOVER sector of an actor from its name and role words; ``None`` when nothing indicates one.
 
     Role attributes are read first (a person's sector is their role: "principal deputy national security

@@ -18,6 +18,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from newsgraph.claims.lexicon import (
+    _MEDIA_NOUNS,
+    _NEEDS_CLAIM_OBJECT,
+    _RELAY_CUES,
+    ALLEGE_CUES,
+    BLOCKING_VERBS,
+    CLAIM_NOUNS,
+    CONFIRM_CUES,
+    CONSIDER_VERBS,
+    CONTRAST_AFTER_NOT,
+    DATA_SOURCES,
+    DENY_CUES,
+    EPISTEMIC_MODALS,
+    FALSITY,
+    HEDGE_ADJECTIVES,
+    HEDGE_ADVERBS,
+    HEDGE_CUES,
+    NEG_WORDS,
+    REPORT_CUES,
+    SPEECH_CUES,
+    WRITER_ALLEGED,
+    WRITER_REPORTED,
+)
 from newsgraph.claims.sectors import is_media
 
 if TYPE_CHECKING:
@@ -33,67 +56,6 @@ __all__ = [
     "StatusResult",
     "classify_status",
 ]
-
-DENY_CUES = frozenset({
-    "deny", "denial", "dismiss", "dismissal", "reject", "rejection", "refute", "rebut", "dispute", "contest",
-    "repudiate", "disavow", "debunk", "disprove", "contradict", "discredit", "downplay",
-})
-# dismiss/reject/dispute deny a proposition only when their object is one ("dismissed the claims"), not a
-# request or a person ("rejected a media request", "dismissed Estonia as ...").
-_NEEDS_CLAIM_OBJECT = frozenset({
-    "dismiss", "dismissal", "reject", "rejection", "dispute", "contest", "downplay", "discredit", "contradict",
-})
-CONFIRM_CUES = frozenset({
-    "confirm", "confirmation", "acknowledge", "acknowledgment", "acknowledgement", "admit", "admission",
-    "concede", "verify", "corroborate", "affirm",
-})
-ALLEGE_CUES = frozenset({
-    "allege", "allegation", "claim", "accuse", "accusation", "purport", "charge", "complaint", "lawsuit",
-    "indictment", "insinuate",
-})
-REPORT_CUES = frozenset({"report", "quote", "cite", "relay", "reportedly"})
-HEDGE_CUES = frozenset({
-    "suggest", "believe", "think", "suspect", "speculate", "guess", "estimate", "predict", "expect", "hope",
-    "fear", "worry", "afraid", "seem", "appear", "hint", "imply", "doubt", "wonder", "assume", "presume",
-    "forecast", "anticipate", "reckon", "feel", "project", "suppose", "hypothesize", "theorize", "signal",
-})
-SPEECH_CUES = frozenset({
-    "say", "tell", "state", "add", "note", "write", "argue", "insist", "warn", "announce", "explain", "declare",
-    "stress", "emphasize", "reiterate", "urge", "call", "describe", "maintain", "assert", "claim", "continue",
-    "vow", "pledge", "promise", "threaten", "remark", "comment", "observe", "point", "tweet", "testify",
-    "acknowledge", "conclude", "find", "show", "indicate", "reveal", "disclose", "ask", "demand", "respond",
-    "reply", "recall", "mention", "contend", "predict", "agree", "criticize", "accuse", "deny", "confirm",
-    "report", "suggest", "believe", "think", "estimate", "expect", "allege", "admit", "dismiss", "reject",
-    "liken", "compare", "brief", "signal", "hint", "complain", "concede", "highlight", "specify", "learn",
-})
-# Nouns naming a proposition: the object of dismiss/reject/dispute that makes it a denial.
-CLAIM_NOUNS = frozenset({
-    "claim", "allegation", "accusation", "report", "rumor", "rumour", "charge", "suggestion", "notion", "idea",
-    "story", "speculation", "assertion", "reporting", "account", "theory", "assessment", "statement", "finding",
-    "narrative", "premise", "contention", "characterization", "criticism", "conclusion",
-})
-FALSITY = frozenset({
-    "false", "untrue", "baseless", "groundless", "unfounded", "fabricate", "fabricated", "fake", "bogus",
-    "wrong", "incorrect", "inaccurate", "misleading", "nonsense", "lie", "fiction", "fabrication", "absurd",
-    "ridiculous", "rumor", "rumour", "hoax", "propaganda", "smear", "slander",
-})
-# Originators of their own findings: a poll or study "reports" what it found, it does not relay it.
-DATA_SOURCES = frozenset({
-    "poll", "survey", "study", "analysis", "data", "research", "finding", "figure", "statistic", "census",
-    "estimate", "model", "index", "audit", "review", "investigation",
-})
-EPISTEMIC_MODALS = frozenset({"may", "might", "could"})
-HEDGE_ADVERBS = frozenset({
-    "possibly", "perhaps", "probably", "maybe", "potentially", "apparently", "presumably", "seemingly",
-    "conceivably", "likely", "supposedly", "arguably",
-})
-HEDGE_ADJECTIVES = frozenset({"likely", "possible", "probable", "unlikely", "plausible", "conceivable"})
-CONSIDER_VERBS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "ponder", "eye"})
-BLOCKING_VERBS = frozenset({"decline", "refuse", "fail", "avoid"})
-WRITER_ALLEGED = frozenset({"allegedly", "alleged", "purported", "purportedly", "so-called", "supposed", "supposedly"})
-WRITER_REPORTED = frozenset({"reportedly"})
-CONTRAST_AFTER_NOT = frozenset({"only", "just", "merely", "simply"})
-NEG_WORDS = frozenset({"never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere"})
 
 CharSpan = tuple[int, int]
 
@@ -131,9 +93,9 @@ def _main_predicate(content: Span) -> Token | None:
     """The first predicate of the content (verb, or the root of a copular / nominal clause)."""
     roots = _content_roots(content)
     for t in roots:
-        if t.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "ROOT", "xcomp", "conj", "advcl", "relcl"):
-            if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON"):
-                return t
+        clause = t.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "ROOT", "xcomp", "conj", "advcl", "relcl")
+        if clause and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON"):
+            return t
     return roots[0] if roots else None
 
 
@@ -178,7 +140,11 @@ def _hedged_predicate(pred: Token, source_like: set[str] | None = None) -> bool:
     if _lemma(pred) in HEDGE_CUES and pred.pos_ in ("VERB", "ADJ", "AUX"):
         subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
         has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in pred.children)
-        if has_clause and subj and (subj[0].pos_ == "PRON" or (source_like and subj[0].text.lower() in source_like)):
+        if (
+            has_clause
+            and subj
+            and (subj[0].pos_ == "PRON" or (source_like and subj[0].text.lower() in source_like))
+        ):
             return True
     return False
 
@@ -189,21 +155,18 @@ def _object_is_claim(cue: Token, content: Span | None) -> bool:
         heads.append(cue.head)
     if content is not None:
         heads.append(content.root)
-    for h in heads:
-        if h.dep_ == "ccomp" or _lemma(h) in CLAIM_NOUNS:
-            return True
-    return False
+    return any(h.dep_ == "ccomp" or _lemma(h) in CLAIM_NOUNS for h in heads)
 
 
 def _cue_blocked(cue: Token) -> bool:
-    """"has not confirmed", "declined to confirm", "could not verify", "did not deny"."""
+    """ "has not confirmed", "declined to confirm", "could not verify", "did not deny"."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if cue.dep_ == "xcomp" and (_lemma(cue.head) in BLOCKING_VERBS or any(c.dep_ == "neg" for c in cue.head.children)):
+    if cue.dep_ == "xcomp" and (
+        _lemma(cue.head) in BLOCKING_VERBS or any(c.dep_ == "neg" for c in cue.head.children)
+    ):
         return True
-    if cue.dep_ == "pobj" and cue.head.head is not None and _lemma(cue.head.head) in BLOCKING_VERBS:
-        return True
-    return False
+    return cue.dep_ == "pobj" and _lemma(cue.head.head) in BLOCKING_VERBS
 
 
 def _cue_tokens(doc: Doc, cue: Span | None, content: Span) -> list[Token]:
@@ -243,12 +206,6 @@ def _source_heads(doc: Doc, source: Span | str | None, cues: list[Token]) -> tup
     return "", []
 
 
-_MEDIA_NOUNS = frozenset({
-    "report", "reporting", "article", "story", "outlet", "media", "newspaper", "paper", "broadcast", "broadcaster",
-    "network", "tabloid", "daily", "wire", "press",
-})
-
-
 def _head_phrase(h: Token) -> str:
     """The head noun with its compounds and adjectives ("Local media reports", "The Washington Post")."""
     left = [c for c in h.lefts if c.dep_ in ("compound", "amod", "nmod", "det", "poss")]
@@ -260,7 +217,7 @@ def _source_is_media(text: str, heads: Iterable[Token]) -> bool:
     """A news medium or a report relays the claim; people (columnists too) and data sources do not."""
     heads = list(heads)
     if not heads:
-        return bool(text) and is_media(text) and not text[:1].islower()
+        return bool(text) and is_media(text)
     for h in heads:
         lem = _lemma(h)
         if h.pos_ == "PRON" or h.ent_type_ == "PERSON":
@@ -277,15 +234,27 @@ def _source_is_media(text: str, heads: Iterable[Token]) -> bool:
 
 
 def _writer_stance(content: Span) -> str | None:
+    """The writer's own distancing marks on the content or on its phrases' dependents outside the quote marks
+    ("the alleged troop deployment", "troops allegedly deployed")."""
     quoted = False
+    inside: list[Token] = []
     for t in content:
         if t.is_quote:
             quoted = not quoted
             continue
-        if quoted:
-            continue
+        if not quoted:
+            inside.append(t)
+    sent = content.sent if content.start < len(content.doc) else None
+    extra: list[Token] = []
+    if sent is not None:
+        ids = {t.i for t in content}
+        for r in _content_roots(content):
+            extra += [t for t in r.subtree if t.i not in ids and sent.start <= t.i < sent.end]
+        if content.end < sent.end and content.doc[content.end].pos_ == "ADV":  # "troops allegedly deployed"
+            extra.append(content.doc[content.end])
+    for t in inside + extra:
         low = t.lower_
-        if low in WRITER_ALLEGED or (low == "alleged" and t.dep_ == "amod"):
+        if low in WRITER_ALLEGED and not (low == "supposed" and t.dep_ != "amod"):
             return "alleged"
         if low in WRITER_REPORTED:
             return "reported"
@@ -320,9 +289,9 @@ def classify_status(
     # denial: a deny-type cue, or the content calls a claim false ("the claims are unfounded")
     for t in cues:
         lem = _lemma(t)
-        if lem in DENY_CUES and not _cue_blocked(t):
-            if lem not in _NEEDS_CLAIM_OBJECT or _object_is_claim(t, content):
-                return StatusResult("denied", polarity, stance)
+        claim_ok = lem not in _NEEDS_CLAIM_OBJECT or _object_is_claim(t, content)
+        if lem in DENY_CUES and not _cue_blocked(t) and claim_ok:
+            return StatusResult("denied", polarity, stance)
     if pred is not None and _calls_false(pred):
         return StatusResult("denied", polarity, stance)
     if main_cue is not None and _lemma(main_cue) == "call" and _calls_false(main_cue):
@@ -336,9 +305,12 @@ def classify_status(
     if lemmas & CONFIRM_CUES:
         return StatusResult("confirmed", polarity, stance)
 
-    if lemmas & REPORT_CUES and not any(_lemma(h) in DATA_SOURCES for h in source_heads):
-        if not source_text or _source_is_media(source_text, source_heads) or "reportedly" in lemmas:
-            return StatusResult("reported", polarity, stance)
+    if lemmas & _RELAY_CUES:  # "quoting an anonymous government source": passed on second-hand
+        return StatusResult("reported", polarity, stance)
+    data_source = any(_lemma(h) in DATA_SOURCES for h in source_heads)
+    relayed = not source_text or _source_is_media(source_text, source_heads)
+    if lemmas & REPORT_CUES and not data_source and relayed:
+        return StatusResult("reported", polarity, stance)
     if source_text and _source_is_media(source_text, source_heads):
         return StatusResult("reported", polarity, stance)
     if stance == "reported":
@@ -369,7 +341,8 @@ def _calls_false(pred: Token) -> bool:
         return False
     for c in pred.children:
         if c.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp") and (
-            _lemma(c) in FALSITY or any(_lemma(g) in FALSITY for g in c.children if g.dep_ in ("amod", "compound"))
+            _lemma(c) in FALSITY
+            or any(_lemma(g) in FALSITY for g in c.children if g.dep_ in ("amod", "compound"))
         ):
             return True
     return False

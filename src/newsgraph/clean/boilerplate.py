@@ -20,6 +20,7 @@ from newsgraph.clean.lexicon import (
     SHARE_WORDS,
     SKIP_LINK,
     SUBSCRIBE,
+    TIME_AGO,
     WEATHER,
 )
 from newsgraph.clean.lines import Unit
@@ -44,6 +45,8 @@ def line_reason(u: Unit) -> str | None:
             return "advertisement"
         if SKIP_LINK.match(core):
             return "navigation"
+        if n <= 60 and TIME_AGO.match(core):
+            return "comment"
         words = _word_set(core)
         if words and len(words) <= 8 and all(w in SHARE_WORDS for w in words) and not u.terminal:
             return "share"
@@ -55,8 +58,10 @@ def line_reason(u: Unit) -> str | None:
             return "boilerplate"
     if u.wordlen <= 40 and SUBSCRIBE.search(t[:400]):
         return "subscribe"
-    if u.wordlen <= 80 and COOKIE.search(t[:600]) and COOKIE_CONTEXT.search(t[:600]):
-        return "cookie"
+    if COOKIE.search(t[:1000]):
+        n_cookie = len(COOKIE.findall(t[:2000]))
+        if (u.wordlen <= 80 or n_cookie >= 2) and COOKIE_CONTEXT.search(t[:1000]):
+            return "cookie"
     if u.wordlen <= 30 and COPYRIGHT.search(t[:300]):
         return "copyright"
     if u.separators >= 2 and u.wordlen <= 3 * (u.separators + 1) and not u.terminal:

@@ -46,6 +46,8 @@ def unit_score(u: Unit) -> float:
     if u.reason is not None:
         if u.kind == "related":
             return _BARRIER
+        if u.reason == "comment":
+            return _BARRIER / 2
         return -max(40.0, min(float(u.chars), 400.0))
     if u.kind in METADATA:
         return 0.0

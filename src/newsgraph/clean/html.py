@@ -134,24 +134,53 @@ def _drop_caption_paragraphs(body: str, captions: list[Caption]) -> tuple[str, l
     return "\n".join(kept), dropped
 
 
+@dataclass
+class PageMeta:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAULT_OPTIONS) -> PageMeta:
+    """Title, author and publication date with trafilatura's metadata extractors and htmldate.
+
+    The same steps as ``trafilatura.extract_metadata`` (meta tags, then JSON-LD, then the page's markup), minus
+    what newsgraph does not use (site name, categories, tags, licence), which costs a third of its time.
+    """
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title
+
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # trafilatura's JSON-LD parser has bugs on odd markup
+        pass
+    title = meta.title or extract_title(tree)
+    author = meta.author or extract_author(tree)
+    date = find_date(
+        tree,
+        extensive_search=opts.extensive_date_search,
+        original_date=opts.original_date,
+        outputformat="%Y-%m-%d",
+        url=url or meta.url,
+    )
+    return PageMeta(title=title or None, author=author or None, date=date or None)
+
+
 def _trafilatura(tree: HtmlElement, url: str | None, opts: HtmlOptions) -> Any:
     import trafilatura
 
     return trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=opts.include_comments,
         include_tables=opts.include_tables,
         favor_recall=opts.favor_recall,
         favor_precision=opts.favor_precision,
         fast=opts.fast,
-        date_extraction_params={
-            "extensive_search": opts.extensive_date_search,
-            "original_date": opts.original_date,
-            "outputformat": "%Y-%m-%d",
-            "url": url,
-        },
     )
 
 
@@ -178,13 +207,14 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     if tree is None:
         return Cleaned(errors=[ErrorRecord(stage="html", message="unparseable HTML")])
     captions = figcaptions(tree)
+    meta = page_metadata(tree, url, opts)
+    title = _fold(meta.title) if meta.title else None
+    published = meta.date
+    authors = _authors(meta.author)
     doc = _trafilatura(tree, url, opts)
     if doc is None:
-        return Cleaned(captions=captions)
+        return Cleaned(title=title, published=published, authors=authors, captions=captions)
     text = doc.text or ""
-    title = _fold(doc.title) if doc.title else None
-    published = doc.date or None
-    authors = _authors(doc.author)
     text, dropped = _drop_caption_paragraphs(text, captions)
     removed = [Removed(text=d, reason="duplicate-caption") for d in dropped]
     if not opts.run_cleaner:

@@ -64,7 +64,10 @@ RELATED_HEADING = re.compile(
     r"latest(?:\s+(?:news|stories|articles|posts))?|popular(?:\s+(?:now|posts|articles|stories))?|"
     r"recent\s+(?:posts|articles|stories|news)|see\s+also|in\s+(?:case\s+you\s+missed\s+it|other\s+news)|"
     r"around\s+the\s+web|from\s+(?:the\s+web|our\s+partners)|sponsored\s+(?:stories|links|content)|"
-    r"(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)|"
+    r"[\[(]?\s*(?:\d+\s+)?(?:(?:top|best|latest|newest|oldest|all|reader|readers'?|user|featured|most)\s+)?"
+    r"(?:(?:rated|liked|recent|popular)\s+)?(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?\s*[\])]?|"
+    r"(?:read|view|show|see|load)\s+(?:all\s+)?(?:\d+\s+)?comments?|"
+    r"leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)|"
     r"(?:post\s+)?navigation|tags?|topics?|filed\s+under|categories|share\s+this(?:\s+\w+)?|about\s+the\s+authors?)"
     r"\s*:?\s*$",
     re.IGNORECASE,
@@ -109,6 +112,14 @@ COPYRIGHT = re.compile(
 WEATHER = re.compile(
     r"^[-+−]?\d{1,3}(?:[.,]\d{1,2})?\s*(?:°\s*[FC]?|º\s*[FC]?|[FC]\b|degrees?\b)"
     r"(?:\s*/\s*[-+−]?\d{1,3}(?:[.,]\d)?\s*°?\s*[FC]?)?(?:\s+[A-Za-z][\w -]{0,30})?$"
+)
+
+# "2 days ago", "5 hours ago at 07:52 am", "Rating: 36 Votes": the furniture of comment threads and teaser lists
+TIME_AGO = re.compile(
+    r"^(?:posted\s+|updated\s+)?(?:\d{1,3}|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|"
+    r"years?)\s+ago\b.{0,40}$|^(?:rating|score|votes?|points?|likes?)\s*:?\s*[-+]?\d+(?:\s+\w+)?$|"
+    r"^(?:reply|report|flag|permalink|quote|like|upvote|downvote|(?:show|hide)\s+replies)(?:\s*\(\d+\))?$",
+    re.IGNORECASE,
 )
 
 SKIP_LINK = re.compile(

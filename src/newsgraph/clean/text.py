@@ -140,6 +140,13 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
         if u.reason is None:
             _metadata(u, prose=u.kind == GOOD)
     _repeated_reason(units, repeated)
+    seen: set[str] = set()
+    for u in units:  # a paragraph printed twice (teaser + body, a widget repeated): the later copy goes
+        if u.reason is None and u.kind in (GOOD, MEDIUM):
+            key = u.text.casefold()
+            if key in seen:
+                u.reason = "duplicate-caption" if u.kind == "caption" else "duplicate"
+            seen.add(key)
     mark_related(units)
     mark_link_lists(units)
     region = best_region([unit_score(u) for u in units])
@@ -175,7 +182,6 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
 
     keep: list[Unit] = []
     seen_captions: set[str] = set()
-    seen_paras: set[str] = set()
     for i, u in enumerate(units):
         near = head_from <= i < min(len(units), end + _FOOTER_WINDOW)
         inside = start <= i < end
@@ -215,11 +221,6 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
             reason = "navigation" if u.kind == LISTITEM or u.separators else "boilerplate"
             out.removed.append(Removed(text=u.text, reason=reason))
             continue
-        key = u.text.casefold()
-        if key in seen_paras and u.kind in (GOOD, MEDIUM):
-            out.removed.append(Removed(text=u.text, reason="duplicate"))
-            continue
-        seen_paras.add(key)
         keep.append(u)
 
     paras = [u.text for u in keep]

@@ -37,6 +37,39 @@ for _sector, _words in {
     for _w in _words.split():
         SECTOR_NOUNS[_w] = _sector
 
+# PLOVER's international non-state "country" codes (manual, table tab:nonstate): UNO, EUR, IGO, NGO. The member
+# names are a small curated list of the most frequent organisations; anything else keeps country None.
+INTERNATIONAL: dict[str, str] = {}
+for _code, _names in {
+    "UNO": "United Nations|UN|U.N.|Security Council|UN Security Council|U.N. Security Council|General Assembly|"
+    "UN General Assembly|UNHCR|UNICEF|IAEA|International Atomic Energy Agency|WHO|World Health Organization|"
+    "UNESCO|UNIFIL|ILO|International Labor Office|International Labour Organization|World Food Programme|WFP",
+    "EUR": "European Union|EU|E.U.|European Commission|European Parliament|European Community|EC",
+    "IGO": "NATO|African Union|AU|Organization of African Unity|OAU|Arab League|ASEAN|APEC|"
+    "Asia-Pacific Economic Cooperation|IMF|International Monetary Fund|World Bank|WTO|World Trade Organization|OSCE|"
+    "OPEC|G7|G-7|G20|G-20|Commonwealth|ECOWAS|Interpol|International Criminal Court|ICC",
+    "NGO": "Red Cross|International Committee of the Red Cross|ICRC|Red Crescent|Amnesty International|"
+    "Human Rights Watch|Doctors Without Borders|Medecins Sans Frontieres|MSF|Oxfam|Greenpeace|"
+    "Reporters Without Borders|Transparency International",
+}.items():
+    for _n in _names.split("|"):
+        INTERNATIONAL[_n.lower()] = _code
+
+
+def international_code(text: str) -> str | None:
+    """PLOVER code of an international organisation named in ``text`` ("the U.N. Security Council" -> UNO)."""
+    low = text.lower().strip()
+    for prefix in ("the ",):
+        if low.startswith(prefix):
+            low = low[len(prefix) :]
+    if low in INTERNATIONAL:
+        return INTERNATIONAL[low]
+    for name, code in sorted(INTERNATIONAL.items(), key=lambda kv: -len(kv[0])):
+        if len(name) > 3 and name in low:
+            return code
+    return None
+
+
 PRONOUNS_FIRST = frozenset({"i", "we", "us", "our", "my", "me"})
 PRONOUNS_THIRD = frozenset({"it", "its", "they", "their", "them", "he", "she", "his", "her", "him"})
 
@@ -48,6 +81,15 @@ def _country(text: str, label: str | None) -> str | None:
         return None
     ref = country_of(text, label=label)
     return ref.alpha3 if ref is not None else None
+
+
+def _find_country(text: str) -> str | None:
+    try:
+        from newsgraph.claims.geo import find_countries
+    except ImportError:  # pragma: no cover - claims stage absent
+        return None
+    found = find_countries(text)
+    return found[0].country.alpha3 if found else None
 
 
 def noun_phrase(t: Token) -> Span:
@@ -69,6 +111,11 @@ def resolve_pronoun(t: Token, speaker: Token | None = None) -> Token:
     else to the nearest preceding place/organisation named in the sentence; other tokens are returned unchanged."""
     if t.pos_ != "PRON" or t.lower_ not in PRONOUNS_THIRD:
         return t
+    if t.dep_ == "poss":
+        # "the deployment of its troops": the nearest state or organisation named before it
+        for ent in reversed([e for e in t.sent.ents if e.end <= t.i]):
+            if ent.label_ in ("GPE", "NORP", "ORG"):
+                return ent.root
     cur = t.head
     for _ in range(6):
         if cur.head.i == cur.i:
@@ -124,6 +171,15 @@ def actor_from_token(
                 break
     if country is None and t.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
         country = _country(t.text, t.ent_type_)
+    if country is None:
+        for e in np.ents:
+            if e.label_ == "ORG" and (code := international_code(e.text)):
+                country = code
+                break
+    if country is None and not (ent and ent.type == "PERSON"):
+        # NER misses ("British Defence" as ORG): scan the phrase, then its modifiers ("forces in Guinea")
+        subtree = t.doc[t.left_edge.i : t.right_edge.i + 1]
+        country = _find_country(np.text) or _find_country(subtree.text)
     if sector is None:
         sector = SECTOR_NOUNS.get(t.lemma_.lower())
         if sector is None:

@@ -55,7 +55,7 @@ OBLIGATION = frozenset({"must", "should"})
 MATERIAL_CONFLICT = ("PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE")
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
-TRANSFER = frozenset({"send", "provide", "supply", "give", "deliver", "ship", "transfer", "sell", "provision", "sending", "supplying"})
+TRANSFER = frozenset({"hand", "send", "provide", "supply", "give", "deliver", "ship", "transfer", "sell", "provision", "sending", "supplying"})
 MOVEMENT = frozenset({"order", "deploy", "deployment", "dispatch", "station", "move", "mass", "mobilize", "mobilise", "mobilization", "send"})
 TROOPS = frozenset(
     "troop soldier force army personnel unit reservist warship battalion division brigade marine navy fighter "
@@ -66,7 +66,7 @@ WEAPONS = frozenset(
     "howitzer launcher".split()
 )
 POLICE = frozenset({"police", "policeman", "gendarme", "gendarmerie", "patrol"})
-AID_OBJECTS = frozenset("aid assistance money food medicine supply grain dollar fund loan relief shelter mask".split())
+AID_OBJECTS = frozenset("aid assistance money food medicine medication vaccine supply grain dollar fund loan relief shelter mask".split())
 NONMILITARY_STAFF = frozenset(
     "inspector observer monitor diplomat ambassador envoy worker staff mission peacekeeper volunteer personnel "
     "delegation team".split()
@@ -176,7 +176,8 @@ def _object_class(t: Token) -> str | None:
     obj = _obj_head(t)
     if obj is None:
         return None
-    for cand in [obj, *[c for c in obj.children if c.dep_ == "conj"], *[c for c in obj.children if c.dep_ == "compound"]]:
+    of_obj = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for cand in [obj, *[c for c in obj.children if c.dep_ in ("conj", "compound")], *of_obj]:
         lem = _lemma(cand)
         if lem in TROOPS:
             return "troops"
@@ -461,8 +462,15 @@ def _fill_embedded_targets(events: list[CodedEvent], coded: dict[int, CodedEvent
         if ev.governor is not None:
             by_gov.setdefault(ev.governor.i, []).append(ev)
     for ev in events:
+        inners = by_gov.get(ev.trigger.i, [])
         if ev.target is None and ev.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST"):
-            for inner in by_gov.get(ev.trigger.i, []):
+            for inner in inners:
                 if inner.source is not None and (ev.source is None or inner.source.i != ev.source.i):
                     ev.target = inner.source
+                    break
+        if ev.target is None:
+            # "promised to continue military aid to Mozambique": the content's recipient
+            for inner in inners:
+                if inner.target is not None and (ev.source is None or inner.target.i != ev.source.i):
+                    ev.target = inner.target
                     break

@@ -1,4 +1,9 @@
-"""spaCy component ``newsgraph_events``: fills ``doc._.events`` (STUB: filled by its stage's implementation)."""
+"""spaCy component ``newsgraph_events``: fills ``doc._.events`` with PLOVER-coded events.
+
+Runs after the claims stage and reads ``doc._.claims``, ``doc._.entities`` and ``doc._.published`` (all optional:
+without claims it codes the writer's own sentences). A failure on one document becomes an
+:class:`~newsgraph.models.ErrorRecord` with ``stage="events"``, never an exception.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.extensions  # noqa: F401
+from newsgraph.models import ErrorRecord
 
 
 class EventsComponent:
@@ -13,7 +19,15 @@ class EventsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        from newsgraph.events.extract import events_for_doc
+
+        try:
+            doc._.events = events_for_doc(doc, doc._.claims or [], doc._.entities or [])
+        except Exception as exc:  # one document's quirk must not sink the batch
+            doc._.events = []
+            errors = list(doc._.errors or [])
+            errors.append(ErrorRecord(stage="events", message=f"{type(exc).__name__}: {exc}"))
+            doc._.errors = errors
         return doc
 
 

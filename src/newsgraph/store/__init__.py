@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from newsgraph.store.base import (
     ClaimRow,
@@ -54,19 +55,20 @@ def default_db() -> str:
     return os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
 
 
-def open_store(url_or_path: str | Path | None = None, *, create: bool = True) -> Store:
+def open_store(url_or_path: str | Path | None = None, *, create: bool = True, embedder: Any = None) -> Store:
     """Open (creating and migrating as needed) the store at a path or ``postgresql://`` URL.
 
-    ``create=False`` refuses to create a new store (for read-only commands). Raises :class:`StoreError`
+    ``create=False`` refuses to create a new store (for read-only commands). ``embedder`` replaces the
+    claim tracker's sentence encoder (anything with ``encode(texts) -> float32 array (n, 384)``). Raises :class:`StoreError`
     with a message meant for the user when the target cannot be used.
     """
     target = str(url_or_path) if url_or_path is not None else default_db()
     if target.startswith(("postgresql://", "postgres://")):
         from newsgraph.store.postgres import PostgresStore
 
-        return PostgresStore(target, create=create)
+        return PostgresStore(target, create=create, embedder=embedder)
     if "://" in target:
         raise StoreError(f"unsupported database URL {target!r}: use a file path or postgresql://")
     from newsgraph.store.sqlite import SQLiteStore
 
-    return SQLiteStore(target, create=create)
+    return SQLiteStore(target, create=create, embedder=embedder)

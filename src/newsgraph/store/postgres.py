@@ -52,6 +52,15 @@ def _pg(sql: str) -> str:
     return sql.replace("?", "%s")
 
 
+def _nul(v: Any) -> Any:
+    return v.replace("\x00", " ") if isinstance(v, str) and "\x00" in v else v
+
+
+def _params(params: Sequence[Any]) -> list[Any]:
+    """PostgreSQL text cannot hold NUL: a space keeps lengths (and so offsets) unchanged."""
+    return [_nul(v) for v in params]
+
+
 def split_url(url: str) -> tuple[str, str | None]:
     """``postgresql://...?schema=x`` -> (conninfo without ``schema``, ``x``)."""
     parts = urlsplit(url)
@@ -76,8 +85,9 @@ class PostgresStore(SQLStore):
 
     _per_article_errors = (pg_errors.DataError, pg_errors.IntegrityError)
 
-    def __init__(self, url: str, *, create: bool = True, target_version: int | None = None) -> None:
-        super().__init__()
+    def __init__(self, url: str, *, create: bool = True, target_version: int | None = None, embedder: Any = None
+    ) -> None:
+        super().__init__(embedder)
         self.url = _redact(url)
         conninfo, self.schema = split_url(url)
         try:
@@ -155,16 +165,16 @@ class PostgresStore(SQLStore):
             yield cur
 
     def _execute(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cur.execute(_pg(sql), params)
+        cur.execute(_pg(sql), _params(params))
         return list(cur.fetchall()) if cur.description else []
 
     def _executemany(self, cur: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            cur.executemany(_pg(sql), rows)
+            cur.executemany(_pg(sql), [_params(r) for r in rows])
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
-            return list(self._conn.execute(_pg(sql), params).fetchall())  # type: ignore[arg-type]
+            return list(self._conn.execute(_pg(sql), _params(params)).fetchall())  # type: ignore[arg-type]
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: {str(exc).strip()}") from None
 

@@ -72,15 +72,16 @@ class SingletonClusterer:
         return b""
 
 
-def new_clusterer(state: bytes | None) -> tuple[Clusterer, bool]:
-    """A clusterer restored from ``state`` and whether it is the real one (whose state must be persisted)."""
+def new_clusterer(state: bytes | None, embedder: Any = None) -> tuple[Clusterer, bool]:
+    """A clusterer restored from ``state`` and whether it is the real one (whose state must be persisted).
+    ``embedder``: the sentence encoder to use (default: the tracker's own, loaded lazily)."""
     try:
         from newsgraph.track.cluster import ClaimClusterer
     except ImportError:
         return SingletonClusterer(), False
     if state:
-        return ClaimClusterer.from_state(state), True
-    return ClaimClusterer(), True
+        return ClaimClusterer.from_state(state, embedder=embedder), True
+    return ClaimClusterer(embedder=embedder), True
 
 
 @dataclass

@@ -84,7 +84,8 @@ class SQLStore(ABC):
     url: str
     _per_article_errors: tuple[type[BaseException], ...] = ()
 
-    def __init__(self) -> None:
+    def __init__(self, embedder: Any = None) -> None:
+        self.embedder = embedder
         self._flattener: Flattener | None = None
         self._clusterer: Clusterer | None = None
         self._clusterer_real = False
@@ -227,7 +228,7 @@ class SQLStore(ABC):
         labels: dict[str, str] = {}
         for r in rows.claims:
             labels.setdefault(r[12], r[2])
-        touched = sorted(labels)
+        touched = list(labels)  # in claim order, so clusters.pk follows ingest order
         for part in _chunks(touched):
             stats = self._execute(
                 cur,
@@ -235,12 +236,13 @@ class SQLStore(ABC):
                 f"WHERE cluster_id IN ({_marks(len(part))}) GROUP BY cluster_id",
                 part,
             )
+            by_id = {r[0]: r[1:] for r in stats}
             self._executemany(
                 cur,
                 insert_sql("clusters", ("id", "label", "n_claims", "first_date", "last_date"),
                            "(id) DO UPDATE SET n_claims = excluded.n_claims, first_date = excluded.first_date, "
                            "last_date = excluded.last_date"),
-                [(cid, labels[cid], n, first, last) for cid, n, first, last in stats],
+                [(cid, labels[cid], *by_id[cid]) for cid in part if cid in by_id],
             )  # fmt: skip
 
     def _assign_clusters(self, cur: Any, rows: Rows) -> None:
@@ -249,7 +251,7 @@ class SQLStore(ABC):
         if self._clusterer is None or self._tracker_version != version:
             state = self._execute(cur, "SELECT state FROM tracker_state WHERE id = 1") if got else []
             blob = bytes(state[0][0]) if state and state[0][0] is not None else None
-            self._clusterer, self._clusterer_real = new_clusterer(blob)
+            self._clusterer, self._clusterer_real = new_clusterer(blob, self.embedder)
             self._tracker_version = version
         ids = self._clusterer.add_many(rows.cluster_items)
         for row, cid in zip(rows.claims, ids, strict=True):

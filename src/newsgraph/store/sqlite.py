@@ -69,8 +69,9 @@ class SQLiteStore(SQLStore):
 
     _per_article_errors = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError)
 
-    def __init__(self, path: str | Path, *, create: bool = True, target_version: int | None = None) -> None:
-        super().__init__()
+    def __init__(self, path: str | Path, *, create: bool = True, target_version: int | None = None, embedder: Any = None
+    ) -> None:
+        super().__init__(embedder)
         self.path = Path(path)
         self.url = str(self.path)
         _check_file(self.path)

@@ -1,0 +1,142 @@
+"""The web UI in real headless Chromium (Debian's /usr/bin/chromium) driven by Playwright.
+
+Screenshots of each page are saved under tests/artifacts/ (look at them).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REQUIRE_SERVICES, ROOT, SAMPLE
+
+CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = ROOT / "tests" / "artifacts"
+TOKEN = "browser-token"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists():
+    if REQUIRE_SERVICES:
+        raise RuntimeError(f"{CHROMIUM} missing in CI (.ci/run installs Debian's chromium)")
+    pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from newsgraph.api.app import create_app
+    from newsgraph.api.security import Settings
+
+    db = tmp_path_factory.mktemp("ui") / "ui.db"
+    app = create_app(Settings(db=str(db), token=TOKEN))
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    th.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        yield b
+        b.close()
+
+
+def _shot(page: object, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def _upload(page: object, server: str, path: Path | None = None, text: str | None = None) -> None:
+    page.goto(server + "/")  # type: ignore[attr-defined]
+    if path is not None:
+        page.set_input_files("#file", str(path))  # type: ignore[attr-defined]
+    if text is not None:
+        page.fill("#text", text)  # type: ignore[attr-defined]
+    page.fill("#token", TOKEN)  # type: ignore[attr-defined]
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        page.click("#analyze-btn")  # type: ignore[attr-defined]
+
+
+def test_sample_article_journey(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _upload(page, server, path=SAMPLE)
+    assert "/articles/" in page.url
+    _shot(page, "1-home-after-upload")
+    ids = page.eval_on_selector_all("mark.quote", "els => [...new Set(els.map(e => e.dataset.quoteId))]")
+    assert len(ids) >= 18, f"only {len(ids)} highlighted quotes"
+    kim = page.locator('mark.quote[aria-label="Quote by Kim Tae-hyo"]').first
+    kim.click()
+    detail = page.locator("#quote-detail")
+    assert "Kim Tae-hyo" in detail.inner_text()
+    _shot(page, "2-article-quote-selected")
+    # keyboard works too: focus a quote and press Enter
+    page.locator("mark.quote").first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#quote-detail dl").count() == 1
+    kim.click()
+    with page.expect_navigation():
+        page.locator("#quote-detail a.speaker-link").click()
+    assert page.locator("#entity-name").inner_text() == "Kim Tae-hyo"
+    assert page.locator("#said-h + ol li").count() >= 2
+    _shot(page, "3-entity-kim-tae-hyo")
+    page.go_back()
+    denied = page.locator("ul.claims li", has=page.locator(".status-denied")).first
+    with page.expect_navigation():
+        denied.locator("a").click()
+    assert "/claims/" in page.url
+    assert page.locator("#timeline .status-denied").count() >= 1
+    _shot(page, "4-claim-timeline")
+    page.goto(server + "/search?q=withdrawal")
+    assert page.locator("ol.results li").count() >= 1
+    _shot(page, "5-search")
+    assert dialogs == []
+    page.close()
+
+
+def test_xss_article_is_inert(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    fired: list[str] = []
+    page.on("dialog", lambda d: (fired.append(d.message), d.dismiss()))
+    page.on("console", lambda m: fired.append(m.text) if "pwned" in m.text else None)
+    payload = ("Mayor <script>alert('pwned')</script> speaks\n\n"
+               "“<img src=x onerror=alert('pwned')> is fine,” the mayor said on Monday. "
+               "<svg onload=console.log('pwned')></svg> “We will <b>act</b>,” she added.\n")
+    _upload(page, server, text=payload)
+    assert "/articles/" in page.url
+    page.locator("mark.quote").first.click()
+    page.wait_for_timeout(300)
+    _shot(page, "6-xss-inert")
+    body = page.locator("article .body").inner_text()
+    assert "<script>alert('pwned')</script>" in body or "<img src=x" in body
+    assert page.locator("article script, article img, article svg").count() == 0
+    assert fired == []
+    page.close()
