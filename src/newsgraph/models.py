@@ -92,7 +92,10 @@ class Entity(_Model):
     id: str
     name: str
     type: str = Field(description="spaCy label: PERSON, ORG, GPE, NORP, ...")
-    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3 where it applies")
+    country: str | None = Field(
+        default=None,
+        description="ISO 3166-1 alpha-3 where it applies; PLOVER's IGO codes (UNO, EUR, IGO) for international bodies",
+    )
     sector: str | None = Field(default=None, description="PLOVER/CAMEO actor sector: GOV, MIL, MED, ...")
     attributes: list[str] = Field(default_factory=list, description="roles and titles, e.g. 'principal deputy national security adviser'")
     mentions: list[Mention] = Field(default_factory=list)

@@ -97,7 +97,7 @@ def hand_article() -> Article:
 
     register_extensions()
     body = hand_cleaned_body()
-    doc = load_pipeline()(body)
+    doc = load_pipeline(components=("newsgraph_quotes",))(body)
     return Article(id="sample", body=body, quotes=doc._.quotes)
 
 
@@ -112,7 +112,7 @@ def test_golden_on_full_pipeline(sample_article: Article) -> None:
 def test_mentions_chain_kim(hand_article: Article) -> None:
     from newsgraph.nlp import load_pipeline
 
-    doc = load_pipeline()(hand_article.body)
+    doc = load_pipeline(components=("newsgraph_quotes",))(hand_article.body)
     chain = [hand_article.body[s:e] for s, e in doc._.mentions["Kim Tae-hyo"]]
     assert chain[:2] == ["Kim Tae-hyo", "Kim"]
     assert "He" in chain and "he" in chain

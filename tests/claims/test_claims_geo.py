@@ -69,6 +69,12 @@ def test_matched_as_and_helpers() -> None:
 def test_find_countries_in_text() -> None:
     text = "South Korea’s spy agency said North Korean troops reached Russia. The U.S. and the Kremlin disagreed."
     found = [(m.text, m.country.alpha3) for m in find_countries(text)]
-    assert found == [("South Korea", "KOR"), ("North Korean", "PRK"), ("Russia", "RUS"), ("U.S.", "USA"), ("Kremlin", "RUS")]
+    assert found == [
+        ("South Korea", "KOR"),
+        ("North Korean", "PRK"),
+        ("Russia", "RUS"),
+        ("U.S.", "USA"),
+        ("Kremlin", "RUS"),
+    ]
     for m in find_countries(text):
         assert text[m.start : m.end] == m.text

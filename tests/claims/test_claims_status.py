@@ -29,31 +29,206 @@ def _classify(nlp, sentence: str, content: str, cue: str | None, source: str | N
 
 CASES = [
     # (sentence, content, cue, source, status, polarity)
-    ("The ministry denied that its ships had entered the strait.", "that its ships had entered the strait", "denied", "The ministry", "denied", "positive"),
-    ("The envoy dismissed the reports as baseless propaganda.", "the reports as baseless propaganda", "dismissed", "The envoy", "denied", "positive"),
-    ("A spokesman said the accusations were groundless.", "the accusations were groundless", "said", "A spokesman", "denied", "positive"),
-    ("The judge rejected a request to delay the trial.", "a request to delay the trial", "rejected", "The judge", "asserted", "positive"),
-    ("The agency confirmed on Monday that the plant had closed.", "that the plant had closed", "confirmed", "The agency", "confirmed", "positive"),
-    ("The ministry has not confirmed whether talks will resume.", "whether talks will resume", "has not confirmed", "The ministry", "unconfirmed", "positive"),
-    ("The governor declined to confirm that the deal was signed.", "that the deal was signed", "declined to confirm", "The governor", "unconfirmed", "positive"),
-    ("The minister admitted that the budget was wrong.", "that the budget was wrong", "admitted", "The minister", "confirmed", "positive"),
-    ("Officials said they may consider new sanctions next year.", "they may consider new sanctions next year", "said", "Officials", "hedged", "positive"),
-    ("The mayor said the bridge could reopen in May.", "the bridge could reopen in May", "said", "The mayor", "hedged", "positive"),
-    ("Analysts believe the central bank will cut rates.", "the central bank will cut rates", "believe", "Analysts", "hedged", "positive"),
-    ("The senator said the plan is probably dead.", "the plan is probably dead", "said", "The senator", "hedged", "positive"),
-    ("The mayor said the bridge will reopen in May.", "the bridge will reopen in May", "said", "The mayor", "asserted", "positive"),
-    ("The coach said the team cannot win without him.", "the team cannot win without him", "said", "The coach", "asserted", "negative"),
-    ("Local newspapers reported that the mayor had resigned.", "that the mayor had resigned", "reported", "Local newspapers", "reported", "positive"),
-    ("According to Reuters, the talks collapsed on Friday.", "the talks collapsed on Friday", "According to", "Reuters", "reported", "positive"),
-    ("According to the police, the driver fled the scene.", "the driver fled the scene", "According to", "the police", "asserted", "positive"),
-    ("According to a new poll, the senator leads by five points.", "the senator leads by five points", "According to", "a new poll", "asserted", "positive"),
-    ("Quoting a senior aide, the report said the president would resign.", "the president would resign", "Quoting", "a senior aide", "reported", "positive"),
-    ("The campaign claimed that the votes were miscounted.", "that the votes were miscounted", "claimed", "The campaign", "alleged", "positive"),
-    ("The opposition accused the minister of lying to parliament.", "the minister of lying to parliament", "accused", "The opposition", "alleged", "positive"),
-    ("The president said the troops would not leave the region.", "the troops would not leave the region", "said", "The president", "asserted", "negative"),
-    ("He said it was not only a crime but a tragedy.", "it was not only a crime but a tragedy", "said", "He", "asserted", "positive"),
-    ("The minister told reporters that he never met the lobbyist.", "that he never met the lobbyist", "told", "The minister", "asserted", "negative"),
-    ("The union urged the company to raise wages.", "the company to raise wages", "urged", "The union", "asserted", "positive"),
+    (
+        "The ministry denied that its ships had entered the strait.",
+        "that its ships had entered the strait",
+        "denied",
+        "The ministry",
+        "denied",
+        "positive",
+    ),
+    (
+        "The envoy dismissed the reports as baseless propaganda.",
+        "the reports as baseless propaganda",
+        "dismissed",
+        "The envoy",
+        "denied",
+        "positive",
+    ),
+    (
+        "A spokesman said the accusations were groundless.",
+        "the accusations were groundless",
+        "said",
+        "A spokesman",
+        "denied",
+        "positive",
+    ),
+    (
+        "The judge rejected a request to delay the trial.",
+        "a request to delay the trial",
+        "rejected",
+        "The judge",
+        "asserted",
+        "positive",
+    ),
+    (
+        "The agency confirmed on Monday that the plant had closed.",
+        "that the plant had closed",
+        "confirmed",
+        "The agency",
+        "confirmed",
+        "positive",
+    ),
+    (
+        "The ministry has not confirmed whether talks will resume.",
+        "whether talks will resume",
+        "has not confirmed",
+        "The ministry",
+        "unconfirmed",
+        "positive",
+    ),
+    (
+        "The governor declined to confirm that the deal was signed.",
+        "that the deal was signed",
+        "declined to confirm",
+        "The governor",
+        "unconfirmed",
+        "positive",
+    ),
+    (
+        "The minister admitted that the budget was wrong.",
+        "that the budget was wrong",
+        "admitted",
+        "The minister",
+        "confirmed",
+        "positive",
+    ),
+    (
+        "Officials said they may consider new sanctions next year.",
+        "they may consider new sanctions next year",
+        "said",
+        "Officials",
+        "hedged",
+        "positive",
+    ),
+    (
+        "The mayor said the bridge could reopen in May.",
+        "the bridge could reopen in May",
+        "said",
+        "The mayor",
+        "hedged",
+        "positive",
+    ),
+    (
+        "Analysts believe the central bank will cut rates.",
+        "the central bank will cut rates",
+        "believe",
+        "Analysts",
+        "hedged",
+        "positive",
+    ),
+    (
+        "The senator said the plan is probably dead.",
+        "the plan is probably dead",
+        "said",
+        "The senator",
+        "hedged",
+        "positive",
+    ),
+    (
+        "The mayor said the bridge will reopen in May.",
+        "the bridge will reopen in May",
+        "said",
+        "The mayor",
+        "asserted",
+        "positive",
+    ),
+    (
+        "The coach said the team cannot win without him.",
+        "the team cannot win without him",
+        "said",
+        "The coach",
+        "asserted",
+        "negative",
+    ),
+    (
+        "Local newspapers reported that the mayor had resigned.",
+        "that the mayor had resigned",
+        "reported",
+        "Local newspapers",
+        "reported",
+        "positive",
+    ),
+    (
+        "According to Reuters, the talks collapsed on Friday.",
+        "the talks collapsed on Friday",
+        "According to",
+        "Reuters",
+        "reported",
+        "positive",
+    ),
+    (
+        "According to the police, the driver fled the scene.",
+        "the driver fled the scene",
+        "According to",
+        "the police",
+        "asserted",
+        "positive",
+    ),
+    (
+        "According to a new poll, the senator leads by five points.",
+        "the senator leads by five points",
+        "According to",
+        "a new poll",
+        "asserted",
+        "positive",
+    ),
+    (
+        "Quoting a senior aide, the report said the president would resign.",
+        "the president would resign",
+        "Quoting",
+        "a senior aide",
+        "reported",
+        "positive",
+    ),
+    (
+        "The campaign claimed that the votes were miscounted.",
+        "that the votes were miscounted",
+        "claimed",
+        "The campaign",
+        "alleged",
+        "positive",
+    ),
+    (
+        "The opposition accused the minister of lying to parliament.",
+        "the minister of lying to parliament",
+        "accused",
+        "The opposition",
+        "alleged",
+        "positive",
+    ),
+    (
+        "The president said the troops would not leave the region.",
+        "the troops would not leave the region",
+        "said",
+        "The president",
+        "asserted",
+        "negative",
+    ),
+    (
+        "He said it was not only a crime but a tragedy.",
+        "it was not only a crime but a tragedy",
+        "said",
+        "He",
+        "asserted",
+        "positive",
+    ),
+    (
+        "The minister told reporters that he never met the lobbyist.",
+        "that he never met the lobbyist",
+        "told",
+        "The minister",
+        "asserted",
+        "negative",
+    ),
+    (
+        "The union urged the company to raise wages.",
+        "the company to raise wages",
+        "urged",
+        "The union",
+        "asserted",
+        "positive",
+    ),
 ]
 
 
@@ -64,14 +239,30 @@ def test_status(nlp, sentence, content, cue, source, status, polarity) -> None: 
 
 
 def test_writer_stance(nlp) -> None:  # type: ignore[no-untyped-def]
-    res = _classify(nlp, "Both governments have denied the alleged arms transfer.", "the alleged arms transfer", "have denied")
+    res = _classify(
+        nlp,
+        "Both governments have denied the alleged arms transfer.",
+        "the alleged arms transfer",
+        "have denied",
+    )
     assert res == ("denied", "positive", "alleged")
-    res = _classify(nlp, "The army said rebels reportedly seized the town.", "rebels reportedly seized the town", "said", "The army")
+    res = _classify(
+        nlp,
+        "The army said rebels reportedly seized the town.",
+        "rebels reportedly seized the town",
+        "said",
+        "The army",
+    )
     assert res.writer_stance == "reported" and res.status == "reported"
 
 
 def test_without_cue_climbs_the_parse(nlp) -> None:  # type: ignore[no-untyped-def]
-    res = _classify(nlp, "The ministry denied that its ships had entered the strait.", "its ships had entered the strait", None)
+    res = _classify(
+        nlp,
+        "The ministry denied that its ships had entered the strait.",
+        "its ships had entered the strait",
+        None,
+    )
     assert res.status == "denied"
 
 

@@ -82,7 +82,7 @@ def _truncate(url: str) -> None:
 
     base, _, q = url.partition("?schema=")
     with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'TRUNCATE {", ".join(f"{q}.{t}" for t in TABLES)} RESTART IDENTITY CASCADE')
+        conn.execute(f"TRUNCATE {', '.join(f'{q}.{t}' for t in TABLES)} RESTART IDENTITY CASCADE")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

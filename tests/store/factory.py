@@ -159,5 +159,7 @@ def filler(i: int, *, words: int = 40) -> Article:
         path=f"f{i}.txt",
         entities=[("e1", f"Ana Lopez{i}", "PERSON")],
         quotes=[{"text": f"We will rebuild Vel{i}", "speaker": f"Ana Lopez{i}", "entity": "e1"}],
-        claims=[{"text": f"the port of Vel{i} reopened on day {i}", "source": f"Ana Lopez{i}", "entity": "e1"}],
+        claims=[
+            {"text": f"the port of Vel{i} reopened on day {i}", "source": f"Ana Lopez{i}", "entity": "e1"}
+        ],
     )

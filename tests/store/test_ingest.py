@@ -10,10 +10,10 @@ from newsgraph.models import Article, Entity, ErrorRecord, Source, span_errors
 from newsgraph.store import Store, open_store
 from newsgraph.store.records import Flattener, _load_entity_key
 
-entity_key = _load_entity_key()
-
 from .conftest import HashEmbedder
 from .factory import filler, world
+
+entity_key = _load_entity_key()
 
 
 def test_add_and_read_back(store: Store) -> None:
@@ -63,7 +63,9 @@ def test_same_article_from_two_files_is_one_record_with_two_sources(store: Store
 
 
 def test_empty_document_fails_alone(store: Store) -> None:
-    bad = Article(id="x", source=Source(path="broken.txt"), errors=[ErrorRecord(stage="ingest", message="unreadable")])
+    bad = Article(
+        id="x", source=Source(path="broken.txt"), errors=[ErrorRecord(stage="ingest", message="unreadable")]
+    )
     res = store.add_articles([world()[0], bad, world()[1]])
     assert (res.added, res.duplicates, res.failed) == (2, 0, 1)
     assert "broken.txt" in res.errors[0] and "unreadable" in res.errors[0]

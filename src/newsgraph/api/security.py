@@ -8,9 +8,8 @@ import time
 from dataclasses import dataclass, field
 
 from fastapi import HTTPException, Request
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -86,29 +85,64 @@ class RateLimiter:
             return True
 
 
-class GuardMiddleware(BaseHTTPMiddleware):
-    """Body size limit, rate limit and security headers for every response."""
+class GuardMiddleware:
+    """Pure ASGI middleware: body size limit (declared and streamed), rate limit, security headers."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
-        super().__init__(app)
+        self.app = app
         self.settings = settings
         self.limiter = RateLimiter(settings.rate_per_minute)
+        self._headers = [
+            (b"content-security-policy", CSP.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-frame-options", b"DENY"),
+        ]
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.settings.max_body_bytes
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
         if length is not None:
             try:
-                too_big = int(length) > self.settings.max_body_bytes
+                declared = int(length)
             except ValueError:
-                return JSONResponse({"detail": "bad Content-Length"}, status_code=400)
-            if too_big:
-                return JSONResponse({"detail": f"request body over {self.settings.max_body_bytes} bytes"}, 413)
-        client = request.client.host if request.client else "unknown"
-        if not request.url.path.startswith("/static/") and not self.limiter.allow(client):
-            return JSONResponse({"detail": "rate limit exceeded"}, status_code=429, headers={"Retry-After": "1"})
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+                await JSONResponse({"detail": "bad Content-Length"}, status_code=400)(scope, receive, send)
+                return
+            if declared > limit:
+                await JSONResponse({"detail": f"request body over {limit} bytes"}, 413)(scope, receive, send)
+                return
+        client = scope.get("client")
+        host = client[0] if client else "unknown"
+        if not str(scope.get("path", "")).startswith("/static/") and not self.limiter.allow(host):
+            resp = JSONResponse({"detail": "rate limit exceeded"}, status_code=429, headers={"Retry-After": "1"})
+            await resp(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            msg = await receive()
+            if msg["type"] == "http.request":
+                received += len(msg.get("body", b""))
+                if received > limit:  # chunked upload without Content-Length
+                    raise BodyTooLarge()
+            return msg
+
+        async def send_with_headers(msg: Message) -> None:
+            if msg["type"] == "http.response.start":
+                have = {k.lower() for k, _ in msg.get("headers", [])}
+                msg["headers"] = list(msg.get("headers", [])) + [h for h in self._headers if h[0] not in have]
+            await send(msg)
+
+        try:
+            await self.app(scope, limited_receive, send_with_headers)
+        except BodyTooLarge:
+            await JSONResponse({"detail": f"request body over {limit} bytes"}, 413)(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    pass

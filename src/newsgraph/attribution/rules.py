@@ -314,7 +314,9 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
     first = doc[toks[0]].sent
     last = doc[toks[-1]].sent
     best: tuple[int, Token] | None = None
-    for i in range(first.start, last.end):
+    lo = max(first.start, toks[0] - 40)
+    hi = min(last.end, toks[-1] + 40)
+    for i in range(lo, hi):
         t = doc[i]
         if q[0] <= t.idx < q[1] or t.pos_ not in {"VERB", "AUX"}:
             continue
@@ -337,7 +339,7 @@ def _colon_cue(doc: Doc, idx: _Index, q: CharSpan) -> Token | None:
     prev = doc[i[0] - 1]
     if prev.text != ":":
         return None
-    for t in reversed(list(prev.sent)):
+    for t in reversed(list(doc[max(prev.sent.start, prev.i - 40) : prev.i])):
         if t.pos_ == "VERB" and cue_strength(t.lemma_.lower()) >= 0.3 and _subject(t) is not None:
             return t
     return None
@@ -362,11 +364,26 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     qspans = quote_spans(text)[:max_quotes]
     idx = _Index(doc)
     out.sort(key=lambda a: a.start(doc))
+
+    frag_starts: list[tuple[int, int, int]] = sorted(
+        (s, e, k) for k, a in enumerate(out) for s, e in a.content
+    )
+    starts_only = [f[0] for f in frag_starts]
+    last_quoted: Attribution | None = None
     for q in qspans:
-        owner = next((a for a in out if _covered(q, a.content)), None)
+        owner = None
+        best_cov = 0
+        hi = bisect_right(starts_only, q[1])
+        for j in range(hi - 1, max(-1, hi - 30), -1):
+            fs, fe, k = frag_starts[j]
+            cov = sum(max(0, min(q[1], e) - max(q[0], s)) for s, e in out[k].content)
+            # the widest content wins; on a tie, the outer (earlier) attribution
+            if fe > q[0] and _covered(q, out[k].content) and cov >= best_cov:
+                owner, best_cov = out[k], cov
         if owner is not None:
             owner.quotes.append(q)
             owner.content = _union_with(owner.content, q)
+            last_quoted = owner
             continue
         verb = _quote_cue(doc, idx, q, th) or _colon_cue(doc, idx, q)
         if verb is not None:
@@ -375,6 +392,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 if not any(max(s, q[0]) < min(e, q[1]) for s, e in att.content):
                     att.content.append(q)
                 att.quotes.append(q)
+                last_quoted = att
                 continue
             subj = _subject(verb)
             if subj is not None and not (q[0] <= subj.idx < q[1]):
@@ -389,8 +407,9 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 )
                 by_verb[verb.i] = att
                 out.append(att)
+                last_quoted = att
                 continue
-        prev = max((a for a in out if a.quotes and a.end(doc) <= q[0]), key=lambda a: a.end(doc), default=None)
+        prev = last_quoted if last_quoted is not None and last_quoted.end(doc) <= q[0] else None
         if prev is not None:
             gap = text[prev.end(doc) : q[0]]
             if not gap.strip(" \n\t.,”\"") and prev.source is not None:
@@ -409,6 +428,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                     )
                 )
                 out[-1].is_direct = True
+                last_quoted = out[-1]
                 continue
     for a in out:
         a.content.sort()
@@ -421,9 +441,9 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
 
 def _reindex(atts: list[Attribution]) -> list[Attribution]:
     pos = {id(a): i for i, a in enumerate(atts)}
-    for a in atts:
+    for i, a in enumerate(atts):
         a.continues = pos.get(id(a.parent)) if a.parent is not None else None
-        if a.continues is not None and a.continues >= atts.index(a):
+        if a.continues is not None and a.continues >= i:
             a.continues = None
     return atts
 
@@ -442,11 +462,20 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
     """Attributions whose cue is not inside another attribution's content or inside quotation marks."""
     if qspans is None:
         qspans = quote_spans(doc.text)
+    frags = sorted(
+        (s, e, k) for k, b in enumerate(atts) if b.rule != "continuation" for s, e in b.content
+    )
+    fstarts = [f[0] for f in frags]
+    qstarts = [q[0] for q in qspans]
     keep = []
-    for a in atts:
+    for k, a in enumerate(atts):
         c = doc[a.cue[0]].idx
-        inside_other = any(b is not a and any(s <= c < e for s, e in b.content) for b in atts if b.rule != "continuation")
-        inside_quote = a.rule not in {"continuation"} and any(s <= c < e for s, e in qspans if (s, e) not in a.quotes)
+        hi = bisect_right(fstarts, c)
+        inside_other = any(frags[j][1] > c and frags[j][2] != k for j in range(hi - 1, max(-1, hi - 30), -1))
+        inside_quote = False
+        if a.rule != "continuation":
+            qi = bisect_right(qstarts, c) - 1
+            inside_quote = qi >= 0 and qspans[qi][1] > c and qspans[qi] not in a.quotes
         if not inside_other and not inside_quote:
             keep.append(a)
     return _reindex(keep)

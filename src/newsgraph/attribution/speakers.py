@@ -18,6 +18,8 @@ For the source noun phrase of an attribution, :class:`SpeakerResolver` returns a
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -107,6 +109,7 @@ class SpeakerResolver:
                 if desc and not p.description:
                     p.description = desc
         self.antecedents: list[_Antecedent] = []
+        self._ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self._done: dict[int, Speaker] = {}
         self._collect_subjects()
 
@@ -165,8 +168,7 @@ class SpeakerResolver:
         doc = self.doc
         tok = doc[head] if head is not None else doc[source[1] - 1]
         sp = self._resolve_np(tok, record=True, slice_=source)
-        self.antecedents.append(_Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()))
-        self.antecedents.sort(key=lambda a: a.pos)
+        insort(self.antecedents, _Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()), key=lambda x: x.pos)
         for p in self.people:
             if p.name == sp.name:
                 p.spoke_at.append(tok.idx)
@@ -210,14 +212,12 @@ class SpeakerResolver:
                 )
         return Speaker(name=tok.text, kind="unknown", span=(tok.idx, tok.idx + len(tok.text)))
 
-    def _latest(self, pos: int, ok: object) -> _Antecedent | None:
-        best = None
-        for ante in self.antecedents:
-            if ante.pos >= pos:
-                break
-            if ok(ante):  # type: ignore[operator]
-                best = ante
-        return best
+    def _latest(self, pos: int, ok: Callable[[_Antecedent], bool], window: int = 300) -> _Antecedent | None:
+        i = bisect_left(self.antecedents, pos, key=lambda x: x.pos)
+        for j in range(i - 1, max(-1, i - 1 - window), -1):
+            if ok(self.antecedents[j]):
+                return self.antecedents[j]
+        return None
 
     def _person_for_part(self, word: str, pos: int) -> _Person | None:
         """The person a bare name part refers to: most recently mentioned, bonus for earlier speakers."""
@@ -236,13 +236,22 @@ class SpeakerResolver:
 
     def _noun_phrase(self, tok: Token, a: int, b: int) -> Speaker:
         doc = self.doc
-        ents = [e for e in doc.ents if e.start < b and e.end > a]
+        ents: list[Span] = []
+        for i in range(a, b):
+            ent = self._ent_of.get(i)
+            if ent is not None and (not ents or ents[-1] is not ent and ents[-1].start != ent.start):
+                ents.append(ent)
         head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
         # A title-headed phrase with a name inside: "Ambassador ... Hwang Joon-kook", "President Obama"
         if head_ent is None and tok.lemma_.lower() in PERSON_NOUNS:
             head_ent = next((e for e in ents if e.label_ == "PERSON"), None)
         if head_ent is not None and head_ent.label_ == "PERSON":
             return self._person(head_ent, tok, a, b)
+        if tok.pos_ == "PROPN" and (head_ent is None or len(head_ent) == 1):
+            person = self._person_for_part(tok.text, tok.idx)
+            if person is not None:  # a surname the NER missed or mislabelled
+                span = (tok.idx, tok.idx + len(_strip_possessive(tok.text)))
+                return Speaker(name=person.name, kind="person", description=person.description, span=span)
         if head_ent is not None and head_ent.label_ in {"GPE", "LOC"}:
             return self._state(head_ent, ents, a, b)
         if head_ent is not None and head_ent.label_ in {"ORG", "NORP", "FAC"}:

@@ -28,7 +28,7 @@ from newsgraph.claims.sectors import international_code, sector_of
 from newsgraph.models import Entity, Mention, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["KEEP_LABELS", "build_entities", "link_speakers"]
 
@@ -194,6 +194,18 @@ class _Builder:
             else:
                 self.cluster(f"person:{n.casefold()}", n, "PERSON").add((s, e))
 
+    def merge_surnames(self) -> None:
+        """NER sometimes labels a surname ORG/GPE ("Trump" ORG): join it to the only full name ending with it."""
+        people = [c for c in self.clusters.values() if c.type == "PERSON" and len(c.name.split()) >= 2]
+        for c in list(self.clusters.values()):
+            if c.type in ("PERSON",) or c.key.startswith(("country:", "place:")) or len(c.name.split()) != 1:
+                continue
+            owners = [p for p in people if p.name.split()[-1].casefold() == c.name.casefold()]
+            if len(owners) == 1:
+                for m in c.mentions:
+                    owners[0].add(m)
+                self.clusters.pop(c.key, None)
+
     def merge_acronyms(self) -> None:
         orgs = [c for c in self.clusters.values() if c.type == "ORG"]
         for short in orgs:
@@ -239,7 +251,7 @@ class _Builder:
                     continue
                 root = span.root
                 for ch in root.children:
-                    if ch.dep_ == "appos" and ch.i >= span.end:
+                    if ch.dep_ == "appos" and ch.i >= span.end and _role_like(ch):
                         role = self.doc[ch.left_edge.i : ch.right_edge.i + 1].text.strip(" ,")
                         _add_role(c, role)
                 if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
@@ -323,6 +335,8 @@ class _Builder:
         return out
 
     def _country_and_sector(self, c: _Cluster) -> None:
+        if c.type == "NORP" and c.sector is None:  # "Republicans", "Marines": a group, not a country
+            c.sector = sector_of(c.name, c.attributes, c.type)
         if c.type not in ("PERSON", "ORG"):
             return
         if c.sector is None:
@@ -354,6 +368,16 @@ class _Builder:
                     return
 
 
+def _role_like(head: Token) -> bool:
+    """An apposition that names a role: a common-noun phrase of a few words, no clause, no pronoun."""
+    sub = list(head.subtree)
+    return (
+        head.pos_ == "NOUN"
+        and len(sub) <= 12
+        and not any(t.pos_ in ("VERB", "AUX", "PRON") and t.tag_ != "PRP$" for t in sub)
+    )
+
+
 def _add_role(c: _Cluster, role: str) -> None:
     role = re.sub(r"\s+", " ", role).strip(" ,;:\u2014-")
     if not role or len(role) > 120 or role.casefold() == c.name.casefold():
@@ -371,6 +395,7 @@ def build_entities(doc: Doc, quotes: list[Quote] | None = None) -> list[Entity]:
     b.add_ents()
     b.add_gazetteer()
     b.add_people()
+    b.merge_surnames()
     b.merge_acronyms()
     b.add_roles()
     b.link_speakers()

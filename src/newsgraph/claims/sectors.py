@@ -56,6 +56,7 @@ SECTOR_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                 "soldier",
                 "soldiers",
                 "marines",
+                "marine corps",
                 "armed forces",
                 "forces",
                 "general",
@@ -112,7 +113,12 @@ SECTOR_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("PTY", frozenset({"party", "democrat", "democrats", "republican", "republicans", "gop", "dnc", "rnc"})),
+    (
+        "PTY",
+        frozenset(
+            {"party", "democrat", "democrats", "republican", "republicans", "gop", "g.o.p", "dnc", "rnc"}
+        ),
+    ),
     (
         "REB",
         frozenset(

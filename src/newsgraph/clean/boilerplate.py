@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from newsgraph.clean.lexicon import (
     ADVERTISEMENT,
+    COMMENT_HEADING,
     COOKIE,
     COOKIE_CONTEXT,
     COPYRIGHT,
@@ -18,6 +19,7 @@ from newsgraph.clean.lexicon import (
     READ_MORE,
     RELATED_HEADING,
     SHARE_WORDS,
+    SOCIAL_NETWORKS,
     SKIP_LINK,
     SUBSCRIBE,
     TIME_AGO,
@@ -27,6 +29,11 @@ from newsgraph.clean.lines import Unit
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _COUNTER = re.compile(r"^[\W_]*\d[\d.,kKmM]*\s*(?:[^\W\d_]+)?[\W_]*$")  # "12", "1.2k shares", "0 comments"
+
+
+_SUBSCRIBE_KEYS = ("subscri", "newsletter", "sign", "inbox", "log", "account", "app", "journalism", "donat",
+                   "member", "latest", "our")
+_COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "material", "terms", "privacy")
 
 
 def _word_set(text: str) -> list[str]:
@@ -48,7 +55,9 @@ def line_reason(u: Unit) -> str | None:
         if n <= 60 and TIME_AGO.match(core):
             return "comment"
         words = _word_set(core)
-        if words and len(words) <= 8 and all(w in SHARE_WORDS for w in words) and not u.terminal:
+        if words and len(words) <= 8 and not u.terminal and (
+            all(w in SHARE_WORDS for w in words) or sum(w in SOCIAL_NETWORKS for w in words) >= 2
+        ):
             return "share"
         if READ_MORE.match(core) and (u.wordlen <= 25):
             return "read-more"
@@ -56,13 +65,14 @@ def line_reason(u: Unit) -> str | None:
             return "navigation"
         if _COUNTER.match(core) and u.wordlen <= 2:
             return "boilerplate"
-    if u.wordlen <= 40 and SUBSCRIBE.search(t[:400]):
+    low = t[:2000].lower()
+    if u.wordlen <= 40 and any(k in low for k in _SUBSCRIBE_KEYS) and SUBSCRIBE.search(t[:400]):
         return "subscribe"
-    if COOKIE.search(t[:1000]):
-        n_cookie = len(COOKIE.findall(t[:2000]))
-        if (u.wordlen <= 80 or n_cookie >= 2) and COOKIE_CONTEXT.search(t[:1000]):
+    if "cookie" in low:
+        n_cookie = low.count("cookie")
+        if (u.wordlen <= 80 or n_cookie >= 2) and COOKIE.search(t[:1000]) and COOKIE_CONTEXT.search(t[:1000]):
             return "cookie"
-    if u.wordlen <= 30 and COPYRIGHT.search(t[:300]):
+    if u.wordlen <= 30 and any(k in low[:300] for k in _COPYRIGHT_KEYS) and COPYRIGHT.search(t[:300]):
         return "copyright"
     if u.separators >= 2 and u.wordlen <= 3 * (u.separators + 1) and not u.terminal:
         return "navigation"
@@ -73,6 +83,10 @@ def line_reason(u: Unit) -> str | None:
         if words and all(w in NAV_WORDS for w in words):
             return "navigation"
     return None
+
+
+def is_comment_heading(u: Unit) -> bool:
+    return u.chars <= 60 and bool(COMMENT_HEADING.match(u.text.strip("*+•·-–—: ").strip()))
 
 
 def is_related_heading(u: Unit) -> bool:

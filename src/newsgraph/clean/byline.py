@@ -32,6 +32,7 @@ _KOREAN_SYLLABLE = re.compile(
     r"ou|a|e|i|o|u)(?:ng|[kntlmpgbrd])?$"
 )
 _MAX_BYLINE = 160
+_LOCATION_SUFFIX = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w.'’ -]{0,40}$")
 
 
 def _is_name_token(tok: str) -> bool:
@@ -90,7 +91,7 @@ def _names(segment: str) -> list[str]:
     segment = re.sub(r"[\[(<{][^\])>}]{0,80}[\])>}]", " ", segment)
     names = []
     for piece in _SPLIT.split(segment):
-        piece = piece.strip(" .:-–—'\"“”")
+        piece = _LOCATION_SUFFIX.sub("", piece.strip(" .:-–—'\"“”"))
         if not piece:
             continue
         if _looks_like_name(piece):

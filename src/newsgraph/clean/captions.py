@@ -45,12 +45,26 @@ _PHOTO_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MAX_CAPTION = 600
+# "Photo: Protesters gather near the harbour / Jane Doe", "Pictured: the new bridge (Jane Doe)"
+_HEAD = re.compile(
+    r"^(?:(?:file\s+)?photo(?:graph)?|image|picture|pictured|above|top|foto)\s*:\s*(?P<text>.{8,}?)"
+    r"(?:\s+[/|]\s*(?P<credit>[^/|]{2,60})|\s*\((?P<credit2>[^()]{2,60})\))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def split_caption(line: str) -> tuple[str, str] | None:
     """(caption text, credit) if ``line`` reads as a photo caption ending in a credit tag, else None."""
     if len(line) > _MAX_CAPTION or len(line) < 12 or _EMAIL.search(line[-120:]):
         return None
+    head = _HEAD.match(line)
+    if head and len(head.group("text").split()) >= 3:
+        credit = (head.group("credit") or head.group("credit2") or "").strip(" .")
+        text = head.group("text").strip()
+        tail = split_caption(text) if not credit and not text.lower().startswith(("photo", "image")) else None
+        if tail:
+            return tail
+        return text, credit
     tail_start = max(0, len(line) - 160)
     tail = line[tail_start:]
     for pat in _TAIL_PATTERNS:

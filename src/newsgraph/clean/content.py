@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsgraph.clean.boilerplate import is_related_heading
+from newsgraph.clean.boilerplate import is_comment_heading, is_related_heading
 from newsgraph.clean.lines import Unit
 
 GOOD, MEDIUM, SHORT, LISTITEM = "good", "medium", "short", "listitem"
@@ -51,10 +51,11 @@ def unit_score(u: Unit) -> float:
         return -max(40.0, min(float(u.chars), 400.0))
     if u.kind in METADATA:
         return 0.0
+    damp = 0.25 if "comments" in u.extra else 1.0
     if u.kind == GOOD:
-        return float(min(u.chars, 2000)) + 2 * u.cjk
+        return damp * (float(min(u.chars, 2000)) + 2 * u.cjk)
     if u.kind == MEDIUM:
-        return 0.5 * u.chars
+        return damp * 0.5 * u.chars
     if u.kind == LISTITEM:
         return -40.0
     return -15.0 - (0.2 * u.chars if u.chars > 60 else 0.0)
@@ -82,10 +83,21 @@ def mark_related(units: Sequence[Unit]) -> None:
     """A "Related"/"Most read"/"Comments" heading and the list of short lines after it are one related block."""
     i = 0
     n = len(units)
+    prose = 0
     while i < n:
         u = units[i]
-        if u.reason is None and is_related_heading(u):
+        if u.kind == GOOD and u.reason is None:
+            prose += u.chars
+        if u.reason is None and prose >= 300 and is_comment_heading(u):
+            # a comment thread runs to the end of the page: readers' prose weighs little from here on
             u.reason = "related"
+            u.kind = "related"
+            for v in units[i + 1 :]:
+                v.extra["comments"] = "1"
+            i += 1
+            continue
+        if u.reason in (None, "read-more") and is_related_heading(u):
+            u.reason = u.reason or "related"
             u.kind = "related"
             j = i + 1
             while j < n and units[j].reason is None and units[j].kind in (SHORT, LISTITEM, MEDIUM):
@@ -112,3 +124,19 @@ def mark_link_lists(units: Sequence[Unit]) -> None:
             i = j
             continue
         i += 1
+
+
+def extend_colon_list(units: Sequence[Unit], end: int, max_items: int = 80) -> int:
+    """A body that ends on "... tour dates:" goes on with the list it announces (short lines, same indent)."""
+    if end <= 0 or end >= len(units):
+        return end
+    last = units[end - 1]
+    if not last.text.endswith(":") or last.reason is not None:
+        return end
+    j = end
+    while j < len(units) and j - end < max_items:
+        u = units[j]
+        if u.reason is not None or u.kind == GOOD or abs(u.indent - last.indent) > 2:
+            break
+        j += 1
+    return j

@@ -38,12 +38,16 @@ class HtmlOptions:
 
     favor_recall: bool = True
     favor_precision: bool = False
-    fast: bool = False
+    fast: bool = True
+    # With ``fast``, a page whose text comes out shorter than this gets a second pass with trafilatura's
+    # fallback extractors (readability, jusText), kept when longer. 0 disables the second pass.
+    fallback_below_chars: int = 800
     include_comments: bool = False
     include_tables: bool = True
     extensive_date_search: bool = True
     original_date: bool = True
     run_cleaner: bool = True
+    drop_standfirst: bool = False
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -115,22 +119,38 @@ def _merge_authors(html_authors: list[Author], text_authors: list[Author]) -> li
     return merged
 
 
-def _drop_caption_paragraphs(body: str, captions: list[Caption]) -> tuple[str, list[str]]:
-    """Remove paragraphs that repeat a figcaption (trafilatura sometimes keeps them in the text)."""
-    if not captions:
-        return body, []
-    keys = set()
+def _prune_paragraphs(
+    text: str, captions: list[Caption], headings: list[str], description: str | None, opts: HtmlOptions
+) -> tuple[str, list[tuple[str, str]]]:
+    """Drop paragraphs of trafilatura's text that belong elsewhere in the record: the headline repeated at the top
+    (it is the ``title``), the standfirst repeated from the meta description (optional), figcaptions (they are
+    ``captions``). Repeated paragraphs stay: on AEB 86% of them are repeated in the gold text too."""
+    caption_keys = set()
     for c in captions:
-        keys.add(_norm(c.text))
+        caption_keys.add(_norm(c.text))
         if c.credit:
-            keys.add(_norm(f"{c.text} {c.credit}"))
+            caption_keys.add(_norm(f"{c.text} {c.credit}"))
+            caption_keys.add(_norm(c.credit))
+    heading_keys = {_norm(h) for h in headings if h}
+    desc_key = _norm(description) if description and opts.drop_standfirst else None
     kept: list[str] = []
-    dropped: list[str] = []
-    for para in body.split("\n"):
-        if para.strip() and _norm(para) in keys:
-            dropped.append(para.strip())
-        else:
-            kept.append(para)
+    dropped: list[tuple[str, str]] = []
+    for para in text.split("\n"):
+        stripped = para.strip()
+        if not stripped:
+            continue
+        key = _norm(stripped)
+        reason = None
+        if not kept and key in heading_keys:
+            reason = "title"
+        elif desc_key and len(kept) <= 1 and key == desc_key:
+            reason = "standfirst"
+        elif key in caption_keys:
+            reason = "duplicate-caption"
+        if reason:
+            dropped.append((stripped, reason))
+            continue
+        kept.append(stripped)
     return "\n".join(kept), dropped
 
 
@@ -139,6 +159,9 @@ class PageMeta:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    og_title: str | None = None
+    description: str | None = None
+    h1: tuple[str, ...] = ()
 
 
 def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAULT_OPTIONS) -> PageMeta:
@@ -166,10 +189,30 @@ def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAUL
         outputformat="%Y-%m-%d",
         url=url or meta.url,
     )
-    return PageMeta(title=title or None, author=author or None, date=date or None)
+    h1 = tuple(_fold(h.text_content()) for h in tree.iterfind(".//h1"))[:5]
+    return PageMeta(
+        title=title or None,
+        author=author or None,
+        date=date or None,
+        og_title=meta.title,
+        description=meta.description,
+        h1=h1,
+    )
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, opts: HtmlOptions) -> Any:
+    """trafilatura's body text. ``fast`` skips its fallback extractors, which on AEB mostly add boilerplate; a
+    page whose fast text is short (often a missed article) gets the full pass with fallbacks."""
+    doc = _bare(tree, url, opts, fast=opts.fast)
+    short = doc is None or len(doc.text or "") < opts.fallback_below_chars
+    if opts.fast and short and opts.fallback_below_chars > 0:
+        full = _bare(tree, url, opts, fast=False)
+        if full is not None and len(full.text or "") > len(doc.text or "" if doc is not None else ""):
+            return full
+    return doc
+
+
+def _bare(tree: HtmlElement, url: str | None, opts: HtmlOptions, *, fast: bool) -> Any:
     import trafilatura
 
     return trafilatura.bare_extraction(
@@ -180,7 +223,7 @@ def _trafilatura(tree: HtmlElement, url: str | None, opts: HtmlOptions) -> Any:
         include_tables=opts.include_tables,
         favor_recall=opts.favor_recall,
         favor_precision=opts.favor_precision,
-        fast=opts.fast,
+        fast=fast,
     )
 
 
@@ -215,8 +258,9 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     if doc is None:
         return Cleaned(title=title, published=published, authors=authors, captions=captions)
     text = doc.text or ""
-    text, dropped = _drop_caption_paragraphs(text, captions)
-    removed = [Removed(text=d, reason="duplicate-caption") for d in dropped]
+    headings = [t for t in (title, meta.og_title, *meta.h1) if t]
+    text, dropped = _prune_paragraphs(text, captions, headings, meta.description, opts)
+    removed = [Removed(text=t, reason=r) for t, r in dropped]
     if not opts.run_cleaner:
         body = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
         return Cleaned(title=title, published=published, authors=authors, body=body, captions=captions, removed=removed)

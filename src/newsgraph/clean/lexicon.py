@@ -43,6 +43,14 @@ tiktok follow us like post
 """.split()
 )
 
+SOCIAL_NETWORKS: frozenset[str] = frozenset(
+    """
+facebook twitter x whatsapp pinterest pin pint linkedin telegram reddit tumblr flipboard vk vkontakte
+instagram youtube tiktok messenger email e-mail mail sms print threads bluesky mastodon line wechat weibo
+kakaotalk naver
+""".split()
+)
+
 NAV_WORDS: frozenset[str] = frozenset(
     """
 home menu search skip to content main navigation log in login logout sign up register account my profile
@@ -64,12 +72,18 @@ RELATED_HEADING = re.compile(
     r"latest(?:\s+(?:news|stories|articles|posts))?|popular(?:\s+(?:now|posts|articles|stories))?|"
     r"recent\s+(?:posts|articles|stories|news)|see\s+also|in\s+(?:case\s+you\s+missed\s+it|other\s+news)|"
     r"around\s+the\s+web|from\s+(?:the\s+web|our\s+partners)|sponsored\s+(?:stories|links|content)|"
-    r"[\[(]?\s*(?:\d+\s+)?(?:(?:top|best|latest|newest|oldest|all|reader|readers'?|user|featured|most)\s+)?"
-    r"(?:(?:rated|liked|recent|popular)\s+)?(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?\s*[\])]?|"
     r"(?:read|view|show|see|load)\s+(?:all\s+)?(?:\d+\s+)?comments?|"
-    r"leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)|"
     r"(?:post\s+)?navigation|tags?|topics?|filed\s+under|categories|share\s+this(?:\s+\w+)?|about\s+the\s+authors?)"
     r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# Headings that open a comment thread: what follows is readers' prose, not the article.
+COMMENT_HEADING = re.compile(
+    r"^[\[(]?\s*(?:\d+\s+)?(?:(?:top|best|latest|newest|oldest|all|reader|readers'?|user|featured|most)\s+)?"
+    r"(?:(?:rated|liked|recent|popular)\s+)?(?:comments?|responses?|replies|discussion|conversation)"
+    r"(?:\s*\(\d+\))?\s*[\])]?\s*:?$|^(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.{0,30}$|"
+    r"^join\s+the\s+(?:conversation|discussion)\b.{0,30}$|^what\s+do\s+you\s+think\s*\??$",
     re.IGNORECASE,
 )
 
@@ -118,7 +132,8 @@ WEATHER = re.compile(
 TIME_AGO = re.compile(
     r"^(?:posted\s+|updated\s+)?(?:\d{1,3}|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|"
     r"years?)\s+ago\b.{0,40}$|^(?:rating|score|votes?|points?|likes?)\s*:?\s*[-+]?\d+(?:\s+\w+)?$|"
-    r"^(?:reply|report|flag|permalink|quote|like|upvote|downvote|(?:show|hide)\s+replies)(?:\s*\(\d+\))?$",
+    r"^(?:reply|report|flag|permalink|quote|like|upvote|downvote|(?:show|hide)\s+replies)(?:\s*\(\d+\))?$|"
+    r"^(?:\d{1,4}\.\s+)?[^\s:]{1,30}(?:\s[^\s:]{1,30}){0,3}\s+(?:says|said|wrote|writes|commented)\s*:$",
     re.IGNORECASE,
 )
 

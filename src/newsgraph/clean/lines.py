@@ -131,7 +131,7 @@ def _should_join(block: list[str]) -> list[bool]:
         return joins
     stripped = [x.strip() for x in block]
     width = _wrap_width(stripped)
-    if not 30 <= width <= 110:
+    if not 50 <= width <= 110:
         return joins
     for i in range(len(block) - 1):
         a, b = stripped[i], stripped[i + 1]

@@ -27,6 +27,7 @@ from newsgraph.clean.content import (
     MEDIUM,
     METADATA,
     best_region,
+    extend_colon_list,
     mark_link_lists,
     mark_related,
     prose_class,
@@ -53,32 +54,44 @@ class Cleaned(BaseModel):
     errors: list[ErrorRecord] = Field(default_factory=list)
 
 
+_CAPTION_END = frozenset(")]")
+
+
+def _caption_hint(text: str) -> bool:
+    tail = text[-160:]
+    return text[-1:] in _CAPTION_END or "/" in tail or ":" in tail or text[:12].lower().startswith(("photo", "image", "picture", "above", "top", "file", "foto"))
+
+
 def _metadata(u: Unit, prose: bool) -> None:
     """Mark a caption, photo credit, by-line or date-stamp line (kind + extra)."""
+    text = u.text
     if prose:
-        cap = split_caption(u.text)
+        cap = split_caption(text) if _caption_hint(text) else None
         if cap:
             u.kind = "caption"
             u.extra["text"], u.extra["credit"] = cap
         return
-    if u.wordlen <= 40:
-        authors = parse_byline(u.text)
+    low = text[:200].lower()
+    if u.wordlen <= 40 and ("by" in low or "|" in low or "/" in low or " - " in low or "–" in low or "—" in low):
+        authors = parse_byline(text)
         if authors is not None:
             u.kind = "byline"
             u.extra["authors"] = "\x1f".join(f"{a.name}\x1e{a.email or ''}" for a in authors)
             return
-    if u.chars <= 120:
-        iso = date_line(u.text)
+    if u.chars <= 120 and u.digit_ratio > 0:
+        iso = date_line(text)
         if iso:
             u.kind = "date"
             u.extra["date"] = iso
             return
-    cap = split_caption(u.text)
+    if not _caption_hint(text):
+        return
+    cap = split_caption(text)
     if cap:
         u.kind = "caption"
         u.extra["text"], u.extra["credit"] = cap
         return
-    credit = credit_only(u.text)
+    credit = credit_only(text)
     if credit:
         u.kind = "credit"
         u.extra["credit"] = credit
@@ -111,11 +124,11 @@ def _repeated_reason(units: Sequence[Unit], repeated: frozenset[str]) -> None:
     hits = [u for u in units if u.reason is None and line_key(u.text) in repeated]
     if not hits:
         return
-    prose = sum(u.chars for u in units if u.kind == GOOD)
-    rep_prose = sum(u.chars for u in hits if u.kind == GOOD)
+    prose = sum(u.chars for u in units if u.kind in (GOOD, MEDIUM))
+    rep_prose = sum(u.chars for u in hits if u.kind in (GOOD, MEDIUM))
+    if prose and rep_prose > 0.5 * prose:
+        return  # most of the story is in other documents too: a syndicated copy, not boilerplate
     for u in hits:
-        if u.kind == GOOD and prose and rep_prose > 0.5 * prose:
-            continue  # a syndicated copy of the same story, not boilerplate
         u.reason = "repeated"
 
 
@@ -149,10 +162,21 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
             seen.add(key)
     mark_related(units)
     mark_link_lists(units)
-    region = best_region([unit_score(u) for u in units])
+    scores = [unit_score(u) for u in units]
+    import os
+    pen = float(os.environ.get("NG_INDENT_PEN", "0"))
+    if pen:
+        prev = None
+        for i, u in enumerate(units):
+            if u.reason is None and u.kind in (GOOD, MEDIUM):
+                if prev is not None and abs(u.indent - prev) > 1:
+                    scores[i] -= pen
+                prev = u.indent
+    region = best_region(scores)
     if region is None:
         region = (0, 0)
     start, end = region
+    end = extend_colon_list(units, end)
 
     # metadata near the body: header (title, date, by-line, place) and footer (closing by-line)
     head_from = max(0, start - _HEADER_WINDOW)

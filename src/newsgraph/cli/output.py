@@ -20,9 +20,13 @@ import typer
 Fmt = Literal["table", "json", "jsonl", "csv"]
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.", rich_help_panel="Output")]
-JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Print one JSON object per line.", rich_help_panel="Output")]
+JsonlOpt = Annotated[
+    bool, typer.Option("--jsonl", help="Print one JSON object per line.", rich_help_panel="Output")
+]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.", rich_help_panel="Output")]
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.", rich_help_panel="Output")]
+LimitOpt = Annotated[
+    int, typer.Option("--limit", "-n", min=1, help="At most this many rows.", rich_help_panel="Output")
+]
 DbOpt = Annotated[
     str | None,
     typer.Option(
@@ -68,7 +72,9 @@ def emit(
     (or ``document`` for ``--json`` when the command has a richer structure than a list)."""
     out = sys.stdout
     if fmt == "json":
-        out.write(json.dumps(document if document is not None else list(rows), indent=2, ensure_ascii=False) + "\n")
+        out.write(
+            json.dumps(document if document is not None else list(rows), indent=2, ensure_ascii=False) + "\n"
+        )
     elif fmt == "jsonl":
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -82,7 +88,11 @@ def emit(
 
 
 def print_table(
-    rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str], title: str | None = None, empty: str = "no results"
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    columns: Sequence[str],
+    title: str | None = None,
+    empty: str = "no results",
 ) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -92,7 +102,9 @@ def print_table(
     if not rows:
         console.print(Text(f"{title + ': ' if title else ''}{empty}", style="dim"))
         return
-    table = Table(title=Text(title) if title else None, show_lines=False, header_style="bold", title_justify="left")
+    table = Table(
+        title=Text(title) if title else None, show_lines=False, header_style="bold", title_justify="left"
+    )
     for c in columns:
         wide = c in ("text", "snippet", "label", "title")
         table.add_column(c, overflow="fold", ratio=3 if wide else None, no_wrap=not wide and c.endswith("id"))

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from newsgraph.store.base import Store
 
 
-
 class KindChoice(StrEnum):
     """Mirrors models.SpeakerKind (a test keeps them equal)."""
 
@@ -55,6 +54,7 @@ class StatusChoice(StrEnum):
     alleged = "alleged"
     reported = "reported"
     unconfirmed = "unconfirmed"
+
 
 CLAIM_COLUMNS = ["published", "source_name", "source_kind", "status", "text", "cluster_id", "key"]
 QUOTE_COLUMNS = ["published", "speaker", "speaker_kind", "type", "text", "article_id"]
@@ -99,10 +99,14 @@ def _count_inputs(paths: list[str]) -> int | None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, WARC archives, or -.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories (recursive), globs, WARC archives, or -.")
+    ],
     db: DbOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Records per database transaction.")] = 200,
-    no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Store cleaned articles only (no quotes/claims).")] = False,
+    no_nlp: Annotated[
+        bool, typer.Option("--no-nlp", help="Store cleaned articles only (no quotes/claims).")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Extract articles and store them (idempotent: re-running adds nothing twice).
@@ -151,7 +155,10 @@ def ingest(
     if len(res.errors) > 20:
         print(f"newsgraph: ... and {len(res.errors) - 20} more failures", file=sys.stderr)
     if not quiet:
-        print(f"added {res.added}, duplicates {res.duplicates}, failed {res.failed} -> {store.url}", file=sys.stderr)
+        print(
+            f"added {res.added}, duplicates {res.duplicates}, failed {res.failed} -> {store.url}",
+            file=sys.stderr,
+        )
     if res.added + res.duplicates + res.failed == 0:
         fail("no input could be read", 3)
     if res.failed:
@@ -160,7 +167,9 @@ def ingest(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "a phrase", or prefix* (SQLite). Always safe to paste.')],
+    query: Annotated[
+        str, typer.Argument(help='Words, "a phrase", or prefix* (SQLite). Always safe to paste.')
+    ],
     db: DbOpt = None,
     limit: LimitOpt = 20,
     json_: JsonOpt = False,
@@ -178,15 +187,24 @@ def search(
     fmt = choose(json_, jsonl, csv_)
     with _open(db) as store, user_errors():
         hits = [h.as_dict() for h in store.search(query, limit=limit)]
-    emit(hits, fmt=fmt, columns=["kind", "published", "snippet", "title", "article_id", "item_id"], title=f"search: {query}")
+    emit(
+        hits,
+        fmt=fmt,
+        columns=["kind", "published", "snippet", "title", "article_id", "item_id"],
+        title=f"search: {query}",
+    )
 
 
 @app.command()
 def quotes(
     db: DbOpt = None,
-    speaker: Annotated[str | None, typer.Option(help="Speaker name or any name of the linked entity.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Speaker name or any name of the linked entity.")
+    ] = None,
     kind: Annotated[KindChoice | None, typer.Option(help="Speaker kind.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on/after: 2024-10-01, 'last month', ...")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Published on/after: 2024-10-01, 'last month', ...")
+    ] = None,
     limit: LimitOpt = 100,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
@@ -203,7 +221,12 @@ def quotes(
     fmt = choose(json_, jsonl, csv_)
     since_iso = _since(since)
     with _open(db) as store, user_errors():
-        rows = [q.as_dict() for q in store.quotes(speaker=speaker, kind=kind.value if kind else None, since=since_iso, limit=limit)]
+        rows = [
+            q.as_dict()
+            for q in store.quotes(
+                speaker=speaker, kind=kind.value if kind else None, since=since_iso, limit=limit
+            )
+        ]
     emit(rows, fmt=fmt, columns=QUOTE_COLUMNS, title="quotes")
 
 
@@ -228,15 +251,25 @@ def claims(
     """
     fmt = choose(json_, jsonl, csv_)
     with _open(db) as store, user_errors():
-        rows = [c.as_dict() for c in store.claims(about=about, status=status.value if status else None, source=source, limit=limit)]
+        rows = [
+            c.as_dict()
+            for c in store.claims(
+                about=about, status=status.value if status else None, source=source, limit=limit
+            )
+        ]
     emit(rows, fmt=fmt, columns=CLAIM_COLUMNS, title="claims")
 
 
 @app.command()
 def claim(
-    ident: Annotated[str | None, typer.Argument(metavar="ID", help="Tracked-claim id, claim key ARTICLE:CLAIM, or id prefix.")] = None,
+    ident: Annotated[
+        str | None,
+        typer.Argument(metavar="ID", help="Tracked-claim id, claim key ARTICLE:CLAIM, or id prefix."),
+    ] = None,
     db: DbOpt = None,
-    first: Annotated[bool, typer.Option("--first", help="Show the first tracked claim in the store.")] = False,
+    first: Annotated[
+        bool, typer.Option("--first", help="Show the first tracked claim in the store.")
+    ] = False,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
     csv_: CsvOpt = False,
@@ -277,7 +310,9 @@ def claim(
 
 @app.command()
 def entity(
-    name: Annotated[str, typer.Argument(help="A name (any spelling seen) or a cross-article key like PERSON:kim tae-hyo.")],
+    name: Annotated[
+        str, typer.Argument(help="A name (any spelling seen) or a cross-article key like PERSON:kim tae-hyo.")
+    ],
     db: DbOpt = None,
     limit: LimitOpt = 100,
     json_: JsonOpt = False,
@@ -309,7 +344,9 @@ def entity(
         for title, items, cols in sections:
             print_table([x.as_dict() for x in items], columns=cols, title=title, empty="none")
         return
-    rows = [{"relation": title.replace(" ", "_"), **x.as_dict()} for title, items, _ in sections for x in items]
+    rows = [
+        {"relation": title.replace(" ", "_"), **x.as_dict()} for title, items, _ in sections for x in items
+    ]
     cols = ["relation", "published", "source_name", "speaker", "status", "text", "article_id"]
     emit(rows, fmt=fmt, columns=cols, document=rep.as_dict())
 
@@ -337,7 +374,9 @@ def export_cmd(
         ExportTableOpt | None,
         typer.Option(help="What to export (jsonl: articles by default; csv/parquet: claims by default)."),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (required for parquet).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (required for parquet).")
+    ] = None,
     author: Annotated[str, typer.Option(help="ClaimReview author (your organisation).")] = "newsgraph",
 ) -> None:
     """Export the store: JSON Lines, CSV, Parquet, or schema.org ClaimReview JSON-LD for fact-checkers.

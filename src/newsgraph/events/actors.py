@@ -99,7 +99,9 @@ def noun_phrase(t: Token) -> Span:
     start = t.left_edge.i
     end = t.i + 1
     for c in t.rights:
-        if c.dep_ in ("compound", "flat", "appos") or (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ == "PROPN"):
+        if c.dep_ in ("compound", "flat", "appos") or (
+            c.dep_ == "prep" and c.lower_ == "of" and t.pos_ == "PROPN"
+        ):
             end = max(end, c.right_edge.i + 1)
         else:
             break
@@ -156,7 +158,8 @@ def actor_from_token(
         return actor_from_speaker(speaker, entities)
     t = resolve_pronoun(t)
     if t.pos_ == "PRON":
-        return None
+        # an unresolved "it"/"they"/"he" inside a claim is most often its source ("it could provide weapons")
+        return actor_from_speaker(speaker, entities) if speaker is not None else None
     np = noun_phrase(t)
     ent = _entity_for(np, entities) if entities else None
     name = ent.name if ent else np.text.strip()
@@ -187,6 +190,15 @@ def actor_from_token(
                 if c.lemma_.lower() in SECTOR_NOUNS and c.pos_ == "NOUN":
                     sector = SECTOR_NOUNS[c.lemma_.lower()]
                     break
+    if (
+        country is None
+        and speaker is not None
+        and ent is None
+        and t.pos_ == "NOUN"
+        and sector in ("GOV", "MIL", "SPY")
+    ):
+        # "the government urges ..." in a South Korean official's quote: the speaker's state
+        country = actor_from_speaker(speaker, entities).country
     return Actor(name=name, entity=ent.id if ent else None, country=country, sector=sector)
 
 
@@ -209,4 +221,9 @@ def actor_from_speaker(speaker: Speaker, entities: Sequence[Entity] = ()) -> Act
             if w.rstrip("s") in SECTOR_NOUNS:
                 sector = SECTOR_NOUNS[w.rstrip("s")]
                 break
-    return Actor(name=ent.name if ent else speaker.name, entity=ent.id if ent else speaker.entity, country=country, sector=sector)
+    return Actor(
+        name=ent.name if ent else speaker.name,
+        entity=ent.id if ent else speaker.entity,
+        country=country,
+        sector=sector,
+    )

@@ -32,7 +32,10 @@ def codes_for(event_type: str) -> list[CameoCode]:
 
 
 def best_cameo(
-    event_type: str, mode: str | None = None, context: list[str] | tuple[str, ...] = (), hint: str | None = None
+    event_type: str,
+    mode: str | None = None,
+    context: list[str] | tuple[str, ...] = (),
+    hint: str | None = None,
 ) -> str | None:
     """The most specific CAMEO code whose PLOVER type equals ``event_type`` and that does not contradict the mode
     or contexts; ``hint`` (e.g. the trigger lemma) breaks ties by matching words of the CAMEO description.
@@ -62,6 +65,8 @@ def best_cameo(
             s -= 0.25
         if hint and hint.lower()[:5] in c.text.lower():
             s += 1.5
+        if len(c.code) == 3 and c.code.endswith("0"):
+            s += 0.3  # the category root, when nothing more specific is known
         s -= 0.01 * len(c.code)
         if best is None or s > best[0]:
             best = (s, c.code)

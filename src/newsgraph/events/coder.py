@@ -30,9 +30,50 @@ from spacy.tokens import Span, Token
 from newsgraph.events.plover import COOPERATIVE, load_json, valid_mode
 
 REPORTING = frozenset(
-    "say tell announce state report add note declare claim affirm reiterate stress emphasize emphasise indicate "
-    "explain write quote suggest signal hint believe think confirm reveal disclose acknowledge mention remark "
-    "describe comment assert maintain argue insist predict estimate understand learn know see show".split()
+    [
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "report",
+        "add",
+        "note",
+        "declare",
+        "claim",
+        "affirm",
+        "reiterate",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "indicate",
+        "explain",
+        "write",
+        "quote",
+        "suggest",
+        "signal",
+        "hint",
+        "believe",
+        "think",
+        "confirm",
+        "reveal",
+        "disclose",
+        "acknowledge",
+        "mention",
+        "remark",
+        "describe",
+        "comment",
+        "assert",
+        "maintain",
+        "argue",
+        "insist",
+        "predict",
+        "estimate",
+        "understand",
+        "learn",
+        "know",
+        "see",
+        "show",
+    ]
 )
 LIGHT = frozenset(
     "be have do get make take hold stage launch conduct carry continue begin start resume plan prepare decide try "
@@ -44,35 +85,176 @@ NON_EVENT_LEMMAS = REPORTING | LIGHT | {"official", "government", "state", "coun
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 HEDGE_AUX = frozenset({"may", "might", "could", "can"})
 INTENT = frozenset(
-    {"plan", "intend", "willing", "ready", "prepare", "prepared", "offer", "promise", "pledge", "vow", "swear", "expect", "agree"}
+    {
+        "plan",
+        "intend",
+        "willing",
+        "ready",
+        "prepare",
+        "prepared",
+        "offer",
+        "promise",
+        "pledge",
+        "vow",
+        "swear",
+        "expect",
+        "agree",
+        "schedule",
+        "due",
+        "slate",
+    }
 )
 COMMISSIVE = frozenset({"promise", "pledge", "vow", "swear", "offer", "commit"})
 FAILURE = frozenset({"fail", "refuse", "decline"})
-REMOVAL = frozenset({"cancel", "lift", "remove", "end", "ease", "scrap", "revoke", "relax", "suspend", "drop"})
-RESTRICTIONS = frozenset({"ban", "restriction", "curfew", "emergency", "blockade", "law", "sanction", "embargo", "siege", "charge"})
+REMOVAL = frozenset(
+    {"cancel", "lift", "remove", "end", "ease", "scrap", "revoke", "relax", "suspend", "drop"}
+)
+RESTRICTIONS = frozenset(
+    {"ban", "restriction", "curfew", "emergency", "blockade", "law", "sanction", "embargo", "siege", "charge"}
+)
+PROPERTY_DAMAGE = frozenset({"blow up", "destroy", "demolish", "burn", "torch", "set fire", "fire", "bomb", "damage", "raze"})
+EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "war game"})
 HEDGE_GOVERNORS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "discuss"})
 OBLIGATION = frozenset({"must", "should"})
 MATERIAL_CONFLICT = ("PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE")
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
-TRANSFER = frozenset({"hand", "send", "provide", "supply", "give", "deliver", "ship", "transfer", "sell", "provision", "sending", "supplying"})
-MOVEMENT = frozenset({"order", "deploy", "deployment", "dispatch", "station", "move", "mass", "mobilize", "mobilise", "mobilization", "send"})
+TRANSFER = frozenset(
+    {
+        "hand",
+        "send",
+        "provide",
+        "supply",
+        "give",
+        "deliver",
+        "ship",
+        "transfer",
+        "sell",
+        "provision",
+        "sending",
+        "supplying",
+    }
+)
+MOVEMENT = frozenset(
+    {
+        "order",
+        "deploy",
+        "deployment",
+        "dispatch",
+        "station",
+        "move",
+        "mass",
+        "mobilize",
+        "mobilise",
+        "mobilization",
+        "send",
+        "increase",
+        "boost",
+        "strengthen",
+        "step",
+        "expand",
+    }
+)
+WITHDRAWAL = frozenset({"leave", "exit", "abandon", "evacuate", "vacate"})
+STOPPING = frozenset({"halt", "stop", "cut", "suspend", "end", "withhold", "prohibit", "deny", "freeze", "block", "reduce", "cancel"})
+RELIEF = frozenset("relief disaster humanitarian rescue flood earthquake evacuation victim".split())
 TROOPS = frozenset(
-    "troop soldier force army personnel unit reservist warship battalion division brigade marine navy fighter "
-    "mercenary infantry commando".split()
+    [
+        "troop",
+        "soldier",
+        "force",
+        "army",
+        "unit",
+        "reservist",
+        "warship",
+        "battalion",
+        "division",
+        "brigade",
+        "marine",
+        "navy",
+        "fighter",
+        "mercenary",
+        "infantry",
+        "commando",
+    ]
 )
 WEAPONS = frozenset(
-    "weapon arm missile tank ammunition artillery rocket drone jet munition warplane aircraft bomber armament "
-    "howitzer launcher".split()
+    [
+        "weapon",
+        "arm",
+        "missile",
+        "tank",
+        "ammunition",
+        "artillery",
+        "rocket",
+        "drone",
+        "jet",
+        "munition",
+        "warplane",
+        "aircraft",
+        "bomber",
+        "armament",
+        "howitzer",
+        "launcher",
+    ]
 )
 POLICE = frozenset({"police", "policeman", "gendarme", "gendarmerie", "patrol"})
-AID_OBJECTS = frozenset("aid assistance money food medicine medication vaccine supply grain dollar fund loan relief shelter mask".split())
-NONMILITARY_STAFF = frozenset(
-    "inspector observer monitor diplomat ambassador envoy worker staff mission peacekeeper volunteer personnel "
-    "delegation team".split()
+AID_OBJECTS = frozenset(
+    [
+        "aid",
+        "assistance",
+        "money",
+        "food",
+        "medicine",
+        "medication",
+        "vaccine",
+        "supply",
+        "grain",
+        "dollar",
+        "fund",
+        "loan",
+        "relief",
+        "shelter",
+        "mask",
+    ]
 )
-ARGUMENT_NOUNS = TROOPS | WEAPONS | POLICE | NONMILITARY_STAFF | frozenset(
-    "agency person people property individual official government state country territory".split()
+NONMILITARY_STAFF = frozenset(
+    [
+        "inspector",
+        "observer",
+        "monitor",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "worker",
+        "staff",
+        "mission",
+        "peacekeeper",
+        "volunteer",
+        "personnel",
+        "delegation",
+        "team",
+    ]
+)
+ARGUMENT_NOUNS = (
+    TROOPS
+    | WEAPONS
+    | POLICE
+    | NONMILITARY_STAFF
+    | frozenset(
+        [
+            "agency",
+            "person",
+            "people",
+            "property",
+            "individual",
+            "official",
+            "government",
+            "state",
+            "country",
+            "territory",
+        ]
+    )
 )
 MIN_WEIGHT = 1.0
 PREP_TARGET = ("against", "to", "on", "toward", "towards", "with", "at", "into", "from", "for", "of")
@@ -83,6 +265,7 @@ class LexEntry:
     types: dict[str, float]
     modes: dict[str, str]
     contexts: dict[str, str]
+    pos: tuple[str, ...] = ()
 
     @property
     def best(self) -> str:
@@ -101,7 +284,12 @@ class LexEntry:
 def lexicon() -> dict[str, LexEntry]:
     """The trigger lexicon: lemma or two-word phrase -> weighted PLOVER types with mode/context hints."""
     raw: dict[str, Any] = load_json("lexicon.json")["entries"]
-    return {k: LexEntry(dict(v["types"]), dict(v.get("modes", {})), dict(v.get("contexts", {}))) for k, v in raw.items()}
+    return {
+        k: LexEntry(
+            dict(v["types"]), dict(v.get("modes", {})), dict(v.get("contexts", {})), tuple(v.get("pos", ()))
+        )
+        for k, v in raw.items()
+    }
 
 
 @dataclass
@@ -127,13 +315,27 @@ class CodedEvent:
         return self.governor is not None
 
 
+# lemmatizer slips of the small English model ("staged" -> "stag")
+LEMMA_FIX = {"stag": "stage"}
+
+
 def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
+    lem = t.lemma_.lower()
+    return LEMMA_FIX.get(lem, lem) if t.pos_ in ("VERB", "AUX") else lem
 
 
 def lookup(t: Token) -> tuple[str, LexEntry] | None:
     """The lexicon entry for a token, preferring two-word phrases (``call for``, ``open fire``, ``hunger strike``)."""
-    if t.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX") or t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG", "DATE", "LAW", "FAC", "LOC"):
+    if t.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX") or t.ent_type_ in (
+        "PERSON",
+        "GPE",
+        "NORP",
+        "ORG",
+        "DATE",
+        "LAW",
+        "FAC",
+        "LOC",
+    ):
         return None
     lex = lexicon()
     lem = _lemma(t)
@@ -146,11 +348,30 @@ def lookup(t: Token) -> tuple[str, LexEntry] | None:
             for phrase in (f"{lem} {_lemma(c)}", f"{_lemma(c)} {lem}"):
                 if phrase in lex:
                     return phrase, lex[phrase]
+    if t.pos_ == "VERB" and lem not in lex and lem in MOVEMENT | TRANSFER | WITHDRAWAL:
+        # "moved tanks to the border", "troops left the city": a movement verb is an event by its object / subject
+        cls = _object_class(t)
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if lem in WITHDRAWAL and subj is not None and _lemma(subj) in TROOPS:
+            return lem, LexEntry({"RETREAT": 1.0}, {"RETREAT": "withdraw"}, {"RETREAT": "military"})
+        if cls in ("troops", "weapons", "police"):
+            return lem, LexEntry({"MOBILIZE": 1.0}, {}, {})
+        if cls in ("aid", "staff") and lem in TRANSFER:
+            return lem, LexEntry({"AID": 1.0}, {}, {})
+        return None
     if lem in NON_EVENT_LEMMAS or lem in ARGUMENT_NOUNS or lem not in lex or lex[lem].weight < MIN_WEIGHT:
+        return None
+    if (t.dep_ == "amod" and (t.pos_ != "VERB" or lem == "allege")) or (
+        lex[lem].pos and t.pos_ not in lex[lem].pos
+    ):
         return None
     if lem == "call":
         return None
-    if t.pos_ == "NOUN" and lem in TRANSFER and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+    if (
+        t.pos_ == "NOUN"
+        and lem in TRANSFER
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    ):
         return None
     return lem, lex[lem]
 
@@ -176,7 +397,13 @@ def _object_class(t: Token) -> str | None:
     obj = _obj_head(t)
     if obj is None:
         return None
-    of_obj = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    of_obj = [
+        p
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     for cand in [obj, *[c for c in obj.children if c.dep_ in ("conj", "compound")], *of_obj]:
         lem = _lemma(cand)
         if lem in TROOPS:
@@ -187,18 +414,43 @@ def _object_class(t: Token) -> str | None:
             return "police"
         if lem in AID_OBJECTS:
             return "aid"
+        if lem in NONMILITARY_STAFF:
+            return "staff"
     return None
 
 
 def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, str | None, list[str]]:
     """Adjust the type by the object of transfer / movement / removal triggers."""
     lem = _lemma(t)
+    if typ == "ASSAULT" and t.pos_ == "VERB":
+        obj = _obj_head(t)
+        phrase = next((f"{lem} {_lemma(c)}" for c in t.children if f"{lem} {_lemma(c)}" in PROPERTY_DAMAGE), lem)
+        if phrase in PROPERTY_DAMAGE and obj is not None and not is_actor(obj) and _lemma(obj) not in TROOPS | WEAPONS:
+            # CAMEO 171 "Seize or damage property" (crosswalk: COERCE seize): harm to things, not to people
+            return "COERCE", "seize", ["human_security"]
+    compounds = " ".join(_lemma(c) for c in t.children if c.dep_ == "compound")
+    if lem in EXERCISES or f"{compounds} {lem}" in EXERCISES:
+        joint = any(_lemma(c) in ("joint", "combined", "bilateral", "multinational") for c in t.children) or any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in t.children
+        )
+        subj = _subject(t.head) if t.dep_ in ("dobj", "pobj") else _subject(t)
+        if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+            joint = True
+        # manual, MOBILIZE: "joint military operations are COOPERATE but single-country exercises MOBILIZE"
+        return ("COOPERATE", None, ["military"]) if joint else ("MOBILIZE", "troops", ["military"])
+    if lem in STOPPING and t.pos_ == "VERB" and _object_class(t) == "aid":
+        return "SANCTION", "discontinue", []  # crosswalk 162 "Reduce or stop aid"
     if lem in REMOVAL and t.pos_ == "VERB":
         obj = _obj_head(t)
         if obj is not None and _lemma(obj) in RESTRICTIONS:
             if _lemma(obj) in ("sanction", "embargo"):
-                return "RETREAT", None, ["economic"]  # crosswalk 085 "Ease economic sanctions, boycott, embargo"
-            return "CONCEDE", None, ctx  # crosswalk 081x "Ease administrative sanctions / restrictions"
+                # crosswalk 085 "Ease economic sanctions, boycott, embargo"
+                return "RETREAT", None, ["economic"]
+            if _lemma(obj) in ("siege", "blockade"):
+                # crosswalk 0872 "Ease military blockade"
+                return "RETREAT", "withdraw", ["military"]
+            # crosswalk 081x "Ease administrative sanctions / restrictions"
+            return "CONCEDE", None, ctx
     if lem not in TRANSFER | MOVEMENT | {"withdraw", "withdrawal", "pull"}:
         return typ, mode, ctx
     cls = _object_class(t)
@@ -207,9 +459,14 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
         if obj is not None and typ == "RETREAT":
             if cls == "aid":
                 return "SANCTION", "discontinue", []
-            if _lemma(obj) in NONMILITARY_STAFF and _lemma(obj) != "peacekeeper" or _lemma(obj) == "inspector":
+            if (_lemma(obj) in NONMILITARY_STAFF and _lemma(obj) != "peacekeeper") or _lemma(
+                obj
+            ) == "inspector":
                 return "SANCTION", "withdraw", ["diplomatic"]
         return typ, mode, ctx
+    if cls in ("troops", "police") and any(w.lemma_.lower() in RELIEF for w in t.subtree):
+        # manual, MOBILIZE: "mobilizing police or military forces for disaster relief should be coded as AID"
+        return "AID", None, ["human_security"]
     if cls == "troops":
         return "MOBILIZE", "troops", ["military"]
     if cls == "police":
@@ -218,16 +475,41 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
         if lem in TRANSFER and lem not in {"deploy", "deployment", "station", "move", "mass"}:
             return "AID", None, ["military"]
         return "MOBILIZE", "weapons", ["military"]
-    if cls == "aid":
+    if cls in ("aid", "staff"):
+        # manual, AID: "military and police assistance including arms and personnel"
         return "AID", None, ctx
     return typ, mode, ctx
 
 
+SCOPE_DEPS = frozenset(
+    {"dobj", "ccomp", "xcomp", "pcomp", "acomp", "attr", "nsubjpass", "compound", "amod", "acl", "oprd"}
+)
+SCOPE_PREPS = frozenset(
+    {"for", "of", "to", "on", "against", "about", "over", "into", "regarding", "concerning"}
+)
+
+
 def _governing_chain(t: Token, limit: int = 6) -> list[Token]:
-    out = []
+    """The heads whose *content* ``t`` is: up through complements and argument phrases ("called for the withdrawal",
+    "accused Russia of taking"), stopping at adjuncts ("at a meeting", "after talks"), coordination and relative
+    clauses, where an independent event begins."""
+    out: list[Token] = []
     cur = t
     while cur.head.i != cur.i and len(out) < limit:
-        cur = cur.head
+        dep = cur.dep_
+        head = cur.head
+        if dep == "pobj":
+            if head.dep_ != "prep" or (head.lower_ not in SCOPE_PREPS and head.head.pos_ in ("VERB", "AUX")):
+                break
+        elif dep == "prep":
+            if cur.lower_ not in SCOPE_PREPS and head.pos_ in ("VERB", "AUX"):
+                break
+        elif dep == "advcl":
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                break
+        elif dep not in SCOPE_DEPS:
+            break
+        cur = head
         out.append(cur)
     return out
 
@@ -244,11 +526,14 @@ def _tense_flags(t: Token) -> tuple[bool, bool, bool]:
     negated = _has_child(t, ("neg",), NEGATORS)
     cur = t
     for _ in range(4):
-        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "advcl", "dobj", "pobj", "prep") or cur.head.i == cur.i:
+        if (
+            cur.dep_ not in ("xcomp", "ccomp", "pcomp", "advcl", "dobj", "pobj", "prep")
+            or cur.head.i == cur.i
+        ):
             break
         cur = cur.head
         lem = _lemma(cur)
-        if lem in INTENT or _has_child(cur, ("aux",), FUTURE_AUX) and cur.pos_ in ("VERB", "AUX", "ADJ"):
+        if lem in INTENT or (_has_child(cur, ("aux",), FUTURE_AUX) and cur.pos_ in ("VERB", "AUX", "ADJ")):
             future = True
         if lem in ("prepare", "prepared"):
             preparing = True
@@ -271,8 +556,11 @@ def _preparing(t: Token) -> bool:
 
 
 def _conditional_threat(t: Token) -> bool:
-    """"will withdraw ... unless X": a commitment conditioned on the recipient's behaviour is a threat."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in t.children)
+    """ "will withdraw ... unless X": a commitment conditioned on the recipient's behaviour is a threat."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in t.children
+    )
 
 
 def _subject(t: Token, depth: int = 0) -> Token | None:
@@ -308,7 +596,14 @@ def _nominal_agent(t: Token) -> Token | None:
     obj = _obj_head(t)
     if obj is not None and _lemma(obj) in TROOPS | WEAPONS | POLICE:
         return _owner(obj) or None
-    if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") and _lemma(t.head) in LIGHT:
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if (
+        t.dep_ in ("dobj", "attr")
+        and t.head.pos_ in ("VERB", "AUX")
+        and _lemma(t.head) in LIGHT | HEDGE_GOVERNORS | INTENT
+    ):
         return _subject(t.head)
     return None
 
@@ -324,22 +619,106 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+ACTOR_NOUNS = frozenset(
+    [
+        "government",
+        "ministry",
+        "minister",
+        "president",
+        "premier",
+        "official",
+        "office",
+        "administration",
+        "cabinet",
+        "ambassador",
+        "diplomat",
+        "embassy",
+        "leader",
+        "regime",
+        "authority",
+        "army",
+        "military",
+        "force",
+        "troop",
+        "soldier",
+        "police",
+        "rebel",
+        "guerrilla",
+        "militant",
+        "insurgent",
+        "court",
+        "judge",
+        "parliament",
+        "lawmaker",
+        "party",
+        "people",
+        "civilian",
+        "refugee",
+        "protester",
+        "demonstrator",
+        "worker",
+        "student",
+        "group",
+        "opposition",
+        "country",
+        "nation",
+        "state",
+        "neighbor",
+        "neighbour",
+        "ally",
+        "partner",
+        "organization",
+        "agency",
+        "union",
+        "council",
+        "committee",
+    ]
+)
+
+
+def is_actor(t: Token) -> bool:
+    """Can this token name a political actor (state, group, person), rather than a thing, place of an event or date?"""
+    if t.ent_type_ in (
+        "DATE",
+        "TIME",
+        "MONEY",
+        "QUANTITY",
+        "PERCENT",
+        "CARDINAL",
+        "ORDINAL",
+        "EVENT",
+        "LAW",
+        "WORK_OF_ART",
+    ):
+        return False
+    if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
+        return True
+    if t.pos_ == "PRON":
+        return t.lower_ in ("him", "her", "them", "it", "us", "he", "she", "they", "we")
+    if t.pos_ == "PROPN":
+        return True
+    return _lemma(t) in ACTOR_NOUNS
+
+
 def _target(t: Token, source: Token | None) -> Token | None:
     """Recipient: a person/group object, a dative, or the object of to/against/on/... (not the transferred thing)."""
     things = TROOPS | WEAPONS | POLICE | AID_OBJECTS
     for c in t.children:
-        if c.dep_ in ("dative",) and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            if c.pos_ == "ADP":
-                continue
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON") and is_actor(c):
             return c
     for c in t.children:
-        if c.dep_ == "dobj" and _lemma(c) not in things and (c.ent_type_ or c.pos_ in ("PROPN", "PRON")):
+        if c.dep_ == "dobj" and _lemma(c) not in things and is_actor(c):
             return c
     for prep in PREP_TARGET:
         for c in t.children:
             if c.dep_ in ("prep", "dative") and c.lower_ == prep:
                 for p in c.children:
-                    if p.dep_ == "pobj" and (source is None or p.i != source.i) and _lemma(p) not in things:
+                    if (
+                        p.dep_ == "pobj"
+                        and (source is None or p.i != source.i)
+                        and is_actor(p)
+                        and _lemma(p) not in things
+                    ):
                         return p
     for c in t.children:
         if c.dep_ == "dobj" and _lemma(c) not in things and c.pos_ == "NOUN":
@@ -347,12 +726,12 @@ def _target(t: Token, source: Token | None) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ == prep:
                         for p in g.children:
-                            if p.dep_ == "pobj" and (p.ent_type_ or p.pos_ == "PROPN"):
+                            if p.dep_ == "pobj" and is_actor(p):
                                 return p
     for c in t.children:
         if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
             for g in c.children:
-                if g.dep_ == "dobj" and (g.ent_type_ or g.pos_ == "PROPN"):
+                if g.dep_ == "dobj" and is_actor(g) and g.pos_ != "PRON":
                     return g
     return None
 
@@ -382,23 +761,44 @@ def code_token(t: Token) -> CodedEvent | None:
     elif future and not hedged and typ in COOPERATIVE and typ != "AGREE":
         # crosswalk 03x "Express intent to ..." (incl. 035x intent to yield / release) -> AGREE
         typ, mode = "AGREE", None
-    elif future and not hedged and typ in MATERIAL_CONFLICT:
+    elif future and not hedged and typ in MATERIAL_CONFLICT and typ != "MOBILIZE":
         # crosswalk 13x "Threaten to boycott / ban / halt ... / with military force" -> THREATEN
-        mode = {"COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations", "ASSAULT": "violence", "MOBILIZE": "violence"}[typ]
+        mode = {
+            "COERCE": "restrict",
+            "PROTEST": "restrict",
+            "SANCTION": "relations",
+            "ASSAULT": "violence",
+            "MOBILIZE": "violence",
+        }[typ]
         typ = "THREATEN"
     if t.pos_ in ("NOUN", "PROPN"):
         source = _nominal_agent(t)
     else:
         source = _subject(t)
         if source is None and t.dep_ == "acl" and t.tag_ == "VBN":
-            source = _owner(t.head)
+            source = _owner(t.head) or (t.head if _lemma(t.head) not in TROOPS | WEAPONS | POLICE else None)
+        elif source is None and t.dep_ == "dep" and t.tag_ in ("VBN", "VBD"):
+            # a reduced relative the parser left unattached: "troops allegedly deployed to ..."
+            left = t.i - 1
+            while left >= t.sent.start and t.doc[left].pos_ == "ADV":
+                left -= 1
+            if left >= t.sent.start and t.doc[left].pos_ == "NOUN":
+                noun = t.doc[left]
+                source = _owner(noun) or (noun if is_actor(noun) else None)
     target = _target(t, source)
     if obliged and typ == "REQUEST":
         source, target = None, source
     if t.pos_ in ("NOUN", "PROPN") and target is None:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "toward", "with", "into"):
-                target = next((p for p in c.children if p.dep_ == "pobj"), None)
+                target = next(
+                    (
+                        p
+                        for p in c.children
+                        if p.dep_ == "pobj" and is_actor(p) and _lemma(p) not in TROOPS | WEAPONS
+                    ),
+                    None,
+                )
                 if target is not None:
                     break
     return CodedEvent(
@@ -416,7 +816,9 @@ def code_token(t: Token) -> CodedEvent | None:
     )
 
 
-def code_sentence(span: Span, *, within: tuple[int, int] | None = None, nested: bool = False) -> list[CodedEvent]:
+def code_sentence(
+    span: Span, *, within: tuple[int, int] | None = None, nested: bool = False
+) -> list[CodedEvent]:
     """Code the events of one sentence (or clause), best first.
 
     ``within`` (character offsets) restricts triggers to part of the span, e.g. a claim's content. Without
@@ -454,6 +856,18 @@ def code_sentence(span: Span, *, within: tuple[int, int] | None = None, nested: 
     return events
 
 
+# REQUEST / REJECT modes (manual: assist, change, yield, meet) from the type of what is requested or rejected.
+CONTENT_MODE = {
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "CONSULT": "meet",
+    "AGREE": "meet",
+}
+
+
 def _fill_embedded_targets(events: list[CodedEvent], coded: dict[int, CodedEvent]) -> None:
     """A speech act without an explicit recipient is aimed at the actor of its content ("urged the withdrawal of
     North Korean troops" -> recipient North Korea)."""
@@ -468,6 +882,9 @@ def _fill_embedded_targets(events: list[CodedEvent], coded: dict[int, CodedEvent
                 if inner.source is not None and (ev.source is None or inner.source.i != ev.source.i):
                     ev.target = inner.source
                     break
+        if ev.type in ("REQUEST", "REJECT") and ev.mode is None and inners:
+            ev.mode = CONTENT_MODE.get(inners[0].type)
+            ev.context = ev.context or list(inners[0].context)
         if ev.target is None:
             # "promised to continue military aid to Mozambique": the content's recipient
             for inner in inners:

@@ -41,7 +41,9 @@ _FILLER = re.compile(
 )
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _MONTH_DAY = re.compile(_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?(?:,?\s+(\d{4}))?\b", re.I)
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?(?:,?\s+(\d{4}))?\b", re.I
+)
 _MONTH_YEAR = re.compile(r"^\s*" + _MONTH + r"\.?(?:,?\s+(\d{4}))?\s*$", re.I)
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
 
@@ -61,7 +63,9 @@ def parse_published(published: str | date | None) -> date | None:
 
 
 def _month_index(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+    return MONTHS[
+        name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]
+    ]
 
 
 def _with_year(month: int, day: int | None, year: str | None, base: date) -> str:
@@ -87,12 +91,14 @@ def resolve_date(text: str, published: str | date | None) -> str | None:
     if not raw:
         return None
     low = raw.lower()
-    if m := _MONTH_DAY.search(raw):
-        if base or m.group(3):
-            return _with_year(_month_index(m.group(1)), int(m.group(2)), m.group(3), base or date(int(m.group(3)), 1, 1))
-    if m := _DAY_MONTH.search(raw):
-        if base or m.group(3):
-            return _with_year(_month_index(m.group(2)), int(m.group(1)), m.group(3), base or date(int(m.group(3)), 1, 1))
+    if (m := _MONTH_DAY.search(raw)) and (base or m.group(3)):
+        return _with_year(
+            _month_index(m.group(1)), int(m.group(2)), m.group(3), base or date(int(m.group(3)), 1, 1)
+        )
+    if (m := _DAY_MONTH.search(raw)) and (base or m.group(3)):
+        return _with_year(
+            _month_index(m.group(2)), int(m.group(1)), m.group(3), base or date(int(m.group(3)), 1, 1)
+        )
     core = re.sub(r"\s+", " ", _FILLER.sub(" ", low)).strip()
     if m := _YEAR.match(core):
         return m.group(1)

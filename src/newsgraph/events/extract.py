@@ -14,12 +14,14 @@ modals, "allegedly", a negated "confirm", a governing "deny").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.actors import actor_from_speaker, actor_from_token
 from newsgraph.events.cameo import best_cameo
-from newsgraph.events.coder import NEGATORS, REPORTING, CodedEvent, code_sentence, code_token
+from newsgraph.events.coder import CONTENT_MODE, NEGATORS, REPORTING, CodedEvent, code_sentence, code_token
+from newsgraph.events.coder import _governing_chain as governing_chain
 from newsgraph.events.dates import resolve_date
 from newsgraph.events.plover import score, valid_mode
 from newsgraph.models import Actor, Claim, ClaimStatus, Entity, Event
@@ -27,14 +29,38 @@ from newsgraph.models import Actor, Claim, ClaimStatus, Entity, Event
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
 ALLEGE_WORDS = frozenset({"allegedly", "alleged", "reportedly", "purported", "purportedly", "suspected"})
 CONTEXT_WORDS: dict[str, str] = {
-    "military": "military", "army": "military", "troop": "military", "soldier": "military", "weapon": "military",
-    "war": "military", "economy": "economic", "economic": "economic", "trade": "economic", "sanction": "economic",
-    "election": "election", "vote": "election", "refugee": "migration", "migrant": "migration", "court": "legal",
-    "nuclear": "cbrn", "chemical": "cbrn", "terrorist": "terrorism", "terrorism": "terrorism",
-    "intelligence": "intelligence", "diplomatic": "diplomatic", "embassy": "diplomatic", "ambassador": "diplomatic",
-    "humanitarian": "human_security", "health": "health", "disease": "health", "cyber": "cyber",
-    "corruption": "corruption", "parliament": "legislative", "peacekeeping": "peacekeeping",
-    "peacekeeper": "peacekeeping", "asylum": "asylum",
+    "military": "military",
+    "army": "military",
+    "troop": "military",
+    "soldier": "military",
+    "weapon": "military",
+    "war": "military",
+    "economy": "economic",
+    "economic": "economic",
+    "trade": "economic",
+    "sanction": "economic",
+    "election": "election",
+    "vote": "election",
+    "refugee": "migration",
+    "migrant": "migration",
+    "court": "legal",
+    "nuclear": "cbrn",
+    "chemical": "cbrn",
+    "terrorist": "terrorism",
+    "terrorism": "terrorism",
+    "intelligence": "intelligence",
+    "diplomatic": "diplomatic",
+    "embassy": "diplomatic",
+    "ambassador": "diplomatic",
+    "humanitarian": "human_security",
+    "health": "health",
+    "disease": "health",
+    "cyber": "cyber",
+    "corruption": "corruption",
+    "parliament": "legislative",
+    "peacekeeping": "peacekeeping",
+    "peacekeeper": "peacekeeping",
+    "asylum": "asylum",
 }
 
 
@@ -54,7 +80,16 @@ def _event_span(t: Token) -> tuple[int, int]:
     return t.doc[left].idx, t.doc[right].idx + len(t.doc[right])
 
 
-def _date_for(t: Token, published: str | None) -> tuple[str | None, str | None]:
+def _finite(t: Token) -> bool:
+    """A clause of its own (has a subject or is tensed), not an infinitive or participle riding on another verb."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or (
+        t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ != "dep"
+    )
+
+
+def _date_for(
+    t: Token, published: str | None, other_triggers: frozenset[int] = frozenset()
+) -> tuple[str | None, str | None]:
     """The DATE/TIME entity of the trigger's sentence that attaches to it (else to a governing verb, else the
     nearest), resolved against the publication date."""
     ents = [e for e in t.sent.ents if e.label_ in ("DATE", "TIME")]
@@ -62,12 +97,22 @@ def _date_for(t: Token, published: str | None) -> tuple[str | None, str | None]:
         return None, None
     chain = [t.i] + [a.i for a in t.ancestors]
 
+    def anchor(e: Span) -> int:
+        """The verb (or the trigger itself) the date phrase modifies."""
+        for a in e.root.ancestors:
+            if a.i == t.i or a.pos_ in ("VERB", "AUX"):
+                return a.i
+        return -1
+
     def rank(e: Span) -> tuple[int, int]:
-        anc = [a.i for a in e.root.ancestors]
-        attached = next((k for k, idx in enumerate(chain) if idx in anc[:3]), 99)
+        a = anchor(e)
+        attached = chain.index(a) if a in chain else 99
         return attached, abs(e.root.i - t.i)
 
     for e in sorted(ents, key=rank):
+        a = anchor(e)
+        if rank(e)[0] == 99 and a in other_triggers and _finite(t.doc[a]):
+            continue  # "Since Russia invaded Ukraine in 2022": the date of another event
         iso = resolve_date(e.text, published)
         if iso:
             return iso, e.text
@@ -94,14 +139,17 @@ def derived_status(ev: CodedEvent) -> ClaimStatus:
         t.dep_ == "acl" and any(c.lower_ in ALLEGE_WORDS for c in t.children)
     ):
         return "alleged"
-    for anc in list(t.ancestors)[:4]:
+    path = [t, *governing_chain(t)[:4]]
+    for child, anc in pairwise(path):
         lem = anc.lemma_.lower()
         negated = any(c.dep_ == "neg" and c.lower_ in NEGATORS for c in anc.children)
         if lem in ("confirm", "verify") and negated:
             return "unconfirmed"
+        if lem in REPORTING and child.dep_ not in ("ccomp", "xcomp", "parataxis"):
+            continue
         if lem in ("deny", "dismiss", "reject", "refute"):
             return "denied"
-        if lem in ("allege", "accuse", "claim"):
+        if lem in ("allege", "accuse", "claim", "allegation"):
             return "alleged"
         if lem in REPORTING and lem not in ("confirm",) and anc.pos_ == "VERB":
             return "reported"
@@ -120,10 +168,20 @@ def _to_event(
     source: Actor | None,
     target: Actor | None,
     span: tuple[int, int] | None = None,
+    triggers: frozenset[int] = frozenset(),
 ) -> Event:
     published = doc._.published
+    if _same(source, target) or (
+        source
+        and target
+        and source.country
+        and source.country == target.country
+        and source.name in target.name
+    ):
+        target = None
     text, sp = _clean_span(doc, *(span or _event_span(ev.trigger)))
-    date, date_text = _date_for(ev.trigger, published)
+    others = frozenset(i for i in triggers if i != ev.trigger.i)
+    date, date_text = _date_for(ev.trigger, published, others)
     ctx = _contexts(ev)
     mode = valid_mode(ev.type, ev.mode)
     return Event(
@@ -156,20 +214,29 @@ def _cue_token(doc: Doc, claim: Claim, content: Span) -> Token | None:
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and (a.name == b.name or (a.entity is not None and a.entity == b.entity))
+    return (
+        a is not None
+        and b is not None
+        and (a.name == b.name or (a.entity is not None and a.entity == b.entity))
+    )
 
 
-def events_for_doc(
-    doc: Doc, claims: Sequence[Claim] = (), entities: Sequence[Entity] = ()
-) -> list[Event]:
+def events_for_doc(doc: Doc, claims: Sequence[Claim] = (), entities: Sequence[Entity] = ()) -> list[Event]:
     """Every PLOVER event of a parsed article (claims first, then the writer's own reported actions)."""
     out: list[Event] = []
     done: set[int] = set()
     covered: set[int] = set()
 
+    triggers: set[int] = set()
+    for sent in doc.sents:
+        triggers.update(ev.trigger.i for ev in code_sentence(sent, nested=True))
+    frozen = frozenset(triggers)
+
     def emit(ev: CodedEvent, **kw: object) -> None:
         done.add(ev.trigger.i)
-        out.append(_to_event(ev, len(out) + 1, doc, **kw))  # type: ignore[arg-type]
+        if ev.negated and ev.type != "REJECT":
+            return  # PLOVER auxiliary mode "negation": "troops have not entered the war" is no ASSAULT
+        out.append(_to_event(ev, len(out) + 1, doc, triggers=frozen, **kw))  # type: ignore[arg-type]
 
     for claim in claims:
         content = doc.char_span(claim.span[0], claim.span[1], alignment_mode="expand")
@@ -178,7 +245,11 @@ def events_for_doc(
         covered.update(range(content.start, content.end))
         speaker = actor_from_speaker(claim.source, entities)
         cue = _cue_token(doc, claim, content)
+        act = code_token(cue) if cue is not None and cue.i not in done else None
+        # the content of a request, threat or promise has not happened: the speech act carries it
+        intended = act is not None and act.type in ("REQUEST", "THREATEN", "AGREE")
         inner_main: CodedEvent | None = None
+        content_types: set[str] = set()
         for sent in {t.sent.start: t.sent for t in content}.values():
             for ev in code_sentence(sent, within=claim.span, nested=True):
                 if cue is not None and ev.trigger.i == cue.i:
@@ -187,31 +258,58 @@ def events_for_doc(
                     continue
                 if ev.trigger.i in done:
                     continue
+                if intended:
+                    inner_main = inner_main or ev
+                    done.add(ev.trigger.i)
+                    continue
                 src = actor_from_token(ev.source, entities, claim.source)
                 tgt = actor_from_token(ev.target, entities, claim.source)
-                if ev.type in SPEECH_ACTS and src is None:
+                if ev.type in SPEECH_ACTS and src is None and ev.trigger.pos_ == "VERB":
                     src = speaker
+                if src is None and claim.status == "denied":
+                    src = speaker  # denials are mostly of one's own acts: "North Korea denied the deployment"
                 emit(ev, status=claim.status, claim=claim, source=src, target=tgt)
                 inner_main = inner_main or ev
-        if cue is not None and cue.i not in done:
-            act = code_token(cue)
-            if act is not None and act.type in SPEECH_ACTS:
+                content_types.add(ev.type)
+        if cue is not None and act is not None:
+            done.add(cue.i)
+            if intended and inner_main is not None and act.type in ("REQUEST", "REJECT") and act.mode is None:
+                act.mode = CONTENT_MODE.get(inner_main.type)
+                act.context = act.context or list(inner_main.context)
+            if act.type in SPEECH_ACTS and act.type not in content_types:
                 tgt = actor_from_token(act.target, entities, claim.source)
                 if tgt is None and inner_main is not None:
                     tgt = actor_from_token(inner_main.source, entities, claim.source)
                 if _same(tgt, speaker):
                     tgt = None
                 sent = cue.sent
-                emit(act, status="asserted", claim=claim, source=speaker, target=tgt, span=(sent.start_char, sent.end_char))
+                emit(
+                    act,
+                    status="asserted",
+                    claim=claim,
+                    source=speaker,
+                    target=tgt,
+                    span=(sent.start_char, sent.end_char),
+                )
     for sent in doc.sents:
         for ev in code_sentence(sent, nested=True):
             if ev.trigger.i in done or ev.trigger.i in covered:
                 continue
             if ev.governor is not None:
-                gov = next((g for g in code_sentence(sent, nested=True) if g.trigger.i == ev.governor.i), None)
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in ev.trigger.children):
+                    continue  # purpose or intention ("deployed to fight"): not (yet) an event
+                gov = next(
+                    (g for g in code_sentence(sent, nested=True) if g.trigger.i == ev.governor.i), None
+                )
+                if gov is not None and gov.type == ev.type:
+                    continue  # "providing aid": one event
                 # content of a request or threat did not happen; presupposed modifiers ("troops allegedly
                 # deployed") and the objects of denials and accusations did, with that status
-                if gov is not None and gov.type in ("REQUEST", "THREATEN", "AGREE", "CONCEDE") and ev.trigger.dep_ != "acl":
+                if (
+                    gov is not None
+                    and gov.type in ("REQUEST", "THREATEN", "AGREE", "CONCEDE")
+                    and ev.trigger.dep_ != "acl"
+                ):
                     continue
             status = derived_status(ev)
             if ev.governor is not None and status == "asserted":

@@ -89,6 +89,7 @@ class ClaimRow(_Row):
     cluster_id: str | None
     title: str | None
     url: str | None
+    """The article's URL, or the path of the first file it was read from."""
 
 
 @dataclass(frozen=True)
@@ -159,11 +160,21 @@ class Store(Protocol):
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]: ...
 
     def quotes(
-        self, *, speaker: str | None = None, kind: str | None = None, since: str | None = None, limit: int = 100
+        self,
+        *,
+        speaker: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
     ) -> list[QuoteRow]: ...
 
     def claims(
-        self, *, about: str | None = None, status: str | None = None, source: str | None = None, limit: int = 100
+        self,
+        *,
+        about: str | None = None,
+        status: str | None = None,
+        source: str | None = None,
+        limit: int = 100,
     ) -> list[ClaimRow]: ...
 
     def claim(self, claim_or_cluster_id: str) -> Timeline | None: ...

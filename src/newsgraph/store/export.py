@@ -50,7 +50,13 @@ def review_rating(statuses: Iterable[str]) -> tuple[int, str]:
 
 
 def _actor(name: str, kind: str) -> dict[str, Any]:
-    t = "Person" if kind == "person" else "Organization" if kind in ("organization", "state", "media") else "Thing"
+    t = (
+        "Person"
+        if kind == "person"
+        else "Organization"
+        if kind in ("organization", "state", "media")
+        else "Thing"
+    )
     return {"@type": t, "name": name}
 
 
@@ -91,7 +97,8 @@ def claim_review(tl: Timeline, urls: dict[str, list[str]], *, author: str, date:
             "bestRating": 5,
             "worstRating": 1,
             "alternateName": name,
-            "ratingExplanation": "Sourcing, not truth: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+            "ratingExplanation": "Sourcing, not truth: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
         },
     }
 
@@ -116,7 +123,11 @@ def _flat(v: Any) -> Any:
 
 
 def export(
-    store: Store, fmt: ExportFormat, out: IO[str] | IO[bytes] | Path, *, table: ExportTable | None = None,
+    store: Store,
+    fmt: ExportFormat,
+    out: IO[str] | IO[bytes] | Path,
+    *,
+    table: ExportTable | None = None,
     author: str = "newsgraph",
 ) -> int:
     """Write the store in ``fmt`` to ``out`` (a text stream, or a path; Parquet needs a path or binary stream).

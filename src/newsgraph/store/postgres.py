@@ -85,7 +85,8 @@ class PostgresStore(SQLStore):
 
     _per_article_errors = (pg_errors.DataError, pg_errors.IntegrityError)
 
-    def __init__(self, url: str, *, create: bool = True, target_version: int | None = None, embedder: Any = None
+    def __init__(
+        self, url: str, *, create: bool = True, target_version: int | None = None, embedder: Any = None
     ) -> None:
         super().__init__(embedder)
         self.url = _redact(url)
@@ -107,13 +108,17 @@ class PostgresStore(SQLStore):
             self._conn.close()
             raise
 
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._conn.execute(sql, params).fetchone()  # type: ignore[arg-type]
+        return row[0] if row else None
+
     def _regclass(self, name: str) -> bool:
-        return self._conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0]  # type: ignore[index,no-any-return]
+        return bool(self._scalar("SELECT to_regclass(%s) IS NOT NULL", (name,)))
 
     def schema_version(self) -> int:
         if not self._regclass("schema_migrations"):
             return 0
-        return int(self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0])  # type: ignore[index]
+        return int(self._scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"))
 
     def _migrate(self, target: int | None, create: bool) -> None:
         all_m = migrations("postgres")
@@ -133,12 +138,19 @@ class PostgresStore(SQLStore):
                 self._conn.execute(
                     "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
                 )
-            elif not self._regclass("meta") or not self._conn.execute(
-                "SELECT 1 FROM meta WHERE key = 'application' AND value = 'newsgraph'"
-            ).fetchone():
-                raise ForeignDatabaseError(f"{self.url}: schema_migrations exists but this is not a newsgraph store")
+            elif (
+                not self._regclass("meta")
+                or not self._conn.execute(
+                    "SELECT 1 FROM meta WHERE key = 'application' AND value = 'newsgraph'"
+                ).fetchone()
+            ):
+                raise ForeignDatabaseError(
+                    f"{self.url}: schema_migrations exists but this is not a newsgraph store"
+                )
             if current > known:
-                raise StoreError(f"{self.url} has schema version {current}, newer than this newsgraph knows ({known})")
+                raise StoreError(
+                    f"{self.url} has schema version {current}, newer than this newsgraph knows ({known})"
+                )
             for m in all_m:
                 if m.version <= current or (target is not None and m.version > target):
                     continue

@@ -100,6 +100,19 @@ class Rows:
     cluster_items: list[tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=list)
 
 
+def record_json(a: Article) -> str:
+    """The full record minus its body, which is kept once, in ``articles.body`` (unless the body holds NUL
+    characters: that column has them replaced, so such a record keeps its exact body)."""
+    return a.model_dump_json(exclude={"body"}) if "\x00" not in a.body else a.model_dump_json()
+
+
+def record_from(record: str, body: str) -> Article:
+    art = Article.model_validate_json(record)
+    if not art.body:
+        art.body = body
+    return art
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -127,7 +140,18 @@ class Flattener:
     """Builds :class:`Rows` from articles, with the cross-article entity key function loaded once."""
 
     def __init__(self) -> None:
-        self.entity_key = _load_entity_key()
+        self._entity_key = _load_entity_key()
+        self._keys: dict[tuple[str, str, str | None], str] = {}
+
+    def entity_key(self, e: Entity) -> str:
+        """The cross-article key (memoised: the key depends on name, type and country only)."""
+        k = (e.name, e.type, e.country)
+        got = self._keys.get(k)
+        if got is None:
+            if len(self._keys) > 200_000:
+                self._keys.clear()
+            got = self._keys[k] = self._entity_key(e)
+        return got
 
     def speaker_key(self, sp: Speaker, keys: dict[str, str]) -> str | None:
         if sp.entity and sp.entity in keys:
@@ -135,7 +159,9 @@ class Flattener:
         etype = _SPEAKER_TYPE.get(sp.kind)
         if etype is None or not sp.name.strip():
             return None
-        return self.entity_key(Entity(id="", name=sp.name, type=etype))
+        k = (sp.name, etype, None)
+        got = self._keys.get(k)
+        return got if got is not None else self.entity_key(Entity(id="", name=sp.name, type=etype))
 
     def add(self, rows: Rows, a: Article, ingested_at: str) -> None:
         """Append the rows of one article (raises on a malformed record; the caller counts it as failed)."""
@@ -144,7 +170,7 @@ class Flattener:
         keys = {e.id: self.entity_key(e) for e in entities}
         spans = [(keys[e.id], m.span) for e in entities for m in e.mentions]
         rows.articles.append(
-            (aid, _clean(a.title), pub, a.language, a.source.url, _clean(a.body), a.model_dump_json(), ingested_at)
+            (aid, _clean(a.title), pub, a.language, a.source.url, _clean(a.body), record_json(a), ingested_at)
         )
         for e in entities:
             rows.entities.append((aid, e.id, keys[e.id], e.name, e.type, e.country, e.sector))
@@ -171,7 +197,9 @@ class Flattener:
                 [aid, c.id, _clean(c.text), c.status, c.polarity, c.source.name, c.source.kind,
                  self.speaker_key(c.source, keys), c.quote, c.writer_stance, c.cue, pub, None]
             )  # fmt: skip
-            rows.cluster_items.append((f"{aid}:{c.id}", c.text, about, frozenset(events_by_claim.get(c.id, ()))))
+            rows.cluster_items.append(
+                (f"{aid}:{c.id}", c.text, about, frozenset(events_by_claim.get(c.id, ())))
+            )
             for k in about:
                 rows.mentions.append((aid, "claim", c.id, k))
 

@@ -39,6 +39,7 @@ from newsgraph.store.records import (
     like_pattern,
     new_clusterer,
     now_iso,
+    record_from,
     source_row,
 )
 
@@ -46,13 +47,15 @@ TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentio
           "global_entities", "entity_aliases", "clusters")  # fmt: skip
 _CHUNK = 500
 
+# the article's URL, or else the first file it was read from
+_URL = "coalesce(a.url, (SELECT s.path FROM article_sources s WHERE s.article_id = a.id ORDER BY s.seen_at LIMIT 1))"
 QUOTE_SELECT = (
     "SELECT q.article_id, q.id, q.speaker, q.speaker_kind, q.speaker_key, q.type, q.text, q.cue, q.published, "
-    "a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id"
+    f"a.title, {_URL} FROM quotes q JOIN articles a ON a.id = q.article_id"
 )
 CLAIM_SELECT = (
     "SELECT c.article_id, c.id, c.text, c.status, c.polarity, c.source_name, c.source_kind, c.source_key, "
-    "c.published, c.cluster_id, a.title, a.url FROM claims c JOIN articles a ON a.id = c.article_id"
+    f"c.published, c.cluster_id, a.title, {_URL} FROM claims c JOIN articles a ON a.id = c.article_id"
 )
 ALIAS_MATCH = "(SELECT key FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\')"
 
@@ -177,7 +180,10 @@ class SQLStore(ABC):
                 existing: set[str] = set()
                 for part in _chunks(ids):
                     existing.update(
-                        r[0] for r in self._execute(cur, f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part)
+                        r[0]
+                        for r in self._execute(
+                            cur, f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part
+                        )
                     )
                 rows = Rows()
                 new_ids: set[str] = set()
@@ -272,8 +278,8 @@ class SQLStore(ABC):
         return int(self._fetch(f"SELECT count(*) FROM {table}")[0][0])
 
     def article(self, article_id: str) -> Article | None:
-        got = self._fetch("SELECT record FROM articles WHERE id = ?", (article_id,))
-        return Article.model_validate_json(got[0][0]) if got else None
+        got = self._fetch("SELECT record, body FROM articles WHERE id = ?", (article_id,))
+        return record_from(got[0][0], got[0][1]) if got else None
 
     def sources(self, article_id: str) -> list[dict[str, str]]:
         got = self._fetch(
@@ -281,16 +287,20 @@ class SQLStore(ABC):
             "ORDER BY seen_at, path, url",
             (article_id,),
         )
-        return [dict(zip(("path", "url", "format", "warc_record_id", "seen_at"), r, strict=True)) for r in got]
+        return [
+            dict(zip(("path", "url", "format", "warc_record_id", "seen_at"), r, strict=True)) for r in got
+        ]
 
     def iter_articles(self) -> Iterator[Article]:
         last = -1
         while True:
-            got = self._fetch("SELECT pk, record FROM articles WHERE pk > ? ORDER BY pk LIMIT 200", (last,))
+            got = self._fetch(
+                "SELECT pk, record, body FROM articles WHERE pk > ? ORDER BY pk LIMIT 200", (last,)
+            )
             if not got:
                 return
-            for pk, rec in got:
-                yield Article.model_validate_json(rec)
+            for pk, rec, body in got:
+                yield record_from(rec, body)
                 last = pk
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
@@ -304,7 +314,12 @@ class SQLStore(ABC):
         return hits[:limit]
 
     def quotes(
-        self, *, speaker: str | None = None, kind: str | None = None, since: str | None = None, limit: int = 100
+        self,
+        *,
+        speaker: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
     ) -> list[QuoteRow]:
         """Quotes, newest first; ``speaker`` matches the speaker's name or any name of its linked entity."""
         where, params = [], []
@@ -323,7 +338,12 @@ class SQLStore(ABC):
         return [_quote_row(r) for r in self._fetch(sql, [*params, limit])]
 
     def claims(
-        self, *, about: str | None = None, status: str | None = None, source: str | None = None, limit: int = 100
+        self,
+        *,
+        about: str | None = None,
+        status: str | None = None,
+        source: str | None = None,
+        limit: int = 100,
     ) -> list[ClaimRow]:
         """Claims, newest first. ``about``: full-text match on the claim or an entity it mentions;
         ``status``: epistemic status (asserted, denied, ...); ``source``: who the claim is attributed to."""
@@ -352,7 +372,9 @@ class SQLStore(ABC):
         return [_claim_row(r) for r in self._fetch(sql, [*params, limit])]
 
     def _cluster(self, cid: str) -> ClusterRow | None:
-        got = self._fetch("SELECT id, label, n_claims, first_date, last_date FROM clusters WHERE id = ?", (cid,))
+        got = self._fetch(
+            "SELECT id, label, n_claims, first_date, last_date FROM clusters WHERE id = ?", (cid,)
+        )
         return ClusterRow(*got[0]) if got else None
 
     def claim(self, claim_or_cluster_id: str) -> Timeline | None:
@@ -377,7 +399,8 @@ class SQLStore(ABC):
         if cluster is None:
             return None
         rows = self._fetch(
-            CLAIM_SELECT + " WHERE c.cluster_id = ? ORDER BY c.published NULLS LAST, c.article_id, c.pk", (cluster.id,)
+            CLAIM_SELECT + " WHERE c.cluster_id = ? ORDER BY c.published NULLS LAST, c.article_id, c.pk",
+            (cluster.id,),
         )
         return Timeline(cluster, [_claim_row(r) for r in rows])
 
@@ -406,7 +429,10 @@ class SQLStore(ABC):
         )
         rows: list[EntityRow] = []
         for key, ename, etype, n in ents:
-            aliases = [r[0] for r in self._fetch("SELECT alias FROM entity_aliases WHERE key = ? ORDER BY alias", (key,))]
+            aliases = [
+                r[0]
+                for r in self._fetch("SELECT alias FROM entity_aliases WHERE key = ? ORDER BY alias", (key,))
+            ]
             rows.append(EntityRow(key, ename, etype, int(n), aliases))
         keys = [r.key for r in rows]
         if not keys:
@@ -415,8 +441,12 @@ class SQLStore(ABC):
             return EntityReport([], by_q, by_c)
         km = _marks(len(keys))
         order = "ORDER BY {a}.published DESC NULLS LAST, {a}.article_id, {a}.pk LIMIT ?"
-        q_by = self._fetch(f"{QUOTE_SELECT} WHERE q.speaker_key IN ({km}) {order.format(a='q')}", [*keys, limit])
-        c_by = self._fetch(f"{CLAIM_SELECT} WHERE c.source_key IN ({km}) {order.format(a='c')}", [*keys, limit])
+        q_by = self._fetch(
+            f"{QUOTE_SELECT} WHERE q.speaker_key IN ({km}) {order.format(a='q')}", [*keys, limit]
+        )
+        c_by = self._fetch(
+            f"{CLAIM_SELECT} WHERE c.source_key IN ({km}) {order.format(a='c')}", [*keys, limit]
+        )
         about = (
             "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = {a}.article_id AND m.item_kind = '{kind}' "
             "AND m.item_id = {a}.id AND m.entity_key IN ({km})) AND ({a}.{sk} IS NULL OR {a}.{sk} NOT IN ({km}))"

@@ -61,7 +61,9 @@ def _check_file(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
     if head and head != SQLITE_MAGIC:
-        raise ForeignDatabaseError(f"{path} is not an SQLite database (and not a newsgraph store); left untouched")
+        raise ForeignDatabaseError(
+            f"{path} is not an SQLite database (and not a newsgraph store); left untouched"
+        )
 
 
 class SQLiteStore(SQLStore):
@@ -69,7 +71,13 @@ class SQLiteStore(SQLStore):
 
     _per_article_errors = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError)
 
-    def __init__(self, path: str | Path, *, create: bool = True, target_version: int | None = None, embedder: Any = None
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        target_version: int | None = None,
+        embedder: Any = None,
     ) -> None:
         super().__init__(embedder)
         self.path = Path(path)
@@ -95,7 +103,9 @@ class SQLiteStore(SQLStore):
             self._retry(lambda: self._migrate(target_version))
         except sqlite3.DatabaseError as exc:
             self._conn.close()
-            raise ForeignDatabaseError(f"{self.path} is not a usable newsgraph store: {exc}; left untouched") from None
+            raise ForeignDatabaseError(
+                f"{self.path} is not a usable newsgraph store: {exc}; left untouched"
+            ) from None
         except BaseException:
             self._conn.close()
             raise
@@ -126,7 +136,9 @@ class SQLiteStore(SQLStore):
         ).fetchone()
         if not has:
             return 0
-        return int(self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0])
+        return int(
+            self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+        )
 
     def schema_version(self) -> int:
         return self._version()
