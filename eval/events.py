@@ -30,7 +30,7 @@ def _plover_dir() -> Path:
 
 def predict(records: list[Any]) -> list[dict[str, Any]]:
     from newsgraph.events.actors import actor_from_token
-    from newsgraph.events.coder import code_sentence
+    from newsgraph.events.coder import code_sentence, rank_key
     from newsgraph.nlp import load_pipeline
 
     nlp = load_pipeline(components=())
@@ -39,7 +39,7 @@ def predict(records: list[Any]) -> list[dict[str, Any]]:
         events = []
         for sent in doc.sents:
             events += code_sentence(sent)
-        events.sort(key=lambda e: (int(e.embedded), len(list(e.trigger.ancestors)), -e.confidence))
+        events.sort(key=rank_key)
         main = events[0] if events else None
         src = actor_from_token(main.source) if main else None
         tgt = actor_from_token(main.target) if main else None

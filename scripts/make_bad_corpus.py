@@ -51,6 +51,13 @@ def _bomb(size: int) -> bytes:
     return out.getvalue()
 
 
+def _truncated_gzip(repeats: int) -> bytes:
+    """A gzip stream cut at two thirds of its length (the repeated story compresses ~250:1, so a fixed cut
+    such as ``[:3000]`` would leave it whole)."""
+    data = gzip.compress((STORY * repeats).encode())
+    return data[: len(data) * 2 // 3]
+
+
 def _billion_laughs() -> bytes:
     ents = ['<!ENTITY l0 "lol">'] + [f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
     return (f'<?xml version="1.0"?><!DOCTYPE html [{"".join(ents)}]>'
@@ -82,7 +89,7 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "entity-expansion.html": _billion_laughs,
     "no-article.html": lambda: (b"<html><head><title>Menu</title></head><body><nav><a href=/>Home</a>"
                                 b"<a href=/a>About</a></nav><footer>(c) 2024</footer></body></html>"),
-    "truncated.txt.gz": lambda: gzip.compress((STORY * 2000).encode())[:3000],
+    "truncated.txt.gz": lambda: _truncated_gzip(2000),
     "zip-bomb.txt.gz": lambda: _bomb(200 * MB),
     "truncated.warc.gz": lambda: _gzip_members([_warc_record(f"http://example.com/{i}", _page(i))
                                                 for i in range(5)])[:-400],
@@ -92,13 +99,29 @@ CORPUS: dict[str, Callable[[], bytes]] = {
 }
 
 
-def build(out: Path) -> list[Path]:
+# Scaled-down stand-ins for the slow inputs, used by the fast tests together with a lower ``Limits.max_bytes``
+# (the cap is what is under test, not the absolute size): same shape, a few MB instead of 50-200 MB.
+SMALL: dict[str, Callable[[], bytes]] = {
+    "huge-50mb.txt": lambda: (STORY + "\n\n").encode() * (6 * MB // len((STORY + "\n\n").encode()) + 10),
+    "single-line-5mb.txt": lambda: (STORY.replace("\n", " ") * (3 * MB // len(STORY) + 1)).encode(),
+    "huge-attribute.html": lambda: (b'<html><body><div data-x="' + b"A" * (3 * MB) + b'"><p>'
+                                    + STORY.encode() * 5 + b"</p></div></body></html>"),
+    "truncated.txt.gz": lambda: _truncated_gzip(200),
+    "zip-bomb.txt.gz": lambda: _bomb(24 * MB),
+}
+
+
+def build(out: Path, *, small: bool = False) -> list[Path]:
+    """Write every corpus file into ``out`` (existing files are kept) and return their paths in corpus order.
+
+    ``small=True`` writes the :data:`SMALL` stand-ins for the five slow inputs (for fast tests).
+    """
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, make in CORPUS.items():
         p = out / name
         if not p.exists():
-            p.write_bytes(make())
+            p.write_bytes((SMALL.get(name, make) if small else make)())
         paths.append(p)
     return paths
 

@@ -8,6 +8,7 @@ per-batch function the local and Ray engines share. No stage raises for one bad 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from newsgraph.deadline import DEFAULT_DOC_TIMEOUT, DocumentTimeout, deadline
 from newsgraph.ingest import RawDocument, iter_documents
 from pydantic import BaseModel
 
@@ -27,6 +29,17 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_SIZE = 32
 MAX_NLP_CHARS = 1_000_000
 _WS = re.compile(r"\s+")
+
+
+def doc_timeout() -> float:
+    """Seconds one document may spend in a stage (``NEWSGRAPH_DOC_TIMEOUT``, default 120; 0 disables)."""
+    return float(os.environ.get("NEWSGRAPH_DOC_TIMEOUT", DEFAULT_DOC_TIMEOUT))
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, DocumentTimeout):
+        return f"skipped: {exc} (NEWSGRAPH_DOC_TIMEOUT)"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def article_id(body: str) -> str:
@@ -50,25 +63,29 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:
     cleaned: dict[int, Cleaned] = {}
     errors: dict[int, list[ErrorRecord]] = {i: list(r.errors) for i, r in enumerate(raws)}
     text_idx = [i for i, r in enumerate(raws) if r.text is not None and r.kind == "text"]
+    limit = doc_timeout()
     try:
-        for i, c in zip(text_idx, clean_batch([raws[i].text or "" for i in text_idx]), strict=True):
+        with deadline(limit * len(text_idx)):
+            batch = clean_batch([raws[i].text or "" for i in text_idx])
+        for i, c in zip(text_idx, batch, strict=True):
             cleaned[i] = c
-    except Exception as exc:  # one bad scrape must not sink the batch: retry one by one
+    except Exception:  # one bad scrape must not sink the batch: retry one by one, each with its own limit
         from newsgraph.clean import clean_text
 
         for i in text_idx:
             try:
-                cleaned[i] = clean_text(raws[i].text or "")
+                with deadline(limit):
+                    cleaned[i] = clean_text(raws[i].text or "")
             except Exception as exc2:
-                errors[i].append(ErrorRecord(stage="clean", message=f"{type(exc2).__name__}: {exc2}"))
-        del exc
+                errors[i].append(ErrorRecord(stage="clean", message=_describe(exc2)))
     for i, r in enumerate(raws):
         if r.text is None or r.kind != "html":
             continue
         try:
-            cleaned[i] = extract_html(r.text, url=r.source.url)
+            with deadline(limit):
+                cleaned[i] = extract_html(r.text, url=r.source.url)
         except Exception as exc:
-            errors[i].append(ErrorRecord(stage="html", message=f"{type(exc).__name__}: {exc}"))
+            errors[i].append(ErrorRecord(stage="html", message=_describe(exc)))
     out = []
     for i, r in enumerate(raws):
         c = cleaned.get(i)
@@ -144,18 +161,22 @@ def annotate(
     plain = n_process > 1 and _PLAIN not in nlp.pipe_names
     if plain:  # worker processes send docs back through msgpack: plain dicts only, for this call
         nlp.add_pipe(_PLAIN, last=True)
+    limit = doc_timeout()
     try:
-        results = list(
-            nlp.pipe(((_doc(a), a) for a in todo), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        )
+        with deadline(limit * len(todo)):
+            results = list(
+                nlp.pipe(((_doc(a), a) for a in todo), as_tuples=True, batch_size=batch_size, n_process=n_process)
+            )
     except Exception:
-        # One document broke a component: redo this batch one by one so only that document carries the error.
+        # One document broke a component or ran out of time: redo this batch one by one, each with its own
+        # limit, so only that document carries the error.
         results = []
         for art in todo:
             try:
-                results.append((nlp(_doc(art)), art))
+                with deadline(limit):
+                    results.append((nlp(_doc(art)), art))
             except Exception as exc:
-                art.errors.append(ErrorRecord(stage="nlp", message=f"{type(exc).__name__}: {exc}"))
+                art.errors.append(ErrorRecord(stage="nlp", message=_describe(exc)))
     finally:
         if plain:
             nlp.remove_pipe(_PLAIN)

@@ -39,8 +39,9 @@ def test_quote_before_after_and_around_cue(nlp: Language) -> None:
     assert any("We will not raise taxes" in q.text and q.cue == "told" for q in direct)
     around = [q for q in direct if "good day" in q.text or "every family" in q.text]
     assert around and all(q.cue == "said" for q in around)
+    assert "“This is a good day,”" in around[0].text and "every family" in around[-1].text
     assert {q.speaker.resolved_from for q in direct} >= {"Lopez", "She"}
-    assert all(q.speaker.description == "the city's mayor" for q in direct if q.speaker.resolved_from == "Lopez")
+    assert all(q.speaker.description == "city's mayor" for q in direct)
 
 
 def test_multi_sentence_and_multi_paragraph_quote(nlp: Language) -> None:
@@ -116,15 +117,21 @@ def test_capital_as_actor_is_a_state(nlp: Language) -> None:
 
 def test_bad_input_is_fast_and_does_not_crash(nlp: Language) -> None:
     para = "“We are ready,” the minister said. Officials said that talks would continue."
-    long_article = "\n\n".join(para for _ in range(500))
-    t0 = time.perf_counter()
-    qs = _quotes(nlp, long_article)
-    assert len(qs) >= 500
-    one_quote = "“" + " ".join(["This is a very long quotation that goes on."] * 300) + "”"
-    _quotes(nlp, one_quote)
-    _quotes(nlp, "“" * 5000 + "”" * 5000 + '"' * 10000)
-    _quotes(nlp, "He said “this never ends.\n\nShe said” and “so on")
-    assert time.perf_counter() - t0 < 60
+    texts = [
+        "\n\n".join(para for _ in range(500)),  # a 500-paragraph article
+        "“" + " ".join(["This is a very long quotation that goes on."] * 300) + "”",  # one long quote
+        "“" * 2500 + "”" * 2500 + '"' * 5000,  # 10,000 quotation marks
+        "He said “this never ends.\n\nShe said” and “so on",  # unbalanced
+    ]
+    for i, text in enumerate(texts):
+        doc = nlp(text)
+        quotes: list[Quote] = doc._.quotes
+        assert span_errors(Article(id="t", body=text, quotes=quotes)) == []
+        assert not doc._.errors
+        assert doc.user_data["newsgraph_quotes_seconds"] < 5.0  # the component itself, not spaCy's parse
+        if i == 0:
+            assert len(quotes) >= 500
+            assert {q.speaker.kind for q in quotes} <= {"anonymous", "unknown"}
 
 
 def test_non_english_text_does_not_crash(nlp: Language) -> None:

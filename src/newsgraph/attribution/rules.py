@@ -323,7 +323,8 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
         lemma = t.lemma_.lower()
         if cue_strength(lemma) < th.quote and lemma not in SPEECH:
             continue
-        if _subject(t) is None:
+        subj = _subject(t)
+        if subj is None or subj.dep_ == "nsubjpass":
             continue
         dist = q[0] - t.idx if t.idx < q[0] else t.idx - q[1]
         if best is None or dist < best[0]:
@@ -385,12 +386,16 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             owner.content = _union_with(owner.content, q)
             last_quoted = owner
             continue
+        if _is_title(text, q):
+            continue
         verb = _quote_cue(doc, idx, q, th) or _colon_cue(doc, idx, q)
         if verb is not None:
             att = by_verb.get(verb.i)
             if att is not None:
                 if not any(max(s, q[0]) < min(e, q[1]) for s, e in att.content):
                     att.content.append(q)
+                else:
+                    att.content = _union_with(att.content, q)
                 att.quotes.append(q)
                 last_quoted = att
                 continue
@@ -446,6 +451,13 @@ def _reindex(atts: list[Attribution]) -> list[Attribution]:
         if a.continues is not None and a.continues >= i:
             a.continues = None
     return atts
+
+
+def _is_title(text: str, q: CharSpan) -> bool:
+    """A short quoted span in title case (a film, a book, a slogan), not speech."""
+    words = text[q[0] + 1 : q[1] - 1].strip(" ,.").split()
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by"}
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
 
 
 def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:

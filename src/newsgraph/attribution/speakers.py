@@ -229,7 +229,7 @@ class SpeakerResolver:
             before = [s for s, _ in p.mentions if s < pos] + [s for s in p.spoke_at if s < pos]
             if not before:
                 continue
-            score = max(before) + (1500 if any(s < pos for s in p.spoke_at) else 0) + (300 if p.description else 0)
+            score = max(before) + (200 if any(s < pos for s in p.spoke_at) else 0) + (100 if p.description else 0)
             if best is None or score > best[0]:
                 best = (score, p)
         return best[1] if best else None
@@ -245,8 +245,10 @@ class SpeakerResolver:
         # A title-headed phrase with a name inside: "Ambassador ... Hwang Joon-kook", "President Obama"
         if head_ent is None and tok.lemma_.lower() in PERSON_NOUNS:
             head_ent = next((e for e in ents if e.label_ == "PERSON"), None)
-        if head_ent is not None and head_ent.label_ == "PERSON":
+        if head_ent is not None and head_ent.label_ == "PERSON" and country_name(head_ent.text) is None:
             return self._person(head_ent, tok, a, b)
+        if head_ent is not None and country_name(_strip_possessive(head_ent.text)) is not None:
+            return self._state(head_ent, ents, a, b)
         if tok.pos_ == "PROPN" and (head_ent is None or len(head_ent) == 1):
             person = self._person_for_part(tok.text, tok.idx)
             if person is not None:  # a surname the NER missed or mislabelled

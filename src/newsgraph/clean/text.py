@@ -167,11 +167,14 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
     pen = float(os.environ.get("NG_INDENT_PEN", "0"))
     if pen:
         prev = None
+        previ = -5
+        mode = os.environ.get("NG_MODE", "gap")
         for i, u in enumerate(units):
             if u.reason is None and u.kind in (GOOD, MEDIUM):
-                if prev is not None and abs(u.indent - prev) > 1:
+                if prev is not None and abs(u.indent - prev) > 1 and (mode != "gap" or previ < i - 1):
                     scores[i] -= pen
                 prev = u.indent
+                previ = i
     region = best_region(scores)
     if region is None:
         region = (0, 0)

@@ -816,6 +816,11 @@ def code_token(t: Token) -> CodedEvent | None:
     )
 
 
+def rank_key(ev: CodedEvent) -> tuple[int, int, int, float]:
+    """Main event first: top events before content, shallow before deep, verbs before nouns, confident first."""
+    return (int(ev.embedded), len(list(ev.trigger.ancestors)), int(ev.trigger.pos_ != "VERB"), -ev.confidence)
+
+
 def code_sentence(
     span: Span, *, within: tuple[int, int] | None = None, nested: bool = False
 ) -> list[CodedEvent]:
@@ -838,6 +843,18 @@ def code_sentence(
                 ev.governor = anc
                 break
     for ev in list(coded.values()):
+        # "sent 21 personnel to Bosnia to investigate": sending people on a mission is coded by the mission
+        if not ev.embedded and _lemma(ev.trigger) in TRANSFER | MOVEMENT and _object_class(ev.trigger) in ("staff", None):
+            purpose = [
+                x for x in coded.values()
+                if x.governor is not None and x.governor.i == ev.trigger.i and x.trigger.dep_ in ("advcl", "xcomp")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.trigger.children)
+            ]
+            if purpose:
+                purpose[0].governor = None
+                purpose[0].source = purpose[0].source or ev.source
+                ev.governor = purpose[0].trigger
+    for ev in list(coded.values()):
         # "vowed to fight" is a threat, "vowed not to return the Golan" a rejection: the content decides
         if ev.lemma in COMMISSIVE and not ev.embedded:
             inner = [x for x in coded.values() if x.governor is not None and x.governor.i == ev.trigger.i]
@@ -848,10 +865,7 @@ def code_sentence(
                 ev.governor = inner[0].trigger
     events = [ev for ev in coded.values() if nested or not ev.embedded]
 
-    def rank(ev: CodedEvent) -> tuple[int, int, float]:
-        return (int(ev.embedded), len(list(ev.trigger.ancestors)), -ev.confidence)
-
-    events.sort(key=rank)
+    events.sort(key=rank_key)
     _fill_embedded_targets(events, coded)
     return events
 

@@ -1,0 +1,50 @@
+"""Per-document time limits.
+
+``with deadline(seconds):`` raises :class:`DocumentTimeout` in the block when it runs longer than ``seconds``. It uses
+``SIGALRM`` (``setitimer``), so it only arms in the main thread of a Unix process; elsewhere (API worker threads,
+some Ray workers) it is a no-op and the size caps in :mod:`newsgraph.ingest.limits` and ``MAX_NLP_CHARS`` bound the
+work instead. Pure-C loops that never return to the interpreter cannot be interrupted; every stage is written to
+return regularly (linear scans, no catastrophic regexes).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+DEFAULT_DOC_TIMEOUT = float(os.environ.get("NEWSGRAPH_DOC_TIMEOUT", "120"))
+
+
+class DocumentTimeout(Exception):
+    """A document took longer than its time limit."""
+
+
+def _can_arm() -> bool:
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0  # don't clobber an outer timer
+    )
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` inside the block after ``seconds`` (None or <= 0: no limit)."""
+    if not seconds or seconds <= 0 or not _can_arm():
+        yield
+        return
+
+    def _expired(signum: int, frame: FrameType | None) -> None:
+        raise DocumentTimeout(f"timed out after {seconds:g}s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

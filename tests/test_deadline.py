@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from newsgraph.deadline import DocumentTimeout, deadline
+
+
+def test_deadline_interrupts_a_long_python_loop() -> None:
+    t = time.monotonic()
+    with pytest.raises(DocumentTimeout), deadline(0.2):
+        while True:
+            sum(range(1000))
+    assert time.monotonic() - t < 5
+
+
+def test_deadline_disarms_after_block() -> None:
+    with deadline(0.2):
+        pass
+    time.sleep(0.4)  # no stray alarm fires after the block
+
+
+def test_deadline_is_a_noop_off_the_main_thread() -> None:
+    out: list[str] = []
+
+    def work() -> None:
+        with deadline(0.01):
+            time.sleep(0.05)
+        out.append("done")
+
+    th = threading.Thread(target=work)
+    th.start()
+    th.join()
+    assert out == ["done"]
+
+
+def test_nested_deadline_keeps_outer_timer() -> None:
+    with pytest.raises(DocumentTimeout), deadline(0.3):
+        with deadline(10):  # inner cannot arm while the outer one runs: the outer still fires
+            time.sleep(2)
+
+
+_STORY = ("The minister said on Monday that the new budget would pass before the end of the month, and that "
+          "the opposition had agreed to support it.\n\nCritics said the plan would raise taxes for most families, "
+          "and several members of parliament said they would vote against it when it comes to the floor.\n")
+
+
+def test_pipeline_turns_a_slow_document_into_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One document that exceeds the limit gets an error; the others in the batch are processed."""
+    import newsgraph.clean as clean_mod
+    from newsgraph.ingest import RawDocument
+    from newsgraph.models import Source
+    from newsgraph.pipeline import prepare_batch
+
+    real = clean_mod.clean_text
+
+    def slow_on_marker(text: str, **kw: object) -> object:
+        if "SLOW" in text:
+            while True:
+                sum(range(1000))
+        return real(text, **kw)  # type: ignore[arg-type]
+
+    def batch(texts: list[str]) -> list[object]:
+        return [slow_on_marker(t) for t in texts]
+
+    monkeypatch.setattr(clean_mod, "clean_text", slow_on_marker)
+    monkeypatch.setattr(clean_mod, "clean_batch", batch)
+    monkeypatch.setenv("NEWSGRAPH_DOC_TIMEOUT", "0.5")
+    raws = [RawDocument(Source(path=f"{i}.txt"), t) for i, t in
+            enumerate([_STORY, "SLOW doc", _STORY.replace("minister", "mayor")])]
+    arts = prepare_batch(raws)
+    assert [a.source.path for a in arts] == ["0.txt", "1.txt", "2.txt"]
+    assert any("timed out" in e.message for e in arts[1].errors)
+    assert arts[0].body and arts[2].body
+    assert not any("timed out" in e.message for a in (arts[0], arts[2]) for e in a.errors)
