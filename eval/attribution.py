@@ -50,13 +50,19 @@ def newsgraph_predictions(
             where[i] = j
             for lst in (np_out, sp_out):
                 old = lst[j]
-                lst[j] = Attribution(old.cue, old.source, tuple(sorted(old.content + tuple(a.content))), old.id)
+                lst[j] = Attribution(
+                    old.cue, old.source, tuple(sorted(old.content + tuple(a.content))), old.id
+                )
             continue
         cue = _tok_chars(doc, a.cue)
         if a.quoted_cue is not None:
             cue = _tok_chars(doc, [a.quoted_cue])
         src_slice = a.quoted_source or a.source
-        src = ((doc[src_slice[0]].idx, doc[src_slice[1] - 1].idx + len(doc[src_slice[1] - 1].text)),) if src_slice else ()
+        src = (
+            ((doc[src_slice[0]].idx, doc[src_slice[1] - 1].idx + len(doc[src_slice[1] - 1].text)),)
+            if src_slice
+            else ()
+        )
         content = tuple(a.content)
         where[i] = len(np_out)
         names.append(q.speaker.name)
@@ -82,7 +88,9 @@ def textacy_predictions(doc: Any) -> list[Attribution]:
     return out
 
 
-def speaker_accuracy(text: str, gold: Sequence[Attribution], pred: Sequence[Attribution], names: Sequence[str]) -> tuple[int, int]:
+def speaker_accuracy(
+    text: str, gold: Sequence[Attribution], pred: Sequence[Attribution], names: Sequence[str]
+) -> tuple[int, int]:
     """(correct, total) over gold direct quotes with a source."""
     correct = total = 0
     for g in gold:
@@ -171,12 +179,23 @@ def _print(r: dict[str, Any]) -> None:
     print("-" * len(head))
     for name in ("newsgraph", "newsgraph (speaker span)", "textacy"):
         print(f"{name:26}" + "".join(f"{r[name][m]['f1']:>14.3f}" for m in metrics))
-    print(f"{'target':26}" + "".join(f"{TARGETS.get(m, float('nan')):>14.3f}" if m in TARGETS else f"{'':>14}" for m in metrics))
-    print(f"{'Citron (PARC3, published)':26}" + "".join(f"{CITRON[m]:>14.3f}" if m in CITRON else f"{'':>14}" for m in metrics))
+    print(
+        f"{'target':26}"
+        + "".join(f"{TARGETS.get(m, float('nan')):>14.3f}" if m in TARGETS else f"{'':>14}" for m in metrics)
+    )
+    print(
+        f"{'Citron (PARC3, published)':26}"
+        + "".join(f"{CITRON[m]:>14.3f}" if m in CITRON else f"{'':>14}" for m in metrics)
+    )
     ng = r["newsgraph"]
-    print("newsgraph P/R: " + ", ".join(f"{m} {ng[m]['p']:.3f}/{ng[m]['r']:.3f}" for m in ("cue", "source", "content", "all")))
+    print(
+        "newsgraph P/R: "
+        + ", ".join(f"{m} {ng[m]['p']:.3f}/{ng[m]['r']:.3f}" for m in ("cue", "source", "content", "all"))
+    )
     sa = r["speaker_accuracy_direct"]
-    print(f"speaker accuracy, gold direct quotes (n={sa['gold_direct_quotes']}): newsgraph {sa['newsgraph']:.3f}, textacy {sa['textacy']:.3f}")
+    print(
+        f"speaker accuracy, gold direct quotes (n={sa['gold_direct_quotes']}): newsgraph {sa['newsgraph']:.3f}, textacy {sa['textacy']:.3f}"
+    )
     sp = r["speed"]
     print(
         f"speed: spaCy parse {sp['words_per_s_parse']} words/s; parse + attribution {sp['words_per_s_parse_plus_attribution']} words/s; "

@@ -55,7 +55,11 @@ def iter_pages(name: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
         for p in paths:
             key = p.name[: -len(".html.gz")]
             if key in gold:
-                yield key, _decode(gzip.decompress(p.read_bytes())), {"body": gold[key].get("articleBody", "")}
+                yield (
+                    key,
+                    _decode(gzip.decompress(p.read_bytes())),
+                    {"body": gold[key].get("articleBody", "")},
+                )
     else:
         base = DATASETS / "wcxb-dev-articles"
         paths = sorted((base / "html").glob("*.html.gz"))[:limit]

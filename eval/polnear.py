@@ -95,7 +95,9 @@ def load_split(root: Path, split: str, limit: int | None = None) -> list[Polnear
         ann = anns.get(txt.stem)
         if ann is None:
             continue
-        docs.append(PolnearDoc(txt.stem, txt.read_text(encoding="utf-8"), parse_ann(ann.read_text(encoding="utf-8"))))
+        docs.append(
+            PolnearDoc(txt.stem, txt.read_text(encoding="utf-8"), parse_ann(ann.read_text(encoding="utf-8")))
+        )
         if limit is not None and len(docs) >= limit:
             break
     return docs
@@ -163,9 +165,7 @@ class Counts:
 METRICS = ("cue", "cue_exact", "source", "source_exact", "content", "content_exact", "all", "all_exact")
 
 
-def _attr_match(
-    text: str, gold: Sequence[Attribution], pred: Sequence[Attribution], exact: bool
-) -> int:
+def _attr_match(text: str, gold: Sequence[Attribution], pred: Sequence[Attribution], exact: bool) -> int:
     """Number of predicted attributions whose three spans all match one gold attribution (one-to-one)."""
     used: set[int] = set()
     n = 0
@@ -179,10 +179,7 @@ def _attr_match(
                 gw = _words(text, g.role(r))
                 if not gw:
                     continue
-                if exact:
-                    ok = gw == pw[r]
-                else:
-                    ok = bool(pw[r]) and len(gw & pw[r]) >= 0.5 * len(gw)
+                ok = gw == pw[r] if exact else bool(pw[r]) and len(gw & pw[r]) >= 0.5 * len(gw)
                 if not ok:
                     break
             if ok and _words(text, g.role("cue")):
@@ -206,7 +203,9 @@ def score_doc(text: str, gold: Sequence[Attribution], pred: Sequence[Attribution
     return out
 
 
-def score(docs: Iterable[tuple[str, Sequence[Attribution], Sequence[Attribution]]]) -> dict[str, dict[str, float]]:
+def score(
+    docs: Iterable[tuple[str, Sequence[Attribution], Sequence[Attribution]]],
+) -> dict[str, dict[str, float]]:
     """Micro-averaged P/R/F1 for every metric in :data:`METRICS` over ``(text, gold, pred)`` triples."""
     total = {m: Counts() for m in METRICS}
     for text, gold, pred in docs:
@@ -222,7 +221,7 @@ def is_direct(text: str, a: Attribution) -> bool:
     s = a.content[0][0]
     e = a.content[-1][1]
     chunk = text[s:e].strip()
-    return len(chunk) > 2 and chunk[0] in "“\"" and chunk.rstrip(".,;:")[-1:] in "”\""
+    return len(chunk) > 2 and chunk[0] in '“"' and chunk.rstrip(".,;:")[-1:] in '”"'
 
 
 def iter_gold_direct(doc: PolnearDoc) -> Iterator[Attribution]:

@@ -68,7 +68,13 @@ def main() -> None:
         tot = max(total[(lemma, pos)], n)
         lex.setdefault(pos, {})[lemma] = {"cue": n, "total": tot, "p": round(n / tot, 3)}
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"source": "PolNeAR train (cue-head lemma counts)", "docs": len(docs), "lemmas": lex}, indent=1, sort_keys=True))
+    OUT.write_text(
+        json.dumps(
+            {"source": "PolNeAR train (cue-head lemma counts)", "docs": len(docs), "lemmas": lex},
+            indent=1,
+            sort_keys=True,
+        )
+    )
     print(f"wrote {OUT}: " + ", ".join(f"{k}={len(v)}" for k, v in lex.items()))
 
 

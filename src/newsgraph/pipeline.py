@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from newsgraph.deadline import DEFAULT_DOC_TIMEOUT, DocumentTimeout, deadline
 from newsgraph.ingest import RawDocument, iter_documents
@@ -67,8 +67,8 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:
     try:
         with deadline(limit * len(text_idx)):
             batch = clean_batch([raws[i].text or "" for i in text_idx])
-        for i, c in zip(text_idx, batch, strict=True):
-            cleaned[i] = c
+        for i, one in zip(text_idx, batch, strict=True):
+            cleaned[i] = one
     except Exception:  # one bad scrape must not sink the batch: retry one by one, each with its own limit
         from newsgraph.clean import clean_text
 
@@ -235,8 +235,8 @@ def extract(
 
 def extract_text(text: str, *, format: str = "text", url: str | None = None, nlp_stages: bool = True) -> Article:
     """One article from a string: a plain-text scrape (``format="text"``) or an HTML page (``"html"``)."""
-    kind = "html" if format == "html" else "text"
-    raw = RawDocument(Source(url=url, format="html" if kind == "html" else "text"), text, kind=kind)
+    kind: Literal["text", "html"] = "html" if format == "html" else "text"
+    raw = RawDocument(Source(url=url, format=kind), text, kind=kind)
     arts = prepare_batch([raw])
     if nlp_stages:
         annotate(arts)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from spacy.language import Language
 
@@ -109,7 +107,9 @@ def test_anonymous_source_never_borrows_a_named_person(nlp: Language) -> None:
 
 
 def test_capital_as_actor_is_a_state(nlp: Language) -> None:
-    qs = _quotes(nlp, "Moscow denied the accusations on Monday, and Kyiv said that the attack had been repelled.")
+    qs = _quotes(
+        nlp, "Moscow denied the accusations on Monday, and Kyiv said that the attack had been repelled."
+    )
     names = {(q.speaker.name, q.speaker.kind, q.speaker.resolved_from) for q in qs}
     assert ("Russia", "state", "Moscow") in names
     assert ("Ukraine", "state", "Kyiv") in names

@@ -87,7 +87,9 @@ def _check(article: Article, *, exact_count: bool) -> None:
     # Nobody's words go to Kim Jong-un, and the anonymous official never borrows a named person.
     assert all("Jong-un" not in q.speaker.name for q in quotes)
     if exact_count:
-        assert len(quotes) == len(GOLDEN), [q.text[:40] for q in quotes if not any(q.text.startswith(w.text) for w in GOLDEN)]
+        assert len(quotes) == len(GOLDEN), [
+            q.text[:40] for q in quotes if not any(q.text.startswith(w.text) for w in GOLDEN)
+        ]
 
 
 @pytest.fixture(scope="module")

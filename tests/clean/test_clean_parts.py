@@ -21,8 +21,10 @@ from newsgraph.clean.lines import split_units
         ("Jane Doe | Reuters", ["Jane Doe"]),
         ("By Jane Doe, John Roe & Mary Major", ["Jane Doe", "John Roe", "Mary Major"]),
         ("(Reporting by Jane Doe in Seoul; Editing by Mark Potter)", ["Jane Doe"]),
-        ("Reporting by Jane Doe and John Roe; Writing by Mary Major; Editing by Tom Brown",
-         ["Jane Doe", "John Roe", "Mary Major"]),
+        (
+            "Reporting by Jane Doe and John Roe; Writing by Mary Major; Editing by Tom Brown",
+            ["Jane Doe", "John Roe", "Mary Major"],
+        ),
         ("Written by Ludwig van Beethoven", ["Ludwig van Beethoven"]),
         ("By Reuters", []),
     ],
@@ -40,8 +42,13 @@ def test_byline_email() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["By contrast, the bank kept rates unchanged.", "By the time the police arrived, the crowd had left.",
-     "Stand by me", "South Korea may consider sending weapons to Ukraine", "by"],
+    [
+        "By contrast, the bank kept rates unchanged.",
+        "By the time the police arrived, the crowd had left.",
+        "Stand by me",
+        "South Korea may consider sending weapons to Ukraine",
+        "by",
+    ],
 )
 def test_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
@@ -49,9 +56,16 @@ def test_not_bylines(line: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "restored"),
-    [("SEO JI-EUN", "Seo Ji-eun"), ("KIM JONG-UN", "Kim Jong-un"), ("JEAN-PIERRE DUPONT", "Jean-Pierre Dupont"),
-     ("MARY O'BRIEN", "Mary O'Brien"), ("RONALD MCDONALD", "Ronald McDonald"), ("Jane Doe", "Jane Doe"),
-     ("HWANG JOON-KOOK", "Hwang Joon-kook"), ("ANNA SMITH-JONES", "Anna Smith-Jones")],
+    [
+        ("SEO JI-EUN", "Seo Ji-eun"),
+        ("KIM JONG-UN", "Kim Jong-un"),
+        ("JEAN-PIERRE DUPONT", "Jean-Pierre Dupont"),
+        ("MARY O'BRIEN", "Mary O'Brien"),
+        ("RONALD MCDONALD", "Ronald McDonald"),
+        ("Jane Doe", "Jane Doe"),
+        ("HWANG JOON-KOOK", "Hwang Joon-kook"),
+        ("ANNA SMITH-JONES", "Anna Smith-Jones"),
+    ],
 )
 def test_restore_case(raw: str, restored: str) -> None:
     assert restore_case(raw) == restored
@@ -95,7 +109,10 @@ def test_date_fallback_other_languages() -> None:
         ("WASHINGTON (AP) — The Senate voted.", "WASHINGTON (AP) —"),
         ("(Reuters) — The company said.", "(Reuters) —"),
         ("LONDON — Britain's economy grew.", "LONDON —"),
-        ("NEW YORK, Oct. 22, 2024 /PRNewswire/ -- Acme Corp today said.", "NEW YORK, Oct. 22, 2024 /PRNewswire/ --"),
+        (
+            "NEW YORK, Oct. 22, 2024 /PRNewswire/ -- Acme Corp today said.",
+            "NEW YORK, Oct. 22, 2024 /PRNewswire/ --",
+        ),
     ],
 )
 def test_datelines(para: str, dateline: str) -> None:
@@ -104,7 +121,9 @@ def test_datelines(para: str, dateline: str) -> None:
     assert para.endswith(found[1])
 
 
-@pytest.mark.parametrize("para", ["The man - who was not named - left.", "I - for one - disagree.", "NASA - the agency said"])
+@pytest.mark.parametrize(
+    "para", ["The man - who was not named - left.", "I - for one - disagree.", "NASA - the agency said"]
+)
 def test_not_datelines(para: str) -> None:
     assert split_dateline(para) is None
 
@@ -112,17 +131,36 @@ def test_not_datelines(para: str) -> None:
 @pytest.mark.parametrize(
     ("line", "text", "credit"),
     [
-        ("Kim Tae-hyo speaks during a press briefing in Seoul on Tuesday. [JOINT PRESS CORPS]",
-         "Kim Tae-hyo speaks during a press briefing in Seoul on Tuesday.", "JOINT PRESS CORPS"),
-        ("Lawmakers leave the Capitol after the vote. (AP Photo/John Roe)", "Lawmakers leave the Capitol after the vote.",
-         "AP Photo/John Roe"),
-        ("A trader watches screens in Seoul, October 22, 2024. REUTERS/Kim Hong-Ji",
-         "A trader watches screens in Seoul, October 22, 2024.", "REUTERS/Kim Hong-Ji"),
-        ("Firefighters work at the site of a blaze. Photo: Jane Doe/Reuters", "Firefighters work at the site of a blaze.",
-         "Photo: Jane Doe/Reuters"),
-        ("The president waves to supporters at the rally. (Getty Images)", "The president waves to supporters at the rally.",
-         "Getty Images"),
-        ("Photo: Protesters gather near the harbour / Jane Doe", "Protesters gather near the harbour", "Jane Doe"),
+        (
+            "Kim Tae-hyo speaks during a press briefing in Seoul on Tuesday. [JOINT PRESS CORPS]",
+            "Kim Tae-hyo speaks during a press briefing in Seoul on Tuesday.",
+            "JOINT PRESS CORPS",
+        ),
+        (
+            "Lawmakers leave the Capitol after the vote. (AP Photo/John Roe)",
+            "Lawmakers leave the Capitol after the vote.",
+            "AP Photo/John Roe",
+        ),
+        (
+            "A trader watches screens in Seoul, October 22, 2024. REUTERS/Kim Hong-Ji",
+            "A trader watches screens in Seoul, October 22, 2024.",
+            "REUTERS/Kim Hong-Ji",
+        ),
+        (
+            "Firefighters work at the site of a blaze. Photo: Jane Doe/Reuters",
+            "Firefighters work at the site of a blaze.",
+            "Photo: Jane Doe/Reuters",
+        ),
+        (
+            "The president waves to supporters at the rally. (Getty Images)",
+            "The president waves to supporters at the rally.",
+            "Getty Images",
+        ),
+        (
+            "Photo: Protesters gather near the harbour / Jane Doe",
+            "Protesters gather near the harbour",
+            "Jane Doe",
+        ),
     ],
 )
 def test_captions(line: str, text: str, credit: str) -> None:
@@ -131,8 +169,12 @@ def test_captions(line: str, text: str, credit: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["He called it “smearing the image of [North Korea] and undermining relations.”",
-     "BY SEO JI-EUN [seo.jieun1@joongang.co.kr]", "The vote [AP]", "It rained all day in Seoul on Tuesday."],
+    [
+        "He called it “smearing the image of [North Korea] and undermining relations.”",
+        "BY SEO JI-EUN [seo.jieun1@joongang.co.kr]",
+        "The vote [AP]",
+        "It rained all day in Seoul on Tuesday.",
+    ],
 )
 def test_not_captions(line: str) -> None:
     assert split_caption(line) is None
@@ -147,13 +189,20 @@ def test_credit_only_lines() -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("80.2 F", "weather"), ("23°C Sunny", "weather"), ("- Advertisement -", "advertisement"),
-        ("Story continues below advertisement", "advertisement"), ("Share on Facebook", "share"),
-        ("Share this article", "share"), ("Subscribe to our newsletter", "subscribe"),
+        ("80.2 F", "weather"),
+        ("23°C Sunny", "weather"),
+        ("- Advertisement -", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Share on Facebook", "share"),
+        ("Share this article", "share"),
+        ("Subscribe to our newsletter", "subscribe"),
         ("We use cookies to give you the best experience on our website.", "cookie"),
-        ("© 2024 Example Media. All rights reserved.", "copyright"), ("Read more", "read-more"),
-        ("Continue reading", "read-more"), ("Skip to main content", "navigation"),
-        ("Home | World | Business | Sport", "navigation"), ("3 days ago", "comment"),
+        ("© 2024 Example Media. All rights reserved.", "copyright"),
+        ("Read more", "read-more"),
+        ("Continue reading", "read-more"),
+        ("Skip to main content", "navigation"),
+        ("Home | World | Business | Sport", "navigation"),
+        ("3 days ago", "comment"),
     ],
 )
 def test_line_reasons(line: str, reason: str) -> None:
@@ -163,9 +212,11 @@ def test_line_reasons(line: str, reason: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["The company said it would share the cost with its partners over the next three years.",
-     "Officials said the advertisement had been withdrawn after complaints from viewers.",
-     "Seoul called for the immediate withdrawal of North Korean troops."],
+    [
+        "The company said it would share the cost with its partners over the next three years.",
+        "Officials said the advertisement had been withdrawn after complaints from viewers.",
+        "Seoul called for the immediate withdrawal of North Korean troops.",
+    ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:
     (u,) = split_units(line)

@@ -23,11 +23,30 @@ _LINES = st.lists(
     st.one_of(
         st.text(max_size=120),
         st.sampled_from(
-            ["By JANE DOE, Associated Press", "- Advertisement -", "80.2 F", "Tuesday, October 22, 2024",
-             "SEOUL, Oct 22 (Reuters) - The bank said.", "* Home", "Share on Facebook", "Read more",
-             "A man waves. [JOINT PRESS CORPS]", "Image Credit: WeWork", "Related articles", "12 Comments",
-             "The official said the talks would continue next week in the capital, according to the report.",
-             "“" * 50, "[" * 30, "(" * 30, "Photo: " * 10, "By " * 20, "", "   ", "\x00", "\r\n"]
+            [
+                "By JANE DOE, Associated Press",
+                "- Advertisement -",
+                "80.2 F",
+                "Tuesday, October 22, 2024",
+                "SEOUL, Oct 22 (Reuters) - The bank said.",
+                "* Home",
+                "Share on Facebook",
+                "Read more",
+                "A man waves. [JOINT PRESS CORPS]",
+                "Image Credit: WeWork",
+                "Related articles",
+                "12 Comments",
+                "The official said the talks would continue next week in the capital, according to the report.",
+                "“" * 50,
+                "[" * 30,
+                "(" * 30,
+                "Photo: " * 10,
+                "By " * 20,
+                "",
+                "   ",
+                "\x00",
+                "\r\n",
+            ]
         ),
     ),
     max_size=40,
@@ -86,5 +105,7 @@ def test_pathological_punctuation_is_fast() -> None:
 
 
 def test_many_short_lines_is_fast() -> None:
-    text = "\n".join(f"* Menu item {i}" if i % 3 else f"Line {i} of the page, with words." for i in range(20_000))
+    text = "\n".join(
+        f"* Menu item {i}" if i % 3 else f"Line {i} of the page, with words." for i in range(20_000)
+    )
     assert _timed(text) < 10.0

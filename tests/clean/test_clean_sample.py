@@ -33,15 +33,25 @@ def test_metadata(cleaned: Cleaned) -> None:
 def test_captions_once_each_with_credit(cleaned: Cleaned) -> None:
     assert [c.credit for c in cleaned.captions] == ["SCREEN CAPTURE", "JOINT PRESS CORPS"]
     assert cleaned.captions[0].text.startswith("Soldiers believed to be from North Korea")
-    assert cleaned.captions[1].text.startswith("Principal deputy national security adviser Kim Tae-hyo speaks")
+    assert cleaned.captions[1].text.startswith(
+        "Principal deputy national security adviser Kim Tae-hyo speaks"
+    )
     assert all("[" not in c.text for c in cleaned.captions)
 
 
 def test_body_has_no_boilerplate_and_every_story_paragraph(cleaned: Cleaned) -> None:
     body = cleaned.body
-    for junk in ("80.2 F", "Los Angeles", "Advertisement", "Tuesday, October 22, 2024", "[SCREEN CAPTURE]",
-                 "[JOINT PRESS CORPS]", "BY SEO JI-EUN", "joongang.co.kr",
-                 "South Korea may consider sending weapons to Ukraine, says presidential official"):
+    for junk in (
+        "80.2 F",
+        "Los Angeles",
+        "Advertisement",
+        "Tuesday, October 22, 2024",
+        "[SCREEN CAPTURE]",
+        "[JOINT PRESS CORPS]",
+        "BY SEO JI-EUN",
+        "joongang.co.kr",
+        "South Korea may consider sending weapons to Ukraine, says presidential official",
+    ):
         assert junk not in body, junk
     story = [p.strip() for p in SAMPLE.read_text(encoding="utf-8").split("\n\n")]
     story = [p for p in story if len(p) > 150 and not p.endswith("]")]

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from newsgraph.clean import clean_batch, clean_text
 
-P1 = ("The central bank raised its benchmark interest rate by a quarter of a percentage point on Tuesday, "
-      "its third increase this year, as policymakers tried to cool prices that have risen faster than wages.")
-P2 = ("Officials said the decision was unanimous and that further increases were possible if inflation did not "
-      "slow in the coming months, although several members of the board warned about the risk to growth.")
-P3 = ("Analysts had widely expected the move, and markets were little changed after the announcement, with the "
-      "currency trading slightly higher against the dollar in the afternoon session in the capital.")
+P1 = (
+    "The central bank raised its benchmark interest rate by a quarter of a percentage point on Tuesday, "
+    "its third increase this year, as policymakers tried to cool prices that have risen faster than wages."
+)
+P2 = (
+    "Officials said the decision was unanimous and that further increases were possible if inflation did not "
+    "slow in the coming months, although several members of the board warned about the risk to growth."
+)
+P3 = (
+    "Analysts had widely expected the move, and markets were little changed after the announcement, with the "
+    "currency trading slightly higher against the dollar in the afternoon session in the capital."
+)
 
 REUTERS = f"""Skip to main content
 * World
@@ -61,7 +67,10 @@ def test_reuters_style_page() -> None:
     assert reasons["© 2024 Reuters. All rights reserved."] == "copyright"
     assert reasons["* Markets"] == "navigation"
     assert reasons["By Jane Doe and John Roe"] == "byline"
-    assert reasons["(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Mark Potter)"] == "byline"
+    assert (
+        reasons["(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Mark Potter)"]
+        == "byline"
+    )
     assert reasons["Read more:"] in {"read-more", "related"}
     assert reasons["Markets rally as inflation cools"] == "related"
     assert reasons[next(t for t in reasons if t.startswith("We use cookies"))] == "cookie"

@@ -1,6 +1,6 @@
 """Regenerate the plain-text cleaner's golden record of the bundled sample; review the diff before committing.
 
-    .venv/bin/python tests/golden/regen_clean.py
+.venv/bin/python tests/golden/regen_clean.py
 """
 
 from __future__ import annotations

@@ -106,7 +106,7 @@ def quote_spans(text: str) -> list[Span]:
 
 def _looks_like_single_quote(text: str, span: Span) -> bool:
     """A ‘…’ span that is a quotation rather than a run between two apostrophes."""
-    s, e = span
+    e = span[1]
     if text[e - 1] != "’":
         return False
     after = text[e : e + 1]

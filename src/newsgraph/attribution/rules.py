@@ -128,7 +128,9 @@ def _cue_tokens(verb: Token) -> list[int]:
     toks = [verb.i]
     negs = [c for c in verb.children if c.dep_ == "neg"]
     if negs:
-        toks += [c.i for c in negs] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+        toks += [c.i for c in negs] + [
+            c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i
+        ]
     return sorted(toks)
 
 
@@ -178,18 +180,27 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
             break
     if content is None:
         for child in children:
-            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and (lemma in XCOMP_CUES or strength >= 0.5):
-                if strength >= th.xcomp or lemma in XCOMP_CUES:
-                    content, rule = (child.left_edge.i, child.right_edge.i), "xcomp"
-                    break
+            if (
+                child.dep_ == "xcomp"
+                and child.pos_ in {"VERB", "AUX"}
+                and (strength >= th.xcomp or lemma in XCOMP_CUES)
+            ):
+                content, rule = (child.left_edge.i, child.right_edge.i), "xcomp"
+                break
     if content is None:
         preps = PHRASAL.get(lemma, ())
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
-        prep = next((c for c in children if c.dep_ in {"prep", "prt"} and c.lower_ in preps and c.i > verb.i), None)
+        prep = next(
+            (c for c in children if c.dep_ in {"prep", "prt"} and c.lower_ in preps and c.i > verb.i), None
+        )
         if prep is not None and prep.dep_ == "prep":
             pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
             if pobj is not None:
-                if dobj is not None and dobj.i < prep.i and lemma in {"accuse", "criticize", "blame", "praise"}:
+                if (
+                    dobj is not None
+                    and dobj.i < prep.i
+                    and lemma in {"accuse", "criticize", "blame", "praise"}
+                ):
                     content = (dobj.left_edge.i, pobj.right_edge.i)
                 else:
                     cue.append(prep.i)
@@ -274,12 +285,16 @@ def _according_to(tok: Token) -> Attribution | None:
         a, b = sent.start, tok.i - 1
         if phrase_end + 1 < sent.end - 1 and tok.i - sent.start < 3:
             a, b = phrase_end + 1, sent.end - 1
-    while a <= b and (doc[a].is_punct and doc[a].text not in "“\"" or doc[a].dep_ == "cc"):
+    while a <= b and ((doc[a].is_punct and doc[a].text not in '“"') or doc[a].dep_ == "cc"):
         a += 1
     if b < a:
         return None
     return Attribution(
-        cue=sorted({tok.i, cue_end}), source=src, content=[_span_chars(doc, a, b)], source_head=pobj.i, rule="according"
+        cue=sorted({tok.i, cue_end}),
+        source=src,
+        content=[_span_chars(doc, a, b)],
+        source_head=pobj.i,
+        rule="according",
     )
 
 
@@ -307,26 +322,31 @@ def _covered(span: CharSpan, frags: list[CharSpan]) -> bool:
 
 
 def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | None:
-    """Nearest cue verb with a subject in the sentence(s) around a quote, outside the quote."""
+    """Nearest cue verb with a subject around a quote, outside it, in the same paragraph (same sentence first)."""
     toks = idx.tokens_in(q)
     if not toks:
         return None
-    first = doc[toks[0]].sent
-    last = doc[toks[-1]].sent
+    text = doc.text
+    para_start = text.rfind("\n", 0, q[0]) + 1
+    para_end = text.find("\n", q[1])
+    para_end = len(text) if para_end < 0 else para_end
+    sents = {doc[toks[0]].sent.start, doc[toks[-1]].sent.start}
     best: tuple[int, Token] | None = None
-    lo = max(first.start, toks[0] - 40)
-    hi = min(last.end, toks[-1] + 40)
+    lo = max(0, toks[0] - 40)
+    hi = min(len(doc), toks[-1] + 40)
     for i in range(lo, hi):
         t = doc[i]
-        if q[0] <= t.idx < q[1] or t.pos_ not in {"VERB", "AUX"}:
+        if q[0] <= t.idx < q[1] or t.pos_ not in {"VERB", "AUX"} or not para_start <= t.idx < para_end:
             continue
         lemma = t.lemma_.lower()
         if cue_strength(lemma) < th.quote and lemma not in SPEECH:
             continue
         subj = _subject(t)
-        if subj is None or subj.dep_ == "nsubjpass":
+        if subj is None or subj.dep_ == "nsubjpass" or q[0] <= subj.idx < q[1]:
             continue
         dist = q[0] - t.idx if t.idx < q[0] else t.idx - q[1]
+        if t.sent.start not in sents:
+            dist += 1000
         if best is None or dist < best[0]:
             best = (dist, t)
     return best[1] if best else None
@@ -364,6 +384,15 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 by_verb[att.verb] = att
     qspans = quote_spans(text)[:max_quotes]
     idx = _Index(doc)
+    # a cue inside quotation marks belongs to the quoted speaker's own words, not to the article's attributions
+    q_starts = [q[0] for q in qspans]
+
+    def _in_quote(c: int) -> bool:
+        k = bisect_right(q_starts, c) - 1
+        return k >= 0 and qspans[k][1] > c
+
+    out = [a for a in out if not _in_quote(doc[a.cue[0]].idx)]
+    by_verb = {v: a for v, a in by_verb.items() if any(a is b for b in out)}
     out.sort(key=lambda a: a.start(doc))
 
     frag_starts: list[tuple[int, int, int]] = sorted(
@@ -376,7 +405,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         best_cov = 0
         hi = bisect_right(starts_only, q[1])
         for j in range(hi - 1, max(-1, hi - 30), -1):
-            fs, fe, k = frag_starts[j]
+            _, fe, k = frag_starts[j]
             cov = sum(max(0, min(q[1], e) - max(q[0], s)) for s, e in out[k].content)
             # the widest content wins; on a tie, the outer (earlier) attribution
             if fe > q[0] and _covered(q, out[k].content) and cov >= best_cov:
@@ -417,7 +446,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         prev = last_quoted if last_quoted is not None and last_quoted.end(doc) <= q[0] else None
         if prev is not None:
             gap = text[prev.end(doc) : q[0]]
-            if not gap.strip(" \n\t.,”\"") and prev.source is not None:
+            if not gap.strip(' \n\t.,”"') and prev.source is not None:
                 out.append(
                     Attribution(
                         cue=list(prev.cue),
@@ -457,7 +486,9 @@ def _is_title(text: str, q: CharSpan) -> bool:
     """A short quoted span in title case (a film, a book, a slogan), not speech."""
     words = text[q[0] + 1 : q[1] - 1].strip(" ,.").split()
     small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by"}
-    return 0 < len(words) <= 8 and all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
+    return (
+        0 < len(words) <= 8 and all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
+    )
 
 
 def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:
@@ -474,9 +505,7 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
     """Attributions whose cue is not inside another attribution's content or inside quotation marks."""
     if qspans is None:
         qspans = quote_spans(doc.text)
-    frags = sorted(
-        (s, e, k) for k, b in enumerate(atts) if b.rule != "continuation" for s, e in b.content
-    )
+    frags = sorted((s, e, k) for k, b in enumerate(atts) if b.rule != "continuation" for s, e in b.content)
     fstarts = [f[0] for f in frags]
     qstarts = [q[0] for q in qspans]
     keep = []
@@ -503,7 +532,7 @@ def _only_quotes(text: str, content: list[CharSpan], quotes: list[CharSpan]) -> 
             if text[pos:qs].strip(" \n\t,.;:—–-"):
                 return False
             pos = max(pos, qe)
-        if text[pos:e].strip(" \n\t,.;:—–-”\""):
+        if text[pos:e].strip(' \n\t,.;:—–-”"'):
             return False
     return True
 

@@ -100,7 +100,9 @@ class SpeakerResolver:
                 name = _strip_possessive(ent.text)
                 p = self._by_name.get(name)
                 if p is None:
-                    parts = {w.lower() for w in name.replace("-", " ").split()} | {w.lower() for w in name.split()}
+                    parts = {w.lower() for w in name.replace("-", " ").split()} | {
+                        w.lower() for w in name.split()
+                    }
                     p = _Person(name=name, parts=parts)
                     self._by_name[name] = p
                     self.people.append(p)
@@ -123,14 +125,23 @@ class SpeakerResolver:
             if doc[i].dep_ == "poss" or doc[i].tag_ == "POS":
                 break
             i -= 1
-        if i + 1 < ent.start and any(t.pos_ == "NOUN" or t.lower_ in PERSON_NOUNS for t in doc[i + 1 : ent.start]):
+        if i + 1 < ent.start and any(
+            t.pos_ == "NOUN" or t.lower_ in PERSON_NOUNS for t in doc[i + 1 : ent.start]
+        ):
             return _lower_first(doc[i + 1 : ent.start].text, doc[i + 1])
         nxt = ent.end
         if nxt + 1 < len(doc) and doc[nxt].text == ",":
             j = nxt + 1
-            while j < len(doc) and doc[j].pos_ in {"ADJ", "NOUN", "PROPN", "DET", "ADP"} and doc[j].text != ",":
+            while (
+                j < len(doc) and doc[j].pos_ in {"ADJ", "NOUN", "PROPN", "DET", "ADP"} and doc[j].text != ","
+            ):
                 j += 1
-            if j < len(doc) and doc[j].text == "," and j > nxt + 1 and doc[j - 1].lower_ in PERSON_NOUNS | {"adviser"}:
+            if (
+                j < len(doc)
+                and doc[j].text == ","
+                and j > nxt + 1
+                and doc[j - 1].lower_ in PERSON_NOUNS | {"adviser"}
+            ):
                 return _lower_first(doc[nxt + 1 : j].text, doc[nxt + 1])
         return None
 
@@ -168,7 +179,11 @@ class SpeakerResolver:
         doc = self.doc
         tok = doc[head] if head is not None else doc[source[1] - 1]
         sp = self._resolve_np(tok, record=True, slice_=source)
-        insort(self.antecedents, _Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()), key=lambda x: x.pos)
+        insort(
+            self.antecedents,
+            _Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()),
+            key=lambda x: x.pos,
+        )
         for p in self.people:
             if p.name == sp.name:
                 p.spoke_at.append(tok.idx)
@@ -178,10 +193,13 @@ class SpeakerResolver:
         doc = self.doc
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         surface = doc.text[s:e]
-        return Speaker(span=(s, e), **kw) if kw.get("name") == surface else Speaker(span=(s, e), resolved_from=surface, **kw)  # type: ignore[arg-type]
+        return (
+            Speaker(span=(s, e), **kw)
+            if kw.get("name") == surface
+            else Speaker(span=(s, e), resolved_from=surface, **kw)
+        )  # type: ignore[arg-type]
 
     def _resolve_np(self, tok: Token, *, record: bool, slice_: tuple[int, int] | None = None) -> Speaker:
-        doc = self.doc
         if tok.i in self._done:
             return self._done[tok.i]
         a, b = slice_ if slice_ is not None else (tok.left_edge.i, tok.right_edge.i + 1)
@@ -200,7 +218,9 @@ class SpeakerResolver:
         if lower in FIRST_PERSON or lower in {"you"}:
             want = ""
         if want:
-            ante = self._latest(tok.idx, lambda x: x.category == want or (want == "group" and x.category == "thing"))
+            ante = self._latest(
+                tok.idx, lambda x: x.category == want or (want == "group" and x.category == "thing")
+            )
             if ante is not None:
                 base = ante.speaker
                 return Speaker(
@@ -229,7 +249,9 @@ class SpeakerResolver:
             before = [s for s, _ in p.mentions if s < pos] + [s for s in p.spoke_at if s < pos]
             if not before:
                 continue
-            score = max(before) + (200 if any(s < pos for s in p.spoke_at) else 0) + (100 if p.description else 0)
+            score = max(before) + (
+                0.5 if any(s < pos for s in p.spoke_at) else 0.0
+            )  # recency; speakers win ties
             if best is None or score > best[0]:
                 best = (score, p)
         return best[1] if best else None
@@ -239,7 +261,7 @@ class SpeakerResolver:
         ents: list[Span] = []
         for i in range(a, b):
             ent = self._ent_of.get(i)
-            if ent is not None and (not ents or ents[-1] is not ent and ents[-1].start != ent.start):
+            if ent is not None and (not ents or (ents[-1] is not ent and ents[-1].start != ent.start)):
                 ents.append(ent)
         head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
         # A title-headed phrase with a name inside: "Ambassador ... Hwang Joon-kook", "President Obama"
@@ -282,7 +304,11 @@ class SpeakerResolver:
         person = self._person_for_part(surface, s)
         if person is not None:
             return Speaker(
-                name=person.name, kind="person", description=person.description, span=span, resolved_from=surface
+                name=person.name,
+                kind="person",
+                description=person.description,
+                span=span,
+                resolved_from=surface,
             )
         return Speaker(name=surface, kind="person", description=np_desc or self._title_of(ent), span=span)
 
@@ -291,11 +317,14 @@ class SpeakerResolver:
         doc = self.doc
         left = doc[a : ent.start].text.strip(" ,")
         right = doc[ent.end : b].text.strip(" ,")
-        for part, first in ((left, doc[a] if a < ent.start else None), (right, doc[ent.end] if ent.end < b else None)):
+        for part, first in (
+            (left, doc[a] if a < ent.start else None),
+            (right, doc[ent.end] if ent.end < b else None),
+        ):
             words = part.split()
             if first is not None and words and words[0].lower() in DETS_STRIP:
                 part = part.split(" ", 1)[1] if " " in part else ""
-            if part and len(part.split()) <= 12 and not any(c in part for c in "“”\"()"):
+            if part and len(part.split()) <= 12 and not any(c in part for c in '“”"()'):
                 return _lower_first(part, first) if first is not None else part
         return None
 
@@ -327,21 +356,31 @@ class SpeakerResolver:
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         bare = doc[a + 1 : b].text if det else text
         description = _lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
-        if det in DETS_DEFINITE or first.dep_ == "poss" and first.pos_ == "PRON":
+        if det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON"):
             ante = self._latest(
                 tok.idx,
-                lambda x: x.head_lemma == lemma
-                or (x.speaker.kind == "person" and lemma in (x.speaker.description or "").lower().split()),
+                lambda x: (
+                    x.head_lemma == lemma
+                    or (x.speaker.kind == "person" and lemma in (x.speaker.description or "").lower().split())
+                ),
             )
             if ante is not None and ante.speaker.kind != "unknown":
                 base = ante.speaker
                 return Speaker(
-                    name=base.name, kind=base.kind, description=base.description, span=(s, e), resolved_from=text
+                    name=base.name,
+                    kind=base.kind,
+                    description=base.description,
+                    span=(s, e),
+                    resolved_from=text,
                 )
         if lemma in MEDIA_NOUNS or any(t.lemma_.lower() == "media" for t in doc[a:b]):
             return Speaker(name=_lower_first(text, first), kind="media", description=description, span=(s, e))
         if lemma in ORG_NOUNS:
             return Speaker(name=_lower_first(text, first), kind="organization", span=(s, e))
-        if lemma in PERSON_NOUNS or tok.ent_type_ == "" and any(t.lower_ in {"anonymous", "unnamed"} for t in doc[a:b]):
-            return Speaker(name=_lower_first(text, first), kind="anonymous", description=description, span=(s, e))
+        if lemma in PERSON_NOUNS or (
+            tok.ent_type_ == "" and any(t.lower_ in {"anonymous", "unnamed"} for t in doc[a:b])
+        ):
+            return Speaker(
+                name=_lower_first(text, first), kind="anonymous", description=description, span=(s, e)
+            )
         return Speaker(name=_lower_first(text, first), kind="unknown", span=(s, e))

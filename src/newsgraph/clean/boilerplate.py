@@ -31,8 +31,20 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _COUNTER = re.compile(r"^[\W_]*\d[\d.,kKmM]*\s*(?:[^\W\d_]+)?[\W_]*$")  # "12", "1.2k shares", "0 comments"
 
 
-_SUBSCRIBE_KEYS = ("subscri", "newsletter", "sign", "inbox", "log", "account", "app", "journalism", "donat",
-                   "member", "latest", "our")
+_SUBSCRIBE_KEYS = (
+    "subscri",
+    "newsletter",
+    "sign",
+    "inbox",
+    "log",
+    "account",
+    "app",
+    "journalism",
+    "donat",
+    "member",
+    "latest",
+    "our",
+)
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "material", "terms", "privacy")
 
 
@@ -55,8 +67,11 @@ def line_reason(u: Unit) -> str | None:
         if n <= 60 and TIME_AGO.match(core):
             return "comment"
         words = _word_set(core)
-        if words and len(words) <= 8 and not u.terminal and (
-            all(w in SHARE_WORDS for w in words) or sum(w in SOCIAL_NETWORKS for w in words) >= 2
+        if (
+            words
+            and len(words) <= 8
+            and not u.terminal
+            and (all(w in SHARE_WORDS for w in words) or sum(w in SOCIAL_NETWORKS for w in words) >= 2)
         ):
             return "share"
         if READ_MORE.match(core) and (u.wordlen <= 25):

@@ -15,7 +15,8 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _CREDITS = re.compile(
-    r"^[(\[]?\s*(?:(?:additional\s+)?(?:reporting|writing|compiled|written|research)\s+by\b.*)$", re.IGNORECASE
+    r"^[(\[]?\s*(?:(?:additional\s+)?(?:reporting|writing|compiled|written|research)\s+by\b.*)$",
+    re.IGNORECASE,
 )
 _CREDIT_PART = re.compile(
     r"(?:^|[;,.(]\s*|\band\s+|\bwith\s+)(?P<role>(?:additional\s+)?(?:reporting|writing|research|editing|compiled|"
@@ -25,8 +26,10 @@ _CREDIT_PART = re.compile(
 _SPLIT = re.compile(r"\s*(?:,|;|&|\s(?:and|AND|And|und|et)\s)\s*")
 _PIPE = re.compile(r"\s*[|/–—]\s*|\s+-\s+")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
-_PARTICLES = frozenset("de da di du del della der den van von la le bin bint al el dos das st. y".split())
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_PARTICLES = frozenset(
+    ("de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "bint", "al", "el", "dos", "das", "st.", "y")
+)
+_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
 _KOREAN_SYLLABLE = re.compile(
     r"^(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhyw])?(?:yeo|yae|wae|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|eu|ui|oo|ee|"
     r"ou|a|e|i|o|u)(?:ng|[kntlmpgbrd])?$"

@@ -22,7 +22,9 @@ _TAIL_PATTERNS = [
         re.IGNORECASE,
     ),
     # ... October 22, 2024. REUTERS/Gleb Garanich   |   ... Photo: Jane Doe/Reuters
-    re.compile(rf"(?:(?<=[.!?”\"])|(?<=[.!?”\"]\s))\s*(?P<credit>{_AGENCY}/[\w.'’ -]{{1,40}}|[\w.'’ -]{{1,40}}/\s?{_AGENCY})\s*$"),
+    re.compile(
+        rf"(?:(?<=[.!?”\"])|(?<=[.!?”\"]\s))\s*(?P<credit>{_AGENCY}/[\w.'’ -]{{1,40}}|[\w.'’ -]{{1,40}}/\s?{_AGENCY})\s*$"
+    ),
     re.compile(
         r"(?:(?<=[.!?”\"])|(?<=[.!?”\"]\s)|(?<=\|\s))\s*(?P<credit>(?:photo(?:graph)?|image|picture|credit|foto|"
         r"source)s?(?:\s+credit)?\s*:\s*[^:]{1,80})$",

@@ -61,6 +61,23 @@ def unit_score(u: Unit) -> float:
     return -15.0 - (0.2 * u.chars if u.chars > 60 else 0.0)
 
 
+INDENT_PENALTY = 100.0
+
+
+def apply_indent_penalty(units: Sequence[Unit], scores: list[float], penalty: float = INDENT_PENALTY) -> None:
+    """Prose that resumes at another indentation after something else came between is probably another block
+    (a comment thread, a teaser list): crossing into it costs ``penalty``. Renderers that keep the page layout
+    (inscriptis, lynx, w3m) indent by nesting; plain scrapes have no indentation and are unaffected."""
+    prev_indent: int | None = None
+    prev_i = -5
+    for i, u in enumerate(units):
+        if u.reason is None and u.kind in (GOOD, MEDIUM):
+            if prev_indent is not None and abs(u.indent - prev_indent) > 1 and prev_i < i - 1:
+                scores[i] -= penalty
+            prev_indent = u.indent
+            prev_i = i
+
+
 def best_region(scores: Sequence[float]) -> tuple[int, int] | None:
     """[start, end) of the maximum-sum run (Kadane), or None when nothing scores above zero."""
     best = 0.0

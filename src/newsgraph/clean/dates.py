@@ -66,10 +66,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
         elif kind == "num":
             a, b = int(g["a"]), int(g["b"])
             # US order unless the first number cannot be a month; dots are the European convention
-            if g["sep"] == "." or a > 12:
-                iso = _valid(int(g["year"]), b, a)
-            else:
-                iso = _valid(int(g["year"]), a, b)
+            day_first = g["sep"] == "." or a > 12
+            iso = _valid(int(g["year"]), a if day_first else b, b if day_first else a)
         elif kind == "my" and best is None:
             iso = _valid(int(g["year"]), _MONTHS[g["mon"].lower()], 1)
             if iso:
@@ -111,7 +109,12 @@ _DAY_HINT = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
 
 def _fallback(text: str) -> str | None:
     """Non-English month names ("22 octobre 2024"): ask dateparser, but only for short lines with a year."""
-    if len(text) > 60 or len(text.split()) > 6 or not _FALLBACK_HINT.search(text) or not _DAY_HINT.search(text):
+    if (
+        len(text) > 60
+        or len(text.split()) > 6
+        or not _FALLBACK_HINT.search(text)
+        or not _DAY_HINT.search(text)
+    ):
         return None
     return _dateparser(text)
 

@@ -189,15 +189,60 @@ def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAUL
         outputformat="%Y-%m-%d",
         url=url or meta.url,
     )
-    h1 = tuple(_fold(h.text_content()) for h in tree.iterfind(".//h1"))[:5]
+    h1 = tuple(t for t in (_fold(h.text_content()) for h in tree.iterfind(".//h1")) if t)[:5]
     return PageMeta(
-        title=title or None,
+        title=choose_title(title, h1, meta.sitename, url or meta.url),
         author=author or None,
         date=date or None,
         og_title=meta.title,
         description=meta.description,
         h1=h1,
     )
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+|\s*\|\s*")
+_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _alnum(text: str) -> str:
+    return _ALNUM.sub("", _norm(text))
+
+
+def _site_keys(sitename: str | None, url: str | None) -> set[str]:
+    keys = set()
+    if sitename:
+        keys.add(_alnum(sitename))
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
+        labels = [x for x in host.split(".") if x not in {"www", "m", "amp", "blog", "news"}]
+        if len(labels) >= 2:
+            keys.add(_alnum(labels[-2]))
+            keys.add(_alnum("".join(labels)))
+    return {k for k in keys if len(k) >= 3}
+
+
+def choose_title(title: str | None, h1: tuple[str, ...], sitename: str | None, url: str | None) -> str | None:
+    """The headline: an ``<h1>`` that the meta title contains (the meta title adds the site name or an SEO
+    suffix), else the meta title without a trailing/leading segment naming the site."""
+    if not title:
+        return h1[0] if len(h1) == 1 else None
+    folded = _fold(title)
+    nt = _norm(folded)
+    for h in h1:
+        nh = _norm(h)
+        if len(nh) >= 8 and nh in nt and len(nh) >= 0.4 * len(nt):
+            return h
+    keys = _site_keys(sitename, url)
+    parts = _TITLE_SEPARATORS.split(folded)
+    if len(parts) > 1 and keys:
+        for seg in (parts[-1], parts[0]):
+            a = _alnum(seg)
+            if a and any(k in a or a in k for k in keys) and len(seg.split()) <= 6:
+                rest = folded[: folded.rfind(seg)] if seg is parts[-1] else folded[len(seg) :]
+                rest = rest.strip(" |-–—:·»/")
+                if rest:
+                    return rest
+    return folded
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, opts: HtmlOptions) -> Any:

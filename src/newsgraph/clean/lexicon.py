@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
 # Function words of the languages we meet most in news scrapes. A line of prose is dense in them, a menu or
 # a headline list is not. Lower-cased; matched against lower-cased word tokens.
 STOPWORDS: frozenset[str] = frozenset(
-    """
+    _words(
+        """
 a about above after again against all also although am an and another any are around as at be because been
 before being below between both but by can could did do does doing down during each either even ever every few
 for from further had has have having he her here hers herself him himself his how however i if in into is it its
@@ -30,35 +35,42 @@ il lo gli e è di che non per con del della sono una nel alla anche come ma più
 o os as um uma do da dos das em no na não com para por mais foi ao
 de het een en van is dat niet op te zijn voor met die ook als maar bij er nog wordt aan om
 и в не на что с по как это он она они к но за из от же у так то все был была было бы для или
-""".split()
+"""
+    )
 )
 
 # Words of a share / social bar. A short line made only of these is a share line.
 SHARE_WORDS: frozenset[str] = frozenset(
-    """
+    _words(
+        """
 share shares shared sharing tweet retweet email e-mail mail print facebook twitter x linkedin whatsapp
 telegram pinterest reddit tumblr flipboard pocket messenger copy link url this article story on via save
 comment comments bookmark sms more options close send to threads bluesky mastodon instagram youtube
 tiktok follow us like post
-""".split()
+"""
+    )
 )
 
 SOCIAL_NETWORKS: frozenset[str] = frozenset(
-    """
+    _words(
+        """
 facebook twitter x whatsapp pinterest pin pint linkedin telegram reddit tumblr flipboard vk vkontakte
 instagram youtube tiktok messenger email e-mail mail sms print threads bluesky mastodon line wechat weibo
 kakaotalk naver
-""".split()
+"""
+    )
 )
 
 NAV_WORDS: frozenset[str] = frozenset(
-    """
+    _words(
+        """
 home menu search skip to content main navigation log in login logout sign up register account my profile
 back top next previous prev page pages of all sections section toggle open close contact about us terms
 privacy policy sitemap help faq careers jobs advertise subscribe subscription newsletter newsletters
 edition editions more news sport sports business opinion world lifestyle culture tech technology
 entertainment video videos podcasts podcast photos gallery live weather games puzzles today's paper
-""".split()
+"""
+    )
 )
 
 # Headings that open a list of links to *other* articles (or a comment thread) rather than continue this one.
@@ -144,18 +156,22 @@ SKIP_LINK = re.compile(
 
 # Words that make a by-line piece an affiliation rather than a person's name.
 ORG_WORDS: frozenset[str] = frozenset(
-    """
+    _words(
+        """
 reuters ap afp upi ani pti ians dpa efe ansa xinhua yonhap kyodo bloomberg cnn bbc nbc cbs abc fox npr
 associated press agency agence news times post journal tribune herald telegraph guardian gazette daily
 staff writer writers reporter reporters correspondent correspondents editor editors contributor contributors
 desk bureau service network media magazine wire team newsroom column columnist senior special chief
 international online digital editorial board group inc ltd llc com the for and foundation institute
-""".split()
+"""
+    )
 )
 
 NEWS_AGENCIES: frozenset[str] = frozenset(
-    """
+    _words(
+        """
 reuters ap afp upi ani pti ians dpa efe ansa xinhua yonhap kyodo bloomberg cnn bbc tass ria interfax
 anadolu bernama antara
-""".split()
+"""
+    )
 ) | frozenset({"associated press", "agence france-presse", "agence france presse", "press association", "pa"})

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from newsgraph.clean.lexicon import STOPWORDS
 
 # C0/C1 control characters (except tab/newline) are treated as spaces so NUL bytes never reach the body.
-_CONTROL = {c: " " for c in list(range(0, 9)) + [11, 12] + list(range(14, 32)) + list(range(127, 160))}
+_CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), *range(127, 160)]}
 _CONTROL[0x2028] = "\n"  # line separator
 _CONTROL[0x2029] = "\n"  # paragraph separator
 _CONTROL[0x85] = "\n"
@@ -135,13 +135,10 @@ def _should_join(block: list[str]) -> list[bool]:
         return joins
     for i in range(len(block) - 1):
         a, b = stripped[i], stripped[i + 1]
-        if not a or not b or _BULLET.match(b) or _BULLET.match(a) and len(a) < 0.6 * width:
+        if not a or not b or _BULLET.match(b) or (_BULLET.match(a) and len(a) < 0.6 * width):
             continue
         # a wrapped line fills most of the width; the next line continues it
-        if len(a) >= 0.6 * width and (a[-1] not in ".!?:" or b[0].islower()):
-            joins[i] = True
-        elif len(a) >= 0.75 * width and b[0].islower():
-            joins[i] = True
+        joins[i] = len(a) >= 0.6 * width and (a[-1] not in ".!?:" or b[0].islower())
     return joins
 
 

@@ -26,6 +26,7 @@ from newsgraph.clean.content import (
     LISTITEM,
     MEDIUM,
     METADATA,
+    apply_indent_penalty,
     best_region,
     extend_colon_list,
     mark_link_lists,
@@ -59,7 +60,12 @@ _CAPTION_END = frozenset(")]")
 
 def _caption_hint(text: str) -> bool:
     tail = text[-160:]
-    return text[-1:] in _CAPTION_END or "/" in tail or ":" in tail or text[:12].lower().startswith(("photo", "image", "picture", "above", "top", "file", "foto"))
+    return (
+        text[-1:] in _CAPTION_END
+        or "/" in tail
+        or ":" in tail
+        or text[:12].lower().startswith(("photo", "image", "picture", "above", "top", "file", "foto"))
+    )
 
 
 def _metadata(u: Unit, prose: bool) -> None:
@@ -72,7 +78,9 @@ def _metadata(u: Unit, prose: bool) -> None:
             u.extra["text"], u.extra["credit"] = cap
         return
     low = text[:200].lower()
-    if u.wordlen <= 40 and ("by" in low or "|" in low or "/" in low or " - " in low or "–" in low or "—" in low):
+    if u.wordlen <= 40 and (
+        "by" in low or "|" in low or "/" in low or " - " in low or "–" in low or "—" in low
+    ):
         authors = parse_byline(text)
         if authors is not None:
             u.kind = "byline"
@@ -163,18 +171,7 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
     mark_related(units)
     mark_link_lists(units)
     scores = [unit_score(u) for u in units]
-    import os
-    pen = float(os.environ.get("NG_INDENT_PEN", "0"))
-    if pen:
-        prev = None
-        previ = -5
-        mode = os.environ.get("NG_MODE", "gap")
-        for i, u in enumerate(units):
-            if u.reason is None and u.kind in (GOOD, MEDIUM):
-                if prev is not None and abs(u.indent - prev) > 1 and (mode != "gap" or previ < i - 1):
-                    scores[i] -= pen
-                prev = u.indent
-                previ = i
+    apply_indent_penalty(units, scores)
     region = best_region(scores)
     if region is None:
         region = (0, 0)
@@ -189,7 +186,12 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
         if u.reason is None and u.kind not in METADATA and _headline_like(u) and u.wordlen >= 3:
             title_unit = u
             break
-    if title_unit is None and end - start >= 2 and _headline_like(units[start]) and units[start + 1].kind == GOOD:
+    if (
+        title_unit is None
+        and end - start >= 2
+        and _headline_like(units[start])
+        and units[start + 1].kind == GOOD
+    ):
         title_unit = units[start]
         start += 1
     if title_unit is not None:

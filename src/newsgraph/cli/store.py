@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import glob
 import sys
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,6 +32,7 @@ from newsgraph.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from newsgraph.models import Article
     from newsgraph.store.base import Store
 
 
@@ -76,7 +79,7 @@ def _since(text: str | None) -> str | None:
         pass
     import dateparser
 
-    got = dateparser.parse(text, settings={"PREFER_DATES_FROM": "past"})
+    got = dateparser.parse(text, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
     if got is None:
         fail(f"--since: cannot read {text!r} as a date (try 2024-10-01 or '30 days ago')")
     return str(got.date().isoformat())
@@ -95,6 +98,21 @@ def _count_inputs(paths: list[str]) -> int | None:
                 return None
             n += len(items)
     return n
+
+
+def _extract_new(paths: list[str], store: Store, *, nlp: bool) -> Iterator[Article]:
+    """Like :func:`newsgraph.pipeline.extract`, but the NLP stages only run on articles the store does not
+    hold yet (cleaning gives the content-hash id cheaply): re-running or resuming an ingest is fast."""
+    from newsgraph.ingest import iter_documents
+    from newsgraph.pipeline import DEFAULT_BATCH_SIZE, annotate, prepare_batch
+
+    it = iter_documents(paths)
+    while chunk := list(islice(it, DEFAULT_BATCH_SIZE)):
+        arts = prepare_batch(chunk)
+        if nlp:
+            known = store.existing_ids([a.id for a in arts])
+            annotate([a for a in arts if a.id not in known])
+        yield from arts
 
 
 @app.command()
@@ -124,11 +142,9 @@ def ingest(
 
     Exit codes: 0 ok; 1 some documents could not be stored; 2 usage or database error; 3 nothing read.
     """
-    from newsgraph.pipeline import extract
-
     store = _open(db, create=True)
     total = None if quiet else _count_inputs(paths)
-    docs = extract(paths, nlp_stages=not no_nlp)
+    docs = _extract_new(paths, store, nlp=not no_nlp)
     with store, user_errors():
         if sys.stderr.isatty() and not quiet:
             from rich.console import Console

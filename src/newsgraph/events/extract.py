@@ -20,10 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.actors import actor_from_speaker, actor_from_token
 from newsgraph.events.cameo import best_cameo
-from newsgraph.events.coder import CONTENT_MODE, NEGATORS, REPORTING, CodedEvent, code_sentence, code_token
-from newsgraph.events.coder import _governing_chain as governing_chain
+from newsgraph.events.coder import CodedEvent, code_sentence, code_token, governing_chain
 from newsgraph.events.dates import resolve_date
 from newsgraph.events.plover import score, valid_mode
+from newsgraph.events.vocab import CONTENT_MODE, NEGATORS, REPORTING
 from newsgraph.models import Actor, Claim, ClaimStatus, Entity, Event
 
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})

@@ -68,9 +68,12 @@ def claim_review(tl: Timeline, urls: dict[str, list[str]], *, author: str, date:
     appearances = []
     for c in tl.claims:
         app: dict[str, Any] = {"@type": "CreativeWork", "author": _actor(c.source_name, c.source_kind)}
-        u = (urls.get(c.article_id) or [c.url or ""])[0]
+        seen = urls.get(c.article_id) or [c.url or ""]
+        u = next((x for x in seen if x.startswith(("http://", "https://"))), None)
         if u:
             app["url"] = u
+        elif seen[0]:
+            app["identifier"] = seen[0]  # a local file, not a URL
         if c.title:
             app["headline"] = c.title
         if c.published:

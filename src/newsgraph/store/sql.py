@@ -272,6 +272,15 @@ class SQLStore(ABC):
             self._tracker_version = version + 1
 
     # -- reads ------------------------------------------------------------------------------------
+    def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids the store already holds."""
+        out: set[str] = set()
+        for part in _chunks(list(dict.fromkeys(article_ids))):
+            out.update(
+                r[0] for r in self._fetch(f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part)
+            )
+        return out
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")

@@ -1,0 +1,95 @@
+"""Word lists of the PLOVER coder, grouped by the rule that reads them (see :mod:`newsgraph.events.coder`).
+
+General English function words and classes (reporting verbs, light verbs, modal auxiliaries, troop / weapon / aid
+nouns ...), not tuned to any article. The event vocabulary itself lives in ``data/lexicon.json``.
+"""
+
+from __future__ import annotations
+
+
+def _w(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+REPORTING = _w(
+    "acknowledge add affirm announce argue assert believe claim comment confirm declare describe disclose "
+    "emphasise emphasize estimate explain hint indicate insist know learn maintain mention note predict "
+    "quote reiterate remark report reveal say see show signal state stress suggest tell think understand "
+    "write"
+)
+LIGHT = _w(
+    "aim appear attempt be become begin carry come conduct consider continue decide do expect follow get "
+    "go have hold hope include intend involve keep launch lead let make manage mark need open plan "
+    "prepare put remain resume seem set stage start take tend try use want wish"
+)
+NON_EVENT_LEMMAS = REPORTING | LIGHT | _w("official government state country people year day")
+FUTURE_AUX = _w("'ll shall will wo would")
+HEDGE_AUX = _w("can could may might")
+INTENT = _w(
+    "agree due expect intend offer plan pledge prepare prepared promise ready schedule slate swear vow "
+    "willing"
+)
+COMMISSIVE = _w("commit offer pledge promise swear vow")
+FAILURE = _w("decline fail refuse")
+REMOVAL = _w("cancel drop ease end lift relax remove revoke scrap suspend")
+RESTRICTIONS = _w("ban blockade charge curfew embargo emergency law restriction sanction siege")
+PROPERTY_DAMAGE = frozenset(
+    ["blow up", "bomb", "burn", "damage", "demolish", "destroy", "fire", "raze", "set fire", "torch"]
+)
+EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "war game"])
+HEDGE_GOVERNORS = _w("consider contemplate discuss explore mull weigh")
+OBLIGATION = _w("must should")
+MATERIAL_CONFLICT = ("PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE")
+NEGATORS = _w("n't never no not")
+TRANSFER = _w("deliver give hand provide provision sell send sending ship supply supplying transfer")
+MOVEMENT = _w(
+    "boost deploy deployment dispatch expand increase mass mobilise mobilization mobilize move order send "
+    "station step strengthen"
+)
+WITHDRAWAL = _w("abandon evacuate exit leave vacate")
+STOPPING = _w("block cancel cut deny end freeze halt prohibit reduce stop suspend withhold")
+RELIEF = _w("disaster earthquake evacuation flood humanitarian relief rescue victim")
+TROOPS = _w(
+    "army battalion brigade commando division fighter force infantry marine mercenary navy reservist "
+    "soldier troop unit warship"
+)
+WEAPONS = _w(
+    "aircraft ammunition arm armament artillery bomber drone howitzer jet launcher missile munition "
+    "rocket tank warplane weapon"
+)
+POLICE = _w("gendarme gendarmerie patrol police policeman")
+AID_OBJECTS = _w(
+    "aid assistance dollar food fund grain loan mask medication medicine money relief shelter supply vaccine"
+)
+NONMILITARY_STAFF = _w(
+    "ambassador delegation diplomat envoy inspector mission monitor observer peacekeeper personnel staff "
+    "team volunteer worker"
+)
+ARGUMENT_NOUNS = (
+    TROOPS
+    | WEAPONS
+    | POLICE
+    | NONMILITARY_STAFF
+    | _w("agency person people property individual official government state country territory")
+)
+MIN_WEIGHT = 1.0
+PREP_TARGET = ("against", "to", "on", "toward", "towards", "with", "at", "into", "from", "for", "of")
+LEMMA_FIX = {"stag": "stage"}
+SCOPE_DEPS = _w("acl acomp amod attr ccomp compound dobj nsubjpass oprd pcomp xcomp")
+SCOPE_PREPS = _w("about against concerning for into of on over regarding to")
+ACTOR_NOUNS = _w(
+    "administration agency ally ambassador army authority cabinet civilian committee council country "
+    "court demonstrator diplomat embassy force government group guerrilla insurgent judge lawmaker leader "
+    "militant military minister ministry nation neighbor neighbour office official opposition "
+    "organization parliament partner party people police premier president protester rebel refugee regime "
+    "soldier state student troop union worker"
+)
+CONTENT_MODE = {
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "CONSULT": "meet",
+    "AGREE": "meet",
+}

@@ -1,0 +1,1 @@
+"""atheris fuzz targets (``make fuzz`` runs :mod:`tests.fuzz.run_all`)."""
