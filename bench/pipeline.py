@@ -37,8 +37,14 @@ def _env(name: str, default: int) -> int:
 
 def _ratio(name: str, value: float | None, target: float, op: str, note: str = "") -> dict[str, Any]:
     met = None if value is None else (value >= target if op == ">=" else value <= target)
-    return {"name": name, "value": None if value is None else round(value, 3), "target": target, "op": op,
-            "met": met, "note": note}
+    return {
+        "name": name,
+        "value": None if value is None else round(value, 3),
+        "target": target,
+        "op": op,
+        "met": met,
+        "note": note,
+    }
 
 
 def polnear_texts(n: int) -> list[str]:
@@ -53,8 +59,10 @@ def html_pages(n: int) -> list[tuple[str, str]]:
     )
     step = max(1, len(files) // max(1, n))  # spread over both corpora
     picked = (files[::step] * (1 + n // max(1, len(files))))[:n]
-    return [(f"https://example.org/{f.name[:-8]}", gzip.decompress(f.read_bytes()).decode("utf-8", "replace"))
-            for f in picked]
+    return [
+        (f"https://example.org/{f.name[:-8]}", gzip.decompress(f.read_bytes()).decode("utf-8", "replace"))
+        for f in picked
+    ]
 
 
 def _timed(fn: Callable[[], Any]) -> float:
@@ -193,8 +201,12 @@ def bench_html(pages: list[tuple[str, str]]) -> dict[str, Any]:
     t_theirs += _timed(theirs)
     t_ours += _timed(ours)
     n = 2 * len(pages)
-    return {"pages": len(pages), "ours_docs_per_s": round(n / t_ours, 1), "trafilatura_docs_per_s": round(n / t_theirs, 1),
-            "ratio": t_theirs / t_ours}
+    return {
+        "pages": len(pages),
+        "ours_docs_per_s": round(n / t_ours, 1),
+        "trafilatura_docs_per_s": round(n / t_theirs, 1),
+        "ratio": t_theirs / t_ours,
+    }
 
 
 # ------------------------------------------------------------------------------------------- Ray vs one process
@@ -221,7 +233,7 @@ def bench_ray(texts: list[str], workers: int = 2) -> dict[str, Any]:
         t = time.perf_counter()
         stats = run_local([str(src)], lambda st: ParquetShardSink(tmp / "local"), LocalOptions(batch_size=16))
         t_local = time.perf_counter() - t
-        opts = RayOptions(batch_size=16, workers=workers, num_cpus=workers + 1)
+        opts = RayOptions(batch_size=16, workers=workers, num_cpus=workers)
         started = _init_ray(opts)
         try:
             t = time.perf_counter()
@@ -232,9 +244,15 @@ def bench_ray(texts: list[str], workers: int = 2) -> dict[str, Any]:
             if started:
                 ray.shutdown()
         n_ray = sum(1 for _ in (tmp / "ray").glob("*.parquet"))
-        return {"docs": stats.docs, "workers": workers, "one_process_docs_per_s": round(stats.docs / t_local, 2),
-                "ray_docs_per_s": round(stats.docs / t_ray, 2), "ray_shards": n_ray, "ratio": t_local / t_ray,
-                "cpus": os.cpu_count()}
+        return {
+            "docs": stats.docs,
+            "workers": workers,
+            "one_process_docs_per_s": round(stats.docs / t_local, 2),
+            "ray_docs_per_s": round(stats.docs / t_ray, 2),
+            "ray_shards": n_ray,
+            "ratio": t_local / t_ray,
+            "cpus": os.cpu_count(),
+        }
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -248,20 +266,54 @@ def bench_rss(n_docs: int) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="newsgraph-bench-rss-"))
     try:
         warc = tmp / "synthetic.warc.gz"
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_synthetic_warc.py"), "-n", str(n_docs),
-                        "--sources", "polnear", "--polnear-as", "text", "-o", str(warc)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "build_synthetic_warc.py"),
+                "-n",
+                str(n_docs),
+                "--sources",
+                "polnear",
+                "--polnear-as",
+                "text",
+                "-o",
+                str(warc),
+            ],
+            check=True,
+            capture_output=True,
+        )
         first = max(1, n_docs // 10)
         t = time.perf_counter()
-        res = subprocess.run([sys.executable, "-m", "bench.rss_probe", str(warc), "--marks", f"{first},{n_docs}",
-                              "--no-nlp", "--out", str(tmp / "out.jsonl")], check=True, capture_output=True,
-                             text=True, cwd=ROOT)
+        res = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.rss_probe",
+                str(warc),
+                "--marks",
+                f"{first},{n_docs}",
+                "--no-nlp",
+                "--out",
+                str(tmp / "out.jsonl"),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         data = json.loads(res.stdout)
         marks = data["marks"]
         r0, r1 = marks.get(str(first)), marks.get(str(n_docs))
-        return {"docs": data["docs"], "rss_mb_first": r0, "rss_mb_last": r1, "first": first, "last": n_docs,
-                "seconds": round(time.perf_counter() - t, 1), "ratio": (r1 / r0) if r0 and r1 else None,
-                "series": data["series"]}
+        return {
+            "docs": data["docs"],
+            "rss_mb_first": r0,
+            "rss_mb_last": r1,
+            "first": first,
+            "last": n_docs,
+            "seconds": round(time.perf_counter() - t, 1),
+            "ratio": (r1 / r0) if r0 and r1 else None,
+            "series": data["series"],
+        }
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -277,8 +329,12 @@ def vocab_growth(texts: list[str]) -> dict[str, Any]:
     for _ in nlp.pipe(tagged, batch_size=32):
         pass
     per_doc = (len(nlp.vocab.strings) - before) / max(1, len(texts))
-    return {"strings_before": before, "strings_after": len(nlp.vocab.strings), "new_strings_per_doc": round(per_doc, 2),
-            "reload_every_strings": DEFAULT_MAX_STRINGS}
+    return {
+        "strings_before": before,
+        "strings_after": len(nlp.vocab.strings),
+        "new_strings_per_doc": round(per_doc, 2),
+        "reload_every_strings": DEFAULT_MAX_STRINGS,
+    }
 
 
 # ------------------------------------------------------------------------------------------- main
@@ -294,10 +350,20 @@ def main() -> dict[str, Any]:
 
     nlp = bench_nlp(texts)
     out["nlp"] = nlp
-    ratios.append(_ratio("pipeline words/s ÷ bare spaCy words/s", nlp["ratio"], 0.7, ">=",
-                         f"{nlp['full_words_per_s']:.0f} vs {nlp['bare_spacy_words_per_s']:.0f} words/s"))
-    print(f"pipeline: {nlp['full_words_per_s']} words/s; bare spaCy {nlp['bare_spacy_words_per_s']} words/s "
-          f"-> {nlp['ratio']:.2f}", flush=True)
+    ratios.append(
+        _ratio(
+            "pipeline words/s ÷ bare spaCy words/s",
+            nlp["ratio"],
+            0.7,
+            ">=",
+            f"{nlp['full_words_per_s']:.0f} vs {nlp['bare_spacy_words_per_s']:.0f} words/s",
+        )
+    )
+    print(
+        f"pipeline: {nlp['full_words_per_s']} words/s; bare spaCy {nlp['bare_spacy_words_per_s']} words/s "
+        f"-> {nlp['ratio']:.2f}",
+        flush=True,
+    )
 
     shares = time_shares(texts[: max(20, len(texts) // 2)])
     out["time_shares"] = shares
@@ -307,26 +373,53 @@ def main() -> dict[str, Any]:
 
     html = bench_html(html_pages(_env("NEWSGRAPH_BENCH_HTML", 150)))
     out["html"] = html
-    ratios.append(_ratio("HTML extraction docs/s ÷ trafilatura docs/s", html["ratio"], 1.0, ">=",
-                         f"{html['ours_docs_per_s']} vs {html['trafilatura_docs_per_s']} docs/s"))
-    print(f"html: ours {html['ours_docs_per_s']} docs/s, trafilatura {html['trafilatura_docs_per_s']} docs/s "
-          f"-> {html['ratio']:.2f}", flush=True)
+    ratios.append(
+        _ratio(
+            "HTML extraction docs/s ÷ trafilatura docs/s",
+            html["ratio"],
+            1.0,
+            ">=",
+            f"{html['ours_docs_per_s']} vs {html['trafilatura_docs_per_s']} docs/s",
+        )
+    )
+    print(
+        f"html: ours {html['ours_docs_per_s']} docs/s, trafilatura {html['trafilatura_docs_per_s']} docs/s "
+        f"-> {html['ratio']:.2f}",
+        flush=True,
+    )
 
     if os.environ.get("NEWSGRAPH_BENCH_RAY", "1") != "0":
         ray_res = bench_ray(polnear_texts(_env("NEWSGRAPH_BENCH_RAY_DOCS", 160)))
         out["ray"] = ray_res
-        ratios.append(_ratio("Ray Data 2 workers ÷ one process", ray_res["ratio"], 1.7, ">=",
-                             f"{ray_res['ray_docs_per_s']} vs {ray_res['one_process_docs_per_s']} docs/s, "
-                             f"{ray_res['cpus']} CPUs"))
+        ratios.append(
+            _ratio(
+                "Ray Data 2 workers ÷ one process",
+                ray_res["ratio"],
+                1.7,
+                ">=",
+                f"{ray_res['ray_docs_per_s']} vs {ray_res['one_process_docs_per_s']} docs/s, "
+                f"{ray_res['cpus']} CPUs",
+            )
+        )
         print(f"ray: {ray_res}", flush=True)
 
     n_rss = _env("NEWSGRAPH_BENCH_RSS_DOCS", 100_000)
     rss = bench_rss(n_rss)
     out["rss"] = rss
-    ratios.append(_ratio(f"RSS at {rss['last']:,} ÷ RSS at {rss['first']:,} docs", rss["ratio"], 1.1, "<=",
-                         f"{rss['rss_mb_first']} -> {rss['rss_mb_last']} MB, --no-nlp WARC text records"))
-    print(f"rss: {rss['rss_mb_first']} MB at {rss['first']:,} docs, {rss['rss_mb_last']} MB at {rss['last']:,} "
-          f"({rss['seconds']} s)", flush=True)
+    ratios.append(
+        _ratio(
+            f"RSS at {rss['last']:,} ÷ RSS at {rss['first']:,} docs",
+            rss["ratio"],
+            1.1,
+            "<=",
+            f"{rss['rss_mb_first']} -> {rss['rss_mb_last']} MB, --no-nlp WARC text records",
+        )
+    )
+    print(
+        f"rss: {rss['rss_mb_first']} MB at {rss['first']:,} docs, {rss['rss_mb_last']} MB at {rss['last']:,} "
+        f"({rss['seconds']} s)",
+        flush=True,
+    )
     out["ratios"] = ratios
     return out
 

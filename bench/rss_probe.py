@@ -32,8 +32,16 @@ def rss_mb() -> float:
         return int(fh.read().split()[1]) * _PAGE / 1e6
 
 
-def probe(inputs: list[str], marks: list[int], *, nlp_stages: bool, batch_size: int, out: Path,
-          max_strings: int | None, trace: Path | None = None) -> dict[str, object]:
+def probe(
+    inputs: list[str],
+    marks: list[int],
+    *,
+    nlp_stages: bool,
+    batch_size: int,
+    out: Path,
+    max_strings: int | None,
+    trace: Path | None = None,
+) -> dict[str, object]:
     seen = 0
     todo = sorted(marks)
     got: dict[str, float] = {}
@@ -59,8 +67,15 @@ def probe(inputs: list[str], marks: list[int], *, nlp_stages: bool, batch_size: 
         from newsgraph.nlp import load_pipeline
 
         strings = len(load_pipeline().vocab.strings)
-    return {"marks": got, "docs": stats.docs, "seconds": round(time.perf_counter() - t0, 1), "series": series,
-            "reloads": stats.reloads, "strings": strings, "nlp": nlp_stages}
+    return {
+        "marks": got,
+        "docs": stats.docs,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "series": series,
+        "reloads": stats.reloads,
+        "strings": strings,
+        "nlp": nlp_stages,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,11 +89,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trace", type=Path, help="append 'docs<TAB>rss_mb<TAB>seconds' lines as the run goes")
     args = ap.parse_args(argv)
     marks = [int(m) for m in args.marks.split(",") if m]
-    max_strings: int | None = LocalOptions().max_strings if args.max_strings < 0 else (args.max_strings or None)
+    max_strings: int | None = (
+        LocalOptions().max_strings if args.max_strings < 0 else (args.max_strings or None)
+    )
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp) / "out.jsonl"
-        res = probe(args.inputs, marks, nlp_stages=not args.no_nlp, batch_size=args.batch_size, out=out,
-                    max_strings=max_strings, trace=args.trace)
+        res = probe(
+            args.inputs,
+            marks,
+            nlp_stages=not args.no_nlp,
+            batch_size=args.batch_size,
+            out=out,
+            max_strings=max_strings,
+            trace=args.trace,
+        )
     json.dump(res, sys.stdout)
     sys.stdout.write("\n")
     return 0

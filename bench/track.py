@@ -1,6 +1,6 @@
 """Claim-tracking speed: clustering cost growth (10k vs 1k claims) and embedding throughput.
 
-Claims are PolNeAR Content spans (6-60 words). ``NEWSGRAPH_BENCH_EMBED`` (default 2000) distinct spans are
+Claims are PolNeAR Content spans (6-60 words). ``NEWSGRAPH_BENCH_EMBED`` (default 1000) distinct spans are
 embedded with the numpy MiniLM (timed: sentences/s); the 10k-claim stream is then synthesised from them: the
 real vectors first, then variations of random real claims (the vector plus Gaussian noise, cosine to the
 original between about 0.45 and 0.95, i.e. from a near-reprint to a different claim on the same topic), each
@@ -76,7 +76,7 @@ def main() -> dict[str, Any]:
     if not POLNEAR.exists():
         print(f"[bench track] {POLNEAR} not found: skipped")
         return {"skipped": "polnear not found"}
-    n_embed = int(os.environ.get("NEWSGRAPH_BENCH_EMBED", "2000"))
+    n_embed = int(os.environ.get("NEWSGRAPH_BENCH_EMBED", "1000"))
     texts = _claims(n_embed)
     emb = get_embedder()
     emb.encode(texts[:8])  # load weights, warm caches
@@ -103,7 +103,9 @@ def main() -> dict[str, Any]:
         "comparisons_per_claim_10k": round(cmp10k / 10_000, 1),
         "ok": ratio <= 12,
     }
-    print(f"embedding: {res['embed_sentences_per_s']} sentences/s ({res['embed_tokens_per_s']} tokens/s, {len(texts)} claims)")
+    print(
+        f"embedding: {res['embed_sentences_per_s']} sentences/s ({res['embed_tokens_per_s']} tokens/s, {len(texts)} claims)"
+    )
     print(
         f"clustering: 1k claims {t1k:.3f}s, 10k claims {t10k:.3f}s -> ratio {ratio:.2f} (target <= 12, all-pairs 100); "
         f"candidates scored per claim {res['comparisons_per_claim_1k']} -> {res['comparisons_per_claim_10k']}"

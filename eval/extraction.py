@@ -92,7 +92,12 @@ def load_aeb(limit: int | None = None) -> list[Page]:
     gt = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(gt)[:limit] if limit else sorted(gt)
     return [
-        Page(k, gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()), gt[k].get("url"), gt[k].get("articleBody") or "")
+        Page(
+            k,
+            gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()),
+            gt[k].get("url"),
+            gt[k].get("articleBody") or "",
+        )
         for k in keys
     ]
 
@@ -165,12 +170,16 @@ def score_aeb(pages: list[Page], outs: list[Output], seconds: float) -> dict[str
     from eval.scoring import aeb_accuracy, aeb_corpus, aeb_counts
 
     m = aeb_corpus([aeb_counts(o.body, p.gold_body) for p, o in zip(pages, outs, strict=True)])
-    m["accuracy"] = sum(aeb_accuracy(o.body, p.gold_body) for p, o in zip(pages, outs, strict=True)) / max(len(pages), 1)
+    m["accuracy"] = sum(aeb_accuracy(o.body, p.gold_body) for p, o in zip(pages, outs, strict=True)) / max(
+        len(pages), 1
+    )
     m["docs_per_s"] = len(pages) / seconds if seconds else 0.0
     return m
 
 
-def score_wcxb(pages: list[Page], outs: list[Output], seconds: float, meta: list[Output] | None = None) -> dict[str, float]:
+def score_wcxb(
+    pages: list[Page], outs: list[Output], seconds: float, meta: list[Output] | None = None
+) -> dict[str, float]:
     from eval.scoring import mean_prf, wcxb_prf
 
     meta = meta or outs
@@ -179,7 +188,9 @@ def score_wcxb(pages: list[Page], outs: list[Output], seconds: float, meta: list
     authored = [(p, o) for p, o in zip(pages, meta, strict=True) if p.author]
     dated = [(p, o) for p, o in zip(pages, meta, strict=True) if p.date]
     m["title_em"] = sum(norm_meta(o.title) == norm_meta(p.title) for p, o in titled) / max(len(titled), 1)
-    m["author_match"] = sum(author_match(list(o.authors), p.author or "") for p, o in authored) / max(len(authored), 1)
+    m["author_match"] = sum(author_match(list(o.authors), p.author or "") for p, o in authored) / max(
+        len(authored), 1
+    )
     m["date_acc"] = sum((o.date or "")[:10] == (p.date or "")[:10] for p, o in dated) / max(len(dated), 1)
     m["n_title"], m["n_author"], m["n_date"] = float(len(titled)), float(len(authored)), float(len(dated))
     m["docs_per_s"] = len(pages) / seconds if seconds else 0.0
@@ -190,7 +201,13 @@ def _table(title: str, rows: dict[str, dict[str, float]], cols: list[tuple[str, 
     print(f"\n{title}")
     print(f"  {'system':<24}" + "".join(f"{h:>12}" for h, _ in cols))
     for name, m in rows.items():
-        print(f"  {name:<24}" + "".join(f"{m.get(k, float('nan')):>12.4f}" if k != "docs_per_s" else f"{m.get(k, 0):>12.1f}" for _, k in cols))
+        print(
+            f"  {name:<24}"
+            + "".join(
+                f"{m.get(k, float('nan')):>12.4f}" if k != "docs_per_s" else f"{m.get(k, 0):>12.1f}"
+                for _, k in cols
+            )
+        )
 
 
 def main() -> dict[str, Any]:
@@ -205,7 +222,13 @@ def main() -> dict[str, Any]:
         _table(
             f"AEB body extraction ({len(pages)} pages; target F1 >= {AEB_TARGET_F1}, trafilatura published 0.958)",
             results["aeb"],
-            [("F1", "f1"), ("precision", "precision"), ("recall", "recall"), ("exact", "accuracy"), ("docs/s", "docs_per_s")],
+            [
+                ("F1", "f1"),
+                ("precision", "precision"),
+                ("recall", "recall"),
+                ("exact", "accuracy"),
+                ("docs/s", "docs_per_s"),
+            ],
         )
     else:
         print(f"[extraction] {DATASETS / 'aeb'} not found: AEB skipped")

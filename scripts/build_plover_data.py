@@ -103,6 +103,7 @@ META = set(
 )
 
 
+GOLD_MIN_COUNT = 2
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ade", "ing", "ism")
 
 
@@ -254,6 +255,8 @@ def build_lexicon(
     dev, _test = split_records(load_records(plover_dir / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"))
     if records is not None:  # cross-validation inside the dev half
         dev = records
+    gold_votes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    known = set(weights)  # seed, crosswalk and manual words: the records add new vocabulary only
     for rec in dev if use_gold else []:
         doc = nlp(rec.text)
         evt_tokens = []
@@ -281,10 +284,16 @@ def build_lexicon(
                 if phrase in seeded:
                     lemma = phrase
         # The records code the sentence in context ("will withdraw ... unless" is THREATEN): they teach new
-        # vocabulary only, never override the base sense of a seed word, which the coder's rules then adjust.
-        if lemma not in seeded and (top.pos_ == "VERB" or lemma.endswith(EVENT_SUFFIXES)):
-            add(lemma, rec.type, 1.0, "gsr-dev")
-            pos_of[lemma].add(top.pos_)
+        # vocabulary only, never override the base sense of a word the manual or crosswalk gives, which the
+        # coder's rules then adjust.
+        if lemma not in known and (top.pos_ == "VERB" or lemma.endswith(EVENT_SUFFIXES)):
+            gold_votes[lemma].append((rec.type, top.pos_))
+    for lemma, votes in gold_votes.items():
+        # a word the records use once is as likely a carrier verb as a trigger
+        if len(votes) >= GOLD_MIN_COUNT:
+            for typ, pos in votes:
+                add(lemma, typ, 1.0, "gsr-dev")
+                pos_of[lemma].add(pos)
     entries = {}
     for lemma, w in sorted(weights.items()):
         entries[lemma] = {

@@ -75,7 +75,9 @@ def _tag(payload: bytes, content_type: str, n: int) -> bytes:
     return payload[: m.end()] + tag + payload[m.end() :]
 
 
-def warc_record(n: int, url: str, date: datetime, content_type: str, payload: bytes, rng: random.Random) -> bytes:
+def warc_record(
+    n: int, url: str, date: datetime, content_type: str, payload: bytes, rng: random.Random
+) -> bytes:
     """One gzip member holding one WARC/1.0 response record."""
     http = (
         f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n"
@@ -106,8 +108,15 @@ def iter_records(pages: list[tuple[str, str, bytes]], n: int, seed: int) -> Iter
         yield warc_record(i, url, date, ctype, _tag(payload, ctype, i), rng)
 
 
-def build(out: Path, n: int, *, sources: tuple[str, ...] = SOURCES, polnear_as: str = "html", seed: int = 13,
-          datasets: Path = DATASETS) -> int:
+def build(
+    out: Path,
+    n: int,
+    *,
+    sources: tuple[str, ...] = SOURCES,
+    polnear_as: str = "html",
+    seed: int = 13,
+    datasets: Path = DATASETS,
+) -> int:
     """Write ``n`` records to ``out``; returns the number of bytes written."""
     pages = load_pages(datasets, sources, polnear_as)
     if not pages:

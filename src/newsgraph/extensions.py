@@ -22,3 +22,37 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def index_sentences(doc: Doc) -> None:
+    """Make ``Token.sent`` / ``Span.sent`` O(log n) on this doc (idempotent).
+
+    spaCy's default ``Span.sent`` first calls ``Doc.has_annotation("SENT_START")``, which walks the whole doc, so
+    code that asks ``token.sent`` for many tokens is quadratic in the document length. Every newsgraph component
+    calls this first; it installs ``user_token_hooks["sent"]`` / ``user_span_hooks["sent"]`` backed by one pass
+    over ``doc.sents`` (same results: the sentence containing the token, or the span's first token).
+    """
+    if "sent" in doc.user_token_hooks or len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return
+    from bisect import bisect_right
+
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+
+    def sent_at(i: int) -> object:
+        return sents[max(bisect_right(starts, i) - 1, 0)]
+
+    doc.user_token_hooks["sent"] = lambda tok: sent_at(tok.i)
+    doc.user_span_hooks["sent"] = lambda span: sent_at(span.start)
+
+
+_TEXT_KEY = "newsgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy joins every token's text on each access: O(n) per call)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached

@@ -16,10 +16,10 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from newsgraph.deadline import DEFAULT_DOC_TIMEOUT, DocumentTimeout, deadline
-from newsgraph.ingest import RawDocument, iter_documents
 from pydantic import BaseModel
 
+from newsgraph.deadline import DEFAULT_DOC_TIMEOUT, DocumentTimeout, deadline
+from newsgraph.ingest import RawDocument, iter_documents
 from newsgraph.models import Article, Claim, Entity, ErrorRecord, Event, Quote, Source
 
 if TYPE_CHECKING:
@@ -165,7 +165,11 @@ def annotate(
     try:
         with deadline(limit * len(todo)):
             results = list(
-                nlp.pipe(((_doc(a), a) for a in todo), as_tuples=True, batch_size=batch_size, n_process=n_process)
+                (doc, todo[i])  # the context is an index: worker processes would send back copies of articles
+                for doc, i in nlp.pipe(
+                    ((_doc(a), i) for i, a in enumerate(todo)), as_tuples=True, batch_size=batch_size,
+                    n_process=n_process
+                )
             )
     except Exception:
         # One document broke a component or ran out of time: redo this batch one by one, each with its own

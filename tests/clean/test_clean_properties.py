@@ -102,6 +102,9 @@ def test_pathological_punctuation_is_fast() -> None:
     assert _timed(("By " * 3000) + "[x@y.z]") < 1.0
     assert _timed("SEOUL, " * 5000 + "(Reuters) - x") < 1.0
     assert _timed(("A" * 30 + "-") * 3000) < 1.0
+    assert _timed("x" * 2_000_000) < 2.0
+    assert _timed("@" * 100_000 + "\n" + ("a@" * 50_000)) < 2.0
+    assert _timed(("a" * 1999 + "\n") * 500) < 5.0
 
 
 def test_many_short_lines_is_fast() -> None:

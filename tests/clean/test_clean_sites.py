@@ -191,3 +191,24 @@ def test_empty_and_whitespace() -> None:
     assert clean_text("").body == ""
     assert clean_text("\n\n   \n\t").body == ""
     assert clean_text("\x00\x00").body == ""
+
+
+def test_place_and_date_lines_are_not_titles() -> None:
+    c = clean_text(f"Los Angeles\nTuesday, October 22, 2024\n\n{P1}\n\n{P2}\n")
+    assert c.title is None
+    assert c.published == "2024-10-22"
+    assert c.body == f"{P1}\n\n{P2}"
+
+
+def test_announced_list_is_content_but_menus_are_not() -> None:
+    text = (
+        "* Home\n* World\n* Business\n* Sport\n\n"
+        f"{P1}\n\nThe board listed three risks:\n"
+        "* Rising energy prices in the winter\n* Weak demand from abroad\n* A slowing housing market\n\n"
+        f"{P2}\n\n{P3}\n"
+    )
+    c = clean_text(text)
+    assert "* Weak demand from abroad" in c.body
+    assert "The board listed three risks:" in c.body
+    assert "* World" not in c.body
+    assert {r.text: r.reason for r in c.removed}["* World"] == "navigation"

@@ -6,7 +6,6 @@ import importlib.util
 import random
 
 import pytest
-
 from eval.scoring import aeb_corpus, aeb_counts, token_prf, wcxb_prf
 from tests.conftest import need_dataset
 
@@ -28,7 +27,21 @@ def test_token_prf_basic() -> None:
 
 def _texts() -> list[tuple[str, str]]:
     rng = random.Random(7)
-    words = ["the", "bank", "said", "rates", "would", "rise", "next", "year", "Seoul", "Ukraine", "2024", "über", "café"]
+    words = [
+        "the",
+        "bank",
+        "said",
+        "rates",
+        "would",
+        "rise",
+        "next",
+        "year",
+        "Seoul",
+        "Ukraine",
+        "2024",
+        "über",
+        "café",
+    ]
     pairs = []
     for _ in range(40):
         gold = " ".join(rng.choice(words) for _ in range(rng.randint(0, 60)))

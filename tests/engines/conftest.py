@@ -11,14 +11,29 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-_NAMES = ["Anna Berg", "Kim Tae-hyo", "Omar Haddad", "Lucia Ferreira", "the Defence Ministry", "Pierre Dubois"]
+_NAMES = [
+    "Anna Berg",
+    "Kim Tae-hyo",
+    "Omar Haddad",
+    "Lucia Ferreira",
+    "the Defence Ministry",
+    "Pierre Dubois",
+]
 _PLACES = ["Seoul", "Kyiv", "Brussels", "Nairobi", "Lima", "Oslo"]
 _VERBS = ["said", "told reporters", "denied", "warned", "confirmed", "claimed"]
-_TOPICS = ["the troop deployment", "the grain deal", "new sanctions", "the ceasefire talks", "the budget vote"]
+_TOPICS = [
+    "the troop deployment",
+    "the grain deal",
+    "new sanctions",
+    "the ceasefire talks",
+    "the budget vote",
+]
 
 
 def _paragraphs(rng: random.Random, n: int, tag: str) -> list[str]:
-    out = [f"{rng.choice(_PLACES).upper()} - Officials met on Tuesday to discuss {rng.choice(_TOPICS)} ({tag})."]
+    out = [
+        f"{rng.choice(_PLACES).upper()} - Officials met on Tuesday to discuss {rng.choice(_TOPICS)} ({tag})."
+    ]
     for _ in range(n):
         who, verb, topic = rng.choice(_NAMES), rng.choice(_VERBS), rng.choice(_TOPICS)
         out.append(
@@ -38,7 +53,9 @@ def _page(rng: random.Random, i: int) -> bytes:
 
 
 def load_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_synthetic_warc", ROOT / "scripts" / "build_synthetic_warc.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_synthetic_warc", ROOT / "scripts" / "build_synthetic_warc.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -56,7 +73,9 @@ def make_corpus(root: Path, n_records: int, n_texts: int = 3, seed: int = 7) -> 
             fh.write(rec)
     for j in range(n_texts):
         body = "\n\n".join(_paragraphs(rng, 3, f"text {j}"))
-        (root / f"story-{j}.txt").write_text(f"Headline number {j}\n\n{body}\n\nBY STAFF WRITER\n", encoding="utf-8")
+        (root / f"story-{j}.txt").write_text(
+            f"Headline number {j}\n\n{body}\n\nBY STAFF WRITER\n", encoding="utf-8"
+        )
     return root
 
 

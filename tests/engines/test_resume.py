@@ -63,7 +63,9 @@ def test_sigkill_then_resume_jsonl_matches_uninterrupted_run(corpus: Path, tmp_p
     args = [str(corpus), "--no-nlp", "--format", "jsonl", "--batch-size", "8", "--no-progress"]
     out = tmp_path / "killed.jsonl"
     cp_path = tmp_path / "killed.jsonl.checkpoint.json"
-    proc = subprocess.Popen([*CLI, *args, "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*CLI, *args, "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     done = _kill_when(proc, cp_path, min_docs=80)
     assert proc.returncode == -signal.SIGKILL
     cp = ckpt.load(cp_path)
@@ -78,13 +80,25 @@ def test_sigkill_then_resume_jsonl_matches_uninterrupted_run(corpus: Path, tmp_p
 
     # resuming a finished run is a no-op; a run with other options refuses to resume
     opts = LocalOptions(batch_size=8, nlp_stages=False)
-    stats = run_local([str(corpus)], lambda st: JsonlSink(out, resume_state=st), opts, checkpoint_path=cp_path,
-                      resume=True, extra_fingerprint={"format": "jsonl"})
+    stats = run_local(
+        [str(corpus)],
+        lambda st: JsonlSink(out, resume_state=st),
+        opts,
+        checkpoint_path=cp_path,
+        resume=True,
+        extra_fingerprint={"format": "jsonl"},
+    )
     assert stats.finished and stats.docs == N_DOCS and stats.batches == 0
     assert out.read_bytes() == expected
     with pytest.raises(CheckpointMismatch, match="batch_size"):
-        run_local([str(corpus)], lambda st: JsonlSink(out, resume_state=st), LocalOptions(batch_size=16),
-                  checkpoint_path=cp_path, resume=True, extra_fingerprint={"format": "jsonl"})
+        run_local(
+            [str(corpus)],
+            lambda st: JsonlSink(out, resume_state=st),
+            LocalOptions(batch_size=16),
+            checkpoint_path=cp_path,
+            resume=True,
+            extra_fingerprint={"format": "jsonl"},
+        )
 
 
 _PARQUET_RUNNER = """
@@ -100,8 +114,13 @@ run_local([sys.argv[1]], lambda st: ParquetShardSink(out, shard_batches=2, resum
 
 
 def _parquet_run(corpus: Path, out: Path, resume: bool) -> None:
-    run_local([str(corpus)], lambda st: ParquetShardSink(out, shard_batches=2, resume_state=st),
-              LocalOptions(batch_size=8, nlp_stages=False), checkpoint_path=out / "_checkpoint.json", resume=resume)
+    run_local(
+        [str(corpus)],
+        lambda st: ParquetShardSink(out, shard_batches=2, resume_state=st),
+        LocalOptions(batch_size=8, nlp_stages=False),
+        checkpoint_path=out / "_checkpoint.json",
+        resume=resume,
+    )
 
 
 def test_sigkill_then_resume_parquet_shards(corpus: Path, tmp_path: Path) -> None:
@@ -142,8 +161,9 @@ def test_resume_after_exception_cuts_partial_output(small_corpus: Path, tmp_path
     cp = ckpt.load(cp_path)
     assert cp is not None and cp.position.segment == 0 and 0 < cp.position.docs < 20
     assert out.stat().st_size > cp.sink["bytes"]  # the batch written before the crash, never checkpointed
-    stats = run_local([str(corpus)], lambda st: JsonlSink(out, resume_state=st), opts, checkpoint_path=cp_path,
-                      resume=True)
+    stats = run_local(
+        [str(corpus)], lambda st: JsonlSink(out, resume_state=st), opts, checkpoint_path=cp_path, resume=True
+    )
     assert stats.resumed_docs == cp.docs_done and stats.docs == 43
     assert out.read_bytes() == ref.read_bytes()
 
@@ -151,8 +171,13 @@ def test_resume_after_exception_cuts_partial_output(small_corpus: Path, tmp_path
 def test_checkpoint_roundtrip_and_mismatch(tmp_path: Path) -> None:
     p = tmp_path / "c.json"
     assert ckpt.load(p) is None
-    cp = Checkpoint(inputs=["a.warc.gz"], options={"batch_size": 8}, position=Position(2, 64), docs_done=300,
-                    sink={"bytes": 123})
+    cp = Checkpoint(
+        inputs=["a.warc.gz"],
+        options={"batch_size": 8},
+        position=Position(2, 64),
+        docs_done=300,
+        sink={"bytes": 123},
+    )
     ckpt.save(p, cp)
     assert not (tmp_path / "c.json.tmp").exists()
     back = ckpt.load(p)

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
-from tests.conftest import need_dataset
+
+
+def need_dataset(name: str) -> Path:
+    """Same contract as ``tests/conftest.py::need_dataset`` (skip in a user's clone, fail in CI)."""
+    shared = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+    p = shared / "datasets" / name
+    if not p.exists():
+        if os.environ.get("NEWSGRAPH_REQUIRE_SERVICES") == "1":
+            pytest.fail(f"dataset {p} missing in CI")
+        pytest.skip(f"{p} not found: the shared datasets live beside the repo (../shared)")
+    return p
 
 
 def test_split_is_deterministic_and_disjoint() -> None:
@@ -14,8 +27,9 @@ def test_split_is_deterministic_and_disjoint() -> None:
     assert len(records) == 322
     dev, test = split_records(records)
     dev2, test2 = split_records(list(reversed(records)))
-    assert [r.id for r in dev] == [r.id for r in dev2] and [r.id for r in test] == [r.id for r in test2]
-    assert not {r.id for r in dev} & {r.id for r in test}
+    assert dev == dev2 and test == test2
+    assert not {(r.id, r.text) for r in dev} & {(r.id, r.text) for r in test}
+    assert len(dev) + len(test) == len(records)
     assert {r.type for r in records} <= {
         "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -25,11 +39,16 @@ def test_split_is_deterministic_and_disjoint() -> None:
 @pytest.mark.slow
 def test_gold_standard_accuracy() -> None:
     need_dataset("plover")
+    import sys
+
+    root = str(Path(__file__).resolve().parents[2])
+    if root not in sys.path:
+        sys.path.insert(0, root)
     from eval.events import main
 
     res = main()
     test = res["test"]
     assert test["n"] == 158
-    assert test["type_accuracy"] >= 0.75  # measured 0.778; the issue's target is 0.80
+    assert test["type_accuracy"] >= 0.77  # measured 0.791; the issue's target is 0.80
     assert test["type_accuracy"] > 4 * test["majority_baseline"]
     assert test["source_country_accuracy"] >= 0.6

@@ -6,14 +6,13 @@ from __future__ import annotations
 import sys
 
 import atheris
-
 import pydantic  # noqa: F401  (dependencies imported before instrumentation: only newsgraph is instrumented)
 
 with atheris.instrument_imports(include=["newsgraph"]):
     from newsgraph.clean import clean_batch, clean_text
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+def TestOneInput(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
     text = fdp.ConsumeUnicodeNoSurrogates(len(data))
     cleaned = clean_text(text)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import sys
 
 import atheris
-
-import lxml.html  # noqa: F401  (heavy dependencies imported before instrumentation)
+import lxml.html  # type: ignore[import-untyped]  # noqa: F401  (heavy dependencies imported first)
 import trafilatura  # noqa: F401
 
 with atheris.instrument_imports(include=["newsgraph"]):
@@ -15,7 +14,7 @@ with atheris.instrument_imports(include=["newsgraph"]):
     from newsgraph.ingest import decode_bytes
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+def TestOneInput(data: bytes) -> None:
     page = decode_bytes(data, html=True).text
     cleaned = extract_html(page, url="https://example.com/a")
     if not isinstance(cleaned.body, str):

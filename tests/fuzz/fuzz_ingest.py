@@ -8,7 +8,6 @@ import io
 import sys
 
 import atheris
-
 import charset_normalizer  # noqa: F401  (dependencies imported before instrumentation)
 import fastwarc.warc  # noqa: F401
 
@@ -19,7 +18,7 @@ with atheris.instrument_imports(include=["newsgraph"]):
 LIMITS = Limits(max_bytes=64 * 1024, chunk_size=16 * 1024, max_records_per_archive=20)
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+def TestOneInput(data: bytes) -> None:
     for name in ("fuzz.txt", "fuzz.html.gz"):
         docs = list(read_stream(io.BytesIO(data), name, name, LIMITS))
         if not docs:

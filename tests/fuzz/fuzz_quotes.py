@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 
 import atheris
-
 import spacy  # noqa: F401  (dependencies imported before instrumentation)
 
 with atheris.instrument_imports(include=["newsgraph.attribution", "newsgraph.claims", "newsgraph.events"]):
@@ -21,7 +20,7 @@ register_extensions()
 NLP = load_pipeline()
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+def TestOneInput(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
     text = fdp.ConsumeUnicodeNoSurrogates(min(len(data), 3000))
     doc = NLP.make_doc(text)

@@ -8,7 +8,6 @@ import io
 import sys
 
 import atheris
-
 import fastwarc.warc  # noqa: F401  (dependencies imported before instrumentation)
 
 with atheris.instrument_imports(include=["newsgraph"]):
@@ -17,7 +16,7 @@ with atheris.instrument_imports(include=["newsgraph"]):
 LIMITS = Limits(max_bytes=256 * 1024, chunk_size=64 * 1024, max_records_per_archive=50)
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - atheris' name
+def TestOneInput(data: bytes) -> None:
     for doc in iter_warc(io.BytesIO(data), path="fuzz.warc", limits=LIMITS):
         if doc.text is None and not doc.errors:
             raise AssertionError("document with neither text nor an error")

@@ -35,7 +35,7 @@ class Target:
 
 
 TARGETS = (
-    Target("clean", 4096, (".txt",)),
+    Target("clean", 2048, (".txt",)),
     Target("ingest", 4096, ("",)),
     Target("warc", 8192, (".warc", ".warc.gz")),
     Target("html", 16384, (".html",)),
@@ -53,6 +53,7 @@ class Result:
     crashes: int
     returncode: int
     artifacts: list[str] = field(default_factory=list)
+    slow_units: list[str] = field(default_factory=list)
     last_error: str = ""
 
 
@@ -78,19 +79,25 @@ _EXECS = re.compile(r"stat::number_of_executed_units:\s*(\d+)")
 _DONE = re.compile(r"#(\d+)\s+(?:DONE|pulse|NEW|REDUCE|INITED)\s+cov:\s*(\d+)")
 _DONE_RUNS = re.compile(r"Done (\d+) runs in (\d+) second")
 _ARTIFACT = re.compile(r"(?:Test unit|artifact) written to (\S+)")
-_CRASH = re.compile(r"Uncaught Python exception|ERROR: libFuzzer|ALARM: working on the last Unit|out-of-memory")
+_CRASH = re.compile(
+    r"Uncaught Python exception|ERROR: libFuzzer|ALARM: working on the last Unit|out-of-memory"
+)
 
 
-def parse_output(text: str) -> tuple[int, int, int, list[str]]:
-    """(executions, coverage, crashes, artifact paths) from libFuzzer's output."""
+def parse_output(text: str) -> tuple[int, int, int, list[str], list[str]]:
+    """(executions, coverage, crashes, crash artifacts, slow-unit artifacts) from libFuzzer's output.
+
+    A slow unit (an input slower than ``-report_slow_units``, 10 s) is reported, not counted as a crash."""
     execs = [int(m) for m in _EXECS.findall(text)]
     progress = _DONE.findall(text)
     runs = _DONE_RUNS.findall(text)
     n = execs[-1] if execs else int(runs[-1][0]) if runs else int(progress[-1][0]) if progress else 0
     cov = int(progress[-1][1]) if progress else 0
-    artifacts = _ARTIFACT.findall(text)
-    crashes = max(len(artifacts), len(_CRASH.findall(text)) and 1)
-    return n, cov, crashes, artifacts
+    paths = _ARTIFACT.findall(text)
+    slow = [p for p in paths if Path(p).name.split("-", 1)[-1].startswith("slow-unit")]
+    crashing = [p for p in paths if p not in slow]
+    crashes = max(len(crashing), 1 if _CRASH.search(text) else 0)
+    return n, cov, crashes, crashing, slow
 
 
 def run_target(target: Target, seconds: int, work: Path, bad: Path) -> Result:
@@ -112,11 +119,15 @@ def run_target(target: Target, seconds: int, work: Path, bad: Path) -> Result:
                               timeout=seconds * 2 + 300, cwd=ROOT, check=False)  # fmt: skip
         out, rc = proc.stdout + proc.stderr, proc.returncode
     except subprocess.TimeoutExpired as exc:
-        out = (exc.stdout or b"").decode(errors="replace") if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        out = (
+            (exc.stdout or b"").decode(errors="replace")
+            if isinstance(exc.stdout, bytes)
+            else (exc.stdout or "")
+        )
         out += "\nALARM: working on the last Unit (the target hung past its budget)"
         rc = -9
     elapsed = time.perf_counter() - t0
-    n, cov, crashes, artifacts = parse_output(out)
+    n, cov, crashes, artifacts, slow = parse_output(out)
     if rc != 0 and crashes == 0:
         crashes = 1
     err = ""
@@ -124,7 +135,8 @@ def run_target(target: Target, seconds: int, work: Path, bad: Path) -> Result:
         m = re.search(r"(=== Uncaught Python exception: ===.*?)(?:\n==\d+==|\Z)", out, re.S)
         err = (m.group(1) if m else out[-3000:])[-3000:]
     (work / f"{target.name}.log").write_text(out, encoding="utf-8")
-    return Result(target.name, round(elapsed, 1), n, round(n / max(elapsed, 1e-9), 1), cov, crashes, rc, artifacts, err)
+    rate = round(n / max(elapsed, 1e-9), 1)
+    return Result(target.name, round(elapsed, 1), n, rate, cov, crashes, rc, artifacts, slow, err)
 
 
 def _bad_corpus(into: Path) -> Path:
@@ -152,7 +164,9 @@ def main() -> int:
         results.append(run_target(target, seconds, work, bad))
     print(f"\n{'target':<8} {'seconds':>8} {'executions':>11} {'exec/s':>8} {'cov':>6} {'crashes':>8}")
     for r in results:
-        print(f"{r.target:<8} {r.seconds:>8} {r.executions:>11,} {r.exec_per_s:>8} {r.coverage:>6} {r.crashes:>8}")
+        print(
+            f"{r.target:<8} {r.seconds:>8} {r.executions:>11,} {r.exec_per_s:>8} {r.coverage:>6} {r.crashes:>8}"
+        )
         for a in r.artifacts:
             print(f"  crashing input: {a}")
         if r.last_error:

@@ -44,9 +44,12 @@ _PIECE = st.one_of(
     # a quotation with a speaker, in a random mark pair
     st.builds(
         lambda o, body, c, who, verb: f"{o}{body}{c} {who} {verb}.",
-        st.sampled_from(QUOTE_MARKS), st.sampled_from(SENTENCES), st.sampled_from(QUOTE_MARKS),
-        st.sampled_from(NAMES), st.sampled_from(VERBS),
-    ),  # fmt: skip
+        st.sampled_from(QUOTE_MARKS),
+        st.sampled_from(SENTENCES),
+        st.sampled_from(QUOTE_MARKS),
+        st.sampled_from(NAMES),
+        st.sampled_from(VERBS),
+    ),
 )
 NEWS_TEXT = st.lists(_PIECE, max_size=40).map(" ".join)
 
@@ -63,7 +66,11 @@ def test_extract_text_never_raises_and_spans_index_the_body(text: str) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(NEWS_TEXT)
 def test_html_path_never_raises(text: str) -> None:
-    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in text.split("\n")) + "</article></body></html>"
+    html = (
+        "<html><body><article>"
+        + "".join(f"<p>{line}</p>" for line in text.split("\n"))
+        + "</article></body></html>"
+    )
     art = extract_text(html, format="html")
     assert span_errors(art) == []
 
@@ -81,7 +88,9 @@ def test_cleaner_never_raises(text: str) -> None:
 def test_ids_are_stable(text: str) -> None:
     assert article_id(text) == article_id(text)
     assert article_id(text) == article_id("  " + text.replace(" ", "\n  ") + "\n")  # whitespace is folded
-    assert article_id(text.upper()) == article_id(text.upper().lower().upper())  # casefolded (ASCII round trip)
+    assert article_id(text.upper()) == article_id(
+        text.upper().lower().upper()
+    )  # casefolded (ASCII round trip)
     cleaned = clean_text(text)
     assert clean_text(text).body == cleaned.body  # deterministic cleaner -> stable id for the same input
 

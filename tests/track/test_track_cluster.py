@@ -35,9 +35,19 @@ def tracked() -> tuple[ClaimClusterer, list[str]]:
     items = [
         ("a1#1", "North Korea has sent troops to Russia to fight in Ukraine", PRK, frozenset({"MOBILIZE"})),
         ("a2#7", "that North Korean soldiers were deployed to Russia to fight against Ukraine", PRK, NONE),
-        ("a3#2", "“Pyongyang has dispatched troops to Russia for the war in Ukraine”", PRK, NONE),
-        ("a4#1", "South Korea will consider supplying weapons to Ukraine", frozenset({"GPE:KOR", "GPE:UKR"}), NONE),
-        ("a5#3", "the central bank will raise interest rates next month", frozenset({"ORG:bank of korea"}), NONE),
+        ("a3#2", "“North Korea deployed troops to Russia for the war in Ukraine”", PRK, NONE),
+        (
+            "a4#1",
+            "South Korea will consider supplying weapons to Ukraine",
+            frozenset({"GPE:KOR", "GPE:UKR"}),
+            NONE,
+        ),
+        (
+            "a5#3",
+            "the central bank will raise interest rates next month",
+            frozenset({"ORG:bank of korea"}),
+            NONE,
+        ),
         ("a6#4", "Seoul could send lethal arms to Kyiv", frozenset({"GPE:KOR", "GPE:UKR"}), NONE),
     ]
     return c, c.add_many(items)
@@ -49,7 +59,9 @@ def test_paraphrases_share_a_cluster(tracked: tuple[ClaimClusterer, list[str]]) 
     assert ids[3] != ids[0] and ids[4] not in {ids[0], ids[3]}
 
 
-def test_cluster_ids_are_stable_and_named_after_the_founder(tracked: tuple[ClaimClusterer, list[str]]) -> None:
+def test_cluster_ids_are_stable_and_named_after_the_founder(
+    tracked: tuple[ClaimClusterer, list[str]],
+) -> None:
     c, ids = tracked
     assert ids[0] == cluster_id_for("a1#1")
     assert c.cluster_of("a2#7") == ids[0]
@@ -120,19 +132,46 @@ def test_empty_state_round_trip() -> None:
     assert len(r) == 0 and r.threshold == 0.9
 
 
-def test_cost_per_claim_does_not_grow_linearly() -> None:
-    """LSH: candidates scored per claim stay roughly flat as the index grows (all-pairs would double)."""
+def test_lsh_scores_a_small_fraction_of_the_index() -> None:
+    """Only claims sharing a probed bucket are scored: a few percent of the index, never all pairs."""
     c = ClaimClusterer(embedder=RandomEncoder())
     rng = np.random.default_rng(0)
     base = rng.standard_normal((4000, 384)).astype(np.float32)
     base /= np.linalg.norm(base, axis=1, keepdims=True)
-    items = [(f"k{i}", f"t{i}", NONE, NONE) for i in range(4000)]
-    c.add_many(items[:2000], vectors=base[:2000])
-    first = c.comparisons
-    c.add_many(items[2000:], vectors=base[2000:])
-    second = c.comparisons - first
-    assert second < 1.5 * first + 2000  # all-pairs: second ~= 3 * first
-    assert second / 2000 < 200  # candidates per claim, far below the 2000-4000 stored claims
+    c.add_many([(f"k{i}", f"t{i}", NONE, NONE) for i in range(4000)], vectors=base)
+    all_pairs = 4000 * 3999 / 2
+    assert c.comparisons < 0.1 * all_pairs  # random data: ~6% (20 tables x 13 probes / 4096 buckets)
+
+
+def test_crowded_buckets_are_capped() -> None:
+    """Thousands of near-identical claims: each new one scores at most ``max_bucket`` per table."""
+    c = ClaimClusterer(embedder=RandomEncoder(), max_bucket=50, tables=4)
+    rng = np.random.default_rng(1)
+    v = rng.standard_normal(384).astype(np.float32)
+    vecs = v + 0.001 * rng.standard_normal((2000, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    ids = c.add_many([(f"k{i}", f"t{i}", NONE, NONE) for i in range(2000)], vectors=vecs)
+    assert len(set(ids)) == 1
+    assert c.comparisons <= 2000 * 4 * 13 * 50
+
+
+def test_lsh_recall_at_the_threshold() -> None:
+    """Pairs at cosine 0.80 (just above the 0.78 threshold) are found as candidates nearly always."""
+    rng = np.random.default_rng(2)
+    found = 0
+    for trial in range(200):
+        c = ClaimClusterer(embedder=RandomEncoder(), seed=trial)
+        a = rng.standard_normal(384)
+        a /= np.linalg.norm(a)
+        n = rng.standard_normal(384)
+        n -= (n @ a) * a
+        n /= np.linalg.norm(n)
+        b = 0.80 * a + np.sqrt(1 - 0.80**2) * n
+        c.add_many([("a", "x", NONE, NONE)], vectors=a[None, :].astype(np.float32))
+        found += c.add_many([("b", "y", NONE, NONE)], vectors=b[None, :].astype(np.float32))[
+            0
+        ] == c.cluster_of("a")
+    assert found >= 0.9 * 200
 
 
 def test_add_many_embeds_each_distinct_text_once() -> None:
@@ -157,7 +196,9 @@ def test_nearest_finds_the_tracked_claim(tracked: tuple[ClaimClusterer, list[str
 
 
 def test_helpers() -> None:
-    assert claim_text(" “that the wall will be paid for by Mexico,” ") == "the wall will be paid for by Mexico"
+    assert (
+        claim_text(" “that the wall will be paid for by Mexico,” ") == "the wall will be paid for by Mexico"
+    )
     assert numbers("up 3.5 percent, 1,000 jobs, five states") == frozenset({"3.5", "1000", "5"})
     assert not compatible(frozenset({"A"}), frozenset({"B"}), NONE, NONE)
     assert compatible(frozenset({"A", "C"}), frozenset({"C"}), NONE, frozenset({"AID"}))

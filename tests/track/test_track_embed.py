@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsgraph.track.embed import Embedder, get_embedder, gelu
+from newsgraph.track.embed import Embedder, gelu, get_embedder
 
 REF = Path(__file__).parent / "fixtures" / "embed_reference.json"
 

@@ -62,7 +62,9 @@ def test_country_code_ignores_short_non_country_words() -> None:
 @given(st.sampled_from(["Kim Tae-hyo", "Hillary Clinton", "Ted Cruz", "Ban Ki-moon"]),
        st.sampled_from(["", "President ", "Sen. ", "former Secretary "]),
        st.sampled_from(["", "'s", "’s"]), st.booleans())  # fmt: skip
-def test_key_is_invariant_to_case_titles_and_possessives(name: str, title: str, poss: str, upper: bool) -> None:
+def test_key_is_invariant_to_case_titles_and_possessives(
+    name: str, title: str, poss: str, upper: bool
+) -> None:
     surface = f"{title}{name}{poss}"
     surface = surface.upper() if upper else surface
     assert key(surface, "PERSON") == key(name, "PERSON") == "PER:" + name.lower()
@@ -73,5 +75,12 @@ def test_normalise_name_keeps_one_word() -> None:
 
 
 def test_resolve_surnames_only_when_unambiguous() -> None:
-    keys = ["PER:donald trump", "PER:trump", "PER:clinton", "PER:hillary clinton", "PER:bill clinton", "PER:cruz"]
+    keys = [
+        "PER:donald trump",
+        "PER:trump",
+        "PER:clinton",
+        "PER:hillary clinton",
+        "PER:bill clinton",
+        "PER:cruz",
+    ]
     assert resolve_surnames(keys) == {"PER:trump": "PER:donald trump"}

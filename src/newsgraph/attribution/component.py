@@ -22,9 +22,17 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import newsgraph.extensions  # noqa: F401
-from newsgraph.attribution.rules import Attribution, Thresholds, drop_nested, find_attributions
+from newsgraph.attribution.rules import (
+    TEXT_KEY,
+    Attribution,
+    Thresholds,
+    doc_text,
+    drop_nested,
+    find_attributions,
+    np_core,
+)
 from newsgraph.attribution.speakers import SpeakerResolver
+from newsgraph.extensions import index_sentences
 from newsgraph.models import ErrorRecord, Quote, Speaker
 
 DEFAULT_CONFIG = {"max_quotes": 5000, "min_ccomp": 0.1, "min_dobj": 0.2, "keep_nested": False}
@@ -50,7 +58,7 @@ def _fix_speaker_span(text: str, sp: Speaker) -> Speaker:
 
 def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str, list[tuple[int, int]]]]:
     """Contract quotes (with resolved speakers) for rule attributions, in document order."""
-    text = doc.text
+    text = doc_text(doc)
     resolver = SpeakerResolver(doc)
     quotes: list[Quote] = []
     mentions: dict[str, list[tuple[int, int]]] = {}
@@ -59,11 +67,14 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
         if a.continues is not None and a.continues < len(speakers) and atts[a.continues].source == a.source:
             sp = speakers[a.continues].model_copy()
         elif a.quoted_source is not None:
-            qs = a.quoted_source
-            head = doc[qs[0] : qs[1]].root.i
-            sp = resolver.resolve(qs, head)
+            root = doc[a.quoted_source[0] : a.quoted_source[1]].root
+            sp = resolver.resolve(np_core(root), root.i)
         elif a.source is not None:
-            sp = resolver.resolve(a.source, a.source_head)
+            head_tok = (
+                doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
+            )
+            core = np_core(head_tok)
+            sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i)
         else:
             sp = Speaker(name="unknown", kind="unknown")
         sp = _fix_speaker_span(text, sp)
@@ -117,6 +128,7 @@ class QuotesComponent:
         return atts if self.keep_nested else drop_nested(doc, atts)
 
     def __call__(self, doc: Doc) -> Doc:
+        index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         doc._.quotes = []
         doc._.mentions = {}
         if doc._.errors is None:
@@ -127,6 +139,8 @@ class QuotesComponent:
             doc._.quotes, doc._.mentions = to_quotes(doc, atts)
         except Exception as exc:  # one document's quirk must not sink the batch
             doc._.errors.append(ErrorRecord(stage="attribution", message=f"{type(exc).__name__}: {exc}"))
+        finally:
+            doc.user_data.pop(TEXT_KEY, None)
         doc.user_data["newsgraph_quotes_seconds"] = time.perf_counter() - t0
         return doc
 

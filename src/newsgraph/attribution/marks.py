@@ -90,6 +90,8 @@ def quote_spans(text: str) -> list[Span]:
     """All top-level double-quote spans (marks included), sorted and non-overlapping."""
     if not text:
         return []
+    if "''" in text:  # ''double apostrophes'' used as quotation marks (same length, offsets unchanged)
+        text = text.replace("''", '" ')
     has_double = any(c in text for c in OPEN + CLOSE + STRAIGHT)
     if has_double:
         spans = _scan(text, OPEN, CLOSE, STRAIGHT)

@@ -21,10 +21,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
+from newsgraph.attribution.cues import (
+    OBJECT_CUES,
+    PHRASAL,
+    SPEECH,
+    SPEECH_NOUNS,
+    XCOMP_CUES,
+    cue_strength,
+    data_p,
+)
 from newsgraph.attribution.marks import quote_spans
 
 CharSpan = tuple[int, int]
+TEXT_KEY = "newsgraph_quotes_text"
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
@@ -39,6 +48,8 @@ class Thresholds:
     xcomp: float = 0.3
     dobj: float = 0.2
     quote: float = 0.3
+    noun: float = 0.15
+    adjective: float = 0.15
 
 
 @dataclass
@@ -81,10 +92,10 @@ class Attribution:
 
 
 def _np_slice(tok: Token) -> tuple[int, int]:
-    """Token slice of the noun phrase headed by ``tok`` (relative clauses and edge punctuation dropped)."""
+    """Token slice of the noun phrase headed by ``tok``, relative clauses included (PolNeAR's source span)."""
     left, right = tok.left_edge.i, tok.right_edge.i
     for child in tok.rights:
-        if child.dep_ in {"relcl", "acl"} and child.i > tok.i:
+        if child.dep_ in {"acl"} and child.i > tok.i:
             right = min(right, child.left_edge.i - 1)
             break
     doc = tok.doc
@@ -93,6 +104,31 @@ def _np_slice(tok: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` built once per doc (spaCy rebuilds the string on every access).
+
+    Cached in ``doc.user_data[TEXT_KEY]`` while the component runs; the component removes it afterwards.
+    """
+    cached = doc.user_data.get(TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data[TEXT_KEY] = cached
+    return cached
+
+
+def np_core(tok: Token) -> tuple[int, int]:
+    """The noun phrase without relative clauses (for speaker names and descriptions)."""
+    left, right = _np_slice(tok)
+    for child in tok.rights:
+        if child.dep_ == "relcl" and child.i > tok.i:
+            right = min(right, child.left_edge.i)
+            break
+    doc = tok.doc
+    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
+        right -= 1
+    return left, right
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
@@ -208,8 +244,10 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
                 rule = "phrasal"
         elif dobj is not None and (lemma in OBJECT_CUES or data_p(lemma) >= th.dobj) and dobj.pos_ != "PRON":
             b = dobj.right_edge.i
-            for sib in verb.rights:  # "dismissed the claims as …"
-                if sib.i > b and sib.dep_ == "prep" and sib.lower_ == "as":
+            for sib in verb.rights:  # "dismissed the claims as …", "called his plan a disaster"
+                if sib.i > b and (
+                    sib.dep_ in {"oprd", "xcomp", "ccomp"} or (sib.dep_ == "prep" and sib.lower_ == "as")
+                ):
                     b = sib.right_edge.i
             content, rule = (dobj.left_edge.i, b), "dobj"
     if content is None and verb.dep_ in {"parataxis", "advcl"} and lemma in SPEECH and verb.i != verb.head.i:
@@ -225,6 +263,15 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
     if content is None:
         return None
     a, b = content
+    # the content stays in the cue's paragraph (a parse across a paragraph break is a parse error)
+    text = doc_text(doc)
+    p_start = text.rfind("\n", 0, verb.idx) + 1
+    p_end = text.find("\n", verb.idx)
+    p_end = len(text) if p_end < 0 else p_end
+    while a <= b and doc[a].idx < p_start:
+        a += 1
+    while b >= a and doc[b].idx >= p_end:
+        b -= 1
     if b < a:
         return None
     src = _np_slice(subj)
@@ -258,6 +305,71 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         quoted_source=quoted_source,
         quoted_cue=quoted_cue,
         rule=rule,
+    )
+
+
+NOUN_CONTENT_PREPS = {"of", "for", "about", "on", "against", "to", "that"}
+
+
+def _noun_attribution(noun: Token, th: Thresholds) -> Attribution | None:
+    """``Trump's claim that …``, ``his call for …``, ``Clinton's criticism of …`` (possessor = source)."""
+    lemma = noun.lemma_.lower()
+    if cue_strength(lemma, "NOUN") < th.noun:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or (poss.lower_ in {"its", "their"} and lemma not in SPEECH_NOUNS):
+        return None
+    content: tuple[int, int] | None = None
+    for child in noun.rights:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+            c.lower_ == "that" and c.dep_ == "mark" for c in child.children
+        ):
+            content = (child.left_edge.i, child.right_edge.i)
+            break
+        if child.dep_ == "acl" and child.tag_ == "VB":  # "his call to raise …"
+            content = (child.left_edge.i, child.right_edge.i)
+            break
+        if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS:
+            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None:
+                content = (pobj.left_edge.i, pobj.right_edge.i)
+                break
+    if content is None:
+        return None
+    doc = noun.doc
+    src = (poss.left_edge.i, poss.i + 1)
+    return Attribution(
+        cue=[noun.i], source=src, content=[_span_chars(doc, *content)], source_head=poss.i, rule="noun"
+    )
+
+
+def _adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:
+    """``X is confident that …``, ``X is eager to …``, ``X was skeptical of …`` (subject of the copula = source)."""
+    if adj.dep_ != "acomp" or cue_strength(adj.lemma_.lower(), "ADJ") < th.adjective:
+        return None
+    cop = adj.head
+    subj = next((c for c in cop.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.lower_ in {"it", "this", "that", "there"}:
+        return None
+    content: tuple[int, int] | None = None
+    for child in list(adj.rights) + [c for c in cop.rights if c.i > adj.i]:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            content = (child.left_edge.i, child.right_edge.i)
+            break
+        if child.dep_ == "prep" and child.lower_ in {"of", "about", "with", "that", "on"}:
+            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None:
+                content = (pobj.left_edge.i, pobj.right_edge.i)
+                break
+    if content is None or content[0] <= subj.i <= content[1]:
+        return None
+    doc = adj.doc
+    return Attribution(
+        cue=[adj.i],
+        source=_np_slice(subj),
+        content=[_span_chars(doc, *content)],
+        source_head=subj.i,
+        rule="adjective",
     )
 
 
@@ -326,7 +438,7 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
     toks = idx.tokens_in(q)
     if not toks:
         return None
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, q[0]) + 1
     para_end = text.find("\n", q[1])
     para_end = len(text) if para_end < 0 else para_end
@@ -357,7 +469,10 @@ def _colon_cue(doc: Doc, idx: _Index, q: CharSpan) -> Token | None:
     i = idx.tokens_in(q)
     if not i or i[0] == 0:
         return None
-    prev = doc[i[0] - 1]
+    j = i[0] - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    prev = doc[j]
     if prev.text != ":":
         return None
     for t in reversed(list(doc[max(prev.sent.start, prev.i - 40) : prev.i])):
@@ -369,7 +484,7 @@ def _colon_cue(doc: Doc, idx: _Index, q: CharSpan) -> Token | None:
 def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 5000) -> list[Attribution]:
     """All attributions in a parsed doc, sorted by position."""
     th = th or Thresholds()
-    text = doc.text
+    text = doc_text(doc)
     by_verb: dict[int, Attribution] = {}
     out: list[Attribution] = []
     for tok in doc:
@@ -378,6 +493,10 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             att = _verb_attribution(tok, th)
         elif tok.lower_ == "according":
             att = _according_to(tok)
+        elif tok.pos_ == "NOUN" and th.noun < 1.0:
+            att = _noun_attribution(tok, th)
+        elif tok.pos_ == "ADJ" and th.adjective < 1.0:
+            att = _adjective_attribution(tok, th)
         if att is not None:
             out.append(att)
             if att.verb is not None:
@@ -420,6 +539,26 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         verb = _quote_cue(doc, idx, q, th) or _colon_cue(doc, idx, q)
         if verb is not None:
             att = by_verb.get(verb.i)
+            qsents = {doc[i].sent.start for i in idx.tokens_in(q)}
+            if att is not None and att.quotes and verb.sent.start not in qsents:
+                # "“…,” Kim said. “…”": a new quote of the same speaker, not a wider content
+                out.append(
+                    Attribution(
+                        cue=list(att.cue),
+                        source=att.source,
+                        content=[q],
+                        quotes=[q],
+                        verb=att.verb,
+                        source_head=att.source_head,
+                        quoted_source=att.quoted_source,
+                        quoted_cue=att.quoted_cue,
+                        parent=att,
+                        rule="continuation",
+                        is_direct=True,
+                    )
+                )
+                last_quoted = out[-1]
+                continue
             if att is not None:
                 if not any(max(s, q[0]) < min(e, q[1]) for s, e in att.content):
                     att.content.append(q)
@@ -486,9 +625,9 @@ def _is_title(text: str, q: CharSpan) -> bool:
     """A short quoted span in title case (a film, a book, a slogan), not speech."""
     words = text[q[0] + 1 : q[1] - 1].strip(" ,.").split()
     small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by"}
-    return (
-        0 < len(words) <= 8 and all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
-    )
+    if not words or len(words) > 8 or all(w.isupper() for w in words):  # SHOUTED words are speech
+        return False
+    return all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
 
 
 def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:
@@ -504,7 +643,7 @@ def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:
 def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None = None) -> list[Attribution]:
     """Attributions whose cue is not inside another attribution's content or inside quotation marks."""
     if qspans is None:
-        qspans = quote_spans(doc.text)
+        qspans = quote_spans(doc_text(doc))
     frags = sorted((s, e, k) for k, b in enumerate(atts) if b.rule != "continuation" for s, e in b.content)
     fstarts = [f[0] for f in frags]
     qstarts = [q[0] for q in qspans]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.geo import country_name
+from newsgraph.attribution.rules import doc_text
 from newsgraph.models import Speaker
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -192,7 +193,7 @@ class SpeakerResolver:
     def _span_speaker(self, a: int, b: int, **kw: object) -> Speaker:
         doc = self.doc
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-        surface = doc.text[s:e]
+        surface = doc_text(doc)[s:e]
         return (
             Speaker(span=(s, e), **kw)
             if kw.get("name") == surface
@@ -333,7 +334,7 @@ class SpeakerResolver:
         states = [e for e in ents if e.label_ in {"GPE", "LOC"}]
         if len(states) >= 2 and any(t.dep_ == "conj" for t in doc[a:b]):
             first, last = states[0], states[-1]
-            text = doc.text[first.start_char : last.end_char]
+            text = doc_text(doc)[first.start_char : last.end_char]
             names = [country_name(e.text) or e.text for e in states]
             canon = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
             sp = Speaker(name=canon, kind="state", span=(first.start_char, last.end_char))

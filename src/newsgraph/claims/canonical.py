@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.claims.geo import CountryRef, country_of, find_countries
 from newsgraph.claims.sectors import international_code, sector_of
+from newsgraph.extensions import doc_text
 from newsgraph.models import Entity, Mention, Quote
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def _is_boilerplate(doc: Doc, ent: Span, text: str) -> bool:
     if _MEASURE.match(text.strip()):
         return True
     # a widget line: the line holds nothing but a short name (weather city, section label)
-    body = doc.text
+    body = doc_text(doc)
     ls = body.rfind("\n", 0, ent.start_char) + 1
     le = body.find("\n", ent.end_char)
     line = body[ls : le if le != -1 else len(body)].strip()
@@ -103,7 +104,7 @@ def _initials(name: str) -> str:
 class _Builder:
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = quotes
         self.clusters: dict[str, _Cluster] = {}
         self.person_mentions: list[tuple[int, int, str]] = []

@@ -14,10 +14,11 @@ Each claim's ``status``, ``polarity`` and ``writer_stance`` come from
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-import newsgraph.extensions  # noqa: F401
 from newsgraph.claims.sectors import is_media
 from newsgraph.claims.status import (
     ALLEGE_CUES,
@@ -26,6 +27,7 @@ from newsgraph.claims.status import (
     REPORT_CUES,
     classify_status,
 )
+from newsgraph.extensions import doc_text, index_sentences
 from newsgraph.models import Claim, Entity, ErrorRecord, Quote, Speaker
 
 __all__ = ["ClaimsComponent", "claims_for", "extra_attributions"]
@@ -94,32 +96,54 @@ def _entity_at(span: Span, entities: list[Entity]) -> Entity | None:
     return next(e for e in entities if e.id in ids)
 
 
+class _Intervals:
+    """Merged ``[start, end)`` intervals with O(log n) point and overlap tests (a doc may hold thousands of quotes)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(sp for sp in spans if sp[0] < sp[1]):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def contains(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, e - 1) - 1  # last interval starting before e
+        return i >= 0 and self.ends[i] > s
+
+
 def extra_attributions(doc: Doc, quotes: list[Quote]) -> list[tuple[Span, Token, Span | None]]:
     """(content, cue, source) of epistemic attributions no quote covers: "Russia has also not confirmed ...".
 
     Skips cues inside a quote's text (nested speech belongs to that quote) and cues a quote already uses.
     """
-    taken = [q.span for q in quotes]
-    cue_spans = [q.cue_span for q in quotes if q.cue_span is not None]
+    taken = _Intervals([q.span for q in quotes])
+    cues = _Intervals([q.cue_span for q in quotes if q.cue_span is not None])
     out: list[tuple[Span, Token, Span | None]] = []
     for tok in doc:
         lem = tok.lemma_.lower()
         if lem not in _EXTRA_CUES or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if any(s <= tok.idx < e for s, e in taken) or any(s <= tok.idx < e for s, e in cue_spans):
+        if taken.contains(tok.idx) or cues.contains(tok.idx):
             continue
         content = _content_span(doc, tok)
         source = _source_span(doc, tok)
         if content is None or source is None:
             continue
-        if any(s < content.end_char and content.start_char < e for s, e in taken):
+        if taken.overlaps(content.start_char, content.end_char):
             continue
         out.append((content, tok, source))
     # "According to X, <clause>"
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
-        if any(s <= tok.idx < e for s, e in taken) or any(s <= tok.idx < e for s, e in cue_spans):
+        if taken.contains(tok.idx) or cues.contains(tok.idx):
             continue
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         head = tok.head
@@ -135,7 +159,7 @@ def extra_attributions(doc: Doc, quotes: list[Quote]) -> list[tuple[Span, Token,
             content = doc[src.end : pieces[-1].i + 1] if src.end <= pieces[-1].i else content
         while len(content) and content[0].is_punct:
             content = content[1:]
-        if len(content) < 3 or any(s < content.end_char and content.start_char < e for s, e in taken):
+        if len(content) < 3 or taken.overlaps(content.start_char, content.end_char):
             continue
         out.append((content, tok, src))
     return out
@@ -143,7 +167,7 @@ def extra_attributions(doc: Doc, quotes: list[Quote]) -> list[tuple[Span, Token,
 
 def claims_for(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> list[Claim]:
     """Claims of one parsed article: one per quote, plus the unquoted epistemic attributions."""
-    text = doc.text
+    text = doc_text(doc)
     items: list[tuple[int, Claim]] = []
     for q in quotes:
         src: Span | str | None = q.speaker.name
@@ -204,6 +228,7 @@ class ClaimsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         doc._.claims = []
         if doc._.errors is None:
             doc._.errors = []

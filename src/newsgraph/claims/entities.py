@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import newsgraph.extensions  # noqa: F401
 from newsgraph.claims.canonical import build_entities, link_speakers
+from newsgraph.extensions import doc_text, index_sentences
 from newsgraph.models import ErrorRecord
 
 
@@ -22,13 +22,14 @@ class EntitiesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         doc._.entities = []
         if doc._.errors is None:
             doc._.errors = []
         quotes = list(doc._.quotes or [])
         try:
             entities = build_entities(doc, quotes)
-            link_speakers(entities, quotes, doc.text)
+            link_speakers(entities, quotes, doc_text(doc))
             doc._.entities = entities
         except Exception as exc:  # one document's quirk must not sink the batch
             doc._.errors.append(ErrorRecord(stage="claims", message=f"entities: {type(exc).__name__}: {exc}"))

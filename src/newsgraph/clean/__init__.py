@@ -10,7 +10,6 @@ from __future__ import annotations
 from newsgraph.clean.text import Cleaned, clean_batch, clean_text, repeated_lines
 
 
-
 def _extract_html_fallback(html: str, *, url: str | None = None) -> Cleaned:
     """Used only when clean/html.py is absent: trafilatura alone, then the text cleaner."""
     import trafilatura

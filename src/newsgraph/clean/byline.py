@@ -27,7 +27,28 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\s(?:and|AND|And|und|et)\s)\s*")
 _PIPE = re.compile(r"\s*[|/–—]\s*|\s+-\s+")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
 _PARTICLES = frozenset(
-    ("de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "bint", "al", "el", "dos", "das", "st.", "y")
+    (
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "bin",
+        "bint",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "st.",
+        "y",
+    )
 )
 _SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
 _KOREAN_SYLLABLE = re.compile(

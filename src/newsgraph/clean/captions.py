@@ -63,10 +63,10 @@ def split_caption(line: str) -> tuple[str, str] | None:
     if head and len(head.group("text").split()) >= 3:
         credit = (head.group("credit") or head.group("credit2") or "").strip(" .")
         text = head.group("text").strip()
-        tail = split_caption(text) if not credit and not text.lower().startswith(("photo", "image")) else None
-        if tail:
-            return tail
-        return text, credit
+        inner = (
+            split_caption(text) if not credit and not text.lower().startswith(("photo", "image")) else None
+        )
+        return inner or (text, credit)
     tail_start = max(0, len(line) - 160)
     tail = line[tail_start:]
     for pat in _TAIL_PATTERNS:

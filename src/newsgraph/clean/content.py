@@ -24,11 +24,19 @@ def prose_class(u: Unit, use_stopwords: bool) -> str:
     sentence = u.terminal or u.punct >= 2
     if u.bullet and wl <= 8 and not u.terminal:
         return LISTITEM
+    if u.chars < 300 and u.text.endswith(("...", "…")) and not u.text.endswith(("....", "……")):
+        return SHORT  # a cut-off teaser ("The company said on Monday that it would...")
     if (wl >= 15 or u.cjk >= 40) and sentence and stop_ok:
         return GOOD
     if wl >= 25 and stop_ok and u.upper_ratio < 0.5:
         return GOOD
-    if wl >= 7 and (sentence or u.stop_ratio >= 0.3) and (u.stop_ratio >= 0.12 or not use_stopwords):
+    headline = not u.terminal and u.titlecase_ratio >= 0.7 and wl <= 20
+    if (
+        wl >= 7
+        and (sentence or u.stop_ratio >= 0.3)
+        and (u.stop_ratio >= 0.12 or not use_stopwords)
+        and not headline
+    ):
         return MEDIUM
     return SHORT
 
@@ -57,7 +65,7 @@ def unit_score(u: Unit) -> float:
     if u.kind == MEDIUM:
         return damp * 0.5 * u.chars
     if u.kind == LISTITEM:
-        return -40.0
+        return 0.0 if "inlist" in u.extra else -40.0
     return -15.0 - (0.2 * u.chars if u.chars > 60 else 0.0)
 
 
@@ -125,8 +133,17 @@ def mark_related(units: Sequence[Unit]) -> None:
         i += 1
 
 
+def _announced(units: Sequence[Unit], i: int) -> bool:
+    """Is the list starting at unit i announced by the text before it ("Key cost factors:")?"""
+    if i == 0:
+        return False
+    prev = units[i - 1]
+    return prev.reason is None and prev.text.rstrip().endswith(":") and not prev.bullet
+
+
 def mark_link_lists(units: Sequence[Unit]) -> None:
-    """Runs of 3+ short list items (menus, tag clouds) are navigation wherever they stand."""
+    """Runs of 3+ short list items (menus, tag clouds) are navigation wherever they stand - unless a line ending
+    in a colon announces the list and its items read like phrases rather than link labels."""
     i = 0
     n = len(units)
     while i < n:
@@ -134,10 +151,16 @@ def mark_link_lists(units: Sequence[Unit]) -> None:
             j = i
             while j < n and (units[j].kind == LISTITEM or units[j].reason == "navigation"):
                 j += 1
-            if j - i >= 3:
-                for k in range(i, j):
-                    if units[k].reason is None:
-                        units[k].reason = "navigation"
+            run = units[i:j]
+            avg_words = sum(u.wordlen for u in run) / max(1, len(run))
+            if _announced(units, i) and avg_words >= 3:
+                for u in run:
+                    if u.reason is None:
+                        u.extra["inlist"] = "1"
+            elif j - i >= 3:
+                for u in run:
+                    if u.reason is None:
+                        u.reason = "navigation"
             i = j
             continue
         i += 1

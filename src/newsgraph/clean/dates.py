@@ -67,7 +67,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
             a, b = int(g["a"]), int(g["b"])
             # US order unless the first number cannot be a month; dots are the European convention
             day_first = g["sep"] == "." or a > 12
-            iso = _valid(int(g["year"]), a if day_first else b, b if day_first else a)
+            iso = _valid(int(g["year"]), b if day_first else a, a if day_first else b)
         elif kind == "my" and best is None:
             iso = _valid(int(g["year"]), _MONTHS[g["mon"].lower()], 1)
             if iso:

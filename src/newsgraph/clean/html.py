@@ -1,14 +1,17 @@
 """HTML pages: trafilatura (with htmldate) for body, title, date and authors; ``<figcaption>`` for captions; then
 newsgraph's plain-text cleaner over the extracted text for leftover boilerplate, bylines and datelines.
 
-One trafilatura pass per page (``bare_extraction`` returns body and metadata together). The settings in
+One parse per page; metadata with trafilatura's own extractors and htmldate; the body with one fast trafilatura
+pass (a second pass with its fallback extractors only when the fast text is short). The settings in
 :data:`DEFAULT_OPTIONS` were chosen by measurement on AEB and WCXB (``eval/extraction.py``; ``docs/ingest.md``
-has the table). :func:`extract_html` never raises: a page it cannot read yields an empty body and an
+has the table). Of the cleaner's output only its line-level verdicts and metadata are used. :func:`extract_html` never raises: a page it cannot read yields an empty body and an
 ``html`` error entry.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import re
 import unicodedata
@@ -18,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.models import Author, Caption, ErrorRecord
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
     from newsgraph.clean import Cleaned
+
+HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
 
 # trafilatura logs every page without an article at ERROR level; for us that is a per-document error entry.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -47,6 +50,16 @@ class HtmlOptions:
     extensive_date_search: bool = True
     original_date: bool = True
     run_cleaner: bool = True
+    # A "body" shorter than this many words is a page without an article (a stray "Home" link): body left empty.
+    min_body_words: int = 10
+    # The cleaner reads only the first and last paragraphs (where by-lines, date stamps, share and copyright lines
+    # sit); the middle of an extracted article is prose. Keeps the cleaner's cost flat on long pages. 0 = all.
+    cleaner_window: int = 6
+    # Which of the plain-text cleaner's removals apply to trafilatura's text (the cleaner's reason names). Its
+    # prose-region selection is not applied: measured on AEB it cut recall 0.979 -> 0.939 (F1 0.967 -> 0.950).
+    cleaner_drop_reasons: frozenset[str] = frozenset(
+        {"advertisement", "byline", "caption", "copyright", "cookie", "share", "weather", "date"}
+    )
     drop_standfirst: bool = False
 
 
@@ -154,6 +167,37 @@ def _prune_paragraphs(
     return "\n".join(kept), dropped
 
 
+# htmldate's last-resort parser is dateparser over all ~200 languages, compiling a split regex per locale per
+# string: one such call costs seconds. Restricting it to the languages of most news sites keeps the same rules.
+DATEPARSER_LANGUAGES = (
+    "en", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "pl", "tr", "sv", "da", "nb", "fi", "cs", "ro", "hu",
+    "el", "ko", "ja", "zh", "ar", "he", "id", "vi", "hi",
+)  # fmt: skip
+
+
+@functools.cache
+def _install_date_parser() -> None:
+    """Point htmldate's external parser at a dateparser restricted to :data:`DATEPARSER_LANGUAGES` (once)."""
+    try:
+        import htmldate.extractors as hx
+        from dateparser import DateDataParser
+
+        parser = DateDataParser(
+            languages=list(DATEPARSER_LANGUAGES),
+            settings={
+                "NORMALIZE": True,
+                "PARSERS": ["custom-formats", "absolute-time"],
+                "PREFER_DATES_FROM": "past",
+                "PREFER_LOCALE_DATE_ORDER": True,
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                "STRICT_PARSING": True,
+            },
+        )
+        hx.get_external_parser = lambda: parser  # type: ignore[assignment]
+    except Exception:  # htmldate internals moved: keep its default parser
+        return
+
+
 @dataclass
 class PageMeta:
     title: str | None = None
@@ -173,13 +217,12 @@ def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAUL
     from htmldate import find_date
     from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title
 
+    _install_date_parser()
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
-    try:
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD parser has bugs on odd markup
         meta = extract_meta_json(tree, meta)
-    except Exception:  # trafilatura's JSON-LD parser has bugs on odd markup
-        pass
     title = meta.title or extract_title(tree)
     author = meta.author or extract_author(tree)
     date = find_date(
@@ -308,20 +351,45 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     removed = [Removed(text=t, reason=r) for t, r in dropped]
     if not opts.run_cleaner:
         body = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
-        return Cleaned(title=title, published=published, authors=authors, body=body, captions=captions, removed=removed)
-    cleaned = clean_text(text)
+        return Cleaned(
+            title=title, published=published, authors=authors, body=body, captions=captions, removed=removed
+        )
+    lines = [p for p in text.split("\n") if p.strip()]
+    w = opts.cleaner_window
+    window = lines[:w] + lines[-w:] if w and len(lines) > 2 * w else lines
+    cleaned = clean_text("\n".join(window))
+    drop = {
+        _norm(r.text): r
+        for r in cleaned.removed
+        if r.reason.split(":", 1)[0].strip() in opts.cleaner_drop_reasons
+    }
+    paras: list[str] = []
+    for para in text.split("\n"):
+        stripped = para.strip()
+        if not stripped:
+            continue
+        hit = drop.get(_norm(stripped))
+        if hit is not None:
+            removed.append(hit)
+        else:
+            paras.append(stripped)
     caps = list(captions)
     seen = {_norm(c.text) for c in caps}
-    for c in cleaned.captions:
-        if _norm(c.text) not in seen:
-            seen.add(_norm(c.text))
-            caps.append(c)
+    if "caption" in opts.cleaner_drop_reasons:
+        for c in cleaned.captions:
+            if _norm(c.text) not in seen:
+                seen.add(_norm(c.text))
+                caps.append(c)
+    body = "\n\n".join(paras)
+    if body and len(body.split()) < opts.min_body_words:
+        removed.append(Removed(text=body, reason="no-article: too short to be an article body"))
+        body = ""
     return Cleaned(
         title=title or cleaned.title,
         published=published or cleaned.published,
         authors=_merge_authors(authors, cleaned.authors),
-        body=cleaned.body,
+        body=body,
         captions=caps,
-        removed=removed + cleaned.removed,
+        removed=removed,
         errors=cleaned.errors,
     )

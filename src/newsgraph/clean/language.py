@@ -23,7 +23,16 @@ SAMPLE_CHARS = 5000
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _URLS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 # py3langid reports some languages with legacy or regional codes; the contract uses ISO 639-1.
-_CODE_FIX = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "srl": "sr", "zh_Hant": "zh", "zh_Hans": "zh"}
+_CODE_FIX = {
+    "iw": "he",
+    "in": "id",
+    "ji": "yi",
+    "jw": "jv",
+    "mo": "ro",
+    "srl": "sr",
+    "zh_Hant": "zh",
+    "zh_Hans": "zh",
+}
 
 
 @cache

@@ -12,6 +12,7 @@ import re
 def _words(text: str) -> list[str]:
     return text.split()
 
+
 # Function words of the languages we meet most in news scrapes. A line of prose is dense in them, a menu or
 # a headline list is not. Lower-cased; matched against lower-cased word tokens.
 STOPWORDS: frozenset[str] = frozenset(

@@ -15,23 +15,19 @@ from dataclasses import dataclass, field
 from newsgraph.clean.lexicon import STOPWORDS
 
 # C0/C1 control characters (except tab/newline) are treated as spaces so NUL bytes never reach the body.
-_CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), *range(127, 160)]}
-_CONTROL[0x2028] = "\n"  # line separator
-_CONTROL[0x2029] = "\n"  # paragraph separator
-_CONTROL[0x85] = "\n"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 _WS = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[*+•·▪►▸‣◦●○■□➤→-]|\d{1,3}[.)]|[a-z][.)])\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_URLISH = re.compile(r"(?:https?://|www\.|\S+@\S+\.\w|(?:^|\s)[@#]\w)", re.IGNORECASE)
+_EMAILISH = re.compile(r"@[^\s@.]{1,63}\.\w")
+_HANDLE = re.compile(r"(?:^|\s)[@#]\w")
 _TERMINAL = frozenset(".!?。！？…:;")
 _CLOSERS = frozenset("\"'”’»)]」』）*")
 # Ideographic and syllabic scripts write words without spaces: count their characters instead of words.
 _CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK = re.compile(f"[{_CJK_CLASS}]")
-_CJK_WORD = re.compile(f"(?<![^\\W\\d_])[{_CJK_CLASS}]")
-_LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω]")  # Latin, Latin-1, Cyrillic and Greek capitals
-_DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[.,;:!?。、，]")
 
 # A unit longer than this is prose for sure; features are computed on a prefix so a 5 MB line stays cheap.
@@ -42,7 +38,8 @@ def normalize_input(text: str) -> str:
     """Unify line endings and replace control characters (NUL, form feed, ...) by spaces."""
     if not isinstance(text, str):  # defensive: the cleaner never raises
         text = str(text)
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _LINE_SEPARATORS.sub("\n", text)
 
 
 def fold_ws(text: str) -> str:
@@ -100,23 +97,28 @@ def _features(u: Unit) -> None:
     u.chars = len(u.text)
     words = _WORD.findall(t)
     u.cjk = len(_CJK.findall(t))
-    u.words = len(words) - len(_CJK_WORD.findall(t))
+    u.words = len(words) - (sum(1 for w in words if w[0] >= "\u3040" and _CJK.match(w[0])) if u.cjk else 0)
     if words:
         u.stop_ratio = sum(1 for w in words if w.lower() in STOPWORDS) / len(words)
         alpha = [w for w in words if w[0].isalpha()]
         if alpha:
             u.titlecase_ratio = sum(1 for w in alpha if w[0].isupper()) / len(alpha)
-    letters = len(_LETTER.findall(t))
+    letters = sum(map(len, words))
     if letters:
         u.upper_ratio = len(_UPPER.findall(t)) / letters
     if t:
-        u.digit_ratio = len(_DIGIT.findall(t)) / len(t)
+        u.digit_ratio = sum(t.count(d) for d in "0123456789") / len(t)
     end = t.rstrip()
     while end and end[-1] in _CLOSERS:
         end = end[:-1]
     u.terminal = bool(end) and end[-1] in _TERMINAL
     u.punct = len(_PUNCT.findall(t))
-    u.urlish = len(_URLISH.findall(t))
+    low = t.lower()
+    u.urlish = low.count("http://") + low.count("https://") + low.count("www.")
+    if "@" in t:
+        u.urlish += len(_EMAILISH.findall(t))
+    if "@" in t or "#" in t:
+        u.urlish += len(_HANDLE.findall(t))
     u.separators = sum(t.count(s) for s in ("|", " · ", " • ", "»", "›", " / ", " > "))
 
 
@@ -138,6 +140,9 @@ def _should_join(block: list[str]) -> list[bool]:
         if not a or not b or _BULLET.match(b) or (_BULLET.match(a) and len(a) < 0.6 * width):
             continue
         # a wrapped line fills most of the width; the next line continues it
+        # a line ending in a bracketed tag or repeated verbatim is a caption or a list, not a wrapped line
+        if a == b or a[-1] in ")]":
+            continue
         joins[i] = len(a) >= 0.6 * width and (a[-1] not in ".!?:" or b[0].islower())
     return joins
 

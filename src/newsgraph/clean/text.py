@@ -13,12 +13,13 @@ Steps (each linear in the input):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
-from newsgraph.clean.boilerplate import is_place_line, line_reason
+from newsgraph.clean.boilerplate import is_place_line, is_related_heading, line_reason
 from newsgraph.clean.byline import parse_byline, trailing_byline
 from newsgraph.clean.captions import credit_only, looks_like_photo_description, split_caption
 from newsgraph.clean.content import (
@@ -36,13 +37,18 @@ from newsgraph.clean.content import (
     unit_score,
 )
 from newsgraph.clean.dateline import split_dateline
-from newsgraph.clean.dates import date_line
+from newsgraph.clean.dates import date_line, parse_date
 from newsgraph.clean.lines import Unit, fold_ws, line_key, normalize_input, split_units
 from newsgraph.models import Author, Caption, ErrorRecord, Removed
 
 _HEADER_WINDOW = 12  # units before the body searched for title, date, by-line, location
 _FOOTER_WINDOW = 6  # units after the body searched for a closing by-line
 _MAX_TITLE_WORDS = 40
+_NOT_TITLE = re.compile(
+    r"^(?:table\s+of\s+contents|contents|in\s+this\s+(?:article|story|post|guide)|on\s+this\s+page|"
+    r"key\s+(?:takeaways|points)|summary|advertisement|menu|search|share|home)\b",
+    re.IGNORECASE,
+)
 
 
 class Cleaned(BaseModel):
@@ -121,8 +127,46 @@ def _headline_like(u: Unit) -> bool:
         and 2 <= u.wordlen <= _MAX_TITLE_WORDS
         and u.chars <= 300
         and not (u.text.endswith(".") and not u.text.endswith("..."))
+        and not u.text.endswith((":", ","))
         and u.titlecase_ratio > 0
+        and not is_related_heading(u)
+        and not _NOT_TITLE.match(u.text)
+        and not (u.wordlen <= 4 and is_place_line(u.text))
     )
+
+
+def _title_score(u: Unit, distance: int) -> float:
+    score = 0.0
+    if 4 <= u.wordlen <= 25:
+        score += 2.0
+    elif u.wordlen >= 3:
+        score += 1.0
+    if u.titlecase_ratio >= 0.6:
+        score += 0.5
+    if u.blank_before:
+        score += 0.3
+    return score - 0.25 * distance
+
+
+def _find_title(units: Sequence[Unit], start: int, end: int) -> Unit | None:
+    """The headline: the best headline-like line shortly before the body run (or opening it)."""
+    best: tuple[float, int] | None = None
+    lo = max(0, start - _HEADER_WINDOW)
+    for i in range(lo, min(end, start + 3)):
+        u = units[i]
+        if not _headline_like(u):
+            continue
+        if i >= start:
+            # inside the run only before any prose, and if prose follows soon (a date or by-line may sit between)
+            if any(v.kind in (GOOD, MEDIUM) and v.reason is None for v in units[start:i]):
+                break
+            nxt = next((v for v in units[i + 1 : i + 4] if v.kind not in METADATA and v.reason is None), None)
+            if nxt is None or nxt.kind != GOOD:
+                continue
+        sc = _title_score(u, abs(start - 1 - i) if i < start else i - start)
+        if best is None or sc > best[0]:
+            best = (sc, i)
+    return units[best[1]] if best else None
 
 
 def _repeated_reason(units: Sequence[Unit], repeated: frozenset[str]) -> None:
@@ -180,20 +224,13 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
 
     # metadata near the body: header (title, date, by-line, place) and footer (closing by-line)
     head_from = max(0, start - _HEADER_WINDOW)
-    title_unit: Unit | None = None
-    for i in range(start - 1, head_from - 1, -1):
-        u = units[i]
-        if u.reason is None and u.kind not in METADATA and _headline_like(u) and u.wordlen >= 3:
-            title_unit = u
-            break
-    if (
-        title_unit is None
-        and end - start >= 2
-        and _headline_like(units[start])
-        and units[start + 1].kind == GOOD
-    ):
-        title_unit = units[start]
-        start += 1
+    title_unit = _find_title(units, start, end)
+    if title_unit is not None and title_unit.index >= start:
+        # the headline opened the body run: the body starts after it
+        for k in range(start, title_unit.index + 1):
+            if units[k].kind not in METADATA and units[k] is not title_unit and units[k].reason is None:
+                units[k].reason = "boilerplate"
+        start = title_unit.index + 1
     if title_unit is not None:
         title_unit.reason = "title"
         out.title = title_unit.text
@@ -252,6 +289,14 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
             continue
         keep.append(u)
 
+    if out.published is None:
+        # no date stamp of its own: a date inside a short header line ("Posted by X on Nov. 19, 2019, 6:21 AM")
+        for u in units[head_from : min(len(units), start + 8, end)]:
+            if u.chars <= 150 and u.wordlen <= 20 and u.kind != GOOD and u.digit_ratio > 0:
+                iso = parse_date(u.text)
+                if iso and len(iso) == 10:
+                    out.published = iso
+                    break
     paras = [u.text for u in keep]
     if paras:
         dl = split_dateline(paras[0])

@@ -191,7 +191,9 @@ def run_local(
     return stats
 
 
-def _advance(cp: Checkpoint, pos: Position, stats: RunStats, state: dict[str, Any], arts: Sequence[Article]) -> None:
+def _advance(
+    cp: Checkpoint, pos: Position, stats: RunStats, state: dict[str, Any], arts: Sequence[Article]
+) -> None:
     cp.position = pos
     cp.sink = state
     cp.docs_done = stats.docs

@@ -32,11 +32,11 @@ class RayOptions:
     batch_size: int = 32
     nlp_stages: bool = True
     workers: int | None = None
-    """Actors in the pool (each holds one spaCy pipeline and uses one CPU); default: the cluster's CPUs."""
+    """Actors in the pool (each holds one spaCy pipeline, ~1 CPU); default: the cluster's CPUs."""
     address: str | None = None
     """``auto``, ``ray://head:10001``, ... ; ``None`` starts a local Ray instance."""
     num_cpus: int | None = None
-    """CPUs of the local instance (default: ``workers`` + 1, at least this machine's count)."""
+    """CPUs of the local instance (default: this machine's count)."""
     read_cpus: float = 0.5
 
 
@@ -83,9 +83,16 @@ class ArticleMapper:
         return pa.Table.from_pydict(articles_to_columns(arts), schema=arrow_schema())
 
 
+def _ray() -> Any:
+    """The ``ray`` module, imported on use (typed loosely: Ray's own annotations are partial)."""
+    import importlib
+
+    return importlib.import_module("ray")
+
+
 def _init_ray(opts: RayOptions) -> bool:
     """Connect to (or start) Ray; returns whether this call started it (and so should shut it down)."""
-    import ray
+    ray = _ray()
 
     if ray.is_initialized():
         return False
@@ -94,7 +101,7 @@ def _init_ray(opts: RayOptions) -> bool:
     if opts.address:
         ray.init(address=opts.address, **quiet)
     else:
-        cpus = opts.num_cpus or max(os.cpu_count() or 1, (opts.workers or 1) + 1)
+        cpus = opts.num_cpus or os.cpu_count() or 1
         ray.init(num_cpus=cpus, include_dashboard=False, **quiet)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
@@ -105,21 +112,27 @@ def _init_ray(opts: RayOptions) -> bool:
 
 def build_dataset(inputs: Sequence[str | Path], opts: RayOptions) -> tuple[Any, int]:
     """The Ray Dataset of Article rows (lazy) and the number of segments it reads."""
-    import ray
+    ray = _ray()
 
     segments = list(iter_segments(expand_inputs([str(i) for i in inputs]), opts.batch_size))
     if not segments:
         raise ValueError("no input files")
-    workers = opts.workers or max(1, int(ray.cluster_resources().get("CPU", 1)) - 1)
-    ds = ray.data.from_items([{"segment": pickle.dumps(s, protocol=5)} for s in segments],
-                             override_num_blocks=min(len(segments), 1000))
-    ds = ds.map_batches(read_segment_batches, batch_size=1, fn_kwargs={"batch_size": opts.batch_size},
-                        num_cpus=opts.read_cpus)
+    cpus = float(ray.cluster_resources().get("CPU", 1))
+    workers = opts.workers or max(1, int(cpus - opts.read_cpus))
+    # Logical CPUs: the actor pool must leave room for the read tasks, or they would wait for ever.
+    actor_cpus = min(1.0, max(0.1, (cpus - opts.read_cpus) / workers))
+    ds = ray.data.from_items(
+        [{"segment": pickle.dumps(s, protocol=5)} for s in segments],
+        override_num_blocks=min(len(segments), 1000),
+    )
+    ds = ds.map_batches(
+        read_segment_batches, batch_size=1, fn_kwargs={"batch_size": opts.batch_size}, num_cpus=opts.read_cpus
+    )
     ds = ds.map_batches(
         ArticleMapper,
         batch_size=1,
         compute=ray.data.ActorPoolStrategy(size=workers),
-        num_cpus=1,
+        num_cpus=actor_cpus,
         fn_constructor_kwargs={"nlp_stages": opts.nlp_stages, "batch_size": opts.batch_size},
     )
     return ds, len(segments)
@@ -138,7 +151,7 @@ def run_ray(inputs: Sequence[str | Path], out_dir: Path, options: RayOptions | N
         ds.write_parquet(str(out_dir))
     finally:
         if started:
-            import ray
+            ray = _ray()
 
             ray.shutdown()
     stats = count_parquet(out_dir)

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from newsgraph.engines.checkpoint import fsync_dir
+from newsgraph.engines.checkpoint import CheckpointMismatch, fsync_dir
 from newsgraph.models import Article
 
 
@@ -66,7 +66,10 @@ def arrow_schema() -> Any:
         if name in JSON_COLUMNS:
             meta[b"json_schema"] = json.dumps(props.get(name, {}), sort_keys=True).encode()
         fields.append(pa.field(name, pa.string(), nullable=name != "id", metadata=meta))
-    return pa.schema(fields, metadata={b"newsgraph_schema_version": Article.model_fields["schema_version"].default.encode()})
+    return pa.schema(
+        fields,
+        metadata={b"newsgraph_schema_version": Article.model_fields["schema_version"].default.encode()},
+    )
 
 
 def article_to_row(article: Article) -> dict[str, str | None]:
@@ -90,7 +93,11 @@ def articles_to_columns(articles: Sequence[Article]) -> dict[str, list[str | Non
 
 def article_from_row(row: dict[str, Any]) -> Article:
     """Inverse of :func:`article_to_row`."""
-    data = {n: (row.get(n) if n in STRING_COLUMNS else json.loads(row[n])) for n in COLUMNS if row.get(n) is not None}
+    data = {
+        n: (row.get(n) if n in STRING_COLUMNS else json.loads(row[n]))
+        for n in COLUMNS
+        if row.get(n) is not None
+    }
     return Article.model_validate(data)
 
 
@@ -114,12 +121,16 @@ class JsonlSink:
     def __init__(self, path: Path, *, resume_state: dict[str, Any] | None = None) -> None:
         self.path = path
         if resume_state is not None:
-            self._fh: IO[bytes] = open(path, "r+b") if path.exists() else open(path, "w+b")
-            self._fh.truncate(int(resume_state.get("bytes", 0)))
+            size = int(resume_state.get("bytes", 0))
+            have = path.stat().st_size if path.exists() else 0
+            if have < size:
+                raise CheckpointMismatch(f"{path} holds {have:,} bytes, the checkpoint expects {size:,}")
+            self._fh: IO[bytes] = open(path, "r+b") if path.exists() else open(path, "w+b")  # noqa: SIM115
+            self._fh.truncate(size)
             self._fh.seek(0, os.SEEK_END)
             self.records = int(resume_state.get("records", 0))
         else:
-            self._fh = open(path, "wb")
+            self._fh = open(path, "wb")  # noqa: SIM115 - a sink holds its file until close()
             self.records = 0
 
     def write(self, articles: Sequence[Article]) -> None:
@@ -146,12 +157,17 @@ class ParquetShardSink:
     boundaries) and holds one row group per batch.
     """
 
-    def __init__(self, directory: Path, *, shard_batches: int = 32, resume_state: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, directory: Path, *, shard_batches: int = 32, resume_state: dict[str, Any] | None = None
+    ) -> None:
         self.directory = directory
         self.shard_batches = shard_batches
         directory.mkdir(parents=True, exist_ok=True)
         self.shards = int(resume_state.get("shards", 0)) if resume_state else 0
         self.records = int(resume_state.get("records", 0)) if resume_state else 0
+        missing = [i for i in range(self.shards) if not self._shard_path(i).exists()]
+        if missing:
+            raise CheckpointMismatch(f"{directory} lacks shard(s) {missing} that the checkpoint records")
         for stale in directory.glob("part-*.parquet*"):
             idx = stale.name.split(".")[0].removeprefix("part-")
             if stale.name.endswith(".tmp") or (idx.isdigit() and int(idx) >= self.shards):

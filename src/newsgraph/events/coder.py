@@ -29,6 +29,7 @@ from newsgraph.events.arguments import has_child, is_actor, nominal_agent, owner
 from newsgraph.events.lexicon import lemma_of, lookup, obj_head, object_class
 from newsgraph.events.plover import COOPERATIVE, valid_mode
 from newsgraph.events.vocab import (
+    CIVIL_RIGHTS,
     COMMISSIVE,
     CONTENT_MODE,
     EXERCISES,
@@ -108,6 +109,29 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
             joint = True
         # manual, MOBILIZE: "joint military operations are COOPERATE but single-country exercises MOBILIZE"
         return ("COOPERATE", None, ["military"]) if joint else ("MOBILIZE", "troops", ["military"])
+    if lem == "suspend" and t.pos_ == "VERB":
+        obj = obj_head(t)
+        of_obj = (
+            [p.lemma_.lower() for c in obj.children if c.lower_ == "of" for p in c.children] if obj else []
+        )
+        if obj is not None and (lemma_of(obj) in CIVIL_RIGHTS or CIVIL_RIGHTS & set(of_obj)):
+            return (
+                "COERCE",
+                "restrict",
+                ["rights_freedoms"],
+            )  # crosswalk 172x "Impose restrictions on freedoms"
+        if obj is not None and lemma_of(obj) in RESTRICTIONS:
+            return "CONCEDE", None, ctx
+    if (
+        t.pos_ == "VERB"
+        and any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in t.children)
+        and lem in TRANSFER | MOVEMENT
+    ):
+        # "peacekeepers were shipped out", "moved its troops out": a withdrawal
+        obj = obj_head(t)
+        if obj is not None and lemma_of(obj) in NONMILITARY_STAFF:
+            return "SANCTION", "withdraw", ["diplomatic"]
+        return "RETREAT", "withdraw", ["military"]
     if lem in STOPPING and t.pos_ == "VERB" and object_class(t) == "aid":
         return "SANCTION", "discontinue", []  # crosswalk 162 "Reduce or stop aid"
     if lem in REMOVAL and t.pos_ == "VERB":

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.extensions  # noqa: F401
+from newsgraph.extensions import index_sentences
 from newsgraph.models import ErrorRecord
 
 
@@ -19,6 +20,7 @@ class EventsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         from newsgraph.events.extract import events_for_doc
 
         try:

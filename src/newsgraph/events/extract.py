@@ -24,6 +24,7 @@ from newsgraph.events.coder import CodedEvent, code_sentence, code_token, govern
 from newsgraph.events.dates import resolve_date
 from newsgraph.events.plover import score, valid_mode
 from newsgraph.events.vocab import CONTENT_MODE, NEGATORS, REPORTING
+from newsgraph.extensions import doc_text
 from newsgraph.models import Actor, Claim, ClaimStatus, Entity, Event
 
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
@@ -65,11 +66,11 @@ CONTEXT_WORDS: dict[str, str] = {
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]]:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     start, end = start + lead, end - trail
-    return doc.text[start:end], (start, end)
+    return doc_text(doc)[start:end], (start, end)
 
 
 def _event_span(t: Token) -> tuple[int, int]:
@@ -87,12 +88,26 @@ def _finite(t: Token) -> bool:
     )
 
 
+def _date_ents(doc: Doc) -> dict[int, list[Span]]:
+    """DATE/TIME entities by the start token of their sentence, computed once per doc (``Span.ents`` scans every
+    entity of the doc on each call)."""
+    cached = doc.user_data.get("newsgraph.date_ents")
+    if isinstance(cached, dict):
+        return cached
+    out: dict[int, list[Span]] = {}
+    for e in doc.ents:
+        if e.label_ in ("DATE", "TIME"):
+            out.setdefault(e.sent.start, []).append(e)
+    doc.user_data["newsgraph.date_ents"] = out
+    return out
+
+
 def _date_for(
     t: Token, published: str | None, other_triggers: frozenset[int] = frozenset()
 ) -> tuple[str | None, str | None]:
     """The DATE/TIME entity of the trigger's sentence that attaches to it (else to a governing verb, else the
     nearest), resolved against the publication date."""
-    ents = [e for e in t.sent.ents if e.label_ in ("DATE", "TIME")]
+    ents = _date_ents(t.doc).get(t.sent.start, [])
     if not ents:
         return None, None
     chain = [t.i] + [a.i for a in t.ancestors]
@@ -180,8 +195,7 @@ def _to_event(
     ):
         target = None
     text, sp = _clean_span(doc, *(span or _event_span(ev.trigger)))
-    others = frozenset(i for i in triggers if i != ev.trigger.i)
-    date, date_text = _date_for(ev.trigger, published, others)
+    date, date_text = _date_for(ev.trigger, published, triggers)
     ctx = _contexts(ev)
     mode = valid_mode(ev.type, ev.mode)
     return Event(

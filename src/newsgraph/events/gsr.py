@@ -85,13 +85,14 @@ def load_records(path: str | Path) -> list[GoldRecord]:
 
 
 def split_records(records: list[GoldRecord]) -> tuple[list[GoldRecord], list[GoldRecord]]:
-    """Deterministic stratified halves ``(dev, test)``: within each 0.5 category, sorted by id, alternate records."""
+    """Deterministic stratified halves ``(dev, test)``: within each 0.5 category, sorted by id (then text: the
+    file has one duplicated id), alternate records."""
     by_type: dict[str, list[GoldRecord]] = defaultdict(list)
     for r in records:
         by_type[r.legacy_type].append(r)
     dev: list[GoldRecord] = []
     test: list[GoldRecord] = []
     for key in sorted(by_type):
-        for i, r in enumerate(sorted(by_type[key], key=lambda x: x.id)):
+        for i, r in enumerate(sorted(by_type[key], key=lambda x: (x.id, x.text))):  # one id occurs twice
             (dev if i % 2 == 0 else test).append(r)
     return dev, test

@@ -31,10 +31,14 @@ INTENT = _w(
 )
 COMMISSIVE = _w("commit offer pledge promise swear vow")
 FAILURE = _w("decline fail refuse")
-REMOVAL = _w("cancel drop ease end lift relax remove revoke scrap suspend")
+REMOVAL = _w("cancel drop ease end lift relax remove revoke scrap")
+# suspending these curtails rights (COERCE restrict), unlike suspending a ban (CONCEDE)
+CIVIL_RIGHTS = _w(
+    "constitution right freedom liberty parliament newspaper publication party election assembly"
+)
 RESTRICTIONS = _w("ban blockade charge curfew embargo emergency law restriction sanction siege")
 PROPERTY_DAMAGE = frozenset(
-    ["blow up", "bomb", "burn", "damage", "demolish", "destroy", "fire", "raze", "set fire", "torch"]
+    ["blow up", "bomb", "burn", "damage", "demolish", "destroy", "raze", "set fire", "torch"]
 )
 EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "war game"])
 HEDGE_GOVERNORS = _w("consider contemplate discuss explore mull weigh")
@@ -55,7 +59,7 @@ TROOPS = _w(
 )
 WEAPONS = _w(
     "aircraft ammunition arm armament artillery bomber drone howitzer jet launcher missile munition "
-    "rocket tank warplane weapon"
+    "rocket tank warplane weapon bomb grenade mortar bullet round shot"
 )
 POLICE = _w("gendarme gendarmerie patrol police policeman")
 AID_OBJECTS = _w(

@@ -14,21 +14,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
 from newsgraph.ingest.encoding import Decoded, decode_bytes
 from newsgraph.ingest.files import STDIN, expand_inputs, read_path, read_stdin
-from newsgraph.ingest.limits import Limits, RawDocument
+from newsgraph.ingest.limits import ByteReader, Limits, RawDocument
 from newsgraph.ingest.warc import iter_warc
 
-__all__ = ["Decoded", "Limits", "RawDocument", "decode_bytes", "iter_documents", "iter_warc"]
+__all__ = ["ByteReader", "Decoded", "Limits", "RawDocument", "decode_bytes", "iter_documents", "iter_warc"]
 
 
 def iter_documents(
     inputs: Iterable[str | Path],
     *,
     limits: Limits | None = None,
-    stdin: IO[bytes] | None = None,
+    stdin: ByteReader | None = None,
 ) -> Iterator[RawDocument]:
     """Stream documents from files, directories (recursive, sorted), globs, ``-`` (stdin) and WARC archives.
 

@@ -62,7 +62,9 @@ _ALIASES: dict[str, str] = {
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.IGNORECASE
 )
-_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{2,40})["']""", re.IGNORECASE)
+_XML_ENCODING = re.compile(
+    rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{2,40})["']""", re.IGNORECASE
+)
 _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.IGNORECASE)
 _META_SCAN_BYTES = 32_768
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
@@ -120,11 +122,11 @@ def utf16_without_bom(data: bytes) -> str | None:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     nuls = even + odd
-    if nuls < n * 0.05:
+    if nuls < max(4, n * 0.05):
         return None
-    if odd >= 0.9 * nuls:
+    if odd >= 0.7 * nuls:
         return "utf-16-le"
-    if even >= 0.9 * nuls:
+    if even >= 0.7 * nuls:
         return "utf-16-be"
     return None
 
@@ -170,7 +172,9 @@ def decode_bytes(data: bytes, *, http_charset: str | None = None, html: bool = F
     if text is not None and "\x00" not in text:
         return _finish(text, "utf-8", "utf-8")
 
-    declared = [cs for cs in (normalize_charset(http_charset), declared_charset(data) if html else None) if cs]
+    declared = [
+        cs for cs in (normalize_charset(http_charset), declared_charset(data) if html else None) if cs
+    ]
     for cs in declared:
         text = _try(data, cs)
         if text is not None and (not cs.startswith("utf-16") or utf16_without_bom(data)):

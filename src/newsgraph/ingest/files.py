@@ -7,9 +7,18 @@ import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
-from newsgraph.ingest.limits import GzipStream, Limits, RawDocument, cap_message, failed, ingest_error, make_document, read_capped
+from newsgraph.ingest.limits import (
+    ByteReader,
+    GzipStream,
+    Limits,
+    RawDocument,
+    cap_message,
+    failed,
+    ingest_error,
+    make_document,
+    read_capped,
+)
 from newsgraph.ingest.sniff import GZIP_MAGIC, is_warc, kind_for
 from newsgraph.ingest.warc import iter_warc
 from newsgraph.models import ErrorRecord, Source
@@ -79,11 +88,11 @@ def read_path(path: str, limits: Limits) -> Iterator[RawDocument]:
         yield from read_stream(f, path, path, limits)
 
 
-def read_stdin(stream: IO[bytes], limits: Limits) -> Iterator[RawDocument]:
+def read_stdin(stream: ByteReader, limits: Limits) -> Iterator[RawDocument]:
     yield from read_stream(stream, STDIN_PATH, "", limits)
 
 
-def read_stream(raw: IO[bytes], path: str, name: str, limits: Limits) -> Iterator[RawDocument]:
+def read_stream(raw: ByteReader, path: str, name: str, limits: Limits) -> Iterator[RawDocument]:
     """Read one (possibly gzipped) stream; a WARC stream is handed to :func:`iter_warc`."""
     errors: list[ErrorRecord] = []
     try:
@@ -91,7 +100,7 @@ def read_stream(raw: IO[bytes], path: str, name: str, limits: Limits) -> Iterato
     except OSError as exc:
         yield failed(Source(path=path), f"read error: {exc}")
         return
-    stream: IO[bytes] = _Prefixed(magic, raw)
+    stream: ByteReader = _Prefixed(magic, raw)
     compressed = magic == GZIP_MAGIC
     inner = name
     if compressed:
@@ -125,27 +134,35 @@ def _missing(path: str) -> str:
 class _Prefixed:
     """A read-only stream that replays ``prefix`` before the rest of ``stream`` (sniffing without seeking)."""
 
-    def __init__(self, prefix: bytes, stream: IO[bytes]) -> None:
+    def __init__(self, prefix: bytes, stream: ByteReader) -> None:
         self._prefix = prefix
         self._stream = stream
+        self._pos = 0
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int = -1, /) -> bytes:
+        out = self._read(size)
+        self._pos += len(out)
+        return out
+
+    def tell(self) -> int:
+        """Bytes handed out so far (FastWARC calls ``tell()`` on the streams it reads, e.g. a WARC on stdin)."""
+        return self._pos
+
+    def _read(self, size: int) -> bytes:
         if self._prefix:
             if size is None or size < 0:
-                out, self._prefix = self._prefix + self._stream.read(), b""
+                out, self._prefix = self._prefix + bytes(self._stream.read()), b""
                 return out
             out, self._prefix = self._prefix[:size], self._prefix[size:]
             if len(out) < size:
-                out += self._stream.read(size - len(out))
+                out += bytes(self._stream.read(size - len(out)))
             return out
-        return self._stream.read(size)
+        return bytes(self._stream.read(size))
 
     def readable(self) -> bool:
         return True
 
     def close(self) -> None:
-        self._stream.close()
-
-    @property
-    def closed(self) -> bool:
-        return bool(getattr(self._stream, "closed", False))
+        close = getattr(self._stream, "close", None)
+        if close is not None:
+            close()

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from typing import IO, Literal
+from typing import Literal, Protocol
 
 from newsgraph.ingest.encoding import decode_bytes
 from newsgraph.ingest.sniff import binary_kind
 from newsgraph.models import ErrorRecord, Source
 
 MB = 1024 * 1024
+
+
+class ByteReader(Protocol):
+    """Anything with ``read(size)`` returning bytes: a binary file, ``sys.stdin.buffer``, a decompressor."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ def failed(source: Source, message: str, kind: Literal["text", "html"] = "text")
     return RawDocument(source, None, kind=kind, errors=(ingest_error(message),))
 
 
-def read_capped(stream: IO[bytes], limit: int, chunk_size: int = MB) -> tuple[bytes, bool, str | None]:
+def read_capped(stream: ByteReader, limit: int, chunk_size: int = MB) -> tuple[bytes, bool, str | None]:
     """Read at most ``limit`` bytes. Returns (data, truncated_by_cap, read_error) and never raises.
 
     A truncated or corrupt compressed stream keeps the bytes decoded before the damage.
@@ -80,7 +86,7 @@ class GzipStream:
     at a time, so a gzip bomb costs no more memory than the caller's cap.
     """
 
-    def __init__(self, raw: IO[bytes], chunk_size: int = MB) -> None:
+    def __init__(self, raw: ByteReader, chunk_size: int = MB) -> None:
         self._raw = raw
         self._chunk = chunk_size
         self._d = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -89,7 +95,7 @@ class GzipStream:
         self._done = False
         self._error: Exception | None = None
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int = -1, /) -> bytes:
         want = size if size is not None and size >= 0 else 1 << 62
         out: list[bytes] = []
         while want > 0 and not self._done:
@@ -105,7 +111,9 @@ class GzipStream:
                 if not self._pending:
                     self._done = True
                     if not self._fresh:
-                        self._error = EOFError("compressed file ended before the end-of-stream marker was reached")
+                        self._error = EOFError(
+                            "compressed file ended before the end-of-stream marker was reached"
+                        )
                     break
             data = tail or self._pending
             if not tail:

@@ -8,14 +8,25 @@ partial payload with an ``ingest`` error; a garbled archive stops with an error 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO, Literal
+from typing import Literal
 
 from newsgraph.ingest.encoding import charset_from_content_type
-from newsgraph.ingest.limits import Limits, RawDocument, cap_message, failed, ingest_error, make_document, read_capped
+from newsgraph.ingest.limits import (
+    ByteReader,
+    Limits,
+    RawDocument,
+    cap_message,
+    failed,
+    ingest_error,
+    make_document,
+    read_capped,
+)
 from newsgraph.ingest.sniff import looks_like_html
 from newsgraph.models import ErrorRecord, Source
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml+html", "text/xml", "application/xml"})
+HTML_TYPES = frozenset(
+    {"text/html", "application/xhtml+xml", "application/xml+html", "text/xml", "application/xml"}
+)
 TEXT_TYPES = frozenset({"text/plain"})
 
 
@@ -30,8 +41,9 @@ def _kind_for_content_type(content_type: str, payload_head: bytes) -> Literal["t
     return None
 
 
-def iter_warc(archive: str | IO[bytes], *, path: str, limits: Limits = Limits()) -> Iterator[RawDocument]:
+def iter_warc(archive: str | ByteReader, *, path: str, limits: Limits | None = None) -> Iterator[RawDocument]:
     """Yield one :class:`RawDocument` per HTML/text HTTP response in the archive; never raises."""
+    limits = limits or Limits()
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
     except ImportError as exc:  # pragma: no cover - fastwarc is a dependency
@@ -39,10 +51,13 @@ def iter_warc(archive: str | IO[bytes], *, path: str, limits: Limits = Limits())
         return
     archive_source = Source(path=path, format="warc")
     try:
-        kwargs = {"fsspec_args": False} if isinstance(archive, str) else {}
         records = iter(
             ArchiveIterator(
-                archive, record_types=WarcRecordType.response, parse_http=True, auto_decode="all", **kwargs
+                archive,  # type: ignore[arg-type]  # any object with read() works (PythonIOStreamAdapter)
+                record_types=WarcRecordType.response,
+                parse_http=True,
+                auto_decode="all",
+                fsspec_args=False,
             )
         )
     except Exception as exc:
@@ -56,14 +71,19 @@ def iter_warc(archive: str | IO[bytes], *, path: str, limits: Limits = Limits())
         except StopIteration:
             break
         except Exception as exc:
-            where = f"after {seen} response record(s)" if seen else "at the first record"
-            yield failed(archive_source, f"garbled or truncated WARC archive {where}: {exc}", kind="html")
+            if seen:
+                msg = f"garbled or truncated WARC archive after {seen} response record(s): {exc}"
+            else:
+                msg = f"not a WARC file, or garbled at the first record: {exc}"
+            yield failed(archive_source, msg, kind="html")
             return
         seen += 1
         try:
             doc = _record_document(record, path, limits)
         except Exception as exc:  # a broken record must not stop the archive
-            doc = failed(archive_source, f"unreadable WARC record #{seen}: {type(exc).__name__}: {exc}", kind="html")
+            doc = failed(
+                archive_source, f"unreadable WARC record #{seen}: {type(exc).__name__}: {exc}", kind="html"
+            )
         if doc is None:
             continue
         produced += 1
@@ -109,7 +129,9 @@ def _record_document(record: object, path: str, limits: Limits) -> RawDocument |
     encoded = http.get("Content-Encoding") or http.get("Transfer-Encoding")
     declared_len = record.content_length  # type: ignore[attr-defined]
     if not capped and not encoded and declared_len is not None and len(payload) < declared_len:
-        errors.append(ingest_error(f"truncated WARC record: {len(payload):,} of {declared_len:,} bytes present"))
+        errors.append(
+            ingest_error(f"truncated WARC record: {len(payload):,} of {declared_len:,} bytes present")
+        )
     return make_document(
         payload,
         source,

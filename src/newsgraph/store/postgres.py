@@ -26,22 +26,23 @@ LOCK_WRITE = 0x4E47_0002
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 _HEADLINE = "'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=[, StopSel=]'"
 
+# rank at most the 1000 newest matches per table, as sqlite.RANK_WINDOW does
 _FTS = {
     "article": (
         f"SELECT a.id, NULL, a.title, a.published, ts_headline('english', left(a.body, 100000), t.q, {_HEADLINE}), t.s "
-        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM articles, websearch_to_tsquery('english', ?) q "
-        "WHERE tsv @@ q ORDER BY s DESC LIMIT ?) t JOIN articles a ON a.pk = t.pk ORDER BY t.s DESC"
+        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM (SELECT pk, tsv, q FROM articles, websearch_to_tsquery('english', ?) q "
+        "WHERE tsv @@ q ORDER BY pk DESC LIMIT 1000) w ORDER BY s DESC LIMIT ?) t JOIN articles a ON a.pk = t.pk ORDER BY t.s DESC"
     ),
     "quote": (
         f"SELECT x.article_id, x.id, a.title, x.published, ts_headline('english', x.text, t.q, {_HEADLINE}), t.s "
-        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM quotes, websearch_to_tsquery('english', ?) q "
-        "WHERE tsv @@ q ORDER BY s DESC LIMIT ?) t JOIN quotes x ON x.pk = t.pk "
+        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM (SELECT pk, tsv, q FROM quotes, websearch_to_tsquery('english', ?) q "
+        "WHERE tsv @@ q ORDER BY pk DESC LIMIT 1000) w ORDER BY s DESC LIMIT ?) t JOIN quotes x ON x.pk = t.pk "
         "JOIN articles a ON a.id = x.article_id ORDER BY t.s DESC"
     ),
     "claim": (
         f"SELECT x.article_id, x.id, a.title, x.published, ts_headline('english', x.text, t.q, {_HEADLINE}), t.s "
-        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM claims, websearch_to_tsquery('english', ?) q "
-        "WHERE tsv @@ q ORDER BY s DESC LIMIT ?) t JOIN claims x ON x.pk = t.pk "
+        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM (SELECT pk, tsv, q FROM claims, websearch_to_tsquery('english', ?) q "
+        "WHERE tsv @@ q ORDER BY pk DESC LIMIT 1000) w ORDER BY s DESC LIMIT ?) t JOIN claims x ON x.pk = t.pk "
         "JOIN articles a ON a.id = x.article_id ORDER BY t.s DESC"
     ),
 }

@@ -57,7 +57,9 @@ def _load_entity_key() -> Callable[[Entity], str]:
 
 
 class Clusterer(Protocol):
-    def add_many(self, items: list[tuple[str, str, frozenset[str], frozenset[str]]]) -> list[str]: ...
+    def add_many(
+        self, items: list[tuple[str, str, frozenset[str], frozenset[str]]], vectors: Any = None
+    ) -> list[str]: ...
 
     def state(self) -> bytes: ...
 
@@ -65,7 +67,9 @@ class Clusterer(Protocol):
 class SingletonClusterer:
     """Fallback when :mod:`newsgraph.track` is absent: every claim is its own tracked claim."""
 
-    def add_many(self, items: list[tuple[str, str, frozenset[str], frozenset[str]]]) -> list[str]:
+    def add_many(
+        self, items: list[tuple[str, str, frozenset[str], frozenset[str]]], vectors: Any = None
+    ) -> list[str]:
         return ["c" + hashlib.sha1(key.encode()).hexdigest()[:15] for key, *_ in items]
 
     def state(self) -> bytes:
@@ -84,6 +88,26 @@ def new_clusterer(state: bytes | None, embedder: Any = None) -> tuple[Clusterer,
     return ClaimClusterer(embedder=embedder), True
 
 
+def embed_claims(items: list[tuple[str, str, frozenset[str], frozenset[str]]], embedder: Any = None) -> Any:
+    """Claim vectors (one row per item, as the tracker embeds them), computed by the caller *before* taking
+    the write lock so concurrent writers do not queue behind the encoder. ``None`` without the tracker."""
+    if not items:
+        return None
+    try:
+        from newsgraph.track.cluster import claim_text
+    except ImportError:
+        return None
+    if embedder is None:
+        from newsgraph.track.embed import get_embedder
+
+        embedder = get_embedder()
+    texts = [claim_text(text) for _, text, _, _ in items]
+    distinct = sorted(set(texts))
+    emb = embedder.encode(distinct)
+    row = {t: i for i, t in enumerate(distinct)}
+    return emb[[row[t] for t in texts]]
+
+
 @dataclass
 class Rows:
     """The rows of a batch of new articles, table by table."""
@@ -98,6 +122,10 @@ class Rows:
     global_entities: list[tuple[str, str, str]] = field(default_factory=list)
     # what the clusterer needs, in claims order: (claim key, text, entity keys, event types)
     cluster_items: list[tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=list)
+
+    def extend(self, other: Rows) -> None:
+        for name in self.__dataclass_fields__:
+            getattr(self, name).extend(getattr(other, name))
 
 
 def record_json(a: Article) -> str:

@@ -36,6 +36,8 @@ from newsgraph.store.records import (
     Clusterer,
     Flattener,
     Rows,
+    SingletonClusterer,
+    embed_claims,
     like_pattern,
     new_clusterer,
     now_iso,
@@ -86,6 +88,8 @@ class SQLStore(ABC):
 
     url: str
     _per_article_errors: tuple[type[BaseException], ...] = ()
+    _track = True
+    """False: one tracked claim per claim and no embeddings (benchmarks of the store alone)."""
 
     def __init__(self, embedder: Any = None) -> None:
         self.embedder = embedder
@@ -174,33 +178,47 @@ class SQLStore(ABC):
         if not batch:
             return IngestResult()
         seen_at = now_iso()
+        # Outside the write lock: flatten what the store does not hold yet and embed its claims. Under the
+        # lock, a second look drops what a concurrent writer stored in the meantime.
+        known = self.existing_ids([a.id for a in batch])
+        prepared: dict[str, tuple[Rows, Any]] = {}
+        failed_ids: set[str] = set()
+        failed: list[str] = []
+        for a in batch:
+            if a.id in known or a.id in prepared or a.id in failed_ids:
+                continue
+            r = Rows()
+            try:
+                self._flattener.add(r, a, seen_at)
+            except Exception as exc:  # a malformed record fails alone
+                failed.append(f"{a.source.path or a.id}: store: {type(exc).__name__}: {exc}")
+                failed_ids.add(a.id)
+                continue
+            prepared[a.id] = (r, None)
+        if self._track:
+            items = [it for r, _ in prepared.values() for it in r.cluster_items]
+            vecs = embed_claims(items, self.embedder)
+            if vecs is not None:
+                k = 0
+                for aid, (r, _) in prepared.items():
+                    prepared[aid] = (r, vecs[k : k + len(r.cluster_items)])
+                    k += len(r.cluster_items)
         try:
             with self._write() as cur:
-                ids = list(dict.fromkeys(a.id for a in batch))
                 existing: set[str] = set()
+                ids = list(prepared)
                 for part in _chunks(ids):
-                    existing.update(
-                        r[0]
-                        for r in self._execute(
-                            cur, f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part
-                        )
-                    )
+                    sql = f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})"
+                    existing.update(r[0] for r in self._execute(cur, sql, part))
+                new_ids = [i for i in ids if i not in existing]
                 rows = Rows()
-                new_ids: set[str] = set()
-                failed_ids: set[str] = set()
-                failed: list[str] = []
-                for a in batch:
-                    if a.id in existing or a.id in new_ids or a.id in failed_ids:
-                        continue
-                    try:
-                        self._flattener.add(rows, a, seen_at)
-                    except Exception as exc:  # a malformed record fails alone
-                        failed.append(f"{a.source.path or a.id}: store: {type(exc).__name__}: {exc}")
-                        failed_ids.add(a.id)
-                        continue
-                    new_ids.add(a.id)
+                vectors = []
+                for i in new_ids:
+                    rows.extend(prepared[i][0])
+                    if prepared[i][1] is not None:
+                        vectors.append(prepared[i][1])
                 if rows.cluster_items:
-                    self._assign_clusters(cur, rows)
+                    self._assign_clusters(cur, rows, vectors)
                 self._insert_rows(cur, rows)
                 srcs = [source_row(a, seen_at) for a in batch if a.id not in failed_ids]
                 self._executemany(cur, insert_sql("article_sources", SOURCE_COLS), srcs)
@@ -251,15 +269,27 @@ class SQLStore(ABC):
                 [(cid, labels[cid], *by_id[cid]) for cid in part if cid in by_id],
             )  # fmt: skip
 
-    def _assign_clusters(self, cur: Any, rows: Rows) -> None:
+    def _assign_clusters(self, cur: Any, rows: Rows, vectors: list[Any]) -> None:
         got = self._execute(cur, "SELECT version FROM tracker_state WHERE id = 1")
         version = int(got[0][0]) if got else 0
         if self._clusterer is None or self._tracker_version != version:
             state = self._execute(cur, "SELECT state FROM tracker_state WHERE id = 1") if got else []
             blob = bytes(state[0][0]) if state and state[0][0] is not None else None
-            self._clusterer, self._clusterer_real = new_clusterer(blob, self.embedder)
+            if self._track:
+                self._clusterer, self._clusterer_real = new_clusterer(blob, self.embedder)
+            else:
+                self._clusterer, self._clusterer_real = SingletonClusterer(), False
             self._tracker_version = version
-        ids = self._clusterer.add_many(rows.cluster_items)
+        vecs = None
+        if self._clusterer_real and vectors and sum(len(v) for v in vectors) == len(rows.cluster_items):
+            import numpy as np
+
+            vecs = np.concatenate(vectors)
+        ids = (
+            self._clusterer.add_many(rows.cluster_items, vecs)
+            if vecs is not None
+            else self._clusterer.add_many(rows.cluster_items)
+        )
         for row, cid in zip(rows.claims, ids, strict=True):
             row[12] = cid
         if self._clusterer_real:

@@ -25,21 +25,22 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 600.0
 
-_FTS = {
-    "article": (
-        "SELECT a.id, NULL, a.title, a.published, f.snip, f.rank FROM (SELECT rowid, rank, "
-        "snippet(articles_fts, 1, '[', ']', '…', 16) AS snip FROM articles_fts WHERE articles_fts MATCH ? "
-        "ORDER BY rank LIMIT ?) f JOIN articles a ON a.pk = f.rowid ORDER BY f.rank"
-    ),
+RANK_WINDOW = 1000
+"""Matches ranked per query, newest first: bm25 is computed for at most this many rows (per table), which
+keeps a query for a word found in most of the store as fast as one for a rare word. A term with fewer
+matches is ranked exactly; a very common one is ranked among its most recently ingested matches."""
+
+
+_FTS_TABLE = {"article": ("articles", 1, 16), "quote": ("quotes", 0, 24), "claim": ("claims", 0, 24)}
+_FTS_META = {
+    "article": "SELECT a.pk, a.id, NULL, a.title, a.published FROM articles a WHERE a.pk IN ({})",
     "quote": (
-        "SELECT q.article_id, q.id, a.title, q.published, f.snip, f.rank FROM (SELECT rowid, rank, "
-        "snippet(quotes_fts, 0, '[', ']', '…', 24) AS snip FROM quotes_fts WHERE quotes_fts MATCH ? "
-        "ORDER BY rank LIMIT ?) f JOIN quotes q ON q.pk = f.rowid JOIN articles a ON a.id = q.article_id ORDER BY f.rank"
+        "SELECT q.pk, q.article_id, q.id, a.title, q.published FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id WHERE q.pk IN ({})"
     ),
     "claim": (
-        "SELECT c.article_id, c.id, a.title, c.published, f.snip, f.rank FROM (SELECT rowid, rank, "
-        "snippet(claims_fts, 0, '[', ']', '…', 24) AS snip FROM claims_fts WHERE claims_fts MATCH ? "
-        "ORDER BY rank LIMIT ?) f JOIN claims c ON c.pk = f.rowid JOIN articles a ON a.id = c.article_id ORDER BY f.rank"
+        "SELECT c.pk, c.article_id, c.id, a.title, c.published FROM claims c "
+        "JOIN articles a ON a.id = c.article_id WHERE c.pk IN ({})"
     ),
 }
 
@@ -215,12 +216,57 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{self.path}: {exc}") from None
 
     # -- full-text search -------------------------------------------------------------------------
+    def _fts_rank(self, kind: str, q: str, limit: int) -> list[tuple[int, float]]:
+        fts = f"{_FTS_TABLE[kind][0]}_fts"
+        return [
+            (int(r[0]), float(r[1]))
+            for r in self._fetch(
+                f"SELECT rowid, rank FROM (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? "
+                f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}) ORDER BY rank LIMIT ?",
+                (q, limit),
+            )
+        ]
+
+    def _fts_hits(self, kind: str, q: str, top: list[tuple[int, float]]) -> list[SearchHit]:
+        """Metadata and a snippet (a rowid seek each) for ranked rows, in the given order."""
+        if not top:
+            return []
+        table, col, tokens = _FTS_TABLE[kind]
+        fts = f"{table}_fts"
+        snip_sql = f"SELECT snippet({fts}, {col}, '[', ']', '…', {tokens}) FROM {fts} WHERE {fts} MATCH ? AND rowid = ?"
+        sql = _FTS_META[kind].format(", ".join("?" * len(top)))
+        meta = {r[0]: r[1:] for r in self._fetch(sql, [pk for pk, _ in top])}
+        hits = []
+        for rowid, rank in top:
+            if rowid not in meta:
+                continue
+            got = self._fetch(snip_sql, (q, rowid))
+            snip = str(got[0][0] or "") if got else ""
+            aid, item, title, published = meta[rowid]
+            hits.append(SearchHit(kind, aid, item, title, published, snip, -rank))  # type: ignore[arg-type]
+        return hits
+
     def _fts(self, kind: str, query: str, limit: int) -> list[SearchHit]:
+        q = fts5_query(query)
+        return self._fts_hits(kind, q, self._fts_rank(kind, q, limit)) if q else []
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Rank claims, quotes and articles (cheap), keep the best ``limit`` overall, and only then fetch
+        snippets and metadata for those."""
         q = fts5_query(query)
         if q is None:
             return []
-        rows = self._fetch(_FTS[kind], (q, limit))
-        return [SearchHit(kind, r[0], r[1], r[2], r[3], r[4] or "", -float(r[5])) for r in rows]  # type: ignore[arg-type]
+        order = {"claim": 0, "quote": 1, "article": 2}
+        ranked = [
+            (rank, order[kind], kind, pk) for kind in order for pk, rank in self._fts_rank(kind, q, limit)
+        ]
+        ranked.sort()
+        keep = ranked[:limit]
+        hits: list[SearchHit] = []
+        for kind in order:
+            hits += self._fts_hits(kind, q, [(pk, rank) for rank, _, k, pk in keep if k == kind])
+        hits.sort(key=lambda h: (-h.score, order[h.kind]))
+        return hits
 
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         q = fts5_query(query)

@@ -42,7 +42,7 @@ F32 = npt.NDArray[np.float32]
 Item = tuple[str, str, frozenset[str], frozenset[str]]
 
 STATE_FORMAT = 1
-DEFAULT_THRESHOLD = 0.70
+DEFAULT_THRESHOLD = 0.78
 
 
 class Encoder(Protocol):
@@ -58,7 +58,9 @@ _NUM_WORDS = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
     "fifty": "50", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
 }  # fmt: skip
-_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b(" + "|".join(_NUM_WORDS) + r")\b", re.I)
+_NUM = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b(" + "|".join(_NUM_WORDS) + r")\b", re.I
+)
 
 
 def claim_text(text: str) -> str:
@@ -79,6 +81,28 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _name_forms(keys: frozenset[str]) -> set[str]:
+    """Comparable forms of entity keys: the name without its type (NER often calls a person an ORG) and,
+    for multi-word names, the last word (a surname-only mention "clinton" may be "hillary clinton")."""
+    out: set[str] = set()
+    for k in keys:
+        name = k.split(":", 1)[-1]
+        out.add(name)
+        words = name.split()
+        if len(words) > 1 and k[:4] in ("PER:", "ORG:"):
+            out.add(words[-1])
+    return out
+
+
+def entities_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two claims share an entity? Exact keys, or the same name under another type, or a surname-only
+    key matching the last word of a full name."""
+    if a & b:
+        return True
+    fa, fb = _name_forms(a), _name_forms(b)
+    return bool({k.split(":", 1)[-1] for k in a} & fb or {k.split(":", 1)[-1] for k in b} & fa)
+
+
 def compatible(
     ents_a: frozenset[str],
     ents_b: frozenset[str],
@@ -88,7 +112,7 @@ def compatible(
     nums_b: frozenset[str] = frozenset(),
 ) -> bool:
     """May two claims be the same proposition? (Checks only the symbolic evidence, not the wording.)"""
-    if ents_a and ents_b and not (ents_a & ents_b):
+    if ents_a and ents_b and not entities_overlap(ents_a, ents_b):
         return False
     if events_a and events_b and not (events_a & events_b):
         return False
@@ -110,9 +134,10 @@ class ClaimClusterer:
         threshold: float = DEFAULT_THRESHOLD,
         *,
         centroid_margin: float = 0.08,
-        tables: int = 16,
+        tables: int = 20,
         bits: int = 12,
-        max_bucket: int = 256,
+        probes: int = 3,
+        max_bucket: int = 8,
         use_numbers: bool = True,
         seed: int = 13,
         embedder: Encoder | None = None,
@@ -121,6 +146,7 @@ class ClaimClusterer:
         self.centroid_margin = float(centroid_margin)
         self.tables = int(tables)
         self.bits = int(bits)
+        self.probes = max(0, min(int(probes), int(bits)))
         self.max_bucket = int(max_bucket)
         self.use_numbers = bool(use_numbers)
         self.seed = int(seed)
@@ -193,7 +219,7 @@ class ClaimClusterer:
     def nearest(self, text: str, k: int = 10) -> list[tuple[str, float]]:
         """Approximate nearest tracked claims to ``text``: (cluster id, best cosine), best first."""
         v = self._round(self._encoder().encode([claim_text(text)])[0])
-        cands = self._candidates(self._codes(v[None, :])[0])
+        cands = self._candidates(self._probe_codes(v))
         if not cands:
             return []
         sims = self._vecs[cands] @ v
@@ -216,6 +242,7 @@ class ClaimClusterer:
                 "centroid_margin": self.centroid_margin,
                 "tables": self.tables,
                 "bits": self.bits,
+                "probes": self.probes,
                 "max_bucket": self.max_bucket,
                 "use_numbers": self.use_numbers,
                 "seed": self.seed,
@@ -290,20 +317,39 @@ class ClaimClusterer:
         out: npt.NDArray[np.int64] = (signs.astype(np.int64) * self._pow[None, :, :]).sum(axis=2)
         return out
 
-    def _candidates(self, codes: Sequence[int]) -> list[int]:
+    def _probe_codes(self, v: F32) -> list[list[int]]:
+        """Per table: the claim's own bucket code, then the codes with one of its ``probes`` least certain
+        sign bits flipped (query-directed multi-probe LSH: a near neighbour that differs from the claim in one
+        bit most likely differs in a bit whose projection was close to zero)."""
+        proj = (v @ self._planes).reshape(self.tables, self.bits)
+        codes = ((proj > 0).astype(np.int64) * self._pow).sum(axis=1)
+        if not self.probes:
+            out: list[list[int]] = codes[:, None].tolist()
+            return out
+        weak = np.argpartition(np.abs(proj), self.probes - 1, axis=1)[:, : self.probes]
+        flipped = codes[:, None] ^ (np.int64(1) << weak.astype(np.int64))
+        out = np.concatenate([codes[:, None], flipped], axis=1).tolist()
+        return out
+
+    def _candidates(self, probes: list[list[int]]) -> list[int]:
+        """Stored claims in the probed buckets. Each bucket contributes at most its ``max_bucket`` newest
+        members, so the work per claim is bounded (tables x (1 + probes) x max_bucket) however large the
+        index grows; in a crowded bucket the newest members stand for their (already merged) clusters."""
         seen: set[int] = set()
-        for t, code in enumerate(codes):
-            bucket = self._buckets[t].get(int(code))
-            if bucket:
-                # a crowded bucket (many near-identical claims) is sampled from its newest members
-                seen.update(bucket[-self.max_bucket :])
+        cap = self.max_bucket
+        for table, codes in zip(self._buckets, probes, strict=True):
+            for code in codes:
+                bucket = table.get(code)
+                if bucket:
+                    seen.update(bucket[-cap:])
         return sorted(seen)
 
     def _insert(self, key: str, text: str, ents: frozenset[str], events: frozenset[str], vec: F32) -> str:
         v = self._round(vec)
         nums = numbers(text) if self.use_numbers else frozenset()
-        codes = self._codes(v[None, :])[0].tolist()
-        cands = self._candidates(codes)
+        probes = self._probe_codes(v)
+        codes = [p[0] for p in probes]
+        cands = self._candidates(probes)
         chosen = -1
         if cands:
             self.comparisons += len(cands)

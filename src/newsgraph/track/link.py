@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from newsgraph.models import Entity
 
@@ -51,7 +52,7 @@ _TITLES = frozenset(
     ambassador amb minister spokesman spokeswoman spokesperson deputy acting former then
     candidate nominee leader chairman chairwoman chair ceo director foreign defense defence state
     treasury interior homeland security national principal adviser advisor attorney house speaker
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _ORG_LEAD = ("the ",)
 _PUNCT = re.compile(r"[^\w\s'\-&]")
@@ -60,6 +61,7 @@ _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Short names, abbreviations and demonyms pycountry does not resolve (ISO alpha-3).
+# fmt: off
 _COUNTRY_ALIASES: dict[str, str] = {
     "us": "USA", "u s": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
     "the united states": "USA", "american": "USA", "americans": "USA",
@@ -87,6 +89,7 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "jordanian": "JOR", "qatari": "QAT", "emirati": "ARE", "uae": "ARE", "belarusian": "BLR",
     "belarus": "BLR",
 }
+# fmt: on
 
 
 def fold(text: str) -> str:
@@ -126,8 +129,9 @@ def country_code(name: str) -> str | None:
         return None
     import pycountry
 
+    db: Any = pycountry.countries
     for attr in ("name", "common_name", "official_name"):
-        hit = pycountry.countries.get(**{attr: t})
+        hit = db.get(**{attr: t})
         if hit is not None:
             return str(hit.alpha_3)
     try:
