@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import need_dataset  # type: ignore[import-not-found]
+from tests.conftest import need_dataset  # type: ignore[import-not-found]
 from newsgraph.models import CLAIM_STATUSES
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "data" / "claims_gold.jsonl"

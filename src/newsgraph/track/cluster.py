@@ -137,8 +137,9 @@ class ClaimClusterer:
         tables: int = 20,
         bits: int = 12,
         probes: int = 3,
-        max_bucket: int = 8,
+        max_bucket: int = 4,
         use_numbers: bool = True,
+        exhaustive: bool = False,
         seed: int = 13,
         embedder: Encoder | None = None,
     ) -> None:
@@ -149,6 +150,7 @@ class ClaimClusterer:
         self.probes = max(0, min(int(probes), int(bits)))
         self.max_bucket = int(max_bucket)
         self.use_numbers = bool(use_numbers)
+        self.exhaustive = bool(exhaustive)  # score every stored claim (quadratic: for measuring the LSH only)
         self.seed = int(seed)
         self._embedder = embedder
         rng = np.random.default_rng(self.seed)
@@ -245,6 +247,7 @@ class ClaimClusterer:
                 "probes": self.probes,
                 "max_bucket": self.max_bucket,
                 "use_numbers": self.use_numbers,
+                "exhaustive": self.exhaustive,
                 "seed": self.seed,
             },
             "keys": self._keys,
@@ -349,7 +352,7 @@ class ClaimClusterer:
         nums = numbers(text) if self.use_numbers else frozenset()
         probes = self._probe_codes(v)
         codes = [p[0] for p in probes]
-        cands = self._candidates(probes)
+        cands = list(range(self._n)) if self.exhaustive else self._candidates(probes)
         chosen = -1
         if cands:
             self.comparisons += len(cands)
