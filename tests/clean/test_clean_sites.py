@@ -212,3 +212,10 @@ def test_announced_list_is_content_but_menus_are_not() -> None:
     assert "The board listed three risks:" in c.body
     assert "* World" not in c.body
     assert {r.text: r.reason for r in c.removed}["* World"] == "navigation"
+
+
+def test_repeated_accepts_raw_lines() -> None:
+    line = "The Harbour Gazette is published by Harbour Media Group and printed in the old town."
+    c = clean_text(f"{P1}\n\n{P2}\n\n{line}\n", repeated=frozenset({line}))
+    assert line not in c.body
+    assert {r.text: r.reason for r in c.removed}[line] == "repeated"

@@ -7,6 +7,7 @@ import random
 
 import pytest
 from eval.scoring import aeb_corpus, aeb_counts, token_prf, wcxb_prf
+
 from tests.conftest import need_dataset
 
 

@@ -126,3 +126,22 @@ def test_choose_title(
     title: str | None, h1: tuple[str, ...], site: str | None, url: str | None, expected: str | None
 ) -> None:
     assert choose_title(title, h1, site, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("Luke Kim December", "Luke Kim"),
+        ("Cazzy Magennis Last Updated August 1", "Cazzy Magennis"),
+        ("Jane Doe Dec. 3, 2024", "Jane Doe"),
+        ("Tom May", "Tom May"),
+        ("Read more about The Upwork Team", "The Upwork Team"),
+        ("© 2024", None),
+        ("Conditions Privacy Policy", None),
+    ],
+)
+def test_clean_author(raw: str, expected: str | None) -> None:
+    from newsgraph.clean.html import clean_author
+
+    assert clean_author(raw) == expected

@@ -109,6 +109,7 @@ def mark_related(units: Sequence[Unit]) -> None:
     i = 0
     n = len(units)
     prose = 0
+    in_comments = False
     while i < n:
         u = units[i]
         if u.kind == GOOD and u.reason is None:
@@ -117,8 +118,10 @@ def mark_related(units: Sequence[Unit]) -> None:
             # a comment thread runs to the end of the page: readers' prose weighs little from here on
             u.reason = "related"
             u.kind = "related"
-            for v in units[i + 1 :]:
-                v.extra["comments"] = "1"
+            if not in_comments:  # mark once: linear even with thousands of "Comments" headings
+                in_comments = True
+                for v in units[i + 1 :]:
+                    v.extra["comments"] = "1"
             i += 1
             continue
         if u.reason in (None, "read-more") and is_related_heading(u):

@@ -112,13 +112,42 @@ def figcaptions(tree: HtmlElement) -> list[Caption]:
     return out
 
 
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reviewed|edited|reported)\s+by|by|author|read more about|more from|about)\s*:?\s+",
+    re.IGNORECASE,
+)
+# A date or "Last updated" glued to the name by the page layout ("Jane Doe December 3, 2024").
+_AUTHOR_TAIL = re.compile(
+    rf"\s+(?:(?:last\s+)?updated|published|posted)\b.*$|\s+(?:on\s+)?{_MONTHS}\.?\s+\d.*$|"
+    rf"\s+(?!may\b){_MONTHS}$|\s+\d.*$",
+    re.IGNORECASE,
+)
+_AUTHOR_JUNK = re.compile(
+    r"©|\b(?:privacy|policy|conditions|cookies?|terms|subscribe|newsletter|sign in|log in)\b", re.I
+)
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def clean_author(name: str) -> str | None:
+    """An author name without a "By"/"Read more about" prefix or a glued-on date; None for non-names."""
+    n = _AUTHOR_PREFIX.sub("", _fold(name))
+    n = _AUTHOR_TAIL.sub("", n).strip(" ,;|-–—:")
+    if not n or len(n) > 100 or _AUTHOR_JUNK.search(n) or not _TWO_LETTERS.search(n):
+        return None
+    return n
+
+
 def _authors(raw: str | None) -> list[Author]:
     if not raw:
         return []
     names: list[str] = []
     for part in _AUTHOR_SPLIT.split(raw):
-        name = _fold(part)
-        if name and len(name) <= 100 and name.casefold() not in {n.casefold() for n in names}:
+        name = clean_author(part)
+        if name and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return [Author(name=n) for n in names]
 

@@ -173,7 +173,7 @@ def _repeated_reason(units: Sequence[Unit], repeated: frozenset[str]) -> None:
     """CCNet-style: drop lines seen across many documents of the batch, unless that would gut this one."""
     if not repeated:
         return
-    hits = [u for u in units if u.reason is None and line_key(u.text) in repeated]
+    hits = [u for u in units if u.reason is None and (line_key(u.text) in repeated or u.text in repeated)]
     if not hits:
         return
     prose = sum(u.chars for u in units if u.kind in (GOOD, MEDIUM))
@@ -185,7 +185,11 @@ def _repeated_reason(units: Sequence[Unit], repeated: frozenset[str]) -> None:
 
 
 def clean_text(text: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
-    """Clean one plain-text scrape. Never raises: an internal failure becomes an ``errors`` entry."""
+    """Clean one plain-text scrape. Never raises: an internal failure becomes an ``errors`` entry.
+
+    ``repeated``: lines to drop as boilerplate (reason ``repeated``), given as :func:`repeated_lines` keys
+    (normalised line hashes, what :func:`clean_batch` passes) or as the lines themselves.
+    """
     try:
         return _clean(text, repeated)
     except Exception as exc:  # pragma: no cover - defensive; the property tests look for this path
