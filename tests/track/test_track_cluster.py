@@ -202,3 +202,14 @@ def test_helpers() -> None:
     assert numbers("up 3.5 percent, 1,000 jobs, five states") == frozenset({"3.5", "1000", "5"})
     assert not compatible(frozenset({"A"}), frozenset({"B"}), NONE, NONE)
     assert compatible(frozenset({"A", "C"}), frozenset({"C"}), NONE, frozenset({"AID"}))
+
+
+def test_docs_clustering_example_runs() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "tracking.md").read_text()
+    section = doc[doc.index("## Claim clustering") :]
+    code = section[
+        section.index("```python") + len("```python") : section.index("```\n", section.index("```python") + 9)
+    ]
+    exec(compile(code, "docs/tracking.md", "exec"), {})  # asserts inside the example

@@ -84,3 +84,12 @@ def test_resolve_surnames_only_when_unambiguous() -> None:
         "PER:cruz",
     ]
     assert resolve_surnames(keys) == {"PER:trump": "PER:donald trump"}
+
+
+def test_docs_examples_run() -> None:
+    import doctest
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "tracking.md"
+    res = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert res.attempted >= 4 and res.failed == 0

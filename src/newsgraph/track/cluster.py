@@ -356,7 +356,7 @@ class ClaimClusterer:
         chosen = -1
         if cands:
             self.comparisons += len(cands)
-            sims = self._vecs[cands] @ v
+            sims = (self._vecs[: self._n] if self.exhaustive else self._vecs[cands]) @ v
             order = np.argsort(-sims)
             tried: set[int] = set()
             for r in order.tolist():
