@@ -5,7 +5,8 @@ embedded with the numpy MiniLM (timed: sentences/s); the 10k-claim stream is the
 real vectors first, then variations of random real claims (the vector plus Gaussian noise, cosine to the
 original between about 0.45 and 0.95, i.e. from a near-reprint to a different claim on the same topic), each
 carrying its original text so the number rule still applies. Clustering is timed on precomputed vectors (the
-embedding cost is linear by construction and reported separately), best of 3 runs.
+embedding cost is linear by construction and reported separately), best of 3 runs. What the LSH index costs in
+accuracy is measured against exhaustive search (every stored claim scored) on the first 5k claims.
 
 Target (issue 6): time(10k) / time(1k) <= 12; all-pairs comparison would give 100.
 """
@@ -104,9 +105,12 @@ def main() -> dict[str, Any]:
     t1k, c1k, cmp1k, _ = _cluster_time(all_t[:1000], all_v[:1000])
     t10k, c10k, cmp10k, ids = _cluster_time(all_t, all_v)
     ratio = t10k / t1k
-    # what the LSH index loses: the same stream clustered by scoring every stored claim (quadratic)
-    t_ex, _, _, ids_ex = _cluster_time(all_t, all_v, repeat=1, exhaustive=True)
-    agree_p, agree_r = _pair_agreement(ids, ids_ex)
+    # what the LSH index loses: the first 5k claims of the same stream clustered by scoring every stored claim
+    # (quadratic; decisions are final at insertion, so the first 5k ids of the 10k run are comparable)
+    n_ex = 5000
+    t_ex, _, _, ids_ex = _cluster_time(all_t[:n_ex], all_v[:n_ex], repeat=1, exhaustive=True)
+    t_lsh5k, _, _, _ = _cluster_time(all_t[:n_ex], all_v[:n_ex], repeat=1)
+    agree_p, agree_r = _pair_agreement(ids[:n_ex], ids_ex)
     res = {
         "embed_sentences": len(texts),
         "embed_sentences_per_s": round(len(texts) / embed_s, 1),
@@ -119,7 +123,8 @@ def main() -> dict[str, Any]:
         "clusters_10k": c10k,
         "comparisons_per_claim_1k": round(cmp1k / 1000, 1),
         "comparisons_per_claim_10k": round(cmp10k / 10_000, 1),
-        "exhaustive_10k_s": round(t_ex, 3),
+        "exhaustive_5k_s": round(t_ex, 3),
+        "lsh_5k_s": round(t_lsh5k, 3),
         "same_cluster_pairs_vs_exhaustive_precision": round(agree_p, 4),
         "same_cluster_pairs_vs_exhaustive_recall": round(agree_r, 4),
         "ok": ratio <= 12,
@@ -132,7 +137,7 @@ def main() -> dict[str, Any]:
         f"candidates scored per claim {res['comparisons_per_claim_1k']} -> {res['comparisons_per_claim_10k']}"
     )
     print(
-        f"exhaustive search on the same 10k stream: {t_ex:.1f}s; LSH same-cluster pairs agree with it: "
+        f"first 5k claims: exhaustive search {t_ex:.1f}s vs LSH {t_lsh5k:.2f}s; LSH same-cluster pairs vs exhaustive: "
         f"precision {agree_p:.3f}, recall {agree_r:.3f}"
     )
     return res

@@ -70,12 +70,6 @@ def _sha(path: Path) -> str:
 # ------------------------------------------------------------------------------- portable: max_page_count
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(AssertionError, sqlite3.OperationalError),
-    reason="store bug (reported): SQLITE_FULL escapes add_articles as a raw sqlite3.OperationalError, so the CLI "
-    "prints a traceback; fix: translate non-transient OperationalError in SQLiteStore._write_batch into StoreError",
-)
 def test_sqlite_full_via_max_page_count(tmp_path: Path) -> None:
     """The database refuses to grow: the batch fails cleanly (StoreError or counted failures), committed batches
     stay intact and the file passes integrity_check; after lifting the limit the same ingest completes."""
@@ -124,12 +118,6 @@ def _cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, check=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="store bug (reported): SQLITE_FULL escapes add_articles as a raw sqlite3.OperationalError, so the CLI "
-    "prints a traceback; fix: translate non-transient OperationalError in SQLiteStore._write_batch into StoreError",
-)
 def test_cli_ingest_on_a_full_disk(tmp_path: Path) -> None:
     corpus = _write_corpus(tmp_path / "in", 400)  # ~1 MB of text; the store needs several MB with FTS
     with _tmpfs(tmp_path / "mnt", "640k") as mnt:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from eval.track import PAIRS, claim_of, jaccard, load_pairs, prf
+
 from tests.conftest import need_dataset
 
 

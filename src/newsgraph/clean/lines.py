@@ -47,10 +47,17 @@ def fold_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+_KEEP_DIGITS_WORDS = 12
+
+
 def line_key(text: str) -> str:
     """Hash of a line normalised for cross-document repetition (CCNet style: case, digits and spaces folded)."""
-    norm = unicodedata.normalize("NFKC", text).casefold()
-    norm = "".join("0" if ch.isdigit() else ch for ch in fold_ws(norm))
+    norm = fold_ws(unicodedata.normalize("NFKC", text).casefold())
+    if norm.count(" ") < _KEEP_DIGITS_WORDS:
+        # Short lines: fold digits so "Updated 3 hours ago" / "Page 2 of 9" match across documents. Long prose
+        # keeps its digits: template leads ("The mayor of town 3 said ...") differ by their numbers and are
+        # story text, and folding them would make a body (and its id) depend on the rest of the batch.
+        norm = "".join("0" if ch.isdigit() else ch for ch in norm)
     return hashlib.blake2b(norm.encode("utf-8", "replace"), digest_size=8).hexdigest()
 
 

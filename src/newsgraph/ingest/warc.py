@@ -30,6 +30,14 @@ HTML_TYPES = frozenset(
 TEXT_TYPES = frozenset({"text/plain"})
 
 
+
+def _reraise_fatal(exc: BaseException) -> None:
+    """Re-raise what must stop the process; keep going on anything else, including a panic in the WARC reader's
+    native code (pyo3's ``PanicException`` derives from ``BaseException``, so ``except Exception`` misses it)."""
+    if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
+        return
+    raise exc
+
 def _kind_for_content_type(content_type: str, payload_head: bytes) -> Literal["text", "html"] | None:
     ct = content_type.split(";", 1)[0].strip().lower()
     if ct in HTML_TYPES:
@@ -60,7 +68,8 @@ def iter_warc(archive: str | ByteReader, *, path: str, limits: Limits | None = N
                 fsspec_args=False,
             )
         )
-    except Exception as exc:
+    except BaseException as exc:
+        _reraise_fatal(exc)
         yield failed(archive_source, f"cannot open WARC archive: {exc}", kind="html")
         return
     seen = 0
@@ -70,7 +79,8 @@ def iter_warc(archive: str | ByteReader, *, path: str, limits: Limits | None = N
             record = next(records)
         except StopIteration:
             break
-        except Exception as exc:
+        except BaseException as exc:
+            _reraise_fatal(exc)
             if seen:
                 msg = f"garbled or truncated WARC archive after {seen} response record(s): {exc}"
             else:
@@ -80,7 +90,8 @@ def iter_warc(archive: str | ByteReader, *, path: str, limits: Limits | None = N
         seen += 1
         try:
             doc = _record_document(record, path, limits)
-        except Exception as exc:  # a broken record must not stop the archive
+        except BaseException as exc:  # a broken record must not stop the archive
+            _reraise_fatal(exc)
             doc = failed(
                 archive_source, f"unreadable WARC record #{seen}: {type(exc).__name__}: {exc}", kind="html"
             )

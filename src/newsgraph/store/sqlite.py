@@ -188,7 +188,14 @@ class SQLiteStore(SQLStore):
                 delay = min(delay * 2, 2.0)
 
     def _write_batch(self, batch: list[Any]) -> IngestResult:
-        result: IngestResult = self._retry(lambda: super(SQLiteStore, self)._write_batch(batch))
+        try:
+            result: IngestResult = self._retry(lambda: super(SQLiteStore, self)._write_batch(batch))
+        except sqlite3.OperationalError as exc:
+            msg = str(exc).lower()
+            if any(k in msg for k in ("full", "readonly", "read-only", "disk i/o", "unable to open")):
+                # The batch was rolled back; what earlier batches committed is intact.
+                raise StoreError(f"cannot write to {self.url}: {exc} (this batch was not stored)") from exc
+            raise
         return result
 
     @contextmanager
