@@ -11,7 +11,7 @@ from newsgraph.deadline import DocumentTimeout, deadline
 def test_deadline_interrupts_a_long_python_loop() -> None:
     t = time.monotonic()
     with pytest.raises(DocumentTimeout), deadline(0.2):
-        while True:
+        while time.monotonic() - t < 20:  # bounded, so a broken deadline fails instead of hanging
             sum(range(1000))
     assert time.monotonic() - t < 5
 
@@ -37,9 +37,20 @@ def test_deadline_is_a_noop_off_the_main_thread() -> None:
 
 
 def test_nested_deadline_keeps_outer_timer() -> None:
-    with pytest.raises(DocumentTimeout), deadline(0.3):
-        with deadline(10):  # inner cannot arm while the outer one runs: the outer still fires
+    t = time.monotonic()
+    with pytest.raises(DocumentTimeout, match="0.3s"), deadline(0.3):
+        with deadline(10):  # the outer one is due first: it still fires
             time.sleep(2)
+    assert time.monotonic() - t < 1.5
+
+
+def test_inner_deadline_under_a_longer_outer_timer() -> None:
+    t = time.monotonic()
+    with pytest.raises(DocumentTimeout, match="2s"), deadline(2):
+        with pytest.raises(DocumentTimeout, match="0.2s"), deadline(0.2):
+            time.sleep(1)
+        time.sleep(5)  # the outer timer was re-armed with what it had left
+    assert 1.5 < time.monotonic() - t < 3.5
 
 
 _STORY = ("The minister said on Monday that the new budget would pass before the end of the month, and that "
@@ -58,7 +69,8 @@ def test_pipeline_turns_a_slow_document_into_an_error_record(monkeypatch: pytest
 
     def slow_on_marker(text: str, **kw: object) -> object:
         if "SLOW" in text:
-            while True:
+            t = time.monotonic()
+            while time.monotonic() - t < 30:  # bounded: a broken deadline fails the test instead of hanging
                 sum(range(1000))
         return real(text, **kw)  # type: ignore[arg-type]
 

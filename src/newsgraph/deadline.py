@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -24,23 +25,28 @@ class DocumentTimeout(Exception):
 
 
 def _can_arm() -> bool:
-    return (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0  # don't clobber an outer timer
-    )
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 @contextmanager
 def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocumentTimeout` inside the block after ``seconds`` (None or <= 0: no limit)."""
+    """Raise :class:`DocumentTimeout` inside the block after ``seconds`` (None or <= 0: no limit).
+
+    Cooperates with an outer ``ITIMER_REAL`` timer (a caller's own deadline, pytest-timeout): if the outer one is
+    due first it is left to fire; otherwise it is suspended and re-armed, less the time spent, afterwards.
+    """
     if not seconds or seconds <= 0 or not _can_arm():
         yield
+        return
+    outer_left, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    if outer_left and outer_left <= seconds:
+        yield  # the outer timer fires first anyway
         return
 
     def _expired(signum: int, frame: FrameType | None) -> None:
         raise DocumentTimeout(f"timed out after {seconds:g}s")
 
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -48,3 +54,6 @@ def deadline(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            left = max(outer_left - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
