@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export RAY_USAGE_STATS_ENABLED := 0
 
-.PHONY: help install demo test test-all eval bench lint fuzz lock clean python
+.PHONY: help install demo test test-all eval bench lint fuzz audit lock clean python
 
 help:
 	@echo "make demo     create $(VENV), install, extract the bundled sample and ingest it"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench    speed/memory ratios (bench/results.json)"
 	@echo "make lint     ruff + mypy"
 	@echo "make fuzz     time-boxed atheris fuzzing"
+	@echo "make audit    pip-audit over requirements.lock"
 
 python:
 	@scripts/find-python
@@ -57,6 +58,10 @@ lint: install
 
 fuzz: install
 	$(PY) -m tests.fuzz.run_all
+
+# Known-vulnerability audit of the locked dependencies (needs the vulnerability service; offline it warns, exit 0).
+audit: install
+	$(PY) scripts/audit_deps.py
 
 # Regenerate the hash-pinned lock (needs uv: `pip install uv`). Universal: valid on Python 3.11-3.13.
 lock:
