@@ -54,8 +54,12 @@ def main() -> dict[str, object]:
     subprocess.run([*exe, "ingest", str(SAMPLE), "--db", str(db)], check=True, capture_output=True)
     port = _free_port()
     env = dict(os.environ, NEWSGRAPH_RATE_PER_MINUTE="100000000", NEWSGRAPH_LOG_LEVEL="warning")
-    proc = subprocess.Popen([*exe, "serve", "--db", str(db), "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*exe, "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -65,8 +69,13 @@ def main() -> dict[str, object]:
             except httpx.HTTPError:
                 time.sleep(0.1)
         aid = httpx.get(base + "/api/quotes?limit=1").json()["items"][0]["article_id"]
-        paths = [f"/api/articles/{aid}", "/api/search?q=withdrawal", "/api/quotes?kind=anonymous",
-                 "/api/claims?status=denied", f"/articles/{aid}"]
+        paths = [
+            f"/api/articles/{aid}",
+            "/api/search?q=withdrawal",
+            "/api/quotes?kind=anonymous",
+            "/api/claims?status=denied",
+            f"/articles/{aid}",
+        ]
         t = time.perf_counter()
         lat, errors = asyncio.run(_load(base, paths, n, conc))
         wall = time.perf_counter() - t
@@ -74,10 +83,18 @@ def main() -> dict[str, object]:
         proc.terminate()
         proc.wait(timeout=10)
     lat.sort()
-    res = {"requests": n, "concurrency": conc, "errors": errors, "requests_per_s": round(n / wall, 1),
-           "p50_ms": round(lat[len(lat) // 2] * 1000, 1), "p95_ms": round(lat[int(len(lat) * 0.95)] * 1000, 1)}
-    print(f"API load: {res['requests_per_s']} req/s, p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, "
-          f"{errors} errors ({n} requests, {conc} concurrent, one uvicorn worker)")
+    res = {
+        "requests": n,
+        "concurrency": conc,
+        "errors": errors,
+        "requests_per_s": round(n / wall, 1),
+        "p50_ms": round(lat[len(lat) // 2] * 1000, 1),
+        "p95_ms": round(lat[int(len(lat) * 0.95)] * 1000, 1),
+    }
+    print(
+        f"API load: {res['requests_per_s']} req/s, p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, "
+        f"{errors} errors ({n} requests, {conc} concurrent, one uvicorn worker)"
+    )
     return res
 
 

@@ -20,7 +20,9 @@ def need_dataset(name: str) -> Path:
     if not p.exists():
         if REQUIRE_SERVICES:
             pytest.fail(f"dataset {p} missing in CI")
-        pytest.skip(f"{p} not found: the shared datasets live beside the repo (../shared), not in a user's clone")
+        pytest.skip(
+            f"{p} not found: the shared datasets live beside the repo (../shared), not in a user's clone"
+        )
     return p
 
 

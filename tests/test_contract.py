@@ -9,8 +9,22 @@ from newsgraph.models import Article, Quote, Speaker, span_errors
 
 def test_schema_has_every_top_level_field() -> None:
     schema = Article.model_json_schema()
-    for key in ("id", "source", "language", "title", "published", "authors", "body", "captions", "removed",
-                "entities", "quotes", "claims", "events", "errors"):
+    for key in (
+        "id",
+        "source",
+        "language",
+        "title",
+        "published",
+        "authors",
+        "body",
+        "captions",
+        "removed",
+        "entities",
+        "quotes",
+        "claims",
+        "events",
+        "errors",
+    ):
         assert key in schema["properties"], key
 
 
@@ -23,7 +37,9 @@ def test_span_errors_detects_bad_offsets() -> None:
 
 
 def test_cli_schema_prints_json_schema() -> None:
-    out = subprocess.run([sys.executable, "-m", "newsgraph", "schema"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "schema"], capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout)["title"] == "Article"
 
 

@@ -53,7 +53,11 @@ def test_no_supported_interpreter_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_real_choice_is_supported() -> None:
     res = subprocess.run(["/bin/sh", str(FIND)], capture_output=True, text=True, check=True)
-    out = subprocess.run([res.stdout.strip(), "-c", "import sys; print(sys.version_info[:2])"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [res.stdout.strip(), "-c", "import sys; print(sys.version_info[:2])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.strip() in {"(3, 11)", "(3, 12)", "(3, 13)"}
     assert sys.version_info >= (3, 11)

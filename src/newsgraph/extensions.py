@@ -9,7 +9,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from spacy.tokens import Doc
+
+from newsgraph.models import ErrorRecord
 
 _ATTRS = ("quotes", "entities", "claims", "events", "errors", "published", "article_id", "mentions")
 
@@ -56,3 +61,16 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data[_TEXT_KEY] = cached
     return cached
+
+
+@contextmanager
+def stage_errors(doc: Doc, stage: str, prefix: str = "") -> Iterator[None]:
+    """Run a component's work on one doc: an exception inside the block becomes an
+    :class:`~newsgraph.models.ErrorRecord` in ``doc._.errors`` (set to ``[]`` first if unset), never a crash -
+    one document's quirk must not sink the batch."""
+    if doc._.errors is None:
+        doc._.errors = []
+    try:
+        yield
+    except Exception as exc:
+        doc._.errors.append(ErrorRecord(stage=stage, message=f"{prefix}{type(exc).__name__}: {exc}"))

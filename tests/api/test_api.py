@@ -10,8 +10,26 @@ from newsgraph.models import Article, span_errors
 pytestmark = pytest.mark.anyio
 
 XSS = "<script>alert('xss')</script>"
-NASTY = ["\"", "'", "%", "*", "NEAR(a b)", "a OR b AND", "-x", "'; DROP TABLE articles; --", "\\", ")(", "^", "col:val",
-         "\u0000", "🙂", "a\" OR \"1\"=\"1", "title:*", "{}", "[]"]
+NASTY = [
+    '"',
+    "'",
+    "%",
+    "*",
+    "NEAR(a b)",
+    "a OR b AND",
+    "-x",
+    "'; DROP TABLE articles; --",
+    "\\",
+    ")(",
+    "^",
+    "col:val",
+    "\u0000",
+    "🙂",
+    'a" OR "1"="1',
+    "title:*",
+    "{}",
+    "[]",
+]
 
 
 @pytest.fixture
@@ -32,8 +50,9 @@ async def test_write_needs_token(client: httpx.AsyncClient, sample_payload: dict
     assert r.status_code == 401
 
 
-async def test_post_get_article_roundtrip(client: httpx.AsyncClient, auth: dict[str, str],
-                                          sample_payload: dict[str, str]) -> None:
+async def test_post_get_article_roundtrip(
+    client: httpx.AsyncClient, auth: dict[str, str], sample_payload: dict[str, str]
+) -> None:
     art = await _post_sample(client, auth, sample_payload)
     assert art.title and "weapons" in art.title
     assert span_errors(art) == []
@@ -45,8 +64,9 @@ async def test_post_get_article_roundtrip(client: httpx.AsyncClient, auth: dict[
     assert (await client.get("/api/articles/doesnotexist")).status_code == 404
 
 
-async def test_listings_filters_and_pagination(client: httpx.AsyncClient, auth: dict[str, str],
-                                               sample_payload: dict[str, str]) -> None:
+async def test_listings_filters_and_pagination(
+    client: httpx.AsyncClient, auth: dict[str, str], sample_payload: dict[str, str]
+) -> None:
     await _post_sample(client, auth, sample_payload)
     r = await client.get("/api/quotes", params={"kind": "anonymous", "limit": 500})
     assert r.status_code == 200
@@ -72,7 +92,9 @@ async def test_listings_filters_and_pagination(client: httpx.AsyncClient, auth: 
     assert (await client.get("/api/quotes", params={"cursor": "!!!"})).status_code == 400
 
 
-async def test_entity_and_search(client: httpx.AsyncClient, auth: dict[str, str], sample_payload: dict[str, str]) -> None:
+async def test_entity_and_search(
+    client: httpx.AsyncClient, auth: dict[str, str], sample_payload: dict[str, str]
+) -> None:
     await _post_sample(client, auth, sample_payload)
     r = await client.get("/api/entities/Kim Tae-hyo")
     assert r.status_code == 200
@@ -82,12 +104,17 @@ async def test_entity_and_search(client: httpx.AsyncClient, auth: dict[str, str]
     assert (await client.get("/api/entities/Nobody Here")).status_code == 404
 
 
-async def test_hostile_query_strings_never_500(client: httpx.AsyncClient, auth: dict[str, str],
-                                               sample_payload: dict[str, str]) -> None:
+async def test_hostile_query_strings_never_500(
+    client: httpx.AsyncClient, auth: dict[str, str], sample_payload: dict[str, str]
+) -> None:
     await _post_sample(client, auth, sample_payload)
     for s in NASTY:
-        for path, key in (("/api/search", "q"), ("/api/quotes", "speaker"), ("/api/claims", "about"),
-                          ("/api/claims", "source")):
+        for path, key in (
+            ("/api/search", "q"),
+            ("/api/quotes", "speaker"),
+            ("/api/claims", "about"),
+            ("/api/claims", "source"),
+        ):
             r = await client.get(path, params={key: s})
             assert r.status_code in (200, 422), (path, s, r.status_code, r.text)
     assert (await client.get("/api/articles/1", params={})).status_code == 404
@@ -102,13 +129,20 @@ async def test_body_limit_and_no_traces(tmp_path: object, settings: object) -> N
     assert isinstance(settings, Settings)
     settings.max_body_bytes = 1000
     app = create_app(settings)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app, raise_app_exceptions=False),
-                                 base_url="http://t") as c:
-        r = await c.post("/api/articles", content=b"x" * 5000,
-                         headers={"Authorization": "Bearer test-token-123", "content-type": "application/json"})
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app, raise_app_exceptions=False), base_url="http://t"
+    ) as c:
+        r = await c.post(
+            "/api/articles",
+            content=b"x" * 5000,
+            headers={"Authorization": "Bearer test-token-123", "content-type": "application/json"},
+        )
         assert r.status_code == 413
-        r = await c.post("/api/articles", content=b"{not json",
-                         headers={"Authorization": "Bearer test-token-123", "content-type": "application/json"})
+        r = await c.post(
+            "/api/articles",
+            content=b"{not json",
+            headers={"Authorization": "Bearer test-token-123", "content-type": "application/json"},
+        )
         assert r.status_code == 422
         assert "Traceback" not in r.text
 
@@ -131,8 +165,12 @@ async def test_security_headers_cors_closed_and_static_traversal(client: httpx.A
     assert "access-control-allow-origin" not in r.headers
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
-    for path in ("/static/../app.py", "/static/..%2f..%2fapp.py", "/static/%2e%2e/%2e%2e/etc/passwd",
-                 "/static/swagger/../../app.py"):
+    for path in (
+        "/static/../app.py",
+        "/static/..%2f..%2fapp.py",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "/static/swagger/../../app.py",
+    ):
         rr = await client.get(path)
         assert rr.status_code == 404, path
         assert "create_app" not in rr.text
@@ -150,8 +188,10 @@ async def test_docs_and_openapi_are_offline(client: httpx.AsyncClient) -> None:
 
 
 async def test_xss_article_renders_as_text(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
-    text = (f"Evil headline {XSS}\n\nThe mayor said “{XSS} is fine” on Monday, according to officials. "
-            f"<img src=x onerror=alert(1)> “Nothing to see,” the spokesman added.\n")
+    text = (
+        f"Evil headline {XSS}\n\nThe mayor said “{XSS} is fine” on Monday, according to officials. "
+        f"<img src=x onerror=alert(1)> “Nothing to see,” the spokesman added.\n"
+    )
     art = await _post_sample(client, auth, {"text": text, "format": "text"})
     page = await client.get(f"/articles/{art.id}")
     assert page.status_code == 200

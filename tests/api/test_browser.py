@@ -19,8 +19,15 @@ from tests.conftest import REQUIRE_SERVICES, ROOT, SAMPLE
 CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "tests" / "artifacts"
 TOKEN = "browser-token"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -127,9 +134,11 @@ def test_xss_article_is_inert(server: str, browser: object) -> None:
     fired: list[str] = []
     page.on("dialog", lambda d: (fired.append(d.message), d.dismiss()))
     page.on("console", lambda m: fired.append(m.text) if "pwned" in m.text else None)
-    payload = ("Mayor <script>alert('pwned')</script> speaks\n\n"
-               "“<img src=x onerror=alert('pwned')> is fine,” the mayor said on Monday. "
-               "<svg onload=console.log('pwned')></svg> “We will <b>act</b>,” she added.\n")
+    payload = (
+        "Mayor <script>alert('pwned')</script> speaks\n\n"
+        "“<img src=x onerror=alert('pwned')> is fine,” the mayor said on Monday. "
+        "<svg onload=console.log('pwned')></svg> “We will <b>act</b>,” she added.\n"
+    )
     _upload(page, server, text=payload)
     assert "/articles/" in page.url
     page.locator("mark.quote").first.click()

@@ -16,7 +16,9 @@ from newsgraph.store import open_store
 
 _DB = Path(tempfile.mkdtemp(prefix="newsgraph-schemathesis-")) / "fuzz.db"
 with open_store(str(_DB)) as _s:  # a store with one record, so id/filter paths reach real rows
-    _s.add_articles([Article(id="fuzzarticle0000000001", body="The minister said “no” on Monday.", language="en")])
+    _s.add_articles(
+        [Article(id="fuzzarticle0000000001", body="The minister said “no” on Monday.", language="en")]
+    )
 
 APP = create_app(Settings(db=str(_DB), token="fuzz-token", rate_per_minute=1_000_000))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-N_ARTICLES, N_COPIES = 60, 5
+N_ARTICLES, N_COPIES = 200, 5
 KILLS = int(os.environ.get("NEWSGRAPH_KILLS", "20"))
 CLI = [sys.executable, "-m", "newsgraph"]
 
@@ -79,7 +79,7 @@ _PLACES = [
 
 
 def write_corpus(d: Path) -> Path:
-    """60 distinct articles (every line worded differently: the cleaner drops lines repeated across a batch, even
+    """N_ARTICLES distinct articles (every line worded differently: the cleaner drops lines repeated across a batch, even
     with only the numbers changed) and 5 byte-identical copies under other names."""
     d.mkdir(parents=True, exist_ok=True)
     rng = random.Random(60)
@@ -108,7 +108,7 @@ class Tally:
 
 def _ingest(corpus: Path, db: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [*CLI, "ingest", str(corpus), "--db", db, "--no-nlp", "--batch-size", "2", "-q"],
+        [*CLI, "ingest", str(corpus), "--db", db, "--no-nlp", "--batch-size", "1", "-q"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
 
@@ -237,6 +237,7 @@ def test_sigkill_during_sqlite_ingest_then_resume(tmp_path: Path) -> None:
     )
     print(f"sqlite: {tally}")
     assert tally.kills >= KILLS
+    print(f"kill-resume tally: {tally}")
     assert tally.mid_write >= 3, f"too few kills landed mid-ingest: {tally}"
 
 
@@ -317,4 +318,5 @@ def test_sigkill_during_postgres_ingest_then_resume(
     tally = _kill_loop(corpus, pg_schema_url, started, check, final)
     print(f"postgres: {tally}")
     assert tally.kills >= KILLS
+    print(f"kill-resume tally: {tally}")
     assert tally.mid_write >= 3, f"too few kills landed mid-ingest: {tally}"

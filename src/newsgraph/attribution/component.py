@@ -23,17 +23,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.attribution.rules import (
-    TEXT_KEY,
     Attribution,
     Thresholds,
-    doc_text,
     drop_nested,
     find_attributions,
     np_core,
 )
 from newsgraph.attribution.speakers import SpeakerResolver
-from newsgraph.extensions import index_sentences
-from newsgraph.models import ErrorRecord, Quote, Speaker
+from newsgraph.extensions import doc_text, index_sentences, stage_errors
+from newsgraph.models import Quote, Speaker
 
 DEFAULT_CONFIG = {"max_quotes": 5000, "min_ccomp": 0.1, "min_dobj": 0.2, "keep_nested": False}
 
@@ -131,16 +129,9 @@ class QuotesComponent:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         doc._.quotes = []
         doc._.mentions = {}
-        if doc._.errors is None:
-            doc._.errors = []
         t0 = time.perf_counter()
-        try:
-            atts = self.attributions(doc)
-            doc._.quotes, doc._.mentions = to_quotes(doc, atts)
-        except Exception as exc:  # one document's quirk must not sink the batch
-            doc._.errors.append(ErrorRecord(stage="attribution", message=f"{type(exc).__name__}: {exc}"))
-        finally:
-            doc.user_data.pop(TEXT_KEY, None)
+        with stage_errors(doc, "attribution"):
+            doc._.quotes, doc._.mentions = to_quotes(doc, self.attributions(doc))
         doc.user_data["newsgraph_quotes_seconds"] = time.perf_counter() - t0
         return doc
 

@@ -31,9 +31,9 @@ from newsgraph.attribution.cues import (
     data_p,
 )
 from newsgraph.attribution.marks import quote_spans
+from newsgraph.extensions import doc_text
 
 CharSpan = tuple[int, int]
-TEXT_KEY = "newsgraph_quotes_text"
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
@@ -88,6 +88,22 @@ class Attribution:
     def type(self) -> str:
         return "direct" if self.quotes and self.is_direct else ("mixed" if self.quotes else "indirect")
 
+    def continuation(self, q: CharSpan) -> Attribution:
+        """A new direct quote ``q`` of the same speaker with the same cue (``"…," Kim said. "…"``)."""
+        return Attribution(
+            cue=list(self.cue),
+            source=self.source,
+            content=[q],
+            quotes=[q],
+            verb=self.verb,
+            source_head=self.source_head,
+            quoted_source=self.quoted_source,
+            quoted_cue=self.quoted_cue,
+            parent=self,
+            rule="continuation",
+            is_direct=True,
+        )
+
     is_direct: bool = False
 
 
@@ -104,18 +120,6 @@ def _np_slice(tok: Token) -> tuple[int, int]:
     while left < right and doc[left].is_punct:
         left += 1
     return left, right + 1
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` built once per doc (spaCy rebuilds the string on every access).
-
-    Cached in ``doc.user_data[TEXT_KEY]`` while the component runs; the component removes it afterwards.
-    """
-    cached = doc.user_data.get(TEXT_KEY)
-    if not isinstance(cached, str):
-        cached = doc.text
-        doc.user_data[TEXT_KEY] = cached
-    return cached
 
 
 def np_core(tok: Token) -> tuple[int, int]:
@@ -542,21 +546,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             qsents = {doc[i].sent.start for i in idx.tokens_in(q)}
             if att is not None and att.quotes and verb.sent.start not in qsents:
                 # "“…,” Kim said. “…”": a new quote of the same speaker, not a wider content
-                out.append(
-                    Attribution(
-                        cue=list(att.cue),
-                        source=att.source,
-                        content=[q],
-                        quotes=[q],
-                        verb=att.verb,
-                        source_head=att.source_head,
-                        quoted_source=att.quoted_source,
-                        quoted_cue=att.quoted_cue,
-                        parent=att,
-                        rule="continuation",
-                        is_direct=True,
-                    )
-                )
+                out.append(att.continuation(q))
                 last_quoted = out[-1]
                 continue
             if att is not None:
@@ -586,21 +576,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         if prev is not None:
             gap = text[prev.end(doc) : q[0]]
             if not gap.strip(' \n\t.,”"') and prev.source is not None:
-                out.append(
-                    Attribution(
-                        cue=list(prev.cue),
-                        source=prev.source,
-                        content=[q],
-                        quotes=[q],
-                        verb=prev.verb,
-                        source_head=prev.source_head,
-                        quoted_source=prev.quoted_source,
-                        quoted_cue=prev.quoted_cue,
-                        parent=prev,
-                        rule="continuation",
-                    )
-                )
-                out[-1].is_direct = True
+                out.append(prev.continuation(q))
                 last_quoted = out[-1]
                 continue
     for a in out:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.geo import country_name
-from newsgraph.attribution.rules import doc_text
+from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}

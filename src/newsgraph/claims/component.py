@@ -27,8 +27,8 @@ from newsgraph.claims.status import (
     REPORT_CUES,
     classify_status,
 )
-from newsgraph.extensions import doc_text, index_sentences
-from newsgraph.models import Claim, Entity, ErrorRecord, Quote, Speaker
+from newsgraph.extensions import doc_text, index_sentences, stage_errors
+from newsgraph.models import Claim, Entity, Quote, Speaker
 
 __all__ = ["ClaimsComponent", "claims_for", "extra_attributions"]
 
@@ -230,12 +230,8 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         doc._.claims = []
-        if doc._.errors is None:
-            doc._.errors = []
-        try:
+        with stage_errors(doc, "claims"):
             doc._.claims = claims_for(doc, list(doc._.quotes or []), list(doc._.entities or []))
-        except Exception as exc:  # one document's quirk must not sink the batch
-            doc._.errors.append(ErrorRecord(stage="claims", message=f"{type(exc).__name__}: {exc}"))
         return doc
 
 

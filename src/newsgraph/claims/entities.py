@@ -11,8 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.claims.canonical import build_entities, link_speakers
-from newsgraph.extensions import doc_text, index_sentences
-from newsgraph.models import ErrorRecord
+from newsgraph.extensions import doc_text, index_sentences, stage_errors
 
 
 class EntitiesComponent:
@@ -24,15 +23,11 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         doc._.entities = []
-        if doc._.errors is None:
-            doc._.errors = []
         quotes = list(doc._.quotes or [])
-        try:
+        with stage_errors(doc, "claims", prefix="entities: "):
             entities = build_entities(doc, quotes)
             link_speakers(entities, quotes, doc_text(doc))
             doc._.entities = entities
-        except Exception as exc:  # one document's quirk must not sink the batch
-            doc._.errors.append(ErrorRecord(stage="claims", message=f"entities: {type(exc).__name__}: {exc}"))
         return doc
 
 

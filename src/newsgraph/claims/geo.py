@@ -105,6 +105,7 @@ class CountryMatch:
     country: CountryRef
 
 
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
@@ -115,6 +116,7 @@ _POSS = re.compile(r"(?:'s|s')$")
 _LEAD_THE = re.compile(r"^the\s+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def _key(s: str) -> str:
     """Normalised lookup key: accents and dots dropped, possessive and leading 'the' stripped, case-folded."""
     s = _fold(s).strip()

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import glob
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 
@@ -21,6 +21,7 @@ from newsgraph.cli import app
 from newsgraph.cli.output import (
     CsvOpt,
     DbOpt,
+    Fmt,
     JsonlOpt,
     JsonOpt,
     LimitOpt,
@@ -68,6 +69,19 @@ def _open(db: str | None, *, create: bool = False) -> Store:
 
     with user_errors():
         return open_store(db, create=create)
+
+
+class _AsDict(Protocol):
+    def as_dict(self) -> dict[str, Any]: ...
+
+
+def _emit_query(
+    db: str | None, fmt: Fmt, query: Callable[[Store], Iterable[_AsDict]], *, columns: list[str], title: str
+) -> None:
+    """Open the store, run one list query (store problems are user errors) and print its rows."""
+    with _open(db) as store, user_errors():
+        rows = [r.as_dict() for r in query(store)]
+    emit(rows, fmt=fmt, columns=columns, title=title)
 
 
 def _since(text: str | None) -> str | None:
@@ -201,11 +215,10 @@ def search(
       newsgraph search 'Kim "North Korean troops"' --json
     """
     fmt = choose(json_, jsonl, csv_)
-    with _open(db) as store, user_errors():
-        hits = [h.as_dict() for h in store.search(query, limit=limit)]
-    emit(
-        hits,
-        fmt=fmt,
+    _emit_query(
+        db,
+        fmt,
+        lambda store: store.search(query, limit=limit),
         columns=["kind", "published", "snippet", "title", "article_id", "item_id"],
         title=f"search: {query}",
     )
@@ -236,14 +249,15 @@ def quotes(
     """
     fmt = choose(json_, jsonl, csv_)
     since_iso = _since(since)
-    with _open(db) as store, user_errors():
-        rows = [
-            q.as_dict()
-            for q in store.quotes(
-                speaker=speaker, kind=kind.value if kind else None, since=since_iso, limit=limit
-            )
-        ]
-    emit(rows, fmt=fmt, columns=QUOTE_COLUMNS, title="quotes")
+    _emit_query(
+        db,
+        fmt,
+        lambda store: store.quotes(
+            speaker=speaker, kind=kind.value if kind else None, since=since_iso, limit=limit
+        ),
+        columns=QUOTE_COLUMNS,
+        title="quotes",
+    )
 
 
 @app.command()
@@ -266,14 +280,15 @@ def claims(
       newsgraph claims --source Russia --jsonl
     """
     fmt = choose(json_, jsonl, csv_)
-    with _open(db) as store, user_errors():
-        rows = [
-            c.as_dict()
-            for c in store.claims(
-                about=about, status=status.value if status else None, source=source, limit=limit
-            )
-        ]
-    emit(rows, fmt=fmt, columns=CLAIM_COLUMNS, title="claims")
+    _emit_query(
+        db,
+        fmt,
+        lambda store: store.claims(
+            about=about, status=status.value if status else None, source=source, limit=limit
+        ),
+        columns=CLAIM_COLUMNS,
+        title="claims",
+    )
 
 
 @app.command()

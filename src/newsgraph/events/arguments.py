@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.events.lexicon import lemma_of, obj_head
+from newsgraph.events.lexicon import lemma_of, obj_head, prep_object
 from newsgraph.events.vocab import (
     ACTOR_NOUNS,
     AID_OBJECTS,
@@ -27,11 +27,9 @@ def subject_of(t: Token, depth: int = 0) -> Token | None:
     for c in t.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
-    for c in t.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+    agent = prep_object(t, dep="agent")
+    if agent is not None:
+        return agent
     if depth < 4 and t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and t.head.i != t.i:
         return subject_of(t.head, depth + 1)
     if depth < 4 and t.dep_ in ("pobj", "dobj", "prep") and t.head.i != t.i:
@@ -47,11 +45,9 @@ def nominal_agent(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             return c
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+    by_obj = prep_object(t, "by")
+    if by_obj is not None:
+        return by_obj
     obj = obj_head(t)
     if obj is not None and lemma_of(obj) in TROOPS | WEAPONS | POLICE:
         return owner_of(obj) or None

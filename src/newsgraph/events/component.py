@@ -11,8 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.extensions  # noqa: F401
-from newsgraph.extensions import index_sentences
-from newsgraph.models import ErrorRecord
+from newsgraph.extensions import index_sentences, stage_errors
 
 
 class EventsComponent:
@@ -23,13 +22,9 @@ class EventsComponent:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         from newsgraph.events.extract import events_for_doc
 
-        try:
+        doc._.events = []
+        with stage_errors(doc, "events"):
             doc._.events = events_for_doc(doc, doc._.claims or [], doc._.entities or [])
-        except Exception as exc:  # one document's quirk must not sink the batch
-            doc._.events = []
-            errors = list(doc._.errors or [])
-            errors.append(ErrorRecord(stage="events", message=f"{type(exc).__name__}: {exc}"))
-            doc._.errors = errors
         return doc
 
 

@@ -121,15 +121,24 @@ def lookup(t: Token) -> tuple[str, LexEntry] | None:
     return lem, lex[lem]
 
 
+def prep_object(t: Token, word: str | None = None, dep: str = "prep") -> Token | None:
+    """The ``pobj`` of ``t``'s first ``dep`` child (a preposition, or ``agent``) that has one and, when ``word``
+    is given, reads ``word``: ``attack by X`` -> X."""
+    for c in t.children:
+        if c.dep_ == dep and (word is None or c.lower_ == word):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
 def obj_head(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+    of_obj = prep_object(t, "of")
+    if of_obj is not None:
+        return of_obj
     for c in t.children:
         if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN":
             return c

@@ -236,32 +236,30 @@ _TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
 _WORD = re.compile(r"\w+")
 
 
+def _query_words(text: str, word: Callable[[str, bool], str]) -> str | None:
+    """User text -> its ``"quoted phrases"`` (punctuation dropped) and bare words, each bare word written by
+    ``word(word, is_prefix)``, joined by spaces; ``None`` when the text has no word at all."""
+    parts: list[str] = []
+    for m in _TOKEN.finditer(text):
+        if m.group(1) is not None:
+            words = _WORD.findall(m.group(1))
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        elif m.group(2):
+            parts.append(word(m.group(2), bool(m.group(3))))
+    return " ".join(parts) or None
+
+
 def fts5_query(text: str) -> str | None:
     """User text -> a safe FTS5 MATCH expression: every word is a quoted string (so ``NEAR``, ``OR``, ``-``,
     ``:`` and column filters are plain words), ``"a phrase"`` stays a phrase, ``word*`` is a prefix search.
     ``None`` when the text has no word at all."""
-    parts: list[str] = []
-    for m in _TOKEN.finditer(text):
-        if m.group(1) is not None:
-            words = _WORD.findall(m.group(1))
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-        elif m.group(2):
-            parts.append(f'"{m.group(2)}"' + ("*" if m.group(3) else ""))
-    return " ".join(parts) or None
+    return _query_words(text, lambda w, prefix: f'"{w}"' + ("*" if prefix else ""))
 
 
 def websearch_text(text: str) -> str | None:
     """User text -> the words (and quoted phrases) PostgreSQL's ``websearch_to_tsquery`` receives."""
-    parts: list[str] = []
-    for m in _TOKEN.finditer(text):
-        if m.group(1) is not None:
-            words = _WORD.findall(m.group(1))
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-        elif m.group(2):
-            parts.append(m.group(2))
-    return " ".join(parts) or None
+    return _query_words(text, lambda w, _prefix: w)
 
 
 def like_pattern(text: str) -> str:
