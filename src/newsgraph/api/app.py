@@ -98,8 +98,9 @@ def _error_handlers(app: FastAPI) -> None:
 
     def _render(request: Request, status: int, message: str) -> Response:
         if _wants_html(request):
-            return TEMPLATES.TemplateResponse(request, "error.html", {"status": status, "message": message},
-                                              status_code=status)
+            return TEMPLATES.TemplateResponse(
+                request, "error.html", {"status": status, "message": message}, status_code=status
+            )
         return JSONResponse({"detail": message}, status_code=status)
 
     @app.exception_handler(HTTPException)
@@ -115,5 +116,7 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s", request.url.path)  # the trace goes to the log, never the client
+        log.exception(
+            "unhandled error on %s", request.url.path
+        )  # the trace goes to the log, never the client
         return _render(request, 500, "internal error")

@@ -44,8 +44,9 @@ def index(request: Request, store: StoreDep) -> HTMLResponse:
         if i >= 50:
             break
         articles.append(art)
-    return _page(request, "index.html", {"articles": articles,
-                                         "needs_token": bool(request.app.state.settings.token)})
+    return _page(
+        request, "index.html", {"articles": articles, "needs_token": bool(request.app.state.settings.token)}
+    )
 
 
 @router.post("/analyze")
@@ -85,10 +86,17 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
     speakers: dict[str, str] = {}
     for q in art.quotes:
         speakers.setdefault(q.speaker.name, render.speaker_class(q.speaker.name))
-    return _page(request, "article.html", {
-        "article": art, "paragraphs": render.paragraphs(art), "details": details, "speakers": speakers,
-        "claims_by_quote": render.claims_by_quote(art),
-    })
+    return _page(
+        request,
+        "article.html",
+        {
+            "article": art,
+            "paragraphs": render.paragraphs(art),
+            "details": details,
+            "speakers": speakers,
+            "claims_by_quote": render.claims_by_quote(art),
+        },
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsgraph.models import Article, Claim, Quote
 
 # Light backgrounds that keep >= 7:1 contrast with the page's near-black text (WCAG AAA for body text).
 PALETTE = (
-    "#ffe8a3", "#c8f0d8", "#cde3ff", "#ffd6e0", "#e6d9ff", "#d2f4f4", "#ffe0c2", "#e3f1c0",
-    "#f3d9f7", "#d9e6f2", "#fbe7d4", "#dff5e8",
+    "#ffe8a3",
+    "#c8f0d8",
+    "#cde3ff",
+    "#ffd6e0",
+    "#e6d9ff",
+    "#d2f4f4",
+    "#ffe0c2",
+    "#e3f1c0",
+    "#f3d9f7",
+    "#d9e6f2",
+    "#fbe7d4",
+    "#dff5e8",
 )
 
 
@@ -46,7 +57,7 @@ def segments(article: Article) -> list[Segment]:
         pos = body.find("\n\n", pos + 2)
     bounds = sorted(cuts)
     out: list[Segment] = []
-    for s, e in zip(bounds, bounds[1:], strict=False):
+    for s, e in pairwise(bounds):
         if s == e:
             continue
         text = body[s:e]
@@ -84,9 +95,14 @@ def quote_details(article: Article) -> dict[str, dict[str, object]]:
     for ev in article.events:
         if ev.claim:
             events_by_claim.setdefault(ev.claim, []).append(
-                {"type": ev.type, "mode": ev.mode, "date": ev.date, "status": ev.status,
-                 "source": ev.source_actor.name if ev.source_actor else None,
-                 "target": ev.target_actor.name if ev.target_actor else None}
+                {
+                    "type": ev.type,
+                    "mode": ev.mode,
+                    "date": ev.date,
+                    "status": ev.status,
+                    "source": ev.source_actor.name if ev.source_actor else None,
+                    "target": ev.target_actor.name if ev.target_actor else None,
+                }
             )
     out: dict[str, dict[str, object]] = {}
     for q in article.quotes:

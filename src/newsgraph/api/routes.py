@@ -61,19 +61,25 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Cursor = Annotated[str | None, Query(max_length=64)]
 
 
-async def _store_article(request: Request, store: Store, text: str, fmt: str, url: str | None) -> StoredArticle:
+async def _store_article(
+    request: Request, store: Store, text: str, fmt: str, url: str | None
+) -> StoredArticle:
     art = await extract_in_worker(request, text, fmt, url)
     res = store.add_articles([art])
     return StoredArticle(article=art, added=res.added > 0)
 
 
-@router.post("/articles", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)])
+@router.post(
+    "/articles", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)]
+)
 async def post_article(request: Request, store: StoreDep, body: ArticleIn) -> StoredArticle:
     """Extract an article from text or HTML, store it, and return the record."""
     return await _store_article(request, store, body.text, body.format, body.url)
 
 
-@router.post("/articles/upload", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)])
+@router.post(
+    "/articles/upload", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)]
+)
 async def upload_article(
     request: Request,
     store: StoreDep,
@@ -100,8 +106,12 @@ def get_article(store: StoreDep, article_id: str) -> Article:
 
 
 @router.get("/search", response_model=Page)
-def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20,
-           cursor: Cursor = None) -> Page:
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> Page:
     off = _offset(cursor)
     return _page(store.search(q, limit=off + limit + 1), off, limit)
 
@@ -138,8 +148,11 @@ def claim_timeline(store: StoreDep, claim_id: str) -> dict[str, Any]:
     tl = store.claim(claim_id)
     if tl is None:
         raise HTTPException(404, "no such claim")
-    return {"cluster": tl.cluster.as_dict(), "claims": [c.as_dict() for c in tl.claims],
-            "status_counts": tl.status_counts()}
+    return {
+        "cluster": tl.cluster.as_dict(),
+        "claims": [c.as_dict() for c in tl.claims],
+        "status_counts": tl.status_counts(),
+    }
 
 
 @router.get("/entities/{entity_id}")
@@ -162,8 +175,13 @@ def export(store: StoreDep, format: Literal["jsonl", "csv", "parquet", "claimrev
         payload: bytes = buf.getvalue()
     else:
         payload = export_string(store, format).encode("utf-8")
-    media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "parquet": "application/vnd.apache.parquet",
-             "claimreview": "application/ld+json"}[format]
+    media = {
+        "jsonl": "application/x-ndjson",
+        "csv": "text/csv",
+        "parquet": "application/vnd.apache.parquet",
+        "claimreview": "application/ld+json",
+    }[format]
     ext = {"claimreview": "jsonld"}.get(format, format)
-    return Response(payload, media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="newsgraph.{ext}"'})
+    return Response(
+        payload, media_type=media, headers={"Content-Disposition": f'attachment; filename="newsgraph.{ext}"'}
+    )

@@ -118,7 +118,9 @@ class GuardMiddleware:
         client = scope.get("client")
         host = client[0] if client else "unknown"
         if not str(scope.get("path", "")).startswith("/static/") and not self.limiter.allow(host):
-            resp = JSONResponse({"detail": "rate limit exceeded"}, status_code=429, headers={"Retry-After": "1"})
+            resp = JSONResponse(
+                {"detail": "rate limit exceeded"}, status_code=429, headers={"Retry-After": "1"}
+            )
             await resp(scope, receive, send)
             return
         received = 0

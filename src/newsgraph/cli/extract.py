@@ -31,17 +31,42 @@ class Engine(StrEnum):
     ray = "ray"
 
 
-CSV_FIELDS = ["id", "path", "url", "format", "language", "title", "published", "authors", "n_quotes", "n_claims",
-              "n_events", "errors", "body"]
+CSV_FIELDS = [
+    "id",
+    "path",
+    "url",
+    "format",
+    "language",
+    "title",
+    "published",
+    "authors",
+    "n_quotes",
+    "n_claims",
+    "n_events",
+    "errors",
+    "body",
+]
 
 
 def _csv_row(a: object) -> list[str]:
     from newsgraph.models import Article
 
     assert isinstance(a, Article)
-    return [a.id, a.source.path or "", a.source.url or "", a.source.format, a.language or "", a.title or "",
-            a.published or "", "; ".join(x.name for x in a.authors), str(len(a.quotes)), str(len(a.claims)),
-            str(len(a.events)), "; ".join(f"{e.stage}: {e.message}" for e in a.errors), a.body]
+    return [
+        a.id,
+        a.source.path or "",
+        a.source.url or "",
+        a.source.format,
+        a.language or "",
+        a.title or "",
+        a.published or "",
+        "; ".join(x.name for x in a.authors),
+        str(len(a.quotes)),
+        str(len(a.claims)),
+        str(len(a.events)),
+        "; ".join(f"{e.stage}: {e.message}" for e in a.errors),
+        a.body,
+    ]
 
 
 class _TextSink:
@@ -95,18 +120,57 @@ def _fail(message: str) -> NoReturn:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, WARC archives, or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: one object (array for several); jsonl; csv; parquet (shards in the -o directory).")] = Format.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (a directory for parquet).")] = None,
-    no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Only ingest and clean; skip quotes, claims, events.")] = False,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (recursive), globs, WARC archives, or - for stdin."),
+    ],
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: one object (array for several); jsonl; csv; parquet (shards in the -o directory).",
+        ),
+    ] = Format.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here instead of stdout (a directory for parquet)."),
+    ] = None,
+    no_nlp: Annotated[
+        bool, typer.Option("--no-nlp", help="Only ingest and clean; skip quotes, claims, events.")
+    ] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (cleaning and nlp.pipe).")] = 32,
-    engine: Annotated[Engine, typer.Option(help="local: stream on this machine; ray: a Ray Data pipeline (parquet output).")] = Engine.local,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="local engine: spaCy worker processes (nlp.pipe n_process).")] = 1,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its checkpoint (jsonl/parquet with -o).")] = False,
-    checkpoint: Annotated[Path | None, typer.Option(help="Checkpoint file (default: OUTPUT.checkpoint.json, or DIR/_checkpoint.json).")] = None,
-    address: Annotated[str | None, typer.Option(help="ray engine: join this cluster (auto, ray://head:10001); default starts a local Ray.")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="ray engine: actors, each loading the spaCy pipeline once (default: CPUs).")] = None,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local: stream on this machine; ray: a Ray Data pipeline (parquet output).")
+    ] = Engine.local,
+    n_process: Annotated[
+        int,
+        typer.Option("--n-process", min=1, help="local engine: spaCy worker processes (nlp.pipe n_process)."),
+    ] = 1,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Continue an interrupted run from its checkpoint (jsonl/parquet with -o)."
+        ),
+    ] = False,
+    checkpoint: Annotated[
+        Path | None,
+        typer.Option(help="Checkpoint file (default: OUTPUT.checkpoint.json, or DIR/_checkpoint.json)."),
+    ] = None,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="ray engine: join this cluster (auto, ray://head:10001); default starts a local Ray."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="ray engine: actors, each loading the spaCy pipeline once (default: CPUs)."),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
+    ] = None,
 ) -> None:
     """Extract clean article records (title, date, authors, body, captions, quotes, claims, events).
 
@@ -166,8 +230,15 @@ def extract(
             bar.advance(len(arts))
 
         try:
-            stats = run_local(paths, make_sink, opts, checkpoint_path=ckpt_path, resume=resume,
-                              extra_fingerprint={"format": fmt.value}, on_batch=on_batch)
+            stats = run_local(
+                paths,
+                make_sink,
+                opts,
+                checkpoint_path=ckpt_path,
+                resume=resume,
+                extra_fingerprint={"format": fmt.value},
+                on_batch=on_batch,
+            )
         except CheckpointMismatch as exc:
             _fail(f"cannot resume: {exc} (delete {ckpt_path} to start over)")
     if text_out is not None and output is not None:
@@ -204,18 +275,30 @@ def _report_errors(arts: Sequence[Article]) -> None:
             print(f"newsgraph: {where}: {e.stage}: {e.message}", file=sys.stderr)
 
 
-def _extract_ray(paths: list[str], fmt: Format, output: Path | None, no_nlp: bool, batch_size: int,
-                 address: str | None, workers: int | None) -> None:
+def _extract_ray(
+    paths: list[str],
+    fmt: Format,
+    output: Path | None,
+    no_nlp: bool,
+    batch_size: int,
+    address: str | None,
+    workers: int | None,
+) -> None:
     if fmt is not Format.parquet or output is None:
         _fail("--engine ray writes Parquet shards: use --format parquet -o DIRECTORY")
     if "-" in paths:
         _fail("--engine ray cannot read stdin")
     from newsgraph.engines.ray_engine import RayOptions, run_ray
 
-    stats = run_ray(paths, output, RayOptions(batch_size=batch_size, nlp_stages=not no_nlp, workers=workers,
-                                              address=address))
-    print(f"newsgraph: {stats.docs} records ({stats.with_errors} with errors) in {stats.seconds:.1f} s -> {output}",
-          file=sys.stderr)
+    stats = run_ray(
+        paths,
+        output,
+        RayOptions(batch_size=batch_size, nlp_stages=not no_nlp, workers=workers, address=address),
+    )
+    print(
+        f"newsgraph: {stats.docs} records ({stats.with_errors} with errors) in {stats.seconds:.1f} s -> {output}",
+        file=sys.stderr,
+    )
     if stats.docs == 0:
         print("newsgraph: no input could be read", file=sys.stderr)
         raise typer.Exit(3)
@@ -229,5 +312,3 @@ def schema() -> None:
     from newsgraph.models import Article
 
     sys.stdout.write(json.dumps(Article.model_json_schema(), indent=2) + "\n")
-
-

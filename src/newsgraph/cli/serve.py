@@ -12,7 +12,10 @@ from newsgraph.cli import app
 
 @app.command()
 def serve(
-    db: Annotated[str | None, typer.Option(help="SQLite path or postgresql:// URL (default $NEWSGRAPH_DB or ./newsgraph.db).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(help="SQLite path or postgresql:// URL (default $NEWSGRAPH_DB or ./newsgraph.db)."),
+    ] = None,
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Extraction worker threads.")] = 2,
@@ -37,4 +40,6 @@ def serve(
         pass
     if not settings.token and not settings.open_writes:
         typer.echo("newsgraph: NEWSGRAPH_TOKEN is not set: the API is read-only", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=os.environ.get("NEWSGRAPH_LOG_LEVEL", "info"))
+    uvicorn.run(
+        create_app(settings), host=host, port=port, log_level=os.environ.get("NEWSGRAPH_LOG_LEVEL", "info")
+    )

@@ -30,13 +30,13 @@ HTML_TYPES = frozenset(
 TEXT_TYPES = frozenset({"text/plain"})
 
 
-
 def _reraise_fatal(exc: BaseException) -> None:
     """Re-raise what must stop the process; keep going on anything else, including a panic in the WARC reader's
     native code (pyo3's ``PanicException`` derives from ``BaseException``, so ``except Exception`` misses it)."""
     if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
         return
     raise exc
+
 
 def _kind_for_content_type(content_type: str, payload_head: bytes) -> Literal["text", "html"] | None:
     ct = content_type.split(";", 1)[0].strip().lower()

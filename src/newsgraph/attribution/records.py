@@ -1,0 +1,80 @@
+"""Records shared by the attribution rules: :class:`Attribution` (cue, source, content) and :class:`Thresholds`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+CharSpan = tuple[int, int]
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+REL_PRONOUNS = {"who", "that", "which", "whom"}
+CONTENT_STOP_DEPS = {"conj", "cc", "punct", "mark"}
+
+
+@dataclass
+class Thresholds:
+    """Minimum :func:`~newsgraph.attribution.cues.cue_strength` per kind of syntactic evidence."""
+
+    ccomp: float = 0.1
+    xcomp: float = 0.3
+    dobj: float = 0.2
+    quote: float = 0.3
+    noun: float = 0.15
+    adjective: float = 0.15
+
+
+@dataclass
+class Attribution:
+    cue: list[int]
+    """token indices of the cue (verb, its negation/auxiliaries, phrasal preposition)"""
+    source: tuple[int, int] | None
+    """token slice ``[start, end)`` of the source noun phrase"""
+    content: list[CharSpan]
+    """character fragments of the content"""
+    quotes: list[CharSpan] = field(default_factory=list)
+    """quotation-mark spans inside the content"""
+    verb: int | None = None
+    source_head: int | None = None
+    quoted_cue: int | None = None
+    """token of ``Quoting`` in ``Quoting X, Y say …``"""
+    quoted_source: tuple[int, int] | None = None
+    """for ``Quoting X, Y say …``: the token slice of X (the speaker the reader cares about)"""
+    continues: int | None = None
+    """index of the attribution whose direct quote this one continues"""
+    rule: str = "verb"
+    parent: object = None
+    """the attribution object this one continues (``continues`` is its index in the final list)"""
+
+    def start(self, doc: Doc) -> int:
+        starts = [doc[i].idx for i in self.cue] + [s for s, _ in self.content]
+        return min(starts)
+
+    def end(self, doc: Doc) -> int:
+        ends = [doc[i].idx + len(doc[i].text) for i in self.cue] + [e for _, e in self.content]
+        if self.source is not None:
+            ends.append(doc[self.source[1] - 1].idx + len(doc[self.source[1] - 1].text))
+        return max(ends)
+
+    @property
+    def type(self) -> str:
+        return "direct" if self.quotes and self.is_direct else ("mixed" if self.quotes else "indirect")
+
+    def continuation(self, q: CharSpan) -> Attribution:
+        """A new direct quote ``q`` of the same speaker with the same cue (``"…," Kim said. "…"``)."""
+        return Attribution(
+            cue=list(self.cue),
+            source=self.source,
+            content=[q],
+            quotes=[q],
+            verb=self.verb,
+            source_head=self.source_head,
+            quoted_source=self.quoted_source,
+            quoted_cue=self.quoted_cue,
+            parent=self,
+            rule="continuation",
+            is_direct=True,
+        )
+
+    is_direct: bool = False
