@@ -2,9 +2,8 @@
 ``bench/results.json``.
 
 Each module ``bench/<name>.py`` has ``def main() -> dict``. A module reports its ratios either as
-``"ratios": [{"name", "value", "target", "op" (">=" or "<="), "met", "note"}]`` (preferred) or as plain keys:
-a key ``<prefix>_target`` is paired with the numeric key sharing the longest prefix, and ``ok`` (when present)
-says whether the target is met. Sizes are set by each module's ``NEWSGRAPH_BENCH_*`` environment variables.
+``"ratios": [{"name", "value", "target", "op" (">=" or "<="), "met", "note"}]`` or through a function in
+:data:`DERIVED` that reads its known keys. Sizes are set by each module's ``NEWSGRAPH_BENCH_*`` environment variables.
 """
 
 from __future__ import annotations
@@ -21,46 +20,94 @@ from typing import Any
 MODULES = ["pipeline", "attribution", "store", "track", "api"]
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+def _row(
+    module: str, name: str, value: Any, target: Any = None, op: str = "", note: str = ""
+) -> dict[str, Any]:
+    met = None
+    if isinstance(value, (int, float)) and isinstance(target, (int, float)) and op:
+        met = value >= target if op == ">=" else value <= target
+    return {
+        "module": module,
+        "name": name,
+        "value": value,
+        "target": target,
+        "op": op,
+        "met": met,
+        "note": note,
+    }
+
+
+def _attribution(r: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        _row(
+            "attribution",
+            "attribution time added over spaCy parsing",
+            r["attribution_overhead"],
+            0.30,
+            "<=",
+            f"{r['words_per_s_parse_plus_attribution']} vs {r['words_per_s_parse']} words/s",
+        )
+    ]
+
+
+def _store(r: dict[str, Any]) -> list[dict[str, Any]]:
+    b, f = r["bulk_ingest"], r["fts"]
+    return [
+        _row(
+            "store",
+            "bulk ingest ÷ plain executemany",
+            round(b["ratio"], 3),
+            0.8,
+            ">=",
+            f"{int(b['articles'])} articles, CPU-time ratio {b['cpu_ratio']:.2f}",
+        ),
+        _row(
+            "store",
+            f"FTS query p95 (ms), {f['articles']:,} articles",
+            round(f["p95_ms"], 1),
+            50,
+            "<=",
+            f"p50 {f['p50_ms']:.1f} ms, {f['db_mb']:.0f} MB",
+        ),
+    ]
+
+
+def _track(r: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        _row(
+            "track",
+            "claim clustering time 10k ÷ 1k claims",
+            r["cluster_ratio_10k_over_1k"],
+            12,
+            "<=",
+            f"candidates/claim {r['comparisons_per_claim_1k']} -> {r['comparisons_per_claim_10k']}; "
+            f"recall vs exhaustive {r['same_cluster_pairs_vs_exhaustive_recall']}",
+        )
+    ]
+
+
+def _api(r: dict[str, Any]) -> list[dict[str, Any]]:
+    note = f"{r['requests']} requests, {r['concurrency']} concurrent, {r['errors']} errors"
+    return [
+        _row("api", "requests/s (one uvicorn worker, loopback)", r["requests_per_s"], note=note),
+        _row("api", "p95 latency (ms)", r["p95_ms"], note=f"p50 {r['p50_ms']} ms"),
+    ]
+
+
+DERIVED = {"attribution": _attribution, "store": _store, "track": _track, "api": _api}
 
 
 def collect_ratios(module: str, res: dict[str, Any]) -> list[dict[str, Any]]:
-    """The ratio rows of one module's result (see the module docstring for the two accepted shapes)."""
-    rows: list[dict[str, Any]] = []
+    """The ratio rows of one module's result: its own ``"ratios"`` list, or rows derived from its known keys."""
     if isinstance(res.get("ratios"), list):
-        for r in res["ratios"]:
-            rows.append({"module": module, **r})
-        return rows
-    numeric = {k: v for k, v in res.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    for key, target in numeric.items():
-        if not key.endswith("_target"):
-            continue
-        stem = key[: -len("_target")]
-        candidates = [k for k in numeric if k != key and not k.endswith("_target")]
-        if not candidates:
-            continue
-        best = max(candidates, key=lambda k: (_common_prefix(k, stem), -len(k)))
-        if _common_prefix(best, stem) < max(3, len(stem) // 2):
-            continue
-        met = res.get("ok") if isinstance(res.get("ok"), bool) else None
-        rows.append(
-            {
-                "module": module,
-                "name": best,
-                "value": numeric[best],
-                "target": target,
-                "op": "",
-                "met": met,
-                "note": "",
-            }
-        )
-    return rows
+        return [{"module": module, **r} for r in res["ratios"]]
+    derive = DERIVED.get(module)
+    if derive is None or "error" in res:
+        return []
+    try:
+        return derive(res)
+    except (KeyError, TypeError) as exc:
+        return [_row(module, f"(result without the expected keys: {exc})", None)]
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
@@ -71,7 +118,7 @@ def print_table(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         value = r.get("value")
         shown = "-" if value is None else f"{value:.3g}" if isinstance(value, float) else str(value)
-        target = f"{r.get('op', '')} {r.get('target')}".strip()
+        target = f"{r.get('op', '')} {r.get('target')}".strip() if r.get("target") is not None else "-"
         met = {True: "yes", False: "NO", None: "?"}[r.get("met")]
         print(f"{r['module']:<10} {r['name'][:50]:<50} {shown:>9}  {target:<9} {met:<4} {r.get('note', '')}")
 
@@ -116,5 +163,15 @@ def main() -> int:
     return 1 if failed else 0
 
 
+def reprint(path: Path = Path(__file__).parent / "results.json") -> None:
+    """Print the ratio table again from a saved results.json (``python -m bench.run_all --table``)."""
+    saved = json.loads(path.read_text())
+    rows = [r for name, res in saved["modules"].items() for r in collect_ratios(name, res)]
+    print_table(rows)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--table"]:
+        reprint()
+        sys.exit(0)
     sys.exit(main())
