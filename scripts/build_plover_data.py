@@ -27,30 +27,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from newsgraph.models import PLOVER_TYPES
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsgraph" / "events" / "data"
 LICENCE = (
     "Derived from PLOVER (Open Event Data Alliance, https://github.com/openeventdata/PLOVER), "
     "PLOVER_MANUAL.tex draft 0.8 and CAMEO2PLOVER-2021.txt; CC BY-SA 4.0. Regenerate with scripts/build_plover_data.py."
 )
-TYPES = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
+TYPES = list(PLOVER_TYPES)  # the 16 types, as the contract defines them
 
 # Words of the manual's prose that describe coding rather than events.
 META = set(
@@ -317,16 +302,15 @@ def main() -> None:
     args = ap.parse_args()
     manual = parse_manual((args.plover / "PLOVER_MANUAL.tex").read_text(encoding="utf-8"))
     crosswalk = parse_crosswalk((args.plover / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8"))
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "plover.json").write_text(
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "plover.json").write_text(
         json.dumps(manual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    (OUT / "cameo2plover.json").write_text(
+    (args.out / "cameo2plover.json").write_text(
         json.dumps({"licence": LICENCE, "codes": crosswalk}, indent=1, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
     lexicon = build_lexicon(manual, crosswalk, args.plover, use_gold=not args.no_gold)
-    args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "lexicon.json").write_text(
         json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -9,7 +9,6 @@ return regularly (linear scans, no catastrophic regexes).
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
@@ -17,7 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-DEFAULT_DOC_TIMEOUT = float(os.environ.get("NEWSGRAPH_DOC_TIMEOUT", "120"))
+DEFAULT_DOC_TIMEOUT = 120.0
+"""Seconds; the pipeline reads ``NEWSGRAPH_DOC_TIMEOUT`` at call time (see ``pipeline.doc_timeout``)."""
 
 
 class DocumentTimeout(Exception):
