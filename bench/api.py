@@ -83,7 +83,7 @@ def main() -> dict[str, object]:
         proc.terminate()
         proc.wait(timeout=10)
     lat.sort()
-    res = {
+    res: dict[str, object] = {
         "requests": n,
         "concurrency": conc,
         "errors": errors,

@@ -213,43 +213,42 @@ def bench_html(pages: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def bench_ray(texts: list[str], workers: int = 2) -> dict[str, Any]:
-    """Docs/s of the Ray Data pipeline (2 actors) vs the local engine (one process), same files, NLP on.
+    """Docs/s of the Ray Data pipeline (2 actors) vs the local engine (one process), same files, NLP on, both
+    writing Parquet shards.
 
     Both include loading the spaCy pipeline (once per process / once per actor); Ray's cluster start is excluded
     (a cluster outlives jobs)."""
     import ray
 
     from newsgraph.engines.local import LocalOptions, _drop_cached_pipeline, run_local
-    from newsgraph.engines.ray_engine import RayOptions, _init_ray, build_dataset
+    from newsgraph.engines.ray_engine import RayOptions, _init_ray, run_ray
     from newsgraph.engines.sinks import ParquetShardSink
 
     tmp = Path(tempfile.mkdtemp(prefix="newsgraph-bench-ray-"))
     try:
         src = tmp / "in"
         src.mkdir()
-        for i, t in enumerate(texts):
-            (src / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+        for i, text in enumerate(texts):
+            (src / f"{i:05d}.txt").write_text(text, encoding="utf-8")
         _drop_cached_pipeline()
         t = time.perf_counter()
         stats = run_local([str(src)], lambda st: ParquetShardSink(tmp / "local"), LocalOptions(batch_size=16))
         t_local = time.perf_counter() - t
-        opts = RayOptions(batch_size=16, workers=workers, num_cpus=workers)
+        opts = RayOptions(batch_size=16, workers=workers, num_cpus=workers, shard_batches=1)
         started = _init_ray(opts)
         try:
             t = time.perf_counter()
-            ds, _ = build_dataset([str(src)], opts)
-            ds.write_parquet(str(tmp / "ray"))
+            ray_stats = run_ray([str(src)], tmp / "ray", opts)
             t_ray = time.perf_counter() - t
         finally:
             if started:
                 ray.shutdown()
-        n_ray = sum(1 for _ in (tmp / "ray").glob("*.parquet"))
         return {
             "docs": stats.docs,
             "workers": workers,
             "one_process_docs_per_s": round(stats.docs / t_local, 2),
-            "ray_docs_per_s": round(stats.docs / t_ray, 2),
-            "ray_shards": n_ray,
+            "ray_docs_per_s": round(ray_stats.docs / t_ray, 2),
+            "ray_shards": ray_stats.shards,
             "ratio": t_local / t_ray,
             "cpus": os.cpu_count(),
         }
@@ -260,58 +259,36 @@ def bench_ray(texts: list[str], workers: int = 2) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------- flat memory
 
 
-def bench_rss(n_docs: int) -> dict[str, Any]:
-    """One streaming run (no NLP: ingest + cleaning + JSONL sink) over an ``n_docs``-record synthetic WARC of
-    PolNeAR texts served as text/plain; RSS sampled at n/10 and n documents in the run's own process."""
+def bench_rss(n_docs: int, *, nlp: bool = False) -> dict[str, Any]:
+    """One streaming run over an ``n_docs``-record synthetic WARC of PolNeAR texts served as text/plain, RSS
+    sampled at n/10 and n documents in the run's own process. Without NLP (ingest + cleaning + JSONL sink) the
+    texts are whole; with NLP they are wire-length items (headline + 3 paragraphs) so 100k stays a ~1 h run."""
     tmp = Path(tempfile.mkdtemp(prefix="newsgraph-bench-rss-"))
     try:
         warc = tmp / "synthetic.warc.gz"
-        subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "scripts" / "build_synthetic_warc.py"),
-                "-n",
-                str(n_docs),
-                "--sources",
-                "polnear",
-                "--polnear-as",
-                "text",
-                "-o",
-                str(warc),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        build = [sys.executable, str(ROOT / "scripts" / "build_synthetic_warc.py"), "-n", str(n_docs)]
+        build += ["--sources", "polnear", "--polnear-as", "text", "-o", str(warc)]
+        if nlp:
+            build += ["--paragraphs", "3"]
+        subprocess.run(build, check=True, capture_output=True)
         first = max(1, n_docs // 10)
         t = time.perf_counter()
-        res = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "bench.rss_probe",
-                str(warc),
-                "--marks",
-                f"{first},{n_docs}",
-                "--no-nlp",
-                "--out",
-                str(tmp / "out.jsonl"),
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
+        probe = [sys.executable, "-m", "bench.rss_probe", str(warc), "--marks", f"{first},{n_docs}"]
+        probe += ["--out", str(tmp / "out.jsonl")] + ([] if nlp else ["--no-nlp"])
+        res = subprocess.run(probe, check=True, capture_output=True, text=True, cwd=ROOT)
         data = json.loads(res.stdout)
         marks = data["marks"]
         r0, r1 = marks.get(str(first)), marks.get(str(n_docs))
         return {
             "docs": data["docs"],
+            "nlp": nlp,
             "rss_mb_first": r0,
             "rss_mb_last": r1,
             "first": first,
             "last": n_docs,
             "seconds": round(time.perf_counter() - t, 1),
             "ratio": (r1 / r0) if r0 and r1 else None,
+            "strings": data.get("strings"),
             "series": data["series"],
         }
     finally:
@@ -319,21 +296,28 @@ def bench_rss(n_docs: int) -> dict[str, Any]:
 
 
 def vocab_growth(texts: list[str]) -> dict[str, Any]:
-    """New strings spaCy's StringStore keeps per document (unique tokens per doc, as on a real crawl)."""
-    from newsgraph.engines.local import DEFAULT_MAX_STRINGS
+    """New strings spaCy's StringStore keeps per document (a unique tag per doc, as on a real crawl): bare
+    ``nlp.pipe`` vs :func:`newsgraph.pipeline.annotate`, which parses inside ``nlp.memory_zone()``."""
+    from newsgraph.ingest import RawDocument
+    from newsgraph.models import Source
     from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import annotate, prepare_batch
 
     nlp = load_pipeline()
     tagged = [f"[Ref NG{i:07d}-{i * 7919 % 100003}] {t}" for i, t in enumerate(texts)]
+    half = len(tagged) // 2
     before = len(nlp.vocab.strings)
-    for _ in nlp.pipe(tagged, batch_size=32):
+    arts = prepare_batch([RawDocument(Source(format="text"), t, kind="text") for t in tagged[:half]])
+    annotate(arts, nlp)
+    zoned = (len(nlp.vocab.strings) - before) / max(1, half)
+    before = len(nlp.vocab.strings)
+    for _ in nlp.pipe(tagged[half:], batch_size=32):
         pass
-    per_doc = (len(nlp.vocab.strings) - before) / max(1, len(texts))
+    bare = (len(nlp.vocab.strings) - before) / max(1, len(tagged) - half)
     return {
-        "strings_before": before,
+        "new_strings_per_doc_bare_spacy": round(bare, 2),
+        "new_strings_per_doc_newsgraph": round(zoned, 2),
         "strings_after": len(nlp.vocab.strings),
-        "new_strings_per_doc": round(per_doc, 2),
-        "reload_every_strings": DEFAULT_MAX_STRINGS,
     }
 
 
@@ -403,23 +387,27 @@ def main() -> dict[str, Any]:
         )
         print(f"ray: {ray_res}", flush=True)
 
-    n_rss = _env("NEWSGRAPH_BENCH_RSS_DOCS", 100_000)
-    rss = bench_rss(n_rss)
-    out["rss"] = rss
-    ratios.append(
-        _ratio(
-            f"RSS at {rss['last']:,} ÷ RSS at {rss['first']:,} docs",
-            rss["ratio"],
-            1.1,
-            "<=",
-            f"{rss['rss_mb_first']} -> {rss['rss_mb_last']} MB, --no-nlp WARC text records",
+    for key, nlp_on, default in (("rss", False, 100_000), ("rss_nlp", True, 10_000)):
+        n_rss = _env("NEWSGRAPH_BENCH_RSS_NLP_DOCS" if nlp_on else "NEWSGRAPH_BENCH_RSS_DOCS", default)
+        if n_rss <= 0:
+            continue
+        rss = bench_rss(n_rss, nlp=nlp_on)
+        out[key] = rss
+        what = "NLP on, wire-length PolNeAR items" if nlp_on else "--no-nlp, whole PolNeAR texts"
+        ratios.append(
+            _ratio(
+                f"RSS at {rss['last']:,} ÷ RSS at {rss['first']:,} docs" + (" (NLP)" if nlp_on else ""),
+                rss["ratio"],
+                1.1,
+                "<=",
+                f"{rss['rss_mb_first']} -> {rss['rss_mb_last']} MB, {what}",
+            )
         )
-    )
-    print(
-        f"rss: {rss['rss_mb_first']} MB at {rss['first']:,} docs, {rss['rss_mb_last']} MB at {rss['last']:,} "
-        f"({rss['seconds']} s)",
-        flush=True,
-    )
+        print(
+            f"{key}: {rss['rss_mb_first']} MB at {rss['first']:,} docs, {rss['rss_mb_last']} MB at "
+            f"{rss['last']:,} ({rss['seconds']} s)",
+            flush=True,
+        )
     out["ratios"] = ratios
     return out
 

@@ -8,6 +8,8 @@ store sees new strings as on a real crawl. Records are gzip members (``.warc.gz`
 
     .venv/bin/python scripts/build_synthetic_warc.py -n 100000 -o /tmp/synthetic-100k.warc.gz
     .venv/bin/python scripts/build_synthetic_warc.py -n 10000 --sources polnear --polnear-as text -o /tmp/t.warc.gz
+    # short wire items (headline + 3 paragraphs) for a 100k-document run with the NLP stages on:
+    .venv/bin/python scripts/build_synthetic_warc.py -n 100000 --sources polnear --paragraphs 3 -o /tmp/wire.warc.gz
 
 Nothing from the corpora is copied into the repository: the WARC is written where ``-o`` says.
 """
@@ -44,7 +46,17 @@ def _polnear_html(text: str) -> bytes:
     ).encode()
 
 
-def load_pages(datasets: Path, sources: tuple[str, ...], polnear_as: str) -> list[tuple[str, str, bytes]]:
+def _first_paragraphs(text: str, n: int | None) -> str:
+    """The headline line and the first ``n`` paragraphs (all of them for ``None``)."""
+    if n is None:
+        return text
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return "\n\n".join(lines[: n + 1]) + "\n"
+
+
+def load_pages(
+    datasets: Path, sources: tuple[str, ...], polnear_as: str, paragraphs: int | None = None
+) -> list[tuple[str, str, bytes]]:
     """``(slug, content_type, payload)`` for every page of the chosen corpora, in a fixed order."""
     pages: list[tuple[str, str, bytes]] = []
     if "aeb" in sources:
@@ -55,7 +67,7 @@ def load_pages(datasets: Path, sources: tuple[str, ...], polnear_as: str) -> lis
             pages.append((f"wcxb/{f.name[:-8]}", "text/html; charset=utf-8", gzip.decompress(f.read_bytes())))
     if "polnear" in sources:
         for f in sorted((datasets / "polnear" / "data").glob("*/text/*.txt")):
-            text = f.read_text(encoding="utf-8", errors="replace")
+            text = _first_paragraphs(f.read_text(encoding="utf-8", errors="replace"), paragraphs)
             if polnear_as == "text":
                 pages.append((f"polnear/{f.stem}", "text/plain; charset=utf-8", text.encode()))
             else:
@@ -116,9 +128,10 @@ def build(
     polnear_as: str = "html",
     seed: int = 13,
     datasets: Path = DATASETS,
+    paragraphs: int | None = None,
 ) -> int:
     """Write ``n`` records to ``out``; returns the number of bytes written."""
-    pages = load_pages(datasets, sources, polnear_as)
+    pages = load_pages(datasets, sources, polnear_as, paragraphs)
     if not pages:
         raise SystemExit(f"no pages found under {datasets} for sources {sources}")
     tmp = out.with_name(out.name + ".tmp")
@@ -138,12 +151,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sources", default=",".join(SOURCES), help="comma-separated: aeb,wcxb,polnear")
     ap.add_argument("--polnear-as", choices=("html", "text"), default="html")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument(
+        "--paragraphs",
+        type=int,
+        help="PolNeAR only: keep the headline and the first N paragraphs (short wire items for long NLP runs)",
+    )
     args = ap.parse_args(argv)
     sources = tuple(s.strip() for s in args.sources.split(",") if s.strip())
     bad = set(sources) - set(SOURCES)
     if bad:
         ap.error(f"unknown sources {sorted(bad)}")
-    size = build(args.output, args.records, sources=sources, polnear_as=args.polnear_as, seed=args.seed)
+    if args.paragraphs is not None and set(sources) != {"polnear"}:
+        ap.error("--paragraphs needs --sources polnear (HTML pages are not cut)")
+    size = build(
+        args.output,
+        args.records,
+        sources=sources,
+        polnear_as=args.polnear_as,
+        seed=args.seed,
+        paragraphs=args.paragraphs,
+    )
     print(f"wrote {args.records:,} records, {size / 1e6:,.1f} MB -> {args.output}", file=sys.stderr)
     return 0
 

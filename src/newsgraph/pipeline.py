@@ -11,15 +11,14 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel
 
 from newsgraph.deadline import DEFAULT_DOC_TIMEOUT, DocumentTimeout, deadline
-from newsgraph.ingest import RawDocument, iter_documents
+from newsgraph.ingest import RawDocument
 from newsgraph.models import Article, Claim, Entity, ErrorRecord, Event, Quote, Source
 
 if TYPE_CHECKING:
@@ -161,23 +160,33 @@ def annotate(
         doc._.errors = []
         return doc
 
-    def _fill(doc: Doc, art: Article) -> None:
-        art.quotes = _models(Quote, doc._.quotes)
-        art.entities = _models(Entity, doc._.entities)
-        art.claims = _models(Claim, doc._.claims)
-        art.events = _models(Event, doc._.events)
-        art.errors.extend(_models(ErrorRecord, doc._.errors))
-
     plain = n_process > 1 and _PLAIN not in nlp.pipe_names
     if plain:  # worker processes send docs back through msgpack: plain dicts only, for this call
         nlp.add_pipe(_PLAIN, last=True)
     limit = doc_timeout()
+    # spaCy's memory zone frees the strings and lexemes this batch added to the vocab (every new name, number
+    # and URL would otherwise stay for the life of the pipeline): docs are turned into records inside it.
+    with nlp.memory_zone():
+        _annotate_todo(nlp, todo, _doc, batch_size=batch_size, n_process=n_process, plain=plain, limit=limit)
+    return articles
+
+
+def _annotate_todo(
+    nlp: Language,
+    todo: list[Article],
+    make_doc: Callable[[Article], Doc],
+    *,
+    batch_size: int,
+    n_process: int,
+    plain: bool,
+    limit: float,
+) -> None:
     try:
         with deadline(limit * len(todo)):
             results = list(
                 (doc, todo[i])  # the context is an index: worker processes would send back copies of articles
                 for doc, i in nlp.pipe(
-                    ((_doc(a), i) for i, a in enumerate(todo)),
+                    ((make_doc(a), i) for i, a in enumerate(todo)),
                     as_tuples=True,
                     batch_size=batch_size,
                     n_process=n_process,
@@ -190,15 +199,18 @@ def annotate(
         for art in todo:
             try:
                 with deadline(limit):
-                    results.append((nlp(_doc(art)), art))
+                    results.append((nlp(make_doc(art)), art))
             except Exception as exc:
                 art.errors.append(ErrorRecord(stage="nlp", message=_describe(exc)))
     finally:
         if plain:
             nlp.remove_pipe(_PLAIN)
     for doc, art in results:
-        _fill(doc, art)
-    return articles
+        art.quotes = _models(Quote, doc._.quotes)
+        art.entities = _models(Entity, doc._.entities)
+        art.claims = _models(Claim, doc._.claims)
+        art.events = _models(Event, doc._.events)
+        art.errors.extend(_models(ErrorRecord, doc._.errors))
 
 
 _PLAIN = "newsgraph_plain"
@@ -211,6 +223,10 @@ def _models(cls: type[_M], values: Iterable[object] | None) -> list[_M]:
 
 
 def _to_plain(doc: Doc) -> Doc:
+    # Our O(log n) sentence hooks are closures: they cannot (and need not) travel back to the main process.
+    doc.user_hooks.clear()
+    doc.user_span_hooks.clear()
+    doc.user_token_hooks.clear()
     for name in ("quotes", "entities", "claims", "events", "errors"):
         values = getattr(doc._, name)
         if values:
@@ -232,22 +248,22 @@ def process_batch(
     return annotate(prepare_batch(raws), nlp, n_process=n_process)
 
 
-def _batched(it: Iterable[RawDocument], n: int) -> Iterator[list[RawDocument]]:
-    iterator = iter(it)
-    while chunk := list(islice(iterator, n)):
-        yield chunk
-
-
 def extract(
     inputs: str | Path | Iterable[str | Path],
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     nlp_stages: bool = True,
 ) -> Iterator[Article]:
-    """Stream Article records for files, directories, globs, ``-`` (stdin) or WARC archives, in input order."""
+    """Stream Article records for files, directories, globs, ``-`` (stdin) or WARC archives, in input order.
+
+    Documents are cut into the same canonical batches as ``newsgraph extract`` uses
+    (:mod:`newsgraph.engines.batches`), so this gives exactly the CLI's records.
+    """
+    from newsgraph.engines.batches import iter_batches
+
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    for chunk in _batched(iter_documents(inputs), batch_size):
+    for _, chunk in iter_batches(inputs, batch_size):
         arts = prepare_batch(chunk)
         if nlp_stages:
             annotate(arts)

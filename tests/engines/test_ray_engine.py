@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,18 +16,15 @@ import pytest
 
 from newsgraph.engines.local import LocalOptions, stream_articles
 from newsgraph.engines.sinks import read_parquet_articles
-from newsgraph.models import Article, span_errors
+from newsgraph.models import span_errors
+from newsgraph.store import open_store
 
 pytestmark = pytest.mark.ray
 
 
-def _key(a: Article) -> tuple[str, str, str]:
-    return (a.source.path or "", a.source.warc_record_id or "", a.id)
-
-
 def _compare(tmp_path: Path, corpus: Path, n: int, nlp_stages: bool) -> None:
     ray = pytest.importorskip("ray")
-    from newsgraph.engines.ray_engine import RayOptions, run_ray
+    from newsgraph.engines.ray_engine import RayOptions, ShardReport, run_ray
 
     opts = LocalOptions(batch_size=4, nlp_stages=nlp_stages)
     local = [a for _, arts in stream_articles([str(corpus)], opts) for a in arts]
@@ -28,15 +32,18 @@ def _compare(tmp_path: Path, corpus: Path, n: int, nlp_stages: bool) -> None:
 
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
-        ropts = RayOptions(batch_size=4, workers=2, nlp_stages=nlp_stages)
-        stats = run_ray([str(corpus)], tmp_path / "out", ropts)
+        ropts = RayOptions(batch_size=4, workers=2, nlp_stages=nlp_stages, shard_batches=2)
+        reports: list[ShardReport] = []
+        stats = run_ray([str(corpus)], tmp_path / "out", ropts, on_shard=reports.append)
         with pytest.raises(FileExistsError):
             run_ray([str(corpus)], tmp_path / "out", ropts)
     finally:
         ray.shutdown()
     remote = list(read_parquet_articles(tmp_path / "out"))
     assert stats.docs == n and len(remote) == n
-    assert sorted(remote, key=_key) == sorted(local, key=_key)
+    assert sum(r.docs for r in reports) == n and len(reports) == stats.shards
+    # shard names follow the input, so reading them in name order gives the local engine's order exactly
+    assert remote == local
     assert all(not span_errors(a) for a in remote)
 
 
@@ -52,3 +59,78 @@ def test_ray_output_equals_single_process_record_for_record(
     """The full pipeline (spaCy loaded once per actor) gives the same records as one process."""
     local_corpus = corpus_factory(tmp_path / "in", 14, n_texts=3)
     _compare(tmp_path, local_corpus, 17, nlp_stages=True)
+
+
+def test_sigkill_then_resume_gives_the_uninterrupted_shards(
+    tmp_path: Path, corpus_factory: Callable[..., Path]
+) -> None:
+    """`newsgraph extract --engine ray` killed (the whole process group, SIGKILL) after a few shards, then run
+    again with --resume: the shards already written are kept and the records equal one uninterrupted process."""
+    pytest.importorskip("ray")
+    corpus = corpus_factory(tmp_path / "in", 300, n_texts=5)
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "newsgraph", "extract", str(corpus), "--engine", "ray", "--workers", "2"]
+    args += ["--format", "parquet", "-o", str(out), "--batch-size", "2", "--shard-batches", "1", "--no-nlp"]
+    proc = subprocess.Popen(args, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 180
+    try:
+        while len(list(out.glob("seg-*.parquet"))) < 3:
+            assert proc.poll() is None, "the run finished before it could be killed: make the corpus larger"
+            assert time.monotonic() < deadline, "no shard appeared"
+            time.sleep(0.02)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    kept = len(list(out.glob("seg-*.parquet")))
+    assert kept < 153  # 305 documents in batches of 2: the kill landed mid-run
+    db = tmp_path / "news.db"
+    res = subprocess.run([*args, "--resume", "--db", str(db)], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "shards kept from the interrupted run" in res.stderr
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    local = [
+        a
+        for _, arts in stream_articles([str(corpus)], LocalOptions(batch_size=2, nlp_stages=False))
+        for a in arts
+    ]
+    assert list(read_parquet_articles(out)) == local
+    with open_store(db, create=False) as store:  # --db bulk-loaded the shards
+        assert store.count("articles") == len({a.id for a in local})
+    # a resumed run must be the same run: other options are refused (exit 2), the shards stay
+    other = subprocess.run([*args[:-1], "--batch-size", "4", "--resume"], capture_output=True, text=True)
+    assert other.returncode == 2 and "cannot resume" in other.stderr
+
+
+def test_read_shard_groups_skips_written_shards(corpus_factory: Callable[..., Path], tmp_path: Path) -> None:
+    from newsgraph.engines.batches import iter_segment_batches, iter_segments
+    from newsgraph.engines.ray_engine import read_shard_groups
+
+    corpus = corpus_factory(tmp_path / "in", 23, n_texts=0)
+    (seg,) = list(iter_segments([str(corpus / "a.warc.gz")], 2))
+    batches = list(iter_segment_batches(seg, 2))  # 12 batches -> shards of 5: groups 0, 1, 2
+    row = {"segment": [pickle.dumps(seg)], "skip": [json.dumps([1])]}
+    got = [(r["group"][0], pickle.loads(r["docs"][0])) for r in read_shard_groups(row, 2, 5)]
+    assert [g for g, _ in got] == [0, 2]
+    assert got[0][1] == batches[0:5] and got[1][1] == batches[10:12]
+
+
+def test_output_directory_rules(tmp_path: Path) -> None:
+    """Without --resume a directory holding Parquet is refused; with it, only the same run continues, and
+    half-written shards of a killed run are removed."""
+    from newsgraph.engines.checkpoint import CheckpointMismatch
+    from newsgraph.engines.ray_engine import RayOptions, _prepare_output, shard_name
+
+    out = tmp_path / "out"
+    opts = RayOptions(batch_size=4)
+    assert _prepare_output(out, ["a"], opts, resume=False) == {}
+    (out / shard_name(0, 0)).write_bytes(b"x")
+    (out / shard_name(2, 5)).write_bytes(b"x")
+    (out / f".{shard_name(0, 1)}.abc.tmp").write_bytes(b"half")
+    with pytest.raises(FileExistsError):
+        _prepare_output(out, ["a"], opts, resume=False)
+    with pytest.raises(CheckpointMismatch, match="inputs"):
+        _prepare_output(out, ["b"], opts, resume=True)
+    with pytest.raises(CheckpointMismatch, match="options"):
+        _prepare_output(out, ["a"], RayOptions(batch_size=8), resume=True)
+    assert _prepare_output(out, ["a"], RayOptions(batch_size=4, workers=7), resume=True) == {0: {0}, 2: {5}}
+    assert not list(out.glob("*.tmp"))

@@ -16,6 +16,7 @@ import typer
 from newsgraph.cli import app
 
 if TYPE_CHECKING:
+    from newsgraph.engines.ray_engine import RayOptions
     from newsgraph.models import Article
 
 
@@ -171,11 +172,26 @@ def extract(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
     ] = None,
+    shard_batches: Annotated[
+        int,
+        typer.Option(min=1, help="ray engine: batches per Parquet shard (the unit --resume redoes)."),
+    ] = 8,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Also load the records into this store (SQLite file or postgresql:// URL); idempotent.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract clean article records (title, date, authors, body, captions, quotes, claims, events).
 
     Input is read lazily and records are written as they come, so any number of documents runs in flat memory.
     With -o and jsonl or parquet, a checkpoint is kept after every durable batch; --resume continues a killed run.
+    --engine ray runs the same batches on a Ray Data actor pool (a local Ray, or --address to join a cluster) and
+    writes one Parquet shard per group of batches; --resume there keeps the shards already written.
+    --db also loads the records into a store (as `newsgraph ingest` would), batch by batch.
 
     Examples:
 
@@ -185,14 +201,26 @@ def extract(
 
       newsgraph extract crawl/*.warc.gz --format jsonl -o out.jsonl --resume
 
-      newsgraph extract crawl/ --engine ray --workers 8 --format parquet -o out/
+      newsgraph extract crawl/ --engine ray --workers 8 --format parquet -o out/ --resume
+
+      newsgraph extract crawl/*.warc.gz --format jsonl -o out.jsonl --db news.db
 
       cat page.html | newsgraph extract - --format json
     """
     if fmt is Format.parquet and output is None:
         _fail("--format parquet needs -o DIRECTORY")
+    show = sys.stderr.isatty() if progress is None else progress
     if engine is Engine.ray:
-        _extract_ray(paths, fmt, output, no_nlp, batch_size, address, workers)
+        from newsgraph.engines.ray_engine import RayOptions
+
+        ray_opts = RayOptions(
+            batch_size=batch_size,
+            nlp_stages=not no_nlp,
+            workers=workers,
+            address=address,
+            shard_batches=shard_batches,
+        )
+        _extract_ray(paths, fmt, output, ray_opts, resume, show, db)
         return
     if resume and (output is None or fmt not in (Format.jsonl, Format.parquet)):
         _fail("--resume needs -o with --format jsonl or parquet")
@@ -201,14 +229,19 @@ def extract(
     from newsgraph.engines.checkpoint import CheckpointMismatch, default_checkpoint_path
     from newsgraph.engines.local import LocalOptions, run_local
     from newsgraph.engines.progress import DocsProgress, estimate_total
-    from newsgraph.engines.sinks import JsonlSink, ParquetShardSink, Sink
+    from newsgraph.engines.sinks import JsonlSink, ParquetShardSink, Sink, StoreSink, TeeSink
 
+    store_sink = StoreSink(_open_store(db)) if db else None
     ckpt_path = checkpoint
     if ckpt_path is None and output is not None and fmt in (Format.jsonl, Format.parquet):
         ckpt_path = default_checkpoint_path(output, directory=fmt is Format.parquet)
     text_out: TextIO | None = None
 
     def make_sink(state: dict[str, Any] | None) -> Sink:
+        sink = _file_sink(state)
+        return TeeSink(sink, store_sink) if store_sink is not None else sink
+
+    def _file_sink(state: dict[str, Any] | None) -> Sink:
         nonlocal text_out
         if fmt is Format.jsonl and output is not None:
             return JsonlSink(output, resume_state=state if resume else None)
@@ -220,7 +253,6 @@ def extract(
         single = len(paths) == 1 and not any(c in paths[0] for c in "*?[") and not Path(paths[0]).is_dir()
         return _TextSink(text_out, fmt, single)
 
-    show = sys.stderr.isatty() if progress is None else progress
     total = estimate_total(paths) if show else None
     opts = LocalOptions(batch_size=batch_size, n_process=n_process, nlp_stages=not no_nlp)
     with DocsProgress(total, enabled=show) as bar:
@@ -243,6 +275,8 @@ def extract(
             _fail(f"cannot resume: {exc} (delete {ckpt_path} to start over)")
     if text_out is not None and output is not None:
         text_out.close()
+    if store_sink is not None:
+        _store_summary(store_sink.result, db)
     if stats.docs == 0:
         print("newsgraph: no input could be read", file=sys.stderr)
         raise typer.Exit(3)
@@ -267,38 +301,75 @@ class _JsonlText:
 
 
 def _report_errors(arts: Sequence[Article]) -> None:
+    from newsgraph.engines.progress import error_lines
+
     for art in arts:
-        where = art.source.path or art.source.url or "<stdin>"
-        if art.source.url and art.source.format == "warc":
-            where = f"{where} {art.source.url}"
-        for e in art.errors:
-            print(f"newsgraph: {where}: {e.stage}: {e.message}", file=sys.stderr)
+        for line in error_lines(art):
+            print(f"newsgraph: {line}", file=sys.stderr)
+
+
+def _open_store(db: str) -> Any:
+    from newsgraph.store import StoreError, open_store
+
+    try:
+        return open_store(db, create=True)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _store_summary(result: Any, db: str | None) -> None:
+    if result is None:
+        return
+    for msg in result.errors[:20]:
+        print(f"newsgraph: {msg}", file=sys.stderr)
+    print(
+        f"newsgraph: store: added {result.added}, duplicates {result.duplicates}, failed {result.failed} -> {db}",
+        file=sys.stderr,
+    )
 
 
 def _extract_ray(
     paths: list[str],
     fmt: Format,
     output: Path | None,
-    no_nlp: bool,
-    batch_size: int,
-    address: str | None,
-    workers: int | None,
+    opts: RayOptions,
+    resume: bool,
+    show: bool,
+    db: str | None,
 ) -> None:
     if fmt is not Format.parquet or output is None:
         _fail("--engine ray writes Parquet shards: use --format parquet -o DIRECTORY")
     if "-" in paths:
         _fail("--engine ray cannot read stdin")
-    from newsgraph.engines.ray_engine import RayOptions, run_ray
+    from newsgraph.engines.checkpoint import CheckpointMismatch
+    from newsgraph.engines.progress import DocsProgress, estimate_total
+    from newsgraph.engines.ray_engine import ShardReport, run_ray
 
-    stats = run_ray(
-        paths,
-        output,
-        RayOptions(batch_size=batch_size, nlp_stages=not no_nlp, workers=workers, address=address),
-    )
+    store = _open_store(db) if db else None
+    with DocsProgress(estimate_total(paths) if show else None, enabled=show) as bar:
+
+        def on_shard(report: ShardReport) -> None:
+            for msg in report.messages:
+                print(f"newsgraph: {msg}", file=sys.stderr)
+            bar.advance(report.docs)
+
+        try:
+            stats = run_ray(paths, output, opts, resume=resume, on_shard=on_shard)
+        except CheckpointMismatch as exc:
+            _fail(f"cannot resume: {exc} (choose another -o directory to start over)")
+        except FileExistsError as exc:
+            _fail(str(exc))
+    kept = f", {stats.resumed_shards} shards kept from the interrupted run" if stats.resumed_shards else ""
     print(
-        f"newsgraph: {stats.docs} records ({stats.with_errors} with errors) in {stats.seconds:.1f} s -> {output}",
+        f"newsgraph: {stats.docs} records ({stats.with_errors} with errors) in {stats.shards} shards{kept}, "
+        f"{stats.seconds:.1f} s -> {output}",
         file=sys.stderr,
     )
+    if store is not None:  # bulk-load the shards, in input order, on the driver
+        from newsgraph.engines.sinks import read_parquet_articles
+
+        with store:
+            _store_summary(store.add_articles(read_parquet_articles(output)), db)
     if stats.docs == 0:
         print("newsgraph: no input could be read", file=sys.stderr)
         raise typer.Exit(3)

@@ -6,12 +6,10 @@ the shared output options of :mod:`newsgraph.cli.output`.
 
 from __future__ import annotations
 
-import glob
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
@@ -101,27 +99,49 @@ def _since(text: str | None) -> str | None:
 
 def _count_inputs(paths: list[str]) -> int | None:
     """How many documents the inputs hold, when that is cheap to know (None for stdin and WARC)."""
+    from newsgraph.engines.progress import estimate_total
+
     n = 0
     for p in paths:
-        if p == "-":
+        if p != "-" and _record_shards(p):
+            import pyarrow.parquet as pq
+
+            shards = [Path(p)] if Path(p).is_file() else sorted(Path(p).glob("*.parquet"))
+            n += sum(pq.ParquetFile(f).metadata.num_rows for f in shards)
+            continue
+        more = estimate_total([p])
+        if more is None:
             return None
-        files = [Path(x) for x in glob.glob(p, recursive=True)] if any(c in p for c in "*?[") else [Path(p)]
-        for f in files:
-            items = [x for x in f.rglob("*") if x.is_file()] if f.is_dir() else [f]
-            if any(".warc" in x.name.lower() for x in items):
-                return None
-            n += len(items)
+        n += more
     return n
 
 
+def _record_shards(path: str) -> bool:
+    """Whether ``path`` holds records already extracted (Parquet shards from ``newsgraph extract``)."""
+    p = Path(path)
+    if p.is_file():
+        return p.suffix == ".parquet"
+    return p.is_dir() and any(p.glob("*.parquet"))
+
+
 def _extract_new(paths: list[str], store: Store, *, nlp: bool) -> Iterator[Article]:
-    """Like :func:`newsgraph.pipeline.extract`, but the NLP stages only run on articles the store does not
-    hold yet (cleaning gives the content-hash id cheaply): re-running or resuming an ingest is fast."""
-    from newsgraph.ingest import iter_documents
+    """Articles for ``paths``: Parquet shards written by ``newsgraph extract`` are loaded as they are; anything
+    else goes through :func:`newsgraph.pipeline.extract`'s canonical batches, with the NLP stages run only on
+    articles the store does not hold yet (cleaning gives the content-hash id cheaply), so re-running or resuming
+    an ingest is fast."""
+    from newsgraph.engines.batches import iter_batches
+    from newsgraph.engines.sinks import read_parquet_articles
     from newsgraph.pipeline import DEFAULT_BATCH_SIZE, annotate, prepare_batch
 
-    it = iter_documents(paths)
-    while chunk := list(islice(it, DEFAULT_BATCH_SIZE)):
+    raw_inputs = []
+    for path in paths:
+        if path != "-" and _record_shards(path):
+            yield from read_parquet_articles(path)
+        else:
+            raw_inputs.append(path)
+    if not raw_inputs:
+        return
+    for _, chunk in iter_batches(raw_inputs, DEFAULT_BATCH_SIZE):
         arts = prepare_batch(chunk)
         if nlp:
             known = store.existing_ids([a.id for a in arts])

@@ -1,9 +1,10 @@
 """The single-machine streaming engine: lazy input, canonical batches, results written as they come, resumable.
 
 Memory stays flat however long the run: documents are read lazily (WARC records one at a time), one batch (or
-``n_process`` batches) is in flight, records are written and dropped, and the spaCy pipeline is reloaded when its
-string store has grown past a bound (every new token string stays in ``nlp.vocab.strings`` for the life of the
-pipeline, so a months-long crawl would otherwise grow without limit).
+``n_process`` batches) is in flight, records are written and dropped, and each batch is parsed inside spaCy's
+``nlp.memory_zone()`` (:func:`newsgraph.pipeline.annotate`), which frees the strings and lexemes the batch added
+(every new name, number and URL would otherwise stay in ``nlp.vocab`` for the life of the pipeline). As a safety
+net, the pipeline is also reloaded should its string store ever pass ``max_strings``.
 
 >>> from newsgraph.engines.local import run_local
 >>> from newsgraph.engines.sinks import JsonlSink

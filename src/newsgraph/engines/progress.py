@@ -9,7 +9,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsgraph.models import Article
 
 
 def estimate_total(inputs: Sequence[str | Path]) -> int | None:
@@ -22,6 +25,14 @@ def estimate_total(inputs: Sequence[str | Path]) -> int | None:
             return None
         n += 1
     return n
+
+
+def error_lines(article: Article) -> list[str]:
+    """One ``where: stage: message`` line per error record of ``article`` (what the CLI prints to stderr)."""
+    where = article.source.path or article.source.url or "<stdin>"
+    if article.source.url and article.source.format == "warc":
+        where = f"{where} {article.source.url}"
+    return [f"{where}: {e.stage}: {e.message}" for e in article.errors]
 
 
 class DocsProgress:

@@ -2,29 +2,45 @@
 
 Pipeline::
 
-    from_items(segments)                       # one row per WARC file / group of small files (driver lists paths)
-      .map_batches(read_segment_batches)       # tasks: read lazily, emit one row per canonical batch of raw docs
-      .map_batches(ArticleMapper, concurrency=N)   # actors: spaCy pipeline loaded once per actor
-      .write_parquet(out_dir)                  # Arrow tables with the contract's Parquet schema
+    from_items(segments)                         # one row per WARC file / group of small files (driver lists paths)
+      .map_batches(read_shard_groups)            # tasks: read lazily, one row per shard (``shard_batches`` batches)
+      .map_batches(ShardWriter, concurrency=N)   # actors: spaCy loaded once; process, write one Parquet shard each
+      .iter_rows()                               # the driver sees a small summary per shard (progress, errors)
 
-Workers exchange pickled :class:`~newsgraph.ingest.RawDocument` lists and return Arrow tables (never spaCy
-objects). Batches are cut exactly as the local engine cuts them (:mod:`newsgraph.engines.batches`), so both engines
-produce the same records. By default a local Ray instance is started; ``address`` joins an existing cluster (the
-input paths must then be readable on every node, e.g. a shared filesystem).
+Workers exchange pickled :class:`~newsgraph.ingest.RawDocument` lists and write Arrow tables with the contract's
+Parquet schema (never spaCy objects). Batches are cut exactly as the local engine cuts them
+(:mod:`newsgraph.engines.batches`), so both engines produce the same records.
+
+Shards are named after their place in the input, ``seg-<segment>-g<group>.parquet``, and appear atomically (written
+under a temporary name, then renamed). The shards present *are* the record of work done: ``resume=True`` skips
+every shard that exists and redoes the rest, so a run killed at any instant and resumed yields exactly the shard set
+of an uninterrupted run. Reading the shards in name order gives the records in input order.
+
+By default a local Ray instance is started; ``address`` joins an existing cluster (inputs and the output directory
+must then be reachable from every node: a shared filesystem, or an object-store URI such as ``s3://bucket/out``
+which pyarrow's filesystems write to).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import pickle
+import re
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.engines.batches import expand_inputs, iter_segment_batches, iter_segments
+from newsgraph.engines.batches import Segment, expand_inputs, iter_segment_batches, iter_segments
+from newsgraph.engines.checkpoint import CheckpointMismatch
+from newsgraph.engines.sinks import list_names, output_filesystem, write_parquet_atomically
+
+RUN_FILE = "_newsgraph_run.json"
+"""The run's identity (inputs and options) in the output directory: ``resume`` refuses a different run."""
+_SHARD = re.compile(r"^seg-(\d{6,})-g(\d{6,})\.parquet$")
 
 
 @dataclass
@@ -37,7 +53,17 @@ class RayOptions:
     """``auto``, ``ray://head:10001``, ... ; ``None`` starts a local Ray instance."""
     num_cpus: int | None = None
     """CPUs of the local instance (default: this machine's count)."""
-    read_cpus: float = 0.5
+    read_cpus: float = 0.25
+    shard_batches: int = 8
+    """Canonical batches per Parquet shard (one actor call); also the unit that ``resume`` redoes."""
+
+    def fingerprint(self) -> dict[str, Any]:
+        """The options a resumed run must share with the interrupted one (they change the output)."""
+        return {
+            "batch_size": self.batch_size,
+            "nlp_stages": self.nlp_stages,
+            "shard_batches": self.shard_batches,
+        }
 
 
 @dataclass
@@ -45,21 +71,72 @@ class RayStats:
     docs: int = 0
     with_errors: int = 0
     files: int = 0
+    shards: int = 0
+    resumed_shards: int = 0
     seconds: float = 0.0
 
 
-def read_segment_batches(batch: dict[str, Any], batch_size: int) -> Iterator[dict[str, list[Any]]]:
-    """Ray task: canonical batches of each segment, one output row (pickled raw documents) per batch."""
-    for blob in batch["segment"]:
-        seg = pickle.loads(blob)
-        for j, raws in enumerate(iter_segment_batches(seg, batch_size)):
-            yield {"segment": [seg.index], "batch": [j], "docs": [pickle.dumps(raws, protocol=5)]}
+@dataclass
+class ShardReport:
+    """What an actor sends back to the driver for one shard (small: no article content)."""
+
+    segment: int
+    group: int
+    docs: int
+    with_errors: int
+    messages: list[str] = field(default_factory=list)
 
 
-class ArticleMapper:
-    """Ray actor: loads the spaCy pipeline once, then runs :func:`newsgraph.pipeline.process_batch` per batch."""
+def shard_name(segment: int, group: int) -> str:
+    return f"seg-{segment:06d}-g{group:06d}.parquet"
 
-    def __init__(self, nlp_stages: bool = True, batch_size: int = 32) -> None:
+
+# ---------------------------------------------------------------------------------------------- Ray stages
+
+
+def done_shards(out: str | Path) -> dict[int, set[int]]:
+    """``{segment: {group, ...}}`` of the complete shards in ``out``."""
+    fs, root = output_filesystem(out)
+    done: dict[int, set[int]] = {}
+    for name in list_names(fs, root):
+        m = _SHARD.match(name)
+        if m:
+            done.setdefault(int(m.group(1)), set()).add(int(m.group(2)))
+    return done
+
+
+def read_shard_groups(
+    batch: dict[str, Any], batch_size: int, shard_batches: int
+) -> Iterator[dict[str, list[Any]]]:
+    """Ray task: cut each segment into canonical batches and group them ``shard_batches`` to a shard, skipping
+    the shards already written (their documents are read past, not shipped)."""
+    for blob, skip_json in zip(batch["segment"], batch["skip"], strict=True):
+        seg: Segment = pickle.loads(blob)
+        skip = set(json.loads(skip_json))
+        group: list[Any] = []
+        current = 0
+        for k, raws in enumerate(iter_segment_batches(seg, batch_size)):
+            index = k // shard_batches
+            if index in skip:
+                continue
+            if group and index != current:
+                yield _group_row(seg.index, current, group)
+                group = []
+            current = index
+            group.append(raws)
+        if group:
+            yield _group_row(seg.index, current, group)
+
+
+def _group_row(segment: int, group: int, batches: list[Any]) -> dict[str, list[Any]]:
+    return {"segment": [segment], "group": [group], "docs": [pickle.dumps(batches, protocol=5)]}
+
+
+class ShardWriter:
+    """Ray actor: loads the spaCy pipeline once, then per shard runs the per-batch functions and writes it."""
+
+    def __init__(self, out: str, nlp_stages: bool = True, batch_size: int = 32) -> None:
+        self.fs, self.root = output_filesystem(out)
         self.nlp_stages = nlp_stages
         self.batch_size = batch_size
         self.nlp: Any = None
@@ -68,19 +145,35 @@ class ArticleMapper:
 
             self.nlp = load_pipeline()
 
-    def __call__(self, batch: dict[str, Any]) -> Any:
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         import pyarrow as pa
 
+        from newsgraph.engines.progress import error_lines
         from newsgraph.engines.sinks import arrow_schema, articles_to_columns
         from newsgraph.pipeline import annotate, prepare_batch
 
-        arts = []
-        for blob in batch["docs"]:
-            prepared = prepare_batch(pickle.loads(blob))
-            if self.nlp_stages:
-                annotate(prepared, self.nlp, batch_size=self.batch_size)
-            arts.extend(prepared)
-        return pa.Table.from_pydict(articles_to_columns(arts), schema=arrow_schema())
+        reports: list[str] = []
+        for segment, group, blob in zip(batch["segment"], batch["group"], batch["docs"], strict=True):
+            arts = []
+            for raws in pickle.loads(blob):
+                prepared = prepare_batch(raws)
+                if self.nlp_stages:
+                    annotate(prepared, self.nlp, batch_size=self.batch_size)
+                arts.extend(prepared)
+            table = pa.Table.from_pydict(articles_to_columns(arts), schema=arrow_schema())
+            write_parquet_atomically(self.fs, self.root, shard_name(int(segment), int(group)), table)
+            report = ShardReport(
+                segment=int(segment),
+                group=int(group),
+                docs=len(arts),
+                with_errors=sum(1 for a in arts if a.errors),
+                messages=[line for a in arts for line in error_lines(a)],
+            )
+            reports.append(json.dumps(asdict(report)))
+        return {"report": reports}
+
+
+# ---------------------------------------------------------------------------------------------- driver
 
 
 def _ray() -> Any:
@@ -110,63 +203,125 @@ def _init_ray(opts: RayOptions) -> bool:
     return True
 
 
-def build_dataset(inputs: Sequence[str | Path], opts: RayOptions) -> tuple[Any, int]:
-    """The Ray Dataset of Article rows (lazy) and the number of segments it reads."""
+def build_dataset(
+    inputs: Sequence[str | Path], opts: RayOptions, out: str | Path, done: dict[int, set[int]] | None = None
+) -> tuple[Any, int]:
+    """The Ray Dataset of shard reports (lazy; iterating it does the work) and the number of segments it reads."""
     ray = _ray()
 
     segments = list(iter_segments(expand_inputs([str(i) for i in inputs]), opts.batch_size))
     if not segments:
         raise ValueError("no input files")
+    done = done or {}
     cpus = float(ray.cluster_resources().get("CPU", 1))
-    workers = opts.workers or max(1, int(cpus - opts.read_cpus))
+    workers = opts.workers or max(1, int(cpus))
     # Logical CPUs: the actor pool must leave room for the read tasks, or they would wait for ever.
     actor_cpus = min(1.0, max(0.1, (cpus - opts.read_cpus) / workers))
     ds = ray.data.from_items(
-        [{"segment": pickle.dumps(s, protocol=5)} for s in segments],
+        [
+            {"segment": pickle.dumps(s, protocol=5), "skip": json.dumps(sorted(done.get(s.index, ())))}
+            for s in segments
+        ],
         override_num_blocks=min(len(segments), 1000),
     )
     ds = ds.map_batches(
-        read_segment_batches, batch_size=1, fn_kwargs={"batch_size": opts.batch_size}, num_cpus=opts.read_cpus
+        read_shard_groups,
+        batch_size=1,
+        fn_kwargs={"batch_size": opts.batch_size, "shard_batches": opts.shard_batches},
+        num_cpus=opts.read_cpus,
     )
     ds = ds.map_batches(
-        ArticleMapper,
+        ShardWriter,
         batch_size=1,
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=actor_cpus,
-        fn_constructor_kwargs={"nlp_stages": opts.nlp_stages, "batch_size": opts.batch_size},
+        fn_constructor_kwargs={"out": str(out), "nlp_stages": opts.nlp_stages, "batch_size": opts.batch_size},
     )
     return ds, len(segments)
 
 
-def run_ray(inputs: Sequence[str | Path], out_dir: Path, options: RayOptions | None = None) -> RayStats:
-    """Run the Ray Data pipeline and write Parquet shards to ``out_dir`` (which must hold no Parquet files yet)."""
+def _prepare_output(
+    out: str | Path, inputs: list[str], opts: RayOptions, resume: bool
+) -> dict[int, set[int]]:
+    """Check the output directory against this run (see :func:`run_ray`) and return the shards already done."""
+    fs, root = output_filesystem(out)
+    fs.create_dir(root, recursive=True)
+    names = list_names(fs, root)
+    identity = {"inputs": inputs, "options": opts.fingerprint()}
+    have_shards = any(n.endswith(".parquet") for n in names)
+    if RUN_FILE in names:
+        with fs.open_input_stream(f"{root}/{RUN_FILE}") as fh:
+            previous = json.loads(fh.read().decode("utf-8"))
+        if resume and previous != identity:
+            for key in ("inputs", "options"):
+                if previous.get(key) != identity[key]:
+                    raise CheckpointMismatch(
+                        f"{out} holds a run with {key} {previous.get(key)!r}, this run has {identity[key]!r}"
+                    )
+    elif resume and have_shards:
+        raise CheckpointMismatch(f"{out} holds Parquet files that no newsgraph Ray run recorded")
+    if not resume and have_shards:
+        raise FileExistsError(f"{out} already holds Parquet files: choose an empty directory, or --resume")
+    for name in names:  # shards a killed run left half-written
+        if name.startswith(".seg-") and name.endswith(".tmp"):
+            fs.delete_file(f"{root}/{name}")
+    with fs.open_output_stream(f"{root}/{RUN_FILE}") as fh:
+        fh.write(json.dumps(identity, indent=2).encode("utf-8"))
+    return done_shards(out) if resume else {}
+
+
+def run_ray(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    options: RayOptions | None = None,
+    *,
+    resume: bool = False,
+    on_shard: Callable[[ShardReport], None] | None = None,
+) -> RayStats:
+    """Run the Ray Data pipeline, writing Parquet shards to ``out`` (a directory or a filesystem URI).
+
+    Without ``resume`` the output must hold no Parquet files yet. With ``resume`` the shards already there are
+    kept and only the missing ones are made (the inputs and output-changing options must be the same, else
+    :class:`~newsgraph.engines.checkpoint.CheckpointMismatch`). ``on_shard`` sees each shard's report as it lands.
+    """
     opts = options or RayOptions()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if any(out_dir.glob("*.parquet")):
-        raise FileExistsError(f"{out_dir} already holds Parquet files: choose an empty directory")
+    names = [str(i) for i in inputs]
     t0 = time.perf_counter()
+    done = _prepare_output(out, names, opts, resume)
+    stats = RayStats(resumed_shards=sum(len(g) for g in done.values()))
     started = _init_ray(opts)
     try:
-        ds, n_segments = build_dataset(inputs, opts)
-        ds.write_parquet(str(out_dir))
+        ds, stats.files = build_dataset(names, opts, out, done)
+        for row in ds.iter_rows():
+            report = ShardReport(**json.loads(row["report"]))
+            if on_shard is not None:
+                on_shard(report)
     finally:
         if started:
-            ray = _ray()
-
-            ray.shutdown()
-    stats = count_parquet(out_dir)
-    stats.files = n_segments
+            _ray().shutdown()
+    totals = count_parquet(out)
+    stats.docs, stats.with_errors, stats.shards = totals.docs, totals.with_errors, totals.shards
     stats.seconds = time.perf_counter() - t0
     return stats
 
 
-def count_parquet(out_dir: Path) -> RayStats:
-    """Records and records with errors in the Parquet shards of ``out_dir`` (reads only the ``errors`` column)."""
+def shard_paths(out: str | Path) -> list[str]:
+    """The complete shards of a Ray run in input order (``seg-…-g…`` names sort that way)."""
+    fs, root = output_filesystem(out)
+    return [f"{root}/{n}" for n in sorted(list_names(fs, root)) if _SHARD.match(n)]
+
+
+def count_parquet(out: str | Path) -> RayStats:
+    """Records and records with errors in the Parquet shards of ``out`` (reads only the ``errors`` column)."""
     import pyarrow.parquet as pq
 
+    fs, root = output_filesystem(out)
     stats = RayStats()
-    for shard in out_dir.glob("*.parquet"):
-        col = pq.read_table(shard, columns=["errors"]).column("errors").to_pylist()
+    for name in list_names(fs, root):
+        if not name.endswith(".parquet") or name.startswith("."):
+            continue
+        col = pq.read_table(f"{root}/{name}", columns=["errors"], filesystem=fs).column("errors").to_pylist()
+        stats.shards += 1
         stats.docs += len(col)
         stats.with_errors += sum(1 for e in col if e and e != "[]")
     return stats

@@ -15,6 +15,7 @@ import json
 import os
 import types
 import typing
+import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -101,15 +102,63 @@ def article_from_row(row: dict[str, Any]) -> Article:
     return Article.model_validate(data)
 
 
-def read_parquet_articles(directory: str | Path) -> Iterator[Article]:
-    """Articles stored in the Parquet shards of ``directory`` (shard order, then row order)."""
+def read_parquet_articles(location: str | Path) -> Iterator[Article]:
+    """Articles stored in a Parquet file, or in the Parquet shards of a directory (a path or a filesystem URI) in
+    shard-name order (input order for both engines' shards), then row order."""
+    import pyarrow.fs as pafs
     import pyarrow.parquet as pq
 
-    for shard in sorted(Path(directory).glob("*.parquet")):
-        pf = pq.ParquetFile(shard)
-        for batch in pf.iter_batches(batch_size=256):
-            for row in batch.to_pylist():
-                yield article_from_row(row)
+    fs, root = output_filesystem(location)
+    if fs.get_file_info(root).type == pafs.FileType.File:
+        files = [root]
+    else:
+        names = sorted(n for n in list_names(fs, root) if n.endswith(".parquet") and not n.startswith("."))
+        files = [f"{root}/{n}" for n in names]
+    for path in files:
+        with fs.open_input_file(path) as fh:
+            for batch in pq.ParquetFile(fh).iter_batches(batch_size=256):
+                for row in batch.to_pylist():
+                    yield article_from_row(row)
+
+
+# ---------------------------------------------------------------------------------------------------- filesystems
+
+
+def output_filesystem(out: str | Path) -> tuple[Any, str]:
+    """A pyarrow filesystem and the path inside it: a local directory, or a URI (``s3://``, ``gs://``, ...)."""
+    import pyarrow.fs as pafs
+
+    text = str(out)
+    if "://" in text:
+        fs, path = pafs.FileSystem.from_uri(text)
+        return fs, path.rstrip("/")
+    return pafs.LocalFileSystem(), str(Path(text).resolve())
+
+
+def list_names(fs: Any, root: str) -> list[str]:
+    import pyarrow.fs as pafs
+
+    return [info.base_name for info in fs.get_file_info(pafs.FileSelector(root, allow_not_found=True))]
+
+
+def write_parquet_atomically(fs: Any, root: str, name: str, table: Any) -> None:
+    """Write ``table`` as ``root/name`` so that readers (and a resumed run) only ever see a complete file."""
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    final = f"{root}/{name}"
+    tmp = f"{root}/.{name}.{uuid.uuid4().hex}.tmp"
+    if isinstance(fs, pafs.LocalFileSystem):
+        with open(tmp, "wb") as fh:
+            pq.write_table(table, fh, compression="zstd")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+        fsync_dir(Path(root))
+        return
+    with fs.open_output_stream(tmp) as stream:
+        pq.write_table(table, stream, compression="zstd")
+    fs.move(tmp, final)
 
 
 # ---------------------------------------------------------------------------------------------------- sinks
@@ -217,18 +266,24 @@ class ParquetShardSink:
 
 
 class StoreLike(Protocol):
-    def add_articles(self, articles: Sequence[Article]) -> Any: ...
+    def add_articles(self, articles: Sequence[Article], *, batch_size: int = ...) -> Any: ...
 
 
 class StoreSink:
-    """Hand each batch to a store's ``add_articles`` (transactional per batch, idempotent on article id)."""
+    """Hand each batch to a store's ``add_articles`` (one transaction per batch, idempotent on article id);
+    ``result`` sums what the store reported (added, duplicates, failed)."""
 
-    def __init__(self, store: StoreLike) -> None:
+    def __init__(self, store: StoreLike, *, close_store: bool = True) -> None:
         self.store = store
+        self.close_store = close_store
         self.records = 0
+        self.result: Any = None
 
     def write(self, articles: Sequence[Article]) -> None:
-        self.store.add_articles(articles)
+        if not articles:
+            return
+        res = self.store.add_articles(articles, batch_size=len(articles))
+        self.result = res if self.result is None else self.result + res
         self.records += len(articles)
 
     def commit(self, *, force: bool = False) -> dict[str, Any] | None:
@@ -236,5 +291,29 @@ class StoreSink:
 
     def close(self) -> None:
         close = getattr(self.store, "close", None)
-        if callable(close):
+        if self.close_store and callable(close):
             close()
+
+
+class TeeSink:
+    """Write every batch to a primary sink (whose state is the checkpoint's) and to secondary sinks (a store
+    beside a JSONL file, say). Secondary sinks must be idempotent: a resumed run hands them a batch again."""
+
+    def __init__(self, primary: Sink, *others: Sink) -> None:
+        self.primary = primary
+        self.others = others
+
+    def write(self, articles: Sequence[Article]) -> None:
+        self.primary.write(articles)
+        for sink in self.others:
+            sink.write(articles)
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        for sink in self.others:
+            sink.commit(force=force)
+        return self.primary.commit(force=force)
+
+    def close(self) -> None:
+        self.primary.close()
+        for sink in self.others:
+            sink.close()
