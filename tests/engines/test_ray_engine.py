@@ -134,3 +134,59 @@ def test_output_directory_rules(tmp_path: Path) -> None:
         _prepare_output(out, ["a"], RayOptions(batch_size=8), resume=True)
     assert _prepare_output(out, ["a"], RayOptions(batch_size=4, workers=7), resume=True) == {0: {0}, 2: {5}}
     assert not list(out.glob("*.tmp"))
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Callable[..., Path]) -> None:
+    """`ray start --head` (a real one-node cluster, as `ray up`/KubeRay start), then the same command with
+    --address joins it; the records equal the single-process records."""
+    pytest.importorskip("ray")
+    ray_bin = Path(sys.executable).with_name("ray")
+    port = _free_port()
+    env = {**os.environ, "RAY_AUTH_MODE": "token", "RAY_USAGE_STATS_ENABLED": "0"}
+    start = [str(ray_bin), "start", "--head", "--block", f"--port={port}", "--num-cpus=2"]
+    start += ["--include-dashboard=false", "--disable-usage-stats"]
+    head = subprocess.Popen(
+        start,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        corpus = corpus_factory(tmp_path / "in", 30, n_texts=2)
+        out = tmp_path / "out"
+        args = [sys.executable, "-m", "newsgraph", "extract", str(corpus), "--engine", "ray", "--no-nlp"]
+        args += ["--address", f"127.0.0.1:{port}", "--format", "parquet", "-o", str(out), "--batch-size", "4"]
+        res = None
+        for _ in range(3):  # the head may still be starting
+            res = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+            if res.returncode == 0:
+                break
+            time.sleep(3)
+        assert res is not None and res.returncode == 0, res.stderr[-2000:]
+    finally:
+        os.killpg(head.pid, signal.SIGKILL)
+        head.wait()
+    local = [
+        a
+        for _, arts in stream_articles([str(corpus)], LocalOptions(batch_size=4, nlp_stages=False))
+        for a in arts
+    ]
+    assert list(read_parquet_articles(out)) == local
+
+
+def test_unreachable_cluster_is_a_clear_error(tmp_path: Path, small_corpus: Path) -> None:
+    pytest.importorskip("ray")
+    args = [sys.executable, "-m", "newsgraph", "extract", str(small_corpus), "--engine", "ray", "--no-nlp"]
+    args += ["--address", f"127.0.0.1:{_free_port()}", "--format", "parquet", "-o", str(tmp_path / "o")]
+    res = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 2
+    assert "cannot reach the Ray cluster" in res.stderr and "Traceback" not in res.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
@@ -84,3 +85,33 @@ def test_extract_db_bad_url_is_a_clear_error(tmp_path: Path, small_corpus: Path)
     res = _cli().invoke(["extract", str(small_corpus), "--no-nlp", "--db", "mysql://nope/x"])
     assert res.exit_code == 2
     assert "unsupported database URL" in res.stderr
+
+
+def test_ingest_n_process_stores_what_extract_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ingest --n-process 2` runs the local engine's batches through spaCy worker processes: the stored quotes
+    are those `extract` finds in one process; a second ingest adds nothing and parses nothing."""
+    sample = Path(__file__).resolve().parents[2] / "examples" / "joongang-2024-10-22-weapons-ukraine.txt"
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    text = sample.read_text(encoding="utf-8")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    (corpus / "b.txt").write_text(text.replace("Kim Tae-hyo", "Park Min-su"), encoding="utf-8")
+    want = {a.id: len(a.quotes) for a in extract(corpus)}
+    assert all(want.values())
+    db = tmp_path / "n.db"
+    res = _cli().invoke(["ingest", str(corpus), "--db", str(db), "--n-process", "2"])
+    assert res.exit_code == 0, res.output
+    assert "added 2, duplicates 0" in res.stderr
+    with open_store(db, create=False) as store:
+        got = {i: len(a.quotes) for i in want if (a := store.article(i)) is not None}
+    assert got == want
+    import newsgraph.pipeline
+
+    parsed: list[int] = []
+    real = newsgraph.pipeline.annotate
+    monkeypatch.setattr(
+        newsgraph.pipeline, "annotate", lambda arts, *a, **k: parsed.append(len(arts)) or real(arts, *a, **k)
+    )
+    again = _cli().invoke(["ingest", str(corpus), "--db", str(db), "--n-process", "2"])
+    assert again.exit_code == 0 and "added 0, duplicates 2" in again.stderr
+    assert parsed == []

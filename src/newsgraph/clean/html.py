@@ -1,11 +1,13 @@
 """HTML pages: trafilatura (with htmldate) for body, title, date and authors; ``<figcaption>`` for captions; then
 newsgraph's plain-text cleaner over the extracted text for leftover boilerplate, bylines and datelines.
 
-One parse per page; metadata with trafilatura's own extractors and htmldate; the body with one fast trafilatura
-pass (a second pass with its fallback extractors only when the fast text is short). The settings in
-:data:`DEFAULT_OPTIONS` were chosen by measurement on AEB and WCXB (``eval/extraction.py``; ``docs/ingest.md``
-has the table). Of the cleaner's output only its line-level verdicts and metadata are used. :func:`extract_html` never raises: a page it cannot read yields an empty body and an
-``html`` error entry.
+One parse per page; metadata with trafilatura's own extractors (its by-line search re-done faster with the same
+rules in :mod:`newsgraph.clean.html_author`) and htmldate; the body with one fast trafilatura pass (a second pass
+with its fallback extractors only when the fast text is short). The settings in :data:`DEFAULT_OPTIONS` were
+chosen by measurement on AEB and WCXB (``eval/extraction.py``; ``docs/ingest.md`` has the table and the speed
+figures). Of the cleaner's output only its line-level verdicts and metadata are used. The first call loads the
+date and place tables once (:func:`warm_up`). :func:`extract_html` never raises: a page it cannot read yields an
+empty body and an ``html`` error entry.
 """
 
 from __future__ import annotations
@@ -436,7 +438,7 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
                 seen.add(_norm(c.text))
                 caps.append(c)
     body = "\n\n".join(paras)
-    if body and len(body.split()) < opts.min_body_words:
+    if body and len(body.split(maxsplit=opts.min_body_words)) < opts.min_body_words:  # word count, capped
         removed.append(Removed(text=body, reason="no-article: too short to be an article body"))
         body = ""
     return Cleaned(

@@ -135,7 +135,9 @@ def _scan(tree: HtmlElement) -> tuple[set[Any], list[list[Any]]]:
 
 def extract_author(tree: HtmlElement) -> str | None:
     """The page's by-line as ``trafilatura.metadata.extract_author(tree)`` finds it; the tree is not modified."""
-    from trafilatura.metadata import normalize_authors, prune_unwanted_nodes, trim
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.utils import trim
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
     discard, expressions = _scan(tree)

@@ -151,7 +151,9 @@ def extract(
     resume: Annotated[
         bool,
         typer.Option(
-            "--resume", help="Continue an interrupted run from its checkpoint (jsonl/parquet with -o)."
+            "--resume",
+            help="Continue an interrupted run: from its checkpoint (local: jsonl/parquet with -o); "
+            "keeping the shards already in -o (ray).",
         ),
     ] = False,
     checkpoint: Annotated[
@@ -359,6 +361,11 @@ def _extract_ray(
             _fail(f"cannot resume: {exc} (choose another -o directory to start over)")
         except FileExistsError as exc:
             _fail(str(exc))
+        except ConnectionError as exc:
+            _fail(
+                f"cannot reach the Ray cluster at {opts.address}: {exc} (check the address; a cluster with token "
+                "authentication also needs RAY_AUTH_MODE=token and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN)"
+            )
     kept = f", {stats.resumed_shards} shards kept from the interrupted run" if stats.resumed_shards else ""
     print(
         f"newsgraph: {stats.docs} records ({stats.with_errors} with errors) in {stats.shards} shards{kept}, "

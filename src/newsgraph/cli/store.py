@@ -124,14 +124,13 @@ def _record_shards(path: str) -> bool:
     return p.is_dir() and any(p.glob("*.parquet"))
 
 
-def _extract_new(paths: list[str], store: Store, *, nlp: bool) -> Iterator[Article]:
+def _extract_new(paths: list[str], store: Store, *, nlp: bool, n_process: int = 1) -> Iterator[Article]:
     """Articles for ``paths``: Parquet shards written by ``newsgraph extract`` are loaded as they are; anything
-    else goes through :func:`newsgraph.pipeline.extract`'s canonical batches, with the NLP stages run only on
-    articles the store does not hold yet (cleaning gives the content-hash id cheaply), so re-running or resuming
-    an ingest is fast."""
-    from newsgraph.engines.batches import iter_batches
+    else streams through the local engine (:func:`newsgraph.engines.local.stream_articles`, the canonical batches
+    of ``newsgraph extract``), with the NLP stages run only on articles the store does not hold yet (cleaning
+    gives the content-hash id cheaply), so re-running or resuming an ingest is fast."""
+    from newsgraph.engines.local import LocalOptions, stream_articles
     from newsgraph.engines.sinks import read_parquet_articles
-    from newsgraph.pipeline import DEFAULT_BATCH_SIZE, annotate, prepare_batch
 
     raw_inputs = []
     for path in paths:
@@ -141,11 +140,8 @@ def _extract_new(paths: list[str], store: Store, *, nlp: bool) -> Iterator[Artic
             raw_inputs.append(path)
     if not raw_inputs:
         return
-    for _, chunk in iter_batches(raw_inputs, DEFAULT_BATCH_SIZE):
-        arts = prepare_batch(chunk)
-        if nlp:
-            known = store.existing_ids([a.id for a in arts])
-            annotate([a for a in arts if a.id not in known])
+    opts = LocalOptions(nlp_stages=nlp, n_process=n_process)
+    for _, arts in stream_articles(raw_inputs, opts, known_ids=store.existing_ids):
         yield from arts
 
 
@@ -159,6 +155,9 @@ def ingest(
     no_nlp: Annotated[
         bool, typer.Option("--no-nlp", help="Store cleaned articles only (no quotes/claims).")
     ] = False,
+    n_process: Annotated[
+        int, typer.Option("--n-process", min=1, help="spaCy worker processes (nlp.pipe n_process).")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Extract articles and store them (idempotent: re-running adds nothing twice).
@@ -178,7 +177,7 @@ def ingest(
     """
     store = _open(db, create=True)
     total = None if quiet else _count_inputs(paths)
-    docs = _extract_new(paths, store, nlp=not no_nlp)
+    docs = _extract_new(paths, store, nlp=not no_nlp, n_process=n_process)
     with store, user_errors():
         if sys.stderr.isatty() and not quiet:
             from rich.console import Console

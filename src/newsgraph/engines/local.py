@@ -105,11 +105,13 @@ def stream_articles(
     *,
     start: Position | None = None,
     holder: PipelineHolder | None = None,
+    known_ids: Callable[[list[str]], set[str]] | None = None,
 ) -> Iterator[tuple[Position, list[Article]]]:
     """``(position after the batch, articles)`` per canonical batch, lazily, from ``start``.
 
     With ``n_process > 1``, ``n_process * 4`` batches are cleaned one by one and annotated together through
-    ``nlp.pipe(n_process=...)`` (spaCy starts its worker processes once per such group).
+    ``nlp.pipe(n_process=...)`` (spaCy starts its worker processes once per such group). ``known_ids`` (e.g. a
+    store's ``existing_ids``) names articles that need no NLP: they are yielded cleaned only.
     """
     from newsgraph.pipeline import annotate, prepare_batch
 
@@ -120,7 +122,11 @@ def stream_articles(
         prepared = [(pos, prepare_batch(raws)) for pos, raws in chunk]
         if opts.nlp_stages:
             everything = [a for _, arts in prepared for a in arts]
-            annotate(everything, holder.get(), batch_size=opts.batch_size, n_process=opts.n_process)
+            if known_ids is not None:
+                skip = known_ids([a.id for a in everything])
+                everything = [a for a in everything if a.id not in skip]
+            if everything:
+                annotate(everything, holder.get(), batch_size=opts.batch_size, n_process=opts.n_process)
         yield from prepared
 
 

@@ -183,6 +183,20 @@ def _ray() -> Any:
     return importlib.import_module("ray")
 
 
+def _check_reachable(address: str, timeout: float = 10.0) -> None:
+    """Fail fast on a ``host:port`` / ``ray://host:port`` nobody listens at (Ray itself retries for minutes)."""
+    import socket
+
+    target = address.split("://", 1)[-1]
+    host, sep, port = target.rpartition(":")
+    if address in ("auto", "local") or not sep or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ConnectionError(f"nothing answers at {target} ({exc})") from exc
+
+
 def _init_ray(opts: RayOptions) -> bool:
     """Connect to (or start) Ray; returns whether this call started it (and so should shut it down)."""
     ray = _ray()
@@ -192,6 +206,7 @@ def _init_ray(opts: RayOptions) -> bool:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
     if opts.address:
+        _check_reachable(opts.address)
         ray.init(address=opts.address, **quiet)
     else:
         cpus = opts.num_cpus or os.cpu_count() or 1

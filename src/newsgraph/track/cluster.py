@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import re
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -43,6 +44,10 @@ Item = tuple[str, str, frozenset[str], frozenset[str]]
 
 STATE_FORMAT = 1
 DEFAULT_THRESHOLD = 0.78
+MAX_BITS = 16  # bucket codes index a dense (tables, 2**bits, max_bucket) array
+# Candidates are screened on their sign sketches (Hamming distance) before the exact cosine; SCREEN_MISS bounds
+# the chance that a stored claim exactly at the threshold cosine is screened out (closer ones: less still).
+SCREEN_MISS = 1e-7
 
 
 class Encoder(Protocol):
@@ -119,6 +124,22 @@ def compatible(
     return not (nums_a and nums_b and not (nums_a & nums_b))
 
 
+def screen_cutoff(threshold: float, nbits: int, miss: float = SCREEN_MISS) -> int:
+    """Largest Hamming distance between ``nbits``-bit sign sketches that is still scored exactly: a pair at
+    cosine ``threshold`` disagrees on each random-hyperplane bit with probability acos(threshold) / pi, so the
+    binomial tail above the cutoff is the chance of screening such a pair out; it is kept below ``miss``."""
+    p = math.acos(max(-1.0, min(1.0, threshold))) / math.pi
+    if p <= 0.0 or p >= 1.0:
+        return 0 if p <= 0.0 else nbits
+    tail = 0.0
+    for k in range(nbits, -1, -1):  # log space: exact binomial terms overflow a float for long sketches
+        log_term = math.lgamma(nbits + 1) - math.lgamma(k + 1) - math.lgamma(nbits - k + 1)
+        tail += math.exp(log_term + k * math.log(p) + (nbits - k) * math.log1p(-p))
+        if tail > miss:
+            return k
+    return nbits
+
+
 def cluster_id_for(claim_key: str) -> str:
     return "tc_" + hashlib.sha1(claim_key.encode("utf-8")).hexdigest()[:16]
 
@@ -157,6 +178,9 @@ class ClaimClusterer:
         self._planes: F32 = rng.standard_normal((384, self.tables * self.bits)).astype(np.float32)
         self._pow: npt.NDArray[np.int64] = (1 << np.arange(self.bits, dtype=np.int64))[None, :]
         self._vecs: F32 = np.zeros((0, 384), dtype=np.float32)
+        nbits = self.tables * self.bits
+        self._sketch: npt.NDArray[np.uint64] = np.zeros((0, -(-nbits // 64)), dtype=np.uint64)
+        self._max_hamming = screen_cutoff(self.threshold, nbits)
         self._n = 0
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
@@ -168,8 +192,19 @@ class ClaimClusterer:
         self._cid_index: dict[str, int] = {}
         self._sums: F32 = np.zeros((0, 384), dtype=np.float32)
         self._sizes: list[int] = []
-        self._buckets: list[dict[int, list[int]]] = [{} for _ in range(self.tables)]
-        self.comparisons = 0  # candidate vectors scored so far (for the near-linear-cost check)
+        if not 1 <= self.bits <= MAX_BITS:
+            raise ValueError(f"bits must be between 1 and {MAX_BITS}, not {self.bits}")
+        if self.max_bucket < 1:
+            raise ValueError(f"max_bucket must be >= 1, not {self.max_bucket}")
+        # buckets as ring buffers: table x code -> its ``max_bucket`` newest members (-1 = empty slot), plus how
+        # many claims ever entered the bucket (the next slot to overwrite); one fancy index gathers all probes
+        self._rows = np.arange(self.tables, dtype=np.int64)[:, None]
+        self._ring: npt.NDArray[np.int32] = np.full(
+            (self.tables, 1 << self.bits, self.max_bucket), -1, np.int32
+        )
+        self._fill: npt.NDArray[np.int64] = np.zeros((self.tables, 1 << self.bits), dtype=np.int64)
+        self.screened = 0  # candidates whose sign sketch was compared (cheap: a few machine words each)
+        self.comparisons = 0  # candidate vectors scored by exact cosine (for the near-linear-cost check)
 
     # ------------------------------------------------------------------ public API
 
@@ -221,12 +256,12 @@ class ClaimClusterer:
     def nearest(self, text: str, k: int = 10) -> list[tuple[str, float]]:
         """Approximate nearest tracked claims to ``text``: (cluster id, best cosine), best first."""
         v = self._round(self._encoder().encode([claim_text(text)])[0])
-        cands = self._candidates(self._probe_codes(v))
-        if not cands:
+        cands = self._candidates(self._hash(v)[0])
+        if not len(cands):
             return []
         sims = self._vecs[cands] @ v
         best: dict[int, float] = {}
-        for j, s in zip(cands, sims.tolist(), strict=True):
+        for j, s in zip(cands.tolist(), sims.tolist(), strict=True):
             c = self._cluster[j]
             if s > best.get(c, -2.0):
                 best[c] = s
@@ -294,10 +329,12 @@ class ClaimClusterer:
         self._sums = np.zeros((len(self._cids), 384), dtype=np.float32)
         np.add.at(self._sums, cluster, vecs)
         self._sizes = np.bincount(cluster, minlength=len(self._cids)).astype(int).tolist()
-        if n:
-            for i, codes in enumerate(self._codes(vecs).tolist()):
-                for t, code in enumerate(codes):
-                    self._buckets[t].setdefault(code, []).append(i)
+        self._sketch = np.zeros((n, self._sketch.shape[1]), dtype=np.uint64)
+        for i in range(n):
+            # hashed one row at a time, exactly as at insertion: a batched matrix product rounds differently
+            # and could flip the sign of a projection that is almost zero
+            probes, self._sketch[i] = self._hash(self._round(vecs[i]))
+            self._bucket_add(probes[:, 0], i)
         return self
 
     # ------------------------------------------------------------------ internals
@@ -314,56 +351,63 @@ class ClaimClusterer:
         out: F32 = np.asarray(v, dtype=np.float32).astype(np.float16).astype(np.float32)
         return out
 
-    def _codes(self, vecs: F32) -> npt.NDArray[np.int64]:
-        """(n, tables) bucket codes: the sign pattern of ``bits`` random projections per table."""
-        signs = (vecs @ self._planes > 0).reshape(len(vecs), self.tables, self.bits)
-        out: npt.NDArray[np.int64] = (signs.astype(np.int64) * self._pow[None, :, :]).sum(axis=2)
-        return out
+    def _hash(self, v: F32) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
+        """The claim's probe codes and its sign sketch.
 
-    def _probe_codes(self, v: F32) -> list[list[int]]:
-        """Per table: the claim's own bucket code, then the codes with one of its ``probes`` least certain
-        sign bits flipped (query-directed multi-probe LSH: a near neighbour that differs from the claim in one
-        bit most likely differs in a bit whose projection was close to zero)."""
-        proj = (v @ self._planes).reshape(self.tables, self.bits)
-        codes = ((proj > 0).astype(np.int64) * self._pow).sum(axis=1)
+        Probes: (tables, 1 + probes) codes, per table the claim's own bucket, then the buckets reached by
+        flipping one of its ``probes`` least certain sign bits (query-directed multi-probe LSH: a near neighbour
+        that differs from the claim in one bit most likely differs in a bit whose projection was close to zero).
+        Sketch: all ``tables x bits`` sign bits packed into 64-bit words; the fraction of bits two claims
+        disagree on estimates their angle / pi (Charikar's SimHash)."""
+        flat = v @ self._planes
+        signs = flat > 0
+        packed = np.zeros(self._sketch.shape[1] * 8, dtype=np.uint8)
+        bits = np.packbits(signs)
+        packed[: len(bits)] = bits
+        proj = flat.reshape(self.tables, self.bits)
+        codes = (signs.reshape(self.tables, self.bits).astype(np.int64) * self._pow).sum(axis=1)
         if not self.probes:
-            out: list[list[int]] = codes[:, None].tolist()
-            return out
+            return codes[:, None], packed.view(np.uint64)
         weak = np.argpartition(np.abs(proj), self.probes - 1, axis=1)[:, : self.probes]
         flipped = codes[:, None] ^ (np.int64(1) << weak.astype(np.int64))
-        out = np.concatenate([codes[:, None], flipped], axis=1).tolist()
+        return np.concatenate([codes[:, None], flipped], axis=1), packed.view(np.uint64)
+
+    def _candidates(self, probes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """Stored claims in the probed buckets (sorted, distinct). Each bucket holds only its ``max_bucket``
+        newest members, so the work per claim is bounded (tables x (1 + probes) x max_bucket) however large the
+        index grows; in a crowded bucket the newest members stand for their (already merged) clusters. One
+        fancy index over the ring buffers, no per-bucket Python."""
+        hits = self._ring[self._rows, probes].ravel()
+        out: npt.NDArray[np.int64] = np.unique(hits[hits >= 0]).astype(np.int64)
         return out
 
-    def _candidates(self, probes: list[list[int]]) -> list[int]:
-        """Stored claims in the probed buckets. Each bucket contributes at most its ``max_bucket`` newest
-        members, so the work per claim is bounded (tables x (1 + probes) x max_bucket) however large the
-        index grows; in a crowded bucket the newest members stand for their (already merged) clusters."""
-        seen: set[int] = set()
-        cap = self.max_bucket
-        for table, codes in zip(self._buckets, probes, strict=True):
-            for code in codes:
-                bucket = table.get(code)
-                if bucket:
-                    seen.update(bucket[-cap:])
-        return sorted(seen)
+    def _bucket_add(self, codes: npt.NDArray[np.int64], i: int) -> None:
+        """Put claim ``i`` into its bucket in every table (``codes``: one per table), evicting the oldest."""
+        rows = self._rows[:, 0]
+        fill = self._fill[rows, codes]
+        self._ring[rows, codes, fill % self.max_bucket] = i
+        self._fill[rows, codes] = fill + 1
 
     def _insert(self, key: str, text: str, ents: frozenset[str], events: frozenset[str], vec: F32) -> str:
         v = self._round(vec)
         nums = numbers(text) if self.use_numbers else frozenset()
-        probes = self._probe_codes(v)
-        codes = [p[0] for p in probes]
-        cands = list(range(self._n)) if self.exhaustive else self._candidates(probes)
+        probes, sketch = self._hash(v)
+        if self.exhaustive:
+            cands = np.arange(self._n)
+        else:
+            cands = self._candidates(probes)
+            self.screened += len(cands)
+            if len(cands):
+                hamming = np.bitwise_count(self._sketch[cands] ^ sketch).sum(axis=1)
+                cands = cands[hamming <= self._max_hamming]
         chosen = -1
-        if cands:
+        if len(cands):
             self.comparisons += len(cands)
             sims = (self._vecs[: self._n] if self.exhaustive else self._vecs[cands]) @ v
-            order = np.argsort(-sims)
+            above = np.flatnonzero(sims >= self.threshold)
+            order = above[np.argsort(-sims[above], kind="stable")]
             tried: set[int] = set()
-            for r in order.tolist():
-                s = float(sims[r])
-                if s < self.threshold:
-                    break
-                j = cands[r]
+            for j in cands[order].tolist():
                 c = self._cluster[j]
                 if c in tried or not compatible(
                     ents, self._ents[j], events, self._events[j], nums, self._nums[j]
@@ -377,10 +421,15 @@ class ClaimClusterer:
                     break
         i = self._n
         if i >= len(self._vecs):
-            grown = np.zeros((max(64, 2 * len(self._vecs)), 384), dtype=np.float32)
+            size = max(64, 2 * len(self._vecs))
+            grown = np.zeros((size, 384), dtype=np.float32)
             grown[:i] = self._vecs[:i]
             self._vecs = grown
+            grown_sk = np.zeros((size, self._sketch.shape[1]), dtype=np.uint64)
+            grown_sk[:i] = self._sketch[:i]
+            self._sketch = grown_sk
         self._vecs[i] = v
+        self._sketch[i] = sketch
         self._n += 1
         self._keys.append(key)
         self._index[key] = i
@@ -400,6 +449,5 @@ class ClaimClusterer:
         self._cluster.append(chosen)
         self._sums[chosen] += v
         self._sizes[chosen] += 1
-        for t, code in enumerate(codes):
-            self._buckets[t].setdefault(code, []).append(i)
+        self._bucket_add(probes[:, 0], i)
         return self._cids[chosen]
