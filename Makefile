@@ -52,9 +52,10 @@ bench: install
 	$(PY) -m bench.run_all
 
 lint: install
-	$(VENV)/bin/ruff check src tests eval bench
-	$(VENV)/bin/ruff format --check src tests eval bench
+	$(VENV)/bin/ruff check src tests eval bench scripts
+	$(VENV)/bin/ruff format --check src tests eval bench scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy eval bench scripts
 
 fuzz: install
 	$(PY) -m tests.fuzz.run_all

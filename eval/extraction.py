@@ -148,7 +148,7 @@ def trafilatura_meta(page: Page) -> Output:
     import trafilatura
 
     doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
-    if doc is None:
+    if doc is None or isinstance(doc, dict):
         return Output("")
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     return Output(doc.text or "", doc.title, authors, doc.date)

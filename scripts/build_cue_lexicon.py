@@ -16,6 +16,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -61,7 +62,7 @@ def main() -> None:
             cue[key] += 1
             if a.source:
                 with_source[key] += 1
-    lex = {}
+    lex: dict[str, Any] = {}
     for (lemma, pos), n in cue.most_common():
         if n < args.min_count:
             continue

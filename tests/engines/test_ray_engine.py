@@ -30,7 +30,7 @@ def _compare(tmp_path: Path, corpus: Path, n: int, nlp_stages: bool) -> None:
     local = [a for _, arts in stream_articles([str(corpus)], opts) for a in arts]
     assert len(local) == n
 
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         ropts = RayOptions(batch_size=4, workers=2, nlp_stages=nlp_stages, shard_batches=2)
         reports: list[ShardReport] = []
@@ -146,7 +146,8 @@ def _free_port() -> int:
 
 def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Callable[..., Path]) -> None:
     """`ray start --head` (a real one-node cluster, as `ray up`/KubeRay start), then the same command with
-    --address joins it; the records equal the single-process records."""
+    --address joins it; the records equal the single-process records. Bad inputs (a garbage WARC, a missing
+    file) become records with errors there too: the driver names them and exits 1, the rest goes through."""
     pytest.importorskip("ray")
     ray_bin = Path(sys.executable).with_name("ray")
     port = _free_port()
@@ -162,25 +163,29 @@ def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Ca
     )
     try:
         corpus = corpus_factory(tmp_path / "in", 30, n_texts=2)
+        (corpus / "garbage.warc").write_bytes(b"WARC/1.0\r\nthis is not a warc record\r\n" * 20)
+        inputs = [str(corpus), str(tmp_path / "missing.txt")]
         out = tmp_path / "out"
-        args = [sys.executable, "-m", "newsgraph", "extract", str(corpus), "--engine", "ray", "--no-nlp"]
+        args = [sys.executable, "-m", "newsgraph", "extract", *inputs, "--engine", "ray", "--no-nlp"]
         args += ["--address", f"127.0.0.1:{port}", "--format", "parquet", "-o", str(out), "--batch-size", "4"]
         res = None
         for _ in range(3):  # the head may still be starting
             res = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
-            if res.returncode == 0:
+            if res.returncode == 1:
                 break
             time.sleep(3)
-        assert res is not None and res.returncode == 0, res.stderr[-2000:]
+        assert res is not None and res.returncode == 1, res.stderr[-2000:]
     finally:
         os.killpg(head.pid, signal.SIGKILL)
         head.wait()
     local = [
-        a
-        for _, arts in stream_articles([str(corpus)], LocalOptions(batch_size=4, nlp_stages=False))
-        for a in arts
+        a for _, arts in stream_articles(inputs, LocalOptions(batch_size=4, nlp_stages=False)) for a in arts
     ]
-    assert list(read_parquet_articles(out)) == local
+    remote = list(read_parquet_articles(out))
+    assert remote == local and len(remote) == 34
+    failed = {Path(a.source.path or "").name for a in remote if a.errors}
+    assert failed == {"garbage.warc", "missing.txt"}
+    assert "garbage.warc: ingest:" in res.stderr and "missing.txt: ingest:" in res.stderr
 
 
 def test_unreachable_cluster_is_a_clear_error(tmp_path: Path, small_corpus: Path) -> None:

@@ -115,3 +115,26 @@ def test_ingest_n_process_stores_what_extract_finds(tmp_path: Path, monkeypatch:
     again = _cli().invoke(["ingest", str(corpus), "--db", str(db), "--n-process", "2"])
     assert again.exit_code == 0 and "added 0, duplicates 2" in again.stderr
     assert parsed == []
+
+
+def test_ingest_reports_foreign_and_damaged_parquet_and_goes_on(tmp_path: Path, small_corpus: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    runner = _cli()
+    good = tmp_path / "good"
+    assert runner.invoke(
+        ["extract", str(small_corpus), "--no-nlp", "-f", "parquet", "-o", str(good)]
+    ).exit_code in (0, 1)
+    n = len({a.id for a in read_parquet_articles(good)})
+    foreign = tmp_path / "foreign.parquet"
+    pq.write_table(pa.table({"x": [1, 2]}), foreign)
+    damaged = tmp_path / "damaged.parquet"
+    damaged.write_bytes((good / "part-00000.parquet").read_bytes()[:300])
+    db = tmp_path / "m.db"
+    res = runner.invoke(["ingest", str(foreign), str(damaged), str(good), "--db", str(db), "--no-nlp", "-q"])
+    assert res.exit_code == 1, res.output
+    assert "not a newsgraph record file" in res.stderr and "damaged.parquet" in res.stderr
+    assert "Traceback" not in res.output
+    with open_store(db, create=False) as store:
+        assert store.count("articles") == n

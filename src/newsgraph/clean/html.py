@@ -344,33 +344,6 @@ def choose_title(title: str | None, h1: tuple[str, ...], sitename: str | None, u
     return folded
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, opts: HtmlOptions) -> Any:
-    """trafilatura's body text. ``fast`` skips its fallback extractors, which on AEB mostly add boilerplate; a
-    page whose fast text is short (often a missed article) gets the full pass with fallbacks."""
-    doc = _bare(tree, url, opts, fast=opts.fast)
-    short = doc is None or len(doc.text or "") < opts.fallback_below_chars
-    if opts.fast and short and opts.fallback_below_chars > 0:
-        full = _bare(tree, url, opts, fast=False)
-        if full is not None and len(full.text or "") > len(doc.text or "" if doc is not None else ""):
-            return full
-    return doc
-
-
-def _bare(tree: HtmlElement, url: str | None, opts: HtmlOptions, *, fast: bool) -> Any:
-    import trafilatura
-
-    return trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=False,
-        include_comments=opts.include_comments,
-        include_tables=opts.include_tables,
-        favor_recall=opts.favor_recall,
-        favor_precision=opts.favor_precision,
-        fast=fast,
-    )
-
-
 def extract_html(html: str, *, url: str | None = None, options: HtmlOptions | None = None) -> Cleaned:
     """Title, date, authors, body and captions of an HTML page; never raises."""
     from newsgraph.clean import Cleaned
@@ -387,6 +360,7 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     from trafilatura.utils import load_html
 
     from newsgraph.clean import Cleaned, clean_text
+    from newsgraph.clean.html_body import body_document
     from newsgraph.models import Removed
 
     if not html or not html.strip():
@@ -399,7 +373,7 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     title = _fold(meta.title) if meta.title else None
     published = meta.date
     authors = _authors(meta.author)
-    doc = _trafilatura(tree, url, opts)
+    doc = body_document(tree, html, url, opts)  # the last reader of ``tree``: it is consumed
     if doc is None:
         return Cleaned(title=title, published=published, authors=authors, captions=captions)
     text = doc.text or ""

@@ -124,7 +124,9 @@ def _record_shards(path: str) -> bool:
     return p.is_dir() and any(p.glob("*.parquet"))
 
 
-def _extract_new(paths: list[str], store: Store, *, nlp: bool, n_process: int = 1) -> Iterator[Article]:
+def _extract_new(
+    paths: list[str], store: Store, *, nlp: bool, n_process: int = 1, problems: list[str] | None = None
+) -> Iterator[Article]:
     """Articles for ``paths``: Parquet shards written by ``newsgraph extract`` are loaded as they are; anything
     else streams through the local engine (:func:`newsgraph.engines.local.stream_articles`, the canonical batches
     of ``newsgraph extract``), with the NLP stages run only on articles the store does not hold yet (cleaning
@@ -135,7 +137,7 @@ def _extract_new(paths: list[str], store: Store, *, nlp: bool, n_process: int = 
     raw_inputs = []
     for path in paths:
         if path != "-" and _record_shards(path):
-            yield from read_parquet_articles(path)
+            yield from read_parquet_articles(path, on_error=(problems if problems is not None else []).append)
         else:
             raw_inputs.append(path)
     if not raw_inputs:
@@ -177,7 +179,8 @@ def ingest(
     """
     store = _open(db, create=True)
     total = None if quiet else _count_inputs(paths)
-    docs = _extract_new(paths, store, nlp=not no_nlp, n_process=n_process)
+    problems: list[str] = []
+    docs = _extract_new(paths, store, nlp=not no_nlp, n_process=n_process, problems=problems)
     with store, user_errors():
         if sys.stderr.isatty() and not quiet:
             from rich.console import Console
@@ -199,6 +202,8 @@ def ingest(
                 res = store.add_articles(docs, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
         else:
             res = store.add_articles(docs, batch_size=batch_size)
+    for msg in problems:
+        print(f"newsgraph: {msg}", file=sys.stderr)
     for msg in res.errors[:20]:
         print(f"newsgraph: {msg}", file=sys.stderr)
     if len(res.errors) > 20:
@@ -210,7 +215,7 @@ def ingest(
         )
     if res.added + res.duplicates + res.failed == 0:
         fail("no input could be read", 3)
-    if res.failed:
+    if res.failed or problems:
         raise typer.Exit(1)
 
 

@@ -204,17 +204,18 @@ def _init_ray(opts: RayOptions) -> bool:
     if ray.is_initialized():
         return False
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
     if opts.address:
         _check_reachable(opts.address)
         ray.init(address=opts.address, **quiet)
     else:
         cpus = opts.num_cpus or os.cpu_count() or 1
-        ray.init(num_cpus=cpus, include_dashboard=False, **quiet)
+        # "local": always a new instance of our own, even if a `ray start` cluster runs (or ran) on this machine
+        ray.init(address="local", num_cpus=cpus, include_dashboard=False, **quiet)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     return True
 
 

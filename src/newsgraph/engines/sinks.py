@@ -16,7 +16,7 @@ import os
 import types
 import typing
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -102,11 +102,16 @@ def article_from_row(row: dict[str, Any]) -> Article:
     return Article.model_validate(data)
 
 
-def read_parquet_articles(location: str | Path) -> Iterator[Article]:
+def read_parquet_articles(
+    location: str | Path, *, on_error: Callable[[str], None] | None = None
+) -> Iterator[Article]:
     """Articles stored in a Parquet file, or in the Parquet shards of a directory (a path or a filesystem URI) in
-    shard-name order (input order for both engines' shards), then row order."""
+    shard-name order (input order for both engines' shards), then row order.
+
+    A file that is not a newsgraph record file, or is damaged, raises ``ValueError`` naming it; with
+    ``on_error`` the message goes there instead and the other files are still read.
+    """
     import pyarrow.fs as pafs
-    import pyarrow.parquet as pq
 
     fs, root = output_filesystem(location)
     if fs.get_file_info(root).type == pafs.FileType.File:
@@ -115,10 +120,29 @@ def read_parquet_articles(location: str | Path) -> Iterator[Article]:
         names = sorted(n for n in list_names(fs, root) if n.endswith(".parquet") and not n.startswith("."))
         files = [f"{root}/{n}" for n in names]
     for path in files:
-        with fs.open_input_file(path) as fh:
-            for batch in pq.ParquetFile(fh).iter_batches(batch_size=256):
-                for row in batch.to_pylist():
+        try:
+            yield from _read_one(fs, path)
+        except (ValueError, OSError) as exc:
+            message = str(exc) if path in str(exc) else f"{path}: {exc}"
+            if on_error is None:
+                raise ValueError(message) from exc
+            on_error(message)
+
+
+def _read_one(fs: Any, path: str) -> Iterator[Article]:
+    import pyarrow.parquet as pq
+
+    with fs.open_input_file(path) as fh:
+        pf = pq.ParquetFile(fh)
+        missing = {"id", "source", "body"} - set(pf.schema_arrow.names)
+        if missing:
+            raise ValueError(f"{path}: not a newsgraph record file (no {', '.join(sorted(missing))} column)")
+        for batch in pf.iter_batches(batch_size=256):
+            for i, row in enumerate(batch.to_pylist()):
+                try:
                     yield article_from_row(row)
+                except ValueError as exc:  # pydantic's ValidationError and json's errors are ValueErrors
+                    raise ValueError(f"{path}: unreadable record (row {i} of a batch): {exc}") from exc
 
 
 # ---------------------------------------------------------------------------------------------------- filesystems

@@ -8,7 +8,13 @@ timeline of who asserts/denies it lives in the store. Each claim is:
    clusterer restored with :meth:`ClaimClusterer.from_state` decides exactly as the one that was saved;
 2. looked up in a random-hyperplane LSH index (``tables`` hash tables of ``bits`` sign bits each): only claims
    sharing a bucket in some table are compared, so the cost per claim stays near-constant instead of growing
-   with the number of stored claims (no all-pairs comparison anywhere);
+   with the number of stored claims (no all-pairs comparison anywhere). Buckets are ring buffers of their
+   ``max_bucket`` newest members in one integer array, so gathering the probed buckets is one numpy index.
+   Those entries are first screened on their sign sketches (all ``tables x bits`` signs packed in 64-bit
+   words; the share of differing bits estimates the angle): only entries whose Hamming distance could belong
+   to a pair at the threshold cosine (binomial tail above :data:`SCREEN_MISS`) are scored by exact cosine.
+   In a crowded index most bucket entries are on the same topic but far below the threshold, and the screen
+   costs a few machine words per entry instead of a 384-float row;
 3. joined to the cluster of its most similar candidate whose cosine is >= ``threshold`` *and* that is
    compatible: when both claims carry entity keys they must share one; when both carry event types they must
    share one; when both state numbers they must share one ("up 3 percent" vs "up 5 percent" are different
@@ -196,14 +202,12 @@ class ClaimClusterer:
             raise ValueError(f"bits must be between 1 and {MAX_BITS}, not {self.bits}")
         if self.max_bucket < 1:
             raise ValueError(f"max_bucket must be >= 1, not {self.max_bucket}")
-        # buckets as ring buffers: table x code -> its ``max_bucket`` newest members (-1 = empty slot), plus how
-        # many claims ever entered the bucket (the next slot to overwrite); one fancy index gathers all probes
-        self._rows = np.arange(self.tables, dtype=np.int64)[:, None]
-        self._ring: npt.NDArray[np.int32] = np.full(
-            (self.tables, 1 << self.bits, self.max_bucket), -1, np.int32
-        )
-        self._fill: npt.NDArray[np.int64] = np.zeros((self.tables, 1 << self.bits), dtype=np.int64)
-        self.screened = 0  # candidates whose sign sketch was compared (cheap: a few machine words each)
+        # buckets as ring buffers: row ``table * 2**bits + code`` holds the bucket's ``max_bucket`` newest
+        # members (-1 = empty slot); ``_fill`` counts the claims that ever entered it (next slot to overwrite)
+        self._offsets = (np.arange(self.tables, dtype=np.int64) << self.bits)[:, None]
+        self._ring: npt.NDArray[np.int32] = np.full((self.tables << self.bits, self.max_bucket), -1, np.int32)
+        self._fill: npt.NDArray[np.int64] = np.zeros(self.tables << self.bits, dtype=np.int64)
+        self.screened = 0  # bucket entries whose sign sketch was compared (cheap: a few machine words each)
         self.comparisons = 0  # candidate vectors scored by exact cosine (for the near-linear-cost check)
 
     # ------------------------------------------------------------------ public API
@@ -259,7 +263,7 @@ class ClaimClusterer:
         cands = self._candidates(self._hash(v)[0])
         if not len(cands):
             return []
-        sims = self._vecs[cands] @ v
+        sims = self._vecs.take(cands, axis=0) @ v
         best: dict[int, float] = {}
         for j, s in zip(cands.tolist(), sims.tolist(), strict=True):
             c = self._cluster[j]
@@ -372,21 +376,35 @@ class ClaimClusterer:
         flipped = codes[:, None] ^ (np.int64(1) << weak.astype(np.int64))
         return np.concatenate([codes[:, None], flipped], axis=1), packed.view(np.uint64)
 
+    def _slots(self, probes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The stored claims in the probed buckets, one entry per bucket slot (a claim sharing several probed
+        buckets appears several times). Each bucket holds only its ``max_bucket`` newest members, so the work
+        per claim is bounded (tables x (1 + probes) x max_bucket) however large the index grows; in a crowded
+        bucket the newest members stand for their (already merged) clusters. One gather, no per-bucket Python."""
+        hits = self._ring.take((probes + self._offsets).ravel(), axis=0).ravel()
+        out: npt.NDArray[np.int64] = hits[hits >= 0].astype(np.int64)
+        return out
+
     def _candidates(self, probes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        """Stored claims in the probed buckets (sorted, distinct). Each bucket holds only its ``max_bucket``
-        newest members, so the work per claim is bounded (tables x (1 + probes) x max_bucket) however large the
-        index grows; in a crowded bucket the newest members stand for their (already merged) clusters. One
-        fancy index over the ring buffers, no per-bucket Python."""
-        hits = self._ring[self._rows, probes].ravel()
-        out: npt.NDArray[np.int64] = np.unique(hits[hits >= 0]).astype(np.int64)
+        """Distinct stored claims in the probed buckets, in index order."""
+        return np.unique(self._slots(probes))
+
+    def _hamming(self, rows: npt.NDArray[np.int64], sketch: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint16]:
+        """Hamming distance between ``sketch`` and the stored sketches of ``rows``."""
+        diff = self._sketch.take(rows, axis=0)
+        diff ^= sketch
+        counts = np.bitwise_count(diff)
+        out: npt.NDArray[np.uint16] = counts[:, 0].astype(np.uint16)
+        for w in range(1, counts.shape[1]):  # a handful of words: cheaper than a reduction over a short axis
+            out += counts[:, w]
         return out
 
     def _bucket_add(self, codes: npt.NDArray[np.int64], i: int) -> None:
         """Put claim ``i`` into its bucket in every table (``codes``: one per table), evicting the oldest."""
-        rows = self._rows[:, 0]
-        fill = self._fill[rows, codes]
-        self._ring[rows, codes, fill % self.max_bucket] = i
-        self._fill[rows, codes] = fill + 1
+        at = codes + self._offsets[:, 0]
+        fill = self._fill.take(at)
+        self._ring[at, fill % self.max_bucket] = i
+        self._fill[at] = fill + 1
 
     def _insert(self, key: str, text: str, ents: frozenset[str], events: frozenset[str], vec: F32) -> str:
         v = self._round(vec)
@@ -395,15 +413,14 @@ class ClaimClusterer:
         if self.exhaustive:
             cands = np.arange(self._n)
         else:
-            cands = self._candidates(probes)
-            self.screened += len(cands)
-            if len(cands):
-                hamming = np.bitwise_count(self._sketch[cands] ^ sketch).sum(axis=1)
-                cands = cands[hamming <= self._max_hamming]
+            # screen every bucket entry on its sketch first (a few words each), then score the survivors
+            slots = self._slots(probes)
+            self.screened += len(slots)
+            cands = np.unique(slots[self._hamming(slots, sketch) <= self._max_hamming])
         chosen = -1
         if len(cands):
             self.comparisons += len(cands)
-            sims = (self._vecs[: self._n] if self.exhaustive else self._vecs[cands]) @ v
+            sims = (self._vecs[: self._n] if self.exhaustive else self._vecs.take(cands, axis=0)) @ v
             above = np.flatnonzero(sims >= self.threshold)
             order = above[np.argsort(-sims[above], kind="stable")]
             tried: set[int] = set()
@@ -415,7 +432,7 @@ class ClaimClusterer:
                     continue
                 tried.add(c)
                 centroid = self._sums[c]
-                norm = float(np.linalg.norm(centroid))
+                norm = float(np.sqrt(centroid @ centroid))
                 if norm > 0 and float(centroid @ v) / norm >= self.threshold - self.centroid_margin:
                     chosen = c
                     break

@@ -1,0 +1,101 @@
+"""The body pass of :func:`newsgraph.clean.html.extract_html`: trafilatura's extraction cascade.
+
+``fast`` mode (no readability/jusText comparison) on the page's tree; a page whose fast text is short (often a
+missed article) gets a second, full pass with the fallbacks, kept when longer.
+
+``trafilatura.bare_extraction`` copies a tree it is handed (it prunes in place), about 0.8 ms a page plus its
+de-allocation. The body pass is the last reader of newsgraph's tree, so with the trafilatura this was written
+against (2.3: ``trafilatura_sequence(tree, options, url)``) the fast pass runs the same steps as
+``bare_extraction`` on the tree itself and consumes it; the rare second pass parses the page again. With any
+other trafilatura the plain ``bare_extraction`` is used. ``tests/html/test_html_body.py`` checks both give the same
+text.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsgraph.clean.html import HtmlOptions
+
+HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
+
+
+def body_document(tree: HtmlElement, html: str, url: str | None, opts: HtmlOptions) -> Any:
+    """trafilatura's ``Document`` for the page (``.text``), or None; ``tree`` (parsed from ``html``) is consumed."""
+    in_place = _sequence() is not None and opts.fast
+    doc = _in_place(tree, url, opts) if in_place else _bare(tree, url, opts, fast=opts.fast)
+    short = doc is None or len(doc.text or "") < opts.fallback_below_chars
+    if opts.fast and short and opts.fallback_below_chars > 0:
+        # the fast pass pruned ``tree``: trafilatura parses the page again
+        full = _bare(html if in_place else tree, url, opts, fast=False)
+        if full is not None and len(full.text or "") > len(doc.text or "" if doc is not None else ""):
+            return full
+    return doc
+
+
+def _bare(page: HtmlElement | str, url: str | None, opts: HtmlOptions, *, fast: bool) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        page,
+        url=url,
+        with_metadata=False,
+        fast=fast,
+        include_comments=opts.include_comments,
+        include_tables=opts.include_tables,
+        favor_recall=opts.favor_recall,
+        favor_precision=opts.favor_precision,
+    )
+
+
+@functools.cache
+def _sequence() -> Callable[..., Any] | None:
+    """trafilatura's cascade if its signature is the one :func:`_in_place` was written against, else None."""
+    try:
+        from trafilatura.core import trafilatura_sequence
+
+        params = list(inspect.signature(trafilatura_sequence).parameters)
+    except Exception:  # moved or renamed: use bare_extraction
+        return None
+    return trafilatura_sequence if params == ["tree", "options", "url"] else None
+
+
+def _in_place(tree: HtmlElement, url: str | None, opts: HtmlOptions) -> Any:
+    """``bare_extraction(tree, fast=True, with_metadata=False, ...)`` without its copy of ``tree`` (pruned here).
+
+    The same steps as trafilatura 2.3's ``bare_extraction`` for python output, no metadata, no language filter,
+    no user XPath and no de-duplication: the cascade, the tree-size and minimum-size checks, ``xmltotxt``."""
+    from lxml.etree import strip_tags  # type: ignore[import-untyped]
+    from trafilatura.settings import Document, Extractor
+    from trafilatura.xml import xmltotxt
+
+    sequence = _sequence()
+    assert sequence is not None
+    options = Extractor(
+        output_format="python",
+        fast=True,
+        url=url,
+        comments=opts.include_comments,
+        tables=opts.include_tables,
+        recall=opts.favor_recall,
+        precision=opts.favor_precision,
+    )
+    try:
+        postbody, text, _, comments = sequence(tree, options, options.url)
+        if options.max_tree_size and len(postbody) > options.max_tree_size:
+            strip_tags(postbody, "hi")
+            if len(postbody) > options.max_tree_size:
+                return None
+        if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+            return None
+    except (TypeError, ValueError):  # what bare_extraction turns into None
+        return None
+    doc = Document()
+    doc.text = xmltotxt(postbody, options.formatting)
+    doc.raw_text = doc.text
+    doc.body = postbody
+    return doc
