@@ -180,6 +180,10 @@ class ClaimClusterer:
         self.exhaustive = bool(exhaustive)  # score every stored claim (quadratic: for measuring the LSH only)
         self.seed = int(seed)
         self._embedder = embedder
+        if not 1 <= self.bits <= MAX_BITS:
+            raise ValueError(f"bits must be between 1 and {MAX_BITS}, not {self.bits}")
+        if self.max_bucket < 1:
+            raise ValueError(f"max_bucket must be >= 1, not {self.max_bucket}")
         rng = np.random.default_rng(self.seed)
         self._planes: F32 = rng.standard_normal((384, self.tables * self.bits)).astype(np.float32)
         self._pow: npt.NDArray[np.int64] = (1 << np.arange(self.bits, dtype=np.int64))[None, :]
@@ -198,10 +202,6 @@ class ClaimClusterer:
         self._cid_index: dict[str, int] = {}
         self._sums: F32 = np.zeros((0, 384), dtype=np.float32)
         self._sizes: list[int] = []
-        if not 1 <= self.bits <= MAX_BITS:
-            raise ValueError(f"bits must be between 1 and {MAX_BITS}, not {self.bits}")
-        if self.max_bucket < 1:
-            raise ValueError(f"max_bucket must be >= 1, not {self.max_bucket}")
         # buckets as ring buffers: row ``table * 2**bits + code`` holds the bucket's ``max_bucket`` newest
         # members (-1 = empty slot); ``_fill`` counts the claims that ever entered it (next slot to overwrite)
         self._offsets = (np.arange(self.tables, dtype=np.int64) << self.bits)[:, None]
