@@ -85,6 +85,9 @@ class ShardReport:
     docs: int
     with_errors: int
     messages: list[str] = field(default_factory=list)
+    started: float = 0.0
+    """Wall-clock time (``time.time()``) the actor began the shard, and finished writing it."""
+    finished: float = 0.0
 
 
 def shard_name(segment: int, group: int) -> str:
@@ -154,6 +157,7 @@ class ShardWriter:
 
         reports: list[str] = []
         for segment, group, blob in zip(batch["segment"], batch["group"], batch["docs"], strict=True):
+            started = time.time()
             arts = []
             for raws in pickle.loads(blob):
                 prepared = prepare_batch(raws)
@@ -168,6 +172,8 @@ class ShardWriter:
                 docs=len(arts),
                 with_errors=sum(1 for a in arts if a.errors),
                 messages=[line for a in arts for line in error_lines(a)],
+                started=started,
+                finished=time.time(),
             )
             reports.append(json.dumps(asdict(report)))
         return {"report": reports}
