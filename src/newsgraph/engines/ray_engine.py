@@ -28,6 +28,7 @@ import logging
 import os
 import pickle
 import re
+import socket
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -88,6 +89,8 @@ class ShardReport:
     started: float = 0.0
     """Wall-clock time (``time.time()``) the actor began the shard, and finished writing it."""
     finished: float = 0.0
+    worker: str = ""
+    """``host:pid`` of the actor that made the shard."""
 
 
 def shard_name(segment: int, group: int) -> str:
@@ -174,6 +177,7 @@ class ShardWriter:
                 messages=[line for a in arts for line in error_lines(a)],
                 started=started,
                 finished=time.time(),
+                worker=f"{socket.gethostname()}:{os.getpid()}",
             )
             reports.append(json.dumps(asdict(report)))
         return {"report": reports}
@@ -191,8 +195,6 @@ def _ray() -> Any:
 
 def _check_reachable(address: str, timeout: float = 10.0) -> None:
     """Fail fast on a ``host:port`` / ``ray://host:port`` nobody listens at (Ray itself retries for minutes)."""
-    import socket
-
     target = address.split("://", 1)[-1]
     host, sep, port = target.rpartition(":")
     if address in ("auto", "local") or not sep or not port.isdigit():
