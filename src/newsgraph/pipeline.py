@@ -256,17 +256,14 @@ def extract(
 ) -> Iterator[Article]:
     """Stream Article records for files, directories, globs, ``-`` (stdin) or WARC archives, in input order.
 
-    Documents are cut into the same canonical batches as ``newsgraph extract`` uses
-    (:mod:`newsgraph.engines.batches`), so this gives exactly the CLI's records.
+    This is ``newsgraph extract``'s local engine (:func:`newsgraph.engines.local.stream_articles`): the same
+    canonical batches, so exactly the CLI's records.
     """
-    from newsgraph.engines.batches import iter_batches
+    from newsgraph.engines.local import LocalOptions, stream_articles
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    for _, chunk in iter_batches(inputs, batch_size):
-        arts = prepare_batch(chunk)
-        if nlp_stages:
-            annotate(arts)
+    for _, arts in stream_articles(list(inputs), LocalOptions(batch_size=batch_size, nlp_stages=nlp_stages)):
         yield from arts
 
 

@@ -9,11 +9,12 @@ import textwrap
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from newsgraph.cli import app
+from newsgraph.cli.output import fail, open_db, report_ingest
 
 if TYPE_CHECKING:
     from newsgraph.engines.ray_engine import RayOptions
@@ -114,11 +115,6 @@ class _TextSink:
         self.out.flush()
 
 
-def _fail(message: str) -> NoReturn:
-    print(f"newsgraph: {message}", file=sys.stderr)
-    raise typer.Exit(2)
-
-
 @app.command()
 def extract(
     paths: Annotated[
@@ -210,7 +206,7 @@ def extract(
       cat page.html | newsgraph extract - --format json
     """
     if fmt is Format.parquet and output is None:
-        _fail("--format parquet needs -o DIRECTORY")
+        fail("--format parquet needs -o DIRECTORY")
     show = sys.stderr.isatty() if progress is None else progress
     if engine is Engine.ray:
         from newsgraph.engines.ray_engine import RayOptions
@@ -225,15 +221,15 @@ def extract(
         _extract_ray(paths, fmt, output, ray_opts, resume, show, db)
         return
     if resume and (output is None or fmt not in (Format.jsonl, Format.parquet)):
-        _fail("--resume needs -o with --format jsonl or parquet")
+        fail("--resume needs -o with --format jsonl or parquet")
     if resume and "-" in paths:
-        _fail("--resume cannot replay stdin")
+        fail("--resume cannot replay stdin")
     from newsgraph.engines.checkpoint import CheckpointMismatch, default_checkpoint_path
     from newsgraph.engines.local import LocalOptions, run_local
     from newsgraph.engines.progress import DocsProgress, estimate_total
     from newsgraph.engines.sinks import JsonlSink, ParquetShardSink, Sink, StoreSink, TeeSink
 
-    store_sink = StoreSink(_open_store(db)) if db else None
+    store_sink = StoreSink(open_db(db, create=True)) if db else None
     ckpt_path = checkpoint
     if ckpt_path is None and output is not None and fmt in (Format.jsonl, Format.parquet):
         ckpt_path = default_checkpoint_path(output, directory=fmt is Format.parquet)
@@ -274,11 +270,11 @@ def extract(
                 on_batch=on_batch,
             )
         except CheckpointMismatch as exc:
-            _fail(f"cannot resume: {exc} (delete {ckpt_path} to start over)")
+            fail(f"cannot resume: {exc} (delete {ckpt_path} to start over)")
     if text_out is not None and output is not None:
         text_out.close()
-    if store_sink is not None:
-        _store_summary(store_sink.result, db)
+    if store_sink is not None and store_sink.result is not None:
+        report_ingest(store_sink.result, str(db), label="newsgraph: store: ")
     if stats.docs == 0:
         print("newsgraph: no input could be read", file=sys.stderr)
         raise typer.Exit(3)
@@ -310,26 +306,6 @@ def _report_errors(arts: Sequence[Article]) -> None:
             print(f"newsgraph: {line}", file=sys.stderr)
 
 
-def _open_store(db: str) -> Any:
-    from newsgraph.store import StoreError, open_store
-
-    try:
-        return open_store(db, create=True)
-    except StoreError as exc:
-        _fail(str(exc))
-
-
-def _store_summary(result: Any, db: str | None) -> None:
-    if result is None:
-        return
-    for msg in result.errors[:20]:
-        print(f"newsgraph: {msg}", file=sys.stderr)
-    print(
-        f"newsgraph: store: added {result.added}, duplicates {result.duplicates}, failed {result.failed} -> {db}",
-        file=sys.stderr,
-    )
-
-
 def _extract_ray(
     paths: list[str],
     fmt: Format,
@@ -340,14 +316,14 @@ def _extract_ray(
     db: str | None,
 ) -> None:
     if fmt is not Format.parquet or output is None:
-        _fail("--engine ray writes Parquet shards: use --format parquet -o DIRECTORY")
+        fail("--engine ray writes Parquet shards: use --format parquet -o DIRECTORY")
     if "-" in paths:
-        _fail("--engine ray cannot read stdin")
+        fail("--engine ray cannot read stdin")
     from newsgraph.engines.checkpoint import CheckpointMismatch
     from newsgraph.engines.progress import DocsProgress, estimate_total
     from newsgraph.engines.ray_engine import ShardReport, run_ray
 
-    store = _open_store(db) if db else None
+    store = open_db(db, create=True) if db else None
     with DocsProgress(estimate_total(paths) if show else None, enabled=show) as bar:
 
         def on_shard(report: ShardReport) -> None:
@@ -358,11 +334,11 @@ def _extract_ray(
         try:
             stats = run_ray(paths, output, opts, resume=resume, on_shard=on_shard)
         except CheckpointMismatch as exc:
-            _fail(f"cannot resume: {exc} (choose another -o directory to start over)")
+            fail(f"cannot resume: {exc} (choose another -o directory to start over)")
         except FileExistsError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         except ConnectionError as exc:
-            _fail(
+            fail(
                 f"cannot reach the Ray cluster at {opts.address}: {exc} (check the address; a cluster with token "
                 "authentication also needs RAY_AUTH_MODE=token and its token in ~/.ray/auth_token or RAY_AUTH_TOKEN)"
             )
@@ -376,7 +352,9 @@ def _extract_ray(
         from newsgraph.engines.sinks import read_parquet_articles
 
         with store:
-            _store_summary(store.add_articles(read_parquet_articles(output)), db)
+            report_ingest(
+                store.add_articles(read_parquet_articles(output)), str(db), label="newsgraph: store: "
+            )
     if stats.docs == 0:
         print("newsgraph: no input could be read", file=sys.stderr)
         raise typer.Exit(3)

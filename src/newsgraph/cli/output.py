@@ -13,9 +13,12 @@ import json
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Annotated, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from newsgraph.store.base import IngestResult, Store
 
 Fmt = Literal["table", "json", "jsonl", "csv"]
 
@@ -122,3 +125,25 @@ def user_errors() -> Iterator[None]:
         yield
     except StoreError as exc:
         fail(str(exc))
+
+
+def open_db(db: str | None, *, create: bool = False) -> Store:
+    """The store at ``db`` (path or ``postgresql://`` URL); a store that cannot be used is a clear exit 2."""
+    from newsgraph.store import open_store
+
+    with user_errors():
+        return open_store(db, create=create)
+
+
+def report_ingest(result: IngestResult, where: str, *, label: str = "", summary: bool = True) -> None:
+    """What an ingest did, on stderr: the failures (20 at most), then (``summary``) one ``added/duplicates/failed``
+    line."""
+    for msg in result.errors[:20]:
+        print(f"newsgraph: {msg}", file=sys.stderr)
+    if len(result.errors) > 20:
+        print(f"newsgraph: ... and {len(result.errors) - 20} more failures", file=sys.stderr)
+    if summary:
+        print(
+            f"{label}added {result.added}, duplicates {result.duplicates}, failed {result.failed} -> {where}",
+            file=sys.stderr,
+        )

@@ -26,7 +26,9 @@ from newsgraph.cli.output import (
     choose,
     emit,
     fail,
+    open_db,
     print_table,
+    report_ingest,
     user_errors,
 )
 
@@ -62,13 +64,6 @@ CLAIM_COLUMNS = ["published", "source_name", "source_kind", "status", "text", "c
 QUOTE_COLUMNS = ["published", "speaker", "speaker_kind", "type", "text", "article_id"]
 
 
-def _open(db: str | None, *, create: bool = False) -> Store:
-    from newsgraph.store import open_store
-
-    with user_errors():
-        return open_store(db, create=create)
-
-
 class _AsDict(Protocol):
     def as_dict(self) -> dict[str, Any]: ...
 
@@ -77,7 +72,7 @@ def _emit_query(
     db: str | None, fmt: Fmt, query: Callable[[Store], Iterable[_AsDict]], *, columns: list[str], title: str
 ) -> None:
     """Open the store, run one list query (store problems are user errors) and print its rows."""
-    with _open(db) as store, user_errors():
+    with open_db(db) as store, user_errors():
         rows = [r.as_dict() for r in query(store)]
     emit(rows, fmt=fmt, columns=columns, title=title)
 
@@ -125,7 +120,7 @@ def _record_shards(path: str) -> bool:
 
 
 def _extract_new(
-    paths: list[str], store: Store, *, nlp: bool, n_process: int = 1, problems: list[str] | None = None
+    paths: list[str], store: Store, *, nlp: bool, n_process: int, problems: list[str]
 ) -> Iterator[Article]:
     """Articles for ``paths``: Parquet shards written by ``newsgraph extract`` are loaded as they are; anything
     else streams through the local engine (:func:`newsgraph.engines.local.stream_articles`, the canonical batches
@@ -137,7 +132,7 @@ def _extract_new(
     raw_inputs = []
     for path in paths:
         if path != "-" and _record_shards(path):
-            yield from read_parquet_articles(path, on_error=(problems if problems is not None else []).append)
+            yield from read_parquet_articles(path, on_error=problems.append)
         else:
             raw_inputs.append(path)
     if not raw_inputs:
@@ -177,7 +172,7 @@ def ingest(
 
     Exit codes: 0 ok; 1 some documents could not be stored; 2 usage or database error; 3 nothing read.
     """
-    store = _open(db, create=True)
+    store = open_db(db, create=True)
     total = None if quiet else _count_inputs(paths)
     problems: list[str] = []
     docs = _extract_new(paths, store, nlp=not no_nlp, n_process=n_process, problems=problems)
@@ -204,15 +199,7 @@ def ingest(
             res = store.add_articles(docs, batch_size=batch_size)
     for msg in problems:
         print(f"newsgraph: {msg}", file=sys.stderr)
-    for msg in res.errors[:20]:
-        print(f"newsgraph: {msg}", file=sys.stderr)
-    if len(res.errors) > 20:
-        print(f"newsgraph: ... and {len(res.errors) - 20} more failures", file=sys.stderr)
-    if not quiet:
-        print(
-            f"added {res.added}, duplicates {res.duplicates}, failed {res.failed} -> {store.url}",
-            file=sys.stderr,
-        )
+    report_ingest(res, store.url, summary=not quiet)
     if res.added + res.duplicates + res.failed == 0:
         fail("no input could be read", 3)
     if res.failed or problems:
@@ -342,7 +329,7 @@ def claim(
     fmt = choose(json_, jsonl, csv_)
     if (ident is None) == (not first):
         fail("give a claim ID or --first (not both)")
-    with _open(db) as store, user_errors():
+    with open_db(db) as store, user_errors():
         cid = store.first_cluster() if first else ident
         if cid is None:
             fail("the store holds no claims yet", 1)
@@ -383,7 +370,7 @@ def entity(
       newsgraph entity Russia --jsonl
     """
     fmt = choose(json_, jsonl, csv_)
-    with _open(db) as store, user_errors():
+    with open_db(db) as store, user_errors():
         rep = store.entity(name, limit=limit)
     sections: list[tuple[str, list[Any], list[str]]] = [
         ("quotes by", rep.quotes_by, QUOTE_COLUMNS),
@@ -452,7 +439,7 @@ def export_cmd(
         fail("--format parquet needs -o FILE")
     if table is not None and fmt is ExportFormatOpt.claimreview:
         fail("--table does not apply to claimreview")
-    with _open(db) as store, user_errors():
+    with open_db(db) as store, user_errors():
         n = export(
             store, fmt.value, output if output is not None else sys.stdout,  # type: ignore[arg-type]
             table=table.value if table else None, author=author,  # type: ignore[arg-type]

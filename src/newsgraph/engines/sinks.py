@@ -297,9 +297,8 @@ class StoreSink:
     """Hand each batch to a store's ``add_articles`` (one transaction per batch, idempotent on article id);
     ``result`` sums what the store reported (added, duplicates, failed)."""
 
-    def __init__(self, store: StoreLike, *, close_store: bool = True) -> None:
+    def __init__(self, store: StoreLike) -> None:
         self.store = store
-        self.close_store = close_store
         self.records = 0
         self.result: Any = None
 
@@ -315,7 +314,7 @@ class StoreSink:
 
     def close(self) -> None:
         close = getattr(self.store, "close", None)
-        if self.close_store and callable(close):
+        if callable(close):
             close()
 
 
