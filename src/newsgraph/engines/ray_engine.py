@@ -318,30 +318,33 @@ def run_ray(
         ds, stats.files = build_dataset(names, opts, out, done)
         for row in ds.iter_rows():
             report = ShardReport(**json.loads(row["report"]))
+            stats.shards += 1
+            stats.docs += report.docs
+            stats.with_errors += report.with_errors
             if on_shard is not None:
                 on_shard(report)
     finally:
         if started:
             _ray().shutdown()
-    totals = count_parquet(out)
-    stats.docs, stats.with_errors, stats.shards = totals.docs, totals.with_errors, totals.shards
+    if done:  # the shards kept from the interrupted run: counted from their files
+        kept = count_parquet(out, [shard_name(seg, g) for seg, groups in done.items() for g in groups])
+        stats.docs, stats.with_errors, stats.shards = (
+            stats.docs + kept.docs,
+            stats.with_errors + kept.with_errors,
+            stats.shards + kept.shards,
+        )
     stats.seconds = time.perf_counter() - t0
     return stats
 
 
-def shard_paths(out: str | Path) -> list[str]:
-    """The complete shards of a Ray run in input order (``seg-…-g…`` names sort that way)."""
-    fs, root = output_filesystem(out)
-    return [f"{root}/{n}" for n in sorted(list_names(fs, root)) if _SHARD.match(n)]
-
-
-def count_parquet(out: str | Path) -> RayStats:
-    """Records and records with errors in the Parquet shards of ``out`` (reads only the ``errors`` column)."""
+def count_parquet(out: str | Path, names: Sequence[str] | None = None) -> RayStats:
+    """Records and records with errors in the Parquet shards of ``out`` (all, or the files ``names``), reading
+    only the ``errors`` column."""
     import pyarrow.parquet as pq
 
     fs, root = output_filesystem(out)
     stats = RayStats()
-    for name in list_names(fs, root):
+    for name in list_names(fs, root) if names is None else names:
         if not name.endswith(".parquet") or name.startswith("."):
             continue
         col = pq.read_table(f"{root}/{name}", columns=["errors"], filesystem=fs).column("errors").to_pylist()
