@@ -29,6 +29,7 @@ import os
 import pickle
 import re
 import socket
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -146,6 +147,10 @@ class ShardWriter:
         self.nlp_stages = nlp_stages
         self.batch_size = batch_size
         self.nlp: Any = None
+        # Ray puts workers in their own process groups: if the driver and its raylet are killed, an actor goes
+        # on through the shards it was handed. It checks its parent before each shard and stops once orphaned,
+        # so a killed run stops writing and cannot race the run that resumes it.
+        self.parent = os.getppid()
         if nlp_stages:
             from newsgraph.nlp import load_pipeline
 
@@ -160,6 +165,10 @@ class ShardWriter:
 
         reports: list[str] = []
         for segment, group, blob in zip(batch["segment"], batch["group"], batch["docs"], strict=True):
+            if os.getppid() != self.parent:
+                sys.stderr.write("newsgraph: the Ray node this worker belonged to is gone: stopping\n")
+                sys.stderr.flush()
+                os._exit(1)
             started = time.time()
             arts = []
             for raws in pickle.loads(blob):
