@@ -64,6 +64,35 @@ def test_metadata(article) -> None:  # type: ignore[no-untyped-def]
     assert [a.name for a in article.authors] == ["Jane Doe"]
 
 
+def _undated(extra_head: str = "", footer: str = "Copyright 2025 The Daily Example.") -> str:
+    """ARTICLE without its date: no meta date, a URL without one, a copyright year in the footer."""
+    page = ARTICLE.replace(
+        '<meta property="article:published_time" content="2024-10-22T09:30:00+09:00">', extra_head
+    )
+    return page.replace("Copyright 2024 The Daily Example. All rights reserved.", footer)
+
+
+@pytest.mark.parametrize(
+    ("extra_head", "footer", "expected"),
+    [
+        ("", "Copyright 2025 The Daily Example.", None),  # a bare year is not a publication date
+        ("", "&copy; 2023-2025 The Daily Example.", None),
+        (
+            '<meta property="article:published_time" content="2025-01-01T08:00:00Z">',
+            "Copyright 2025",
+            "2025-01-01",
+        ),
+        ("", "Published January 1, 2025. Copyright 2025", "2025-01-01"),
+        ("", "Published 1 January 2025", "2025-01-01"),
+        ("", "Posted 01/01/2025", "2025-01-01"),
+    ],
+)
+def test_a_year_alone_is_not_the_first_of_january(extra_head: str, footer: str, expected: str | None) -> None:
+    art = extract_html(_undated(extra_head, footer), url="https://www.dailyexample.com/world/seoul-weapons")
+    assert art.published == expected
+    assert PARAGRAPHS[0] in art.body
+
+
 def test_captions_with_credit_split(article) -> None:  # type: ignore[no-untyped-def]
     caps = [(c.text, c.credit) for c in article.captions]
     assert ("Soldiers stand guard near the border on Monday.", "Photo: John Roe/Reuters") in caps

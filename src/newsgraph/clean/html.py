@@ -288,6 +288,8 @@ def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAUL
         outputformat="%Y-%m-%d",
         url=url or meta.url,
     )
+    if date and date.endswith("-01-01") and not _says_new_year(tree, date[:4]):
+        date = None  # htmldate read only a year (a copyright line) and filled in 1 January
     h1 = tuple(t for t in (_fold(h.text_content()) for h in tree.iterfind(".//h1")) if t)[:5]
     return PageMeta(
         title=choose_title(title, h1, meta.sitename, url or meta.url),
@@ -297,6 +299,33 @@ def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAUL
         description=meta.description,
         h1=h1,
     )
+
+
+_JAN = r"(?:jan\w*|ene\w*|genn\w*)\.?"
+
+
+@functools.lru_cache(maxsize=64)
+def _new_year_pattern(year: str) -> re.Pattern[str]:
+    """1 January of ``year`` written with its day: ISO, numeric either way round, or with the month's name."""
+    forms = [
+        rf"{year}[-/.]?0?1[-/.]?0?1(?!\d)",  # 2025-01-01, 2025/1/1, 20250101 (URLs)
+        rf"(?<!\d)0?1[-/.]0?1[-/.]{year}",  # 01/01/2025, 1.1.2025
+        rf"(?<!\d)0?1(?:st|er|\.|º)?\s+(?:of\s+|de\s+)?{_JAN},?\s+{year}",  # 1 January 2025, 1er janvier 2025
+        rf"{_JAN}\s+0?1(?:st)?(?!\d),?\s+{year}",  # January 1, 2025
+    ]
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+def _says_new_year(tree: HtmlElement, year: str) -> bool:
+    """Whether the page (text, attributes, URLs) gives 1 January ``year`` with its day.
+
+    htmldate returns ``YYYY-01-01`` when all it found was a year, mostly a copyright line (measured on WCXB: 60
+    such dates, 1 right). A date of 1 January is kept only when the page writes that day somewhere.
+    """
+    import lxml.html
+
+    page = lxml.html.tostring(tree, encoding="unicode")
+    return _new_year_pattern(year).search(page) is not None
 
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+|\s*\|\s*")
