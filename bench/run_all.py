@@ -72,20 +72,6 @@ def _store(r: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _track(r: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        _row(
-            "track",
-            "claim clustering time 10k ÷ 1k claims",
-            r["cluster_ratio_10k_over_1k"],
-            12,
-            "<=",
-            f"candidates/claim {r['comparisons_per_claim_1k']} -> {r['comparisons_per_claim_10k']}; "
-            f"recall vs exhaustive {r['same_cluster_pairs_vs_exhaustive_recall']}",
-        )
-    ]
-
-
 def _api(r: dict[str, Any]) -> list[dict[str, Any]]:
     note = f"{r['requests']} requests, {r['concurrency']} concurrent, {r['errors']} errors"
     return [
@@ -94,7 +80,7 @@ def _api(r: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-DERIVED = {"attribution": _attribution, "store": _store, "track": _track, "api": _api}
+DERIVED = {"attribution": _attribution, "store": _store, "api": _api}
 
 
 def collect_ratios(module: str, res: dict[str, Any]) -> list[dict[str, Any]]:

@@ -19,5 +19,5 @@ def test_module_ratios_list_passes_through_and_errors_give_no_rows() -> None:
     own = {"ratios": [{"name": "x", "value": 2.0, "target": 1.7, "op": ">=", "met": True, "note": ""}]}
     assert collect_ratios("pipeline", own)[0]["module"] == "pipeline"
     assert collect_ratios("store", {"error": "boom"}) == []
-    odd = collect_ratios("track", {"something": 1})
+    odd = collect_ratios("api", {"something": 1})
     assert len(odd) == 1 and odd[0]["value"] is None

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import base64
 import io
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from newsgraph.api.cursor import MAX_CURSOR, decode_cursor, encode_cursor
 from newsgraph.api.deps import extract_in_worker, get_store
 from newsgraph.api.security import require_read, require_write
 from newsgraph.models import Article, ClaimStatus, SpeakerKind
 from newsgraph.store import Store
+from newsgraph.store.paging import KeysetError, claim_key, quote_key, search_key
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -21,7 +23,8 @@ MAX_LIMIT = 500
 
 
 class Page(BaseModel):
-    """One page of results; pass ``next_cursor`` back as ``cursor`` for the next page (null at the end)."""
+    """One page of results; pass ``next_cursor`` back as ``cursor`` (with the same filters) for the next page;
+    null on the last page. Cursors mark a position (keyset), so rows added meanwhile never shift a page."""
 
     items: list[dict[str, Any]]
     next_cursor: str | None = None
@@ -38,27 +41,39 @@ class StoredArticle(BaseModel):
     added: bool = Field(description="false when the same article was already stored")
 
 
-def _offset(cursor: str | None) -> int:
-    if not cursor:
-        return 0
+class _Row(Protocol):
+    def as_dict(self) -> dict[str, Any]: ...
+
+
+R = TypeVar("R", bound=_Row)
+
+
+def _keyset_page(
+    endpoint: str,
+    filters: Mapping[str, Any],
+    cursor: str | None,
+    limit: int,
+    fetch: Callable[[int, list[Any] | None], list[R]],
+    key: Callable[[R], Sequence[Any]],
+) -> Page:
+    """Ask the store for ``limit + 1`` rows after the cursor's key; the extra row only says a next page exists."""
+    after = decode_cursor(cursor, endpoint, filters) if cursor else None
     try:
-        n = int(base64.urlsafe_b64decode(cursor.encode("ascii") + b"==").decode("ascii"))
-    except (ValueError, UnicodeError) as exc:
-        raise HTTPException(400, "invalid cursor") from exc
-    if n < 0:
-        raise HTTPException(400, "invalid cursor")
-    return n
-
-
-def _page(rows: list[Any], offset: int, limit: int) -> Page:
-    items = [r.as_dict() for r in rows[offset : offset + limit]]
-    more = len(rows) > offset + limit
-    nxt = base64.urlsafe_b64encode(str(offset + limit).encode()).decode().rstrip("=") if more else None
-    return Page(items=items, next_cursor=nxt)
+        rows = fetch(limit + 1, after)
+    except KeysetError as exc:
+        raise HTTPException(400, f"invalid cursor: {exc}") from None
+    nxt = encode_cursor(endpoint, filters, key(rows[limit - 1])) if len(rows) > limit else None
+    return Page(items=[r.as_dict() for r in rows[:limit]], next_cursor=nxt)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Cursor = Annotated[str | None, Query(max_length=64)]
+BAD_CURSOR: dict[int | str, dict[str, Any]] = {
+    400: {"description": "invalid cursor (altered, or issued for another query)"}
+}
+Cursor = Annotated[
+    str | None,
+    Query(description=f"next_cursor of the previous page (same filters); at most {MAX_CURSOR} characters"),
+]
 
 
 async def _store_article(
@@ -105,18 +120,19 @@ def get_article(store: StoreDep, article_id: str) -> Article:
     return art
 
 
-@router.get("/search", response_model=Page)
+@router.get("/search", response_model=Page, responses=BAD_CURSOR)
 def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> Page:
-    off = _offset(cursor)
-    return _page(store.search(q, limit=off + limit + 1), off, limit)
+    return _keyset_page(
+        "search", {"q": q}, cursor, limit, lambda n, after: store.search(q, limit=n, after=after), search_key
+    )
 
 
-@router.get("/quotes", response_model=Page)
+@router.get("/quotes", response_model=Page, responses=BAD_CURSOR)
 def quotes(
     store: StoreDep,
     speaker: Annotated[str | None, Query(max_length=200)] = None,
@@ -125,11 +141,17 @@ def quotes(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    off = _offset(cursor)
-    return _page(store.quotes(speaker=speaker, kind=kind, since=since, limit=off + limit + 1), off, limit)
+    return _keyset_page(
+        "quotes",
+        {"speaker": speaker, "kind": kind, "since": since},
+        cursor,
+        limit,
+        lambda n, after: store.quotes(speaker=speaker, kind=kind, since=since, limit=n, after=after),
+        quote_key,
+    )
 
 
-@router.get("/claims", response_model=Page)
+@router.get("/claims", response_model=Page, responses=BAD_CURSOR)
 def claims(
     store: StoreDep,
     about: Annotated[str | None, Query(max_length=200)] = None,
@@ -138,8 +160,14 @@ def claims(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    off = _offset(cursor)
-    return _page(store.claims(about=about, status=status, source=source, limit=off + limit + 1), off, limit)
+    return _keyset_page(
+        "claims",
+        {"about": about, "status": status, "source": source},
+        cursor,
+        limit,
+        lambda n, after: store.claims(about=about, status=status, source=source, limit=n, after=after),
+        claim_key,
+    )
 
 
 @router.get("/claims/{claim_id}")

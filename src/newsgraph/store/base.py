@@ -159,7 +159,11 @@ class Store(Protocol):
 
     def iter_articles(self) -> Iterator[Article]: ...
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]: ...
+    def search(
+        self, query: str, *, limit: int = 20, after: SearchHit | Sequence[Any] | None = None
+    ) -> list[SearchHit]:
+        """Best first. ``after``: the last hit of the previous page, or its (score, kind, article_id, item_id)."""
+        ...
 
     def quotes(
         self,
@@ -168,7 +172,10 @@ class Store(Protocol):
         kind: str | None = None,
         since: str | None = None,
         limit: int = 100,
-    ) -> list[QuoteRow]: ...
+        after: QuoteRow | Sequence[Any] | None = None,
+    ) -> list[QuoteRow]:
+        """Newest first. ``after``: the last row of the previous page, or its (published, article_id, quote_id)."""
+        ...
 
     def claims(
         self,
@@ -177,13 +184,20 @@ class Store(Protocol):
         status: str | None = None,
         source: str | None = None,
         limit: int = 100,
-    ) -> list[ClaimRow]: ...
+        after: ClaimRow | Sequence[Any] | None = None,
+    ) -> list[ClaimRow]:
+        """Newest first. ``after``: the last row of the previous page, or its (published, article_id, claim_id)."""
+        ...
 
     def claim(self, claim_or_cluster_id: str) -> Timeline | None: ...
 
     def first_cluster(self) -> str | None: ...
 
-    def clusters(self, *, limit: int = 100, offset: int = 0) -> list[ClusterRow]: ...
+    def clusters(
+        self, *, limit: int = 100, offset: int = 0, after: ClusterRow | Sequence[Any] | None = None
+    ) -> list[ClusterRow]:
+        """Most sources first. Page with ``after`` (last row, or its (n_claims, id)); a deep ``offset`` is slow."""
+        ...
 
     def article_urls(self, article_ids: Sequence[str]) -> dict[str, list[str]]: ...
 

@@ -108,15 +108,15 @@ def claim_review(tl: Timeline, urls: dict[str, list[str]], *, author: str, date:
 
 def iter_claim_reviews(store: Store, *, author: str = "newsgraph") -> Iterable[dict[str, Any]]:
     date = datetime.now(UTC).date().isoformat()
-    offset = 0
-    while batch := store.clusters(limit=500, offset=offset):
+    batch = store.clusters(limit=500)
+    while batch:
         for cl in batch:
             tl = store.claim(cl.id)
             if tl is None or not tl.claims:
                 continue
             urls = store.article_urls([c.article_id for c in tl.claims])
             yield claim_review(tl, urls, author=author, date=date)
-        offset += len(batch)
+        batch = store.clusters(limit=500, after=batch[-1])  # keyset: each page is an index seek
 
 
 def _flat(v: Any) -> Any:

@@ -18,6 +18,7 @@ from psycopg import errors as pg_errors
 
 from newsgraph.store.base import ForeignDatabaseError, IngestResult, SearchHit, StoreError
 from newsgraph.store.migrate import migrations
+from newsgraph.store.paging import fts_bound
 from newsgraph.store.records import now_iso, websearch_text
 from newsgraph.store.sql import SQLStore
 
@@ -26,24 +27,27 @@ LOCK_WRITE = 0x4E47_0002
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 _HEADLINE = "'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=[, StopSel=]'"
 
-# rank at most the 1000 newest matches per table, as sqlite.RANK_WINDOW does
+# rank at most the 1000 newest matches per table, as sqlite.RANK_WINDOW does; best first, then by pk, after the
+# search keyset (score, pk) bound (ts_rank is float4: cast to float8 so the score round-trips exactly in a cursor)
+_RANKED = (
+    "SELECT pk, s, q FROM (SELECT pk, ts_rank(tsv, q)::float8 AS s, q FROM (SELECT pk, tsv, q FROM {table}, "
+    "websearch_to_tsquery('english', ?) q WHERE tsv @@ q ORDER BY pk DESC LIMIT 1000) w) r "
+    "WHERE s < ? OR (s = ? AND pk > ?) ORDER BY s DESC, pk LIMIT ?"
+)
 _FTS = {
     "article": (
-        f"SELECT a.id, NULL, a.title, a.published, ts_headline('english', left(a.body, 100000), t.q, {_HEADLINE}), t.s "
-        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM (SELECT pk, tsv, q FROM articles, websearch_to_tsquery('english', ?) q "
-        "WHERE tsv @@ q ORDER BY pk DESC LIMIT 1000) w ORDER BY s DESC LIMIT ?) t JOIN articles a ON a.pk = t.pk ORDER BY t.s DESC"
+        f"SELECT a.id, NULL, a.title, a.published, ts_headline('english', left(a.body, 100000), t.q, {_HEADLINE}), t.s, t.pk "
+        f"FROM ({_RANKED.format(table='articles')}) t JOIN articles a ON a.pk = t.pk ORDER BY t.s DESC, t.pk"
     ),
     "quote": (
-        f"SELECT x.article_id, x.id, a.title, x.published, ts_headline('english', x.text, t.q, {_HEADLINE}), t.s "
-        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM (SELECT pk, tsv, q FROM quotes, websearch_to_tsquery('english', ?) q "
-        "WHERE tsv @@ q ORDER BY pk DESC LIMIT 1000) w ORDER BY s DESC LIMIT ?) t JOIN quotes x ON x.pk = t.pk "
-        "JOIN articles a ON a.id = x.article_id ORDER BY t.s DESC"
+        f"SELECT x.article_id, x.id, a.title, x.published, ts_headline('english', x.text, t.q, {_HEADLINE}), t.s, t.pk "
+        f"FROM ({_RANKED.format(table='quotes')}) t JOIN quotes x ON x.pk = t.pk "
+        "JOIN articles a ON a.id = x.article_id ORDER BY t.s DESC, t.pk"
     ),
     "claim": (
-        f"SELECT x.article_id, x.id, a.title, x.published, ts_headline('english', x.text, t.q, {_HEADLINE}), t.s "
-        "FROM (SELECT pk, ts_rank(tsv, q) AS s, q FROM (SELECT pk, tsv, q FROM claims, websearch_to_tsquery('english', ?) q "
-        "WHERE tsv @@ q ORDER BY pk DESC LIMIT 1000) w ORDER BY s DESC LIMIT ?) t JOIN claims x ON x.pk = t.pk "
-        "JOIN articles a ON a.id = x.article_id ORDER BY t.s DESC"
+        f"SELECT x.article_id, x.id, a.title, x.published, ts_headline('english', x.text, t.q, {_HEADLINE}), t.s, t.pk "
+        f"FROM ({_RANKED.format(table='claims')}) t JOIN claims x ON x.pk = t.pk "
+        "JOIN articles a ON a.id = x.article_id ORDER BY t.s DESC, t.pk"
     ),
 }
 _OUR_TABLES = ("articles", "claims", "quotes", "article_sources", "meta")
@@ -191,12 +195,18 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: {str(exc).strip()}") from None
 
-    def _fts(self, kind: str, query: str, limit: int) -> list[SearchHit]:
+    def _fts(
+        self, kind: str, query: str, limit: int, after: tuple[float, int, int] | None = None
+    ) -> list[tuple[int, SearchHit]]:
         q = websearch_text(query)
         if q is None:
             return []
-        rows = self._fetch(_FTS[kind], (q, limit))
-        return [SearchHit(kind, r[0], r[1], r[2], r[3], r[4] or "", float(r[5])) for r in rows]  # type: ignore[arg-type]
+        score, pk = fts_bound(after, kind)
+        rows = self._fetch(_FTS[kind], (q, score, score, pk, limit))
+        return [
+            (int(r[6]), SearchHit(kind, r[0], r[1], r[2], r[3], r[4] or "", float(r[5])))  # type: ignore[arg-type]
+            for r in rows
+        ]
 
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         q = websearch_text(query)

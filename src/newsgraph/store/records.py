@@ -57,11 +57,12 @@ def _load_entity_key() -> Callable[[Entity], str]:
 
 
 class Clusterer(Protocol):
+    """Assigns claims to tracked claims (the real one, ``ClaimClusterer``, is persisted by
+    :mod:`newsgraph.store.tracker_state`)."""
+
     def add_many(
         self, items: list[tuple[str, str, frozenset[str], frozenset[str]]], vectors: Any = None
     ) -> list[str]: ...
-
-    def state(self) -> bytes: ...
 
 
 class SingletonClusterer:
@@ -71,21 +72,6 @@ class SingletonClusterer:
         self, items: list[tuple[str, str, frozenset[str], frozenset[str]]], vectors: Any = None
     ) -> list[str]:
         return ["c" + hashlib.sha1(key.encode()).hexdigest()[:15] for key, *_ in items]
-
-    def state(self) -> bytes:
-        return b""
-
-
-def new_clusterer(state: bytes | None, embedder: Any = None) -> tuple[Clusterer, bool]:
-    """A clusterer restored from ``state`` and whether it is the real one (whose state must be persisted).
-    ``embedder``: the sentence encoder to use (default: the tracker's own, loaded lazily)."""
-    try:
-        from newsgraph.track.cluster import ClaimClusterer
-    except ImportError:
-        return SingletonClusterer(), False
-    if state:
-        return ClaimClusterer.from_state(state, embedder=embedder), True
-    return ClaimClusterer(embedder=embedder), True
 
 
 def embed_claims(items: list[tuple[str, str, frozenset[str], frozenset[str]]], embedder: Any = None) -> Any:

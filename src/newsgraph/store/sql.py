@@ -25,6 +25,17 @@ from newsgraph.store.base import (
     SearchHit,
     Timeline,
 )
+from newsgraph.store.paging import (
+    CLAIMS,
+    CLUSTERS,
+    QUOTES,
+    SEARCH_KINDS,
+    claims_after,
+    clusters_after,
+    keyset_fetch,
+    quotes_after,
+    search_after,
+)
 from newsgraph.store.records import (
     ARTICLE_COLS,
     CLAIM_COLS,
@@ -36,14 +47,13 @@ from newsgraph.store.records import (
     Clusterer,
     Flattener,
     Rows,
-    SingletonClusterer,
     embed_claims,
     like_pattern,
-    new_clusterer,
     now_iso,
     record_from,
     source_row,
 )
+from newsgraph.store.tracker_state import save_tracker, sync_tracker
 
 TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentions", "events",
           "global_entities", "entity_aliases", "clusters")  # fmt: skip
@@ -96,7 +106,7 @@ class SQLStore(ABC):
         self._flattener: Flattener | None = None
         self._clusterer: Clusterer | None = None
         self._clusterer_real = False
-        self._tracker_version: int | None = None
+        self._tracker_version: int | None = None  # stored tracker items the clusterer holds (None: reload)
 
     # -- back-end hooks ---------------------------------------------------------------------------
     @abstractmethod
@@ -113,7 +123,10 @@ class SQLStore(ABC):
     def _execute(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
     @abstractmethod
-    def _fts(self, kind: str, query: str, limit: int) -> list[SearchHit]: ...
+    def _fts(
+        self, kind: str, query: str, limit: int, after: tuple[float, int, int] | None = None
+    ) -> list[tuple[int, SearchHit]]:
+        """Up to ``limit`` (pk, hit) of ``kind``, best first then by pk, after the keyset ``after``."""
 
     @abstractmethod
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
@@ -270,16 +283,11 @@ class SQLStore(ABC):
             )  # fmt: skip
 
     def _assign_clusters(self, cur: Any, rows: Rows, vectors: list[Any]) -> None:
-        got = self._execute(cur, "SELECT version FROM tracker_state WHERE id = 1")
-        version = int(got[0][0]) if got else 0
-        if self._clusterer is None or self._tracker_version != version:
-            state = self._execute(cur, "SELECT state FROM tracker_state WHERE id = 1") if got else []
-            blob = bytes(state[0][0]) if state and state[0][0] is not None else None
-            if self._track:
-                self._clusterer, self._clusterer_real = new_clusterer(blob, self.embedder)
-            else:
-                self._clusterer, self._clusterer_real = SingletonClusterer(), False
-            self._tracker_version = version
+        # the index is persisted as append-only rows (store/tracker_state.py): this writer reads only what
+        # others added since its last batch and writes only what this batch adds
+        self._clusterer, self._clusterer_real, self._tracker_version = sync_tracker(
+            self, cur, self._clusterer, self._tracker_version, track=self._track, embedder=self.embedder
+        )
         vecs = None
         if self._clusterer_real and vectors and sum(len(v) for v in vectors) == len(rows.cluster_items):
             import numpy as np
@@ -293,13 +301,7 @@ class SQLStore(ABC):
         for row, cid in zip(rows.claims, ids, strict=True):
             row[12] = cid
         if self._clusterer_real:
-            self._execute(
-                cur,
-                "INSERT INTO tracker_state (id, version, state) VALUES (1, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state",
-                (version + 1, self._clusterer.state()),
-            )
-            self._tracker_version = version + 1
+            self._tracker_version = save_tracker(self, cur, self._clusterer, self._tracker_version)
 
     # -- reads ------------------------------------------------------------------------------------
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
@@ -342,15 +344,18 @@ class SQLStore(ABC):
                 yield record_from(rec, body)
                 last = pk
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+    def search(
+        self, query: str, *, limit: int = 20, after: SearchHit | Sequence[Any] | None = None
+    ) -> list[SearchHit]:
         """Full-text search over claims, quotes and article bodies; best matches first, claims before quotes
-        before articles on ties. The query is user text: words, ``"phrases"``, ``prefix*`` (SQLite)."""
-        hits: list[SearchHit] = []
-        for kind in ("claim", "quote", "article"):
-            hits.extend(self._fts(kind, query, limit))
-        order = {"claim": 0, "quote": 1, "article": 2}
-        hits.sort(key=lambda h: (-h.score, order[h.kind]))
-        return hits[:limit]
+        before articles on ties, then ingest order. The query is user text: words, ``"phrases"``, ``prefix*``
+        (SQLite). ``after``: the last hit of the previous page (or its (score, kind, article_id, item_id))."""
+        key = search_after(self._fetch, after)
+        hits: list[tuple[float, int, int, SearchHit]] = []
+        for o, kind in enumerate(SEARCH_KINDS):
+            hits.extend((-h.score, o, pk, h) for pk, h in self._fts(kind, query, limit, key))
+        hits.sort(key=lambda t: t[:3])
+        return [t[3] for t in hits[:limit]]
 
     def quotes(
         self,
@@ -359,8 +364,11 @@ class SQLStore(ABC):
         kind: str | None = None,
         since: str | None = None,
         limit: int = 100,
+        after: QuoteRow | Sequence[Any] | None = None,
     ) -> list[QuoteRow]:
-        """Quotes, newest first; ``speaker`` matches the speaker's name or any name of its linked entity."""
+        """Quotes, newest first (undated last); ``speaker`` matches the speaker's name or any name of its linked
+        entity. ``after``: the last row of the previous page (or its (published, article_id, quote_id))."""
+        key = quotes_after(self._fetch, after)
         where, params = [], []
         if speaker:
             pat = like_pattern(speaker)
@@ -372,9 +380,8 @@ class SQLStore(ABC):
         if since:
             where.append("q.published >= ?")
             params.append(since)
-        sql = QUOTE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY q.published DESC NULLS LAST, q.article_id, q.pk LIMIT ?"
-        return [_quote_row(r) for r in self._fetch(sql, [*params, limit])]
+        got = keyset_fetch(self._fetch, QUOTE_SELECT, where, params, QUOTES, key, limit)
+        return [_quote_row(r) for r in got]
 
     def claims(
         self,
@@ -383,9 +390,12 @@ class SQLStore(ABC):
         status: str | None = None,
         source: str | None = None,
         limit: int = 100,
+        after: ClaimRow | Sequence[Any] | None = None,
     ) -> list[ClaimRow]:
-        """Claims, newest first. ``about``: full-text match on the claim or an entity it mentions;
-        ``status``: epistemic status (asserted, denied, ...); ``source``: who the claim is attributed to."""
+        """Claims, newest first (undated last). ``about``: full-text match on the claim or an entity it mentions;
+        ``status``: epistemic status (asserted, denied, ...); ``source``: who the claim is attributed to.
+        ``after``: the last row of the previous page (or its (published, article_id, claim_id))."""
+        key = claims_after(self._fetch, after)
         where: list[str] = []
         params: list[Any] = []
         if about:
@@ -406,9 +416,8 @@ class SQLStore(ABC):
             pat = like_pattern(source)
             where.append(f"(lower(c.source_name) LIKE ? ESCAPE '\\' OR c.source_key IN {ALIAS_MATCH})")
             params += [pat, pat]
-        sql = CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY c.published DESC NULLS LAST, c.article_id, c.pk LIMIT ?"
-        return [_claim_row(r) for r in self._fetch(sql, [*params, limit])]
+        got = keyset_fetch(self._fetch, CLAIM_SELECT, where, params, CLAIMS, key, limit)
+        return [_claim_row(r) for r in got]
 
     def _cluster(self, cid: str) -> ClusterRow | None:
         got = self._fetch(
@@ -448,13 +457,18 @@ class SQLStore(ABC):
         got = self._fetch("SELECT id FROM clusters ORDER BY pk LIMIT 1")
         return str(got[0][0]) if got else None
 
-    def clusters(self, *, limit: int = 100, offset: int = 0) -> list[ClusterRow]:
-        """Tracked claims with the most sources first."""
-        got = self._fetch(
-            "SELECT id, label, n_claims, first_date, last_date FROM clusters ORDER BY n_claims DESC, pk "
-            "LIMIT ? OFFSET ?",
-            (limit, offset),
-        )
+    def clusters(
+        self, *, limit: int = 100, offset: int = 0, after: ClusterRow | Sequence[Any] | None = None
+    ) -> list[ClusterRow]:
+        """Tracked claims with the most sources first (then ingest order). Page with ``after`` (the last row of
+        the previous page, or its (n_claims, id)); ``offset`` still works but reads and skips every earlier row."""
+        sel = "SELECT id, label, n_claims, first_date, last_date FROM clusters"
+        if offset and after is not None:
+            raise ValueError("pass offset or after, not both")
+        if offset:
+            got = self._fetch(sel + CLUSTERS.order_by() + " LIMIT ? OFFSET ?", (limit, offset))
+        else:
+            got = keyset_fetch(self._fetch, sel, [], [], CLUSTERS, clusters_after(self._fetch, after), limit)
         return [ClusterRow(*r) for r in got]
 
     def entity(self, name: str, *, limit: int = 100) -> EntityReport:

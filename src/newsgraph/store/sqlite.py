@@ -17,6 +17,7 @@ from typing import Any
 
 from newsgraph.store.base import ForeignDatabaseError, IngestResult, SearchHit, StoreError
 from newsgraph.store.migrate import migrations, sqlite_statements
+from newsgraph.store.paging import SEARCH_KINDS, fts_bound, search_after
 from newsgraph.store.records import fts5_query, now_iso
 from newsgraph.store.sql import SQLStore
 
@@ -223,18 +224,23 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{self.path}: {exc}") from None
 
     # -- full-text search -------------------------------------------------------------------------
-    def _fts_rank(self, kind: str, q: str, limit: int) -> list[tuple[int, float]]:
+    def _fts_rank(
+        self, kind: str, q: str, limit: int, after: tuple[float, int, int] | None = None
+    ) -> list[tuple[int, float]]:
+        """(rowid, bm25 rank) best first (rank ascending, then rowid), after the search keyset ``after``."""
         fts = f"{_FTS_TABLE[kind][0]}_fts"
+        score, pk = fts_bound(after, kind)
         return [
             (int(r[0]), float(r[1]))
             for r in self._fetch(
                 f"SELECT rowid, rank FROM (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH ? "
-                f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}) ORDER BY rank LIMIT ?",
-                (q, limit),
+                f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}) WHERE rank > ? OR (rank = ? AND rowid > ?) "
+                "ORDER BY rank, rowid LIMIT ?",
+                (q, -score, -score, pk, limit),
             )
         ]
 
-    def _fts_hits(self, kind: str, q: str, top: list[tuple[int, float]]) -> list[SearchHit]:
+    def _fts_hits(self, kind: str, q: str, top: list[tuple[int, float]]) -> list[tuple[int, SearchHit]]:
         """Metadata and a snippet (a rowid seek each) for ranked rows, in the given order."""
         if not top:
             return []
@@ -250,30 +256,34 @@ class SQLiteStore(SQLStore):
             got = self._fetch(snip_sql, (q, rowid))
             snip = str(got[0][0] or "") if got else ""
             aid, item, title, published = meta[rowid]
-            hits.append(SearchHit(kind, aid, item, title, published, snip, -rank))  # type: ignore[arg-type]
+            hits.append((rowid, SearchHit(kind, aid, item, title, published, snip, -rank)))  # type: ignore[arg-type]
         return hits
 
-    def _fts(self, kind: str, query: str, limit: int) -> list[SearchHit]:
+    def _fts(
+        self, kind: str, query: str, limit: int, after: tuple[float, int, int] | None = None
+    ) -> list[tuple[int, SearchHit]]:
         q = fts5_query(query)
-        return self._fts_hits(kind, q, self._fts_rank(kind, q, limit)) if q else []
+        return self._fts_hits(kind, q, self._fts_rank(kind, q, limit, after)) if q else []
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+    def search(
+        self, query: str, *, limit: int = 20, after: SearchHit | Sequence[Any] | None = None
+    ) -> list[SearchHit]:
         """Rank claims, quotes and articles (cheap), keep the best ``limit`` overall, and only then fetch
-        snippets and metadata for those."""
+        snippets and metadata for those. Order and ``after`` as in :meth:`SQLStore.search`."""
         q = fts5_query(query)
         if q is None:
             return []
-        order = {"claim": 0, "quote": 1, "article": 2}
-        ranked = [
-            (rank, order[kind], kind, pk) for kind in order for pk, rank in self._fts_rank(kind, q, limit)
-        ]
-        ranked.sort()
-        keep = ranked[:limit]
-        hits: list[SearchHit] = []
-        for kind in order:
-            hits += self._fts_hits(kind, q, [(pk, rank) for rank, _, k, pk in keep if k == kind])
-        hits.sort(key=lambda h: (-h.score, order[h.kind]))
-        return hits
+        key = search_after(self._fetch, after)
+        ranked = sorted(
+            (rank, o, pk, kind)
+            for o, kind in enumerate(SEARCH_KINDS)
+            for pk, rank in self._fts_rank(kind, q, limit, key)
+        )[:limit]
+        found: dict[tuple[str, int], SearchHit] = {}
+        for kind in SEARCH_KINDS:
+            top = [(pk, rank) for rank, _, pk, k in ranked if k == kind]
+            found.update(((kind, pk), hit) for pk, hit in self._fts_hits(kind, q, top))
+        return [found[k, pk] for _, _, pk, k in ranked if (k, pk) in found]
 
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         q = fts5_query(query)

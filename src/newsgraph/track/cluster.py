@@ -39,8 +39,8 @@ import io
 import json
 import math
 import re
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -58,6 +58,21 @@ SCREEN_MISS = 1e-7
 
 class Encoder(Protocol):
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> F32: ...
+
+
+class ItemRecord(NamedTuple):
+    """One tracked claim as persisted (:meth:`ClaimClusterer.records` / :meth:`ClaimClusterer.restore`).
+
+    Items are append-only and a claim never changes cluster, so a store saves the records a batch added and
+    nothing else; replaying the records in order rebuilds an index that decides exactly as the saved one."""
+
+    key: str
+    cluster: int  # cluster number: clusters are numbered in founding order
+    cluster_id: str  # the cluster's stable id (set by its founding claim)
+    vec: bytes  # the embedding as stored: 384 little-endian float16
+    ents: tuple[str, ...]  # sorted entity keys
+    events: tuple[str, ...]  # sorted event types
+    nums: tuple[str, ...]  # sorted numbers stated
 
 
 # --------------------------------------------------------------------------------- claim text preparation
@@ -274,21 +289,71 @@ class ClaimClusterer:
 
     # ------------------------------------------------------------------ persistence
 
+    def params(self) -> dict[str, Any]:
+        """The constructor arguments that determine decisions (JSON-able; ``ClaimClusterer(**params)``)."""
+        return {
+            "threshold": self.threshold,
+            "centroid_margin": self.centroid_margin,
+            "tables": self.tables,
+            "bits": self.bits,
+            "probes": self.probes,
+            "max_bucket": self.max_bucket,
+            "use_numbers": self.use_numbers,
+            "exhaustive": self.exhaustive,
+            "seed": self.seed,
+        }
+
+    def records(self, start: int = 0, stop: int | None = None) -> list[ItemRecord]:
+        """The items ``start:stop`` in insertion order, as persisted: a store saves ``records(n_saved)``
+        after each batch, so what it writes is proportional to what the batch added."""
+        stop = self._n if stop is None else max(0, min(stop, self._n))
+        start = max(0, min(start, stop))
+        vecs = self._vecs[start:stop].astype("<f2")
+        out = []
+        for j, i in enumerate(range(start, stop)):
+            c = self._cluster[i]
+            out.append(
+                ItemRecord(
+                    self._keys[i],
+                    c,
+                    self._cids[c],
+                    vecs[j].tobytes(),
+                    tuple(sorted(self._ents[i])),
+                    tuple(sorted(self._events[i])),
+                    tuple(sorted(self._nums[i])),
+                )
+            )
+        return out
+
+    def restore(self, records: Iterable[ItemRecord]) -> None:
+        """Append saved items (from :meth:`records`, in order) without deciding anything: the index then
+        holds exactly what the saving clusterer held after those items. Raises ``ValueError`` on records that
+        cannot continue this index (a key already present, a cluster number out of sequence, a bad vector)."""
+        recs = list(records)
+        if not recs:
+            return
+        try:
+            raw = np.frombuffer(b"".join(r.vec for r in recs), dtype="<f2")
+            vecs = raw.reshape(len(recs), 384).astype(np.float32)
+        except ValueError as exc:
+            raise ValueError(f"corrupt tracked claim vectors: {exc}") from exc
+        self._restore(
+            [r.key for r in recs],
+            [int(r.cluster) for r in recs],
+            [r.cluster_id for r in recs],
+            vecs,
+            [frozenset(r.ents) for r in recs],
+            [frozenset(r.events) for r in recs],
+            [frozenset(r.nums) for r in recs],
+        )
+
     def state(self) -> bytes:
-        """Compact snapshot (npz: float16 vectors + JSON metadata); buckets are rebuilt on load."""
+        """Whole snapshot (npz: float16 vectors + JSON metadata); buckets are rebuilt on load. The store
+        persists :meth:`records` instead (a batch's cost does not grow with the index); this format remains
+        for files and for stores written before that."""
         meta = {
             "format": STATE_FORMAT,
-            "params": {
-                "threshold": self.threshold,
-                "centroid_margin": self.centroid_margin,
-                "tables": self.tables,
-                "bits": self.bits,
-                "probes": self.probes,
-                "max_bucket": self.max_bucket,
-                "use_numbers": self.use_numbers,
-                "exhaustive": self.exhaustive,
-                "seed": self.seed,
-            },
+            "params": self.params(),
             "keys": self._keys,
             "cids": self._cids,
             "ents": [sorted(e) for e in self._ents],
@@ -320,28 +385,93 @@ class ClaimClusterer:
         n = len(meta["keys"])
         if vecs.shape != (n, 384) or cluster.shape != (n,):
             raise ValueError("corrupt ClaimClusterer state: array shapes do not match the metadata")
-        self._vecs = vecs
-        self._n = n
-        self._keys = list(meta["keys"])
-        self._index = {k: i for i, k in enumerate(self._keys)}
-        self._cluster = [int(c) for c in cluster]
-        self._ents = [frozenset(e) for e in meta["ents"]]
-        self._events = [frozenset(e) for e in meta["events"]]
-        self._nums = [frozenset(e) for e in meta["nums"]]
-        self._cids = list(meta["cids"])
-        self._cid_index = {c: i for i, c in enumerate(self._cids)}
-        self._sums = np.zeros((len(self._cids), 384), dtype=np.float32)
-        np.add.at(self._sums, cluster, vecs)
-        self._sizes = np.bincount(cluster, minlength=len(self._cids)).astype(int).tolist()
-        self._sketch = np.zeros((n, self._sketch.shape[1]), dtype=np.uint64)
-        for i in range(n):
-            # hashed one row at a time, exactly as at insertion: a batched matrix product rounds differently
-            # and could flip the sign of a projection that is almost zero
-            probes, self._sketch[i] = self._hash(self._round(vecs[i]))
-            self._bucket_add(probes[:, 0], i)
+        cids = list(meta["cids"])
+        if n and (int(cluster.min()) < 0 or int(cluster.max()) >= len(cids)):
+            raise ValueError("corrupt ClaimClusterer state: cluster numbers out of range")
+        self._restore(
+            list(meta["keys"]),
+            [int(c) for c in cluster],
+            [cids[int(c)] for c in cluster],
+            vecs,
+            [frozenset(e) for e in meta["ents"]],
+            [frozenset(e) for e in meta["events"]],
+            [frozenset(e) for e in meta["nums"]],
+        )
+        if len(self._cids) != len(cids):
+            raise ValueError("corrupt ClaimClusterer state: a cluster without claims")
         return self
 
     # ------------------------------------------------------------------ internals
+
+    def _restore(
+        self,
+        keys: Sequence[str],
+        clusters: Sequence[int],
+        cids: Sequence[str],
+        vecs: F32,
+        ents: Sequence[frozenset[str]],
+        events: Sequence[frozenset[str]],
+        nums: Sequence[frozenset[str]],
+    ) -> None:
+        """Append items exactly as :meth:`_insert` stored them (``vecs``: already float16-rounded), in order:
+        sums, sketches and bucket rings then match the saving clusterer's bit for bit."""
+        k = len(keys)
+        if (
+            vecs.shape != (k, 384)
+            or not len(clusters) == len(cids) == len(ents) == len(events) == len(nums) == k
+        ):
+            raise ValueError("corrupt tracked claims: columns of different lengths")
+        self._reserve(self._n + k)
+        for j in range(k):
+            key, c, cid = keys[j], clusters[j], cids[j]
+            if key in self._index:
+                raise ValueError(f"corrupt tracked claims: {key!r} stored twice")
+            if c == len(self._cids):
+                self._new_cluster(cid)
+            elif not 0 <= c < len(self._cids) or self._cids[c] != cid:
+                raise ValueError(f"corrupt tracked claims: {key!r} in cluster {c} ({cid}) out of sequence")
+            i = self._n
+            v = vecs[j]
+            # hashed one row at a time, exactly as at insertion: a batched matrix product rounds differently
+            # and could flip the sign of a projection that is almost zero
+            probes, sketch = self._hash(v)
+            self._vecs[i] = v
+            self._sketch[i] = sketch
+            self._n += 1
+            self._keys.append(key)
+            self._index[key] = i
+            self._ents.append(ents[j])
+            self._events.append(events[j])
+            self._nums.append(nums[j])
+            self._cluster.append(c)
+            self._sums[c] += v
+            self._sizes[c] += 1
+            self._bucket_add(probes[:, 0], i)
+
+    def _reserve(self, n: int) -> None:
+        """Room for ``n`` items in the vector and sketch arrays (grown by doubling)."""
+        if n <= len(self._vecs):
+            return
+        i = self._n
+        size = max(64, 2 * len(self._vecs), n)
+        grown = np.zeros((size, 384), dtype=np.float32)
+        grown[:i] = self._vecs[:i]
+        self._vecs = grown
+        grown_sk = np.zeros((size, self._sketch.shape[1]), dtype=np.uint64)
+        grown_sk[:i] = self._sketch[:i]
+        self._sketch = grown_sk
+
+    def _new_cluster(self, cid: str) -> int:
+        """Number a new cluster (founding order) with its stable id."""
+        c = len(self._cids)
+        self._cids.append(cid)
+        self._cid_index[cid] = c
+        self._sizes.append(0)
+        if c >= len(self._sums):
+            grown = np.zeros((max(64, 2 * len(self._sums)), 384), dtype=np.float32)
+            grown[: len(self._sums)] = self._sums
+            self._sums = grown
+        return c
 
     def _encoder(self) -> Encoder:
         if self._embedder is None:
@@ -437,14 +567,7 @@ class ClaimClusterer:
                     chosen = c
                     break
         i = self._n
-        if i >= len(self._vecs):
-            size = max(64, 2 * len(self._vecs))
-            grown = np.zeros((size, 384), dtype=np.float32)
-            grown[:i] = self._vecs[:i]
-            self._vecs = grown
-            grown_sk = np.zeros((size, self._sketch.shape[1]), dtype=np.uint64)
-            grown_sk[:i] = self._sketch[:i]
-            self._sketch = grown_sk
+        self._reserve(i + 1)
         self._vecs[i] = v
         self._sketch[i] = sketch
         self._n += 1
@@ -454,15 +577,7 @@ class ClaimClusterer:
         self._events.append(events)
         self._nums.append(nums)
         if chosen < 0:
-            chosen = len(self._cids)
-            cid = cluster_id_for(key)
-            self._cids.append(cid)
-            self._cid_index[cid] = chosen
-            self._sizes.append(0)
-            if chosen >= len(self._sums):
-                grown = np.zeros((max(64, 2 * len(self._sums)), 384), dtype=np.float32)
-                grown[: len(self._sums)] = self._sums
-                self._sums = grown
+            chosen = self._new_cluster(cluster_id_for(key))
         self._cluster.append(chosen)
         self._sums[chosen] += v
         self._sizes[chosen] += 1
