@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import has_child, is_actor, nominal_agent, owner_of, subject_of, target_of
+from newsgraph.events.frames import embed_protest_topics, refine
 from newsgraph.events.lexicon import lemma_of, lookup, obj_head, object_class
 from newsgraph.events.plover import COOPERATIVE, valid_mode
 from newsgraph.events.vocab import (
@@ -38,11 +39,13 @@ from newsgraph.events.vocab import (
     HEDGE_AUX,
     HEDGE_GOVERNORS,
     INTENT,
+    LIGHT,
     MATERIAL_CONFLICT,
     MOVEMENT,
     NEGATORS,
     NONMILITARY_STAFF,
     OBLIGATION,
+    PEACEKEEPING,
     POLICE,
     PROPERTY_DAMAGE,
     RELIEF,
@@ -95,6 +98,7 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
             phrase in PROPERTY_DAMAGE
             and obj is not None
             and not is_actor(obj)
+            and obj.pos_ != "PRON"  # "the bomber blew himself up"
             and lemma_of(obj) not in TROOPS | WEAPONS
         ):
             # CAMEO 171 "Seize or damage property" (crosswalk: COERCE seize): harm to things, not to people
@@ -161,6 +165,12 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
     if cls in ("troops", "police") and any(w.lemma_.lower() in RELIEF for w in t.subtree):
         # manual, MOBILIZE: "mobilizing police or military forces for disaster relief should be coded as AID"
         return "AID", None, ["human_security"]
+    if (
+        cls == "troops"
+        and lem in TRANSFER | MOVEMENT
+        and any(w.lemma_.lower() in PEACEKEEPING for w in t.subtree)
+    ):
+        return "AID", None, ["peacekeeping"]  # crosswalk 074 "Provide military protection or peacekeeping"
     if cls == "troops":
         return "MOBILIZE", "troops", ["military"]
     if cls == "police":
@@ -221,6 +231,8 @@ def _tense_flags(t: Token) -> tuple[bool, bool, bool]:
             preparing = True
         if lem in FAILURE and cur.pos_ == "VERB":
             negated = True
+        if lem in LIGHT and has_child(cur, ("neg",), NEGATORS):
+            negated = True  # "did not hold talks", "will not attend the summit": the light verb carries the negation
         if lem in HEDGE_GOVERNORS or has_child(cur, ("aux",), HEDGE_AUX):
             hedged = True
     return future or preparing, hedged, negated
@@ -254,7 +266,8 @@ def code_token(t: Token) -> CodedEvent | None:
     typ = entry.best
     mode = valid_mode(typ, entry.modes.get(typ))
     ctx = [entry.contexts[typ]] if typ in entry.contexts else []
-    typ, mode, ctx = _frame(t, typ, mode, ctx)
+    refined = refine(t, phrase, typ, mode, ctx)
+    typ, mode, ctx = refined if refined is not None else _frame(t, typ, mode, ctx)
     future, hedged, negated = _tense_flags(t)
     obliged = has_child(t, ("aux",), OBLIGATION)
     if typ == "ASSAULT" and _preparing(t):
@@ -381,6 +394,7 @@ def code_sentence(
                 if inner[0].source is None:
                     inner[0].source = ev.source
                 ev.governor = inner[0].trigger
+    embed_protest_topics(coded)
     events = [ev for ev in coded.values() if nested or not ev.embedded]
 
     events.sort(key=rank_key)

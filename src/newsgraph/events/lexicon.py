@@ -18,13 +18,16 @@ from newsgraph.events.vocab import (
     AID_OBJECTS,
     ARGUMENT_NOUNS,
     LEMMA_FIX,
+    LIGHT_NOUNS,
     MIN_WEIGHT,
     MOVEMENT,
     NON_EVENT_LEMMAS,
+    NON_EVENT_PHRASES,
     NONMILITARY_STAFF,
     POLICE,
     TRANSFER,
     TROOPS,
+    VERB_ONLY,
     WEAPONS,
     WITHDRAWAL,
 )
@@ -86,8 +89,28 @@ def lookup(t: Token) -> tuple[str, LexEntry] | None:
         return None
     if t.pos_ == "PROPN" and lem not in {"ceasefire"}:
         return None
+    if any(f"{lemma_of(c)} {lem}" in NON_EVENT_PHRASES for c in t.children if c.dep_ in ("compound", "amod")):
+        return None  # "according to a press release": a document, not a release of captives
+    if t.dep_ in ("compound", "amod") and f"{lem} {lemma_of(t.head)}" in NON_EVENT_PHRASES:
+        return None
+    if (
+        t.dep_ == "compound"
+        and t.pos_ == "NOUN"
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and lemma_of(t.head) not in LIGHT_NOUNS  # "a mediation effort", "a bombing campaign" are events
+    ):
+        return None  # a classifier, not an event: "battle zones", "war crimes court", "protest movement"
+    if t.pos_ != "VERB" and lem in VERB_ONLY:
+        return None  # "the press", "a sign of", "a police station": the noun is no event
     for c in t.children:
-        if c.dep_ in ("prt", "prep", "dobj", "compound", "amod"):
+        # verb + preposition + object idioms: "took to the streets", "put on alert"
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj" and f"{lem} {c.lower_} {lemma_of(p)}" in lex:
+                    phrase = f"{lem} {c.lower_} {lemma_of(p)}"
+                    return phrase, lex[phrase]
+    for c in t.children:
+        if c.dep_ in ("prt", "prep", "dobj", "compound", "amod", "npadvmod", "nmod", "advmod"):
             for phrase in (f"{lem} {lemma_of(c)}", f"{lemma_of(c)} {lem}"):
                 if phrase in lex:
                     return phrase, lex[phrase]
@@ -95,14 +118,22 @@ def lookup(t: Token) -> tuple[str, LexEntry] | None:
         # "moved tanks to the border", "troops left the city": a movement verb is an event by its object / subject
         cls = object_class(t)
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if lem in WITHDRAWAL and subj is not None and lemma_of(subj) in TROOPS:
-            return lem, LexEntry({"RETREAT": 1.0}, {"RETREAT": "withdraw"}, {"RETREAT": "military"})
+        if lem in WITHDRAWAL:
+            # "troops left the city" is a retreat; "the ambush left seven soldiers dead" is nothing of the kind
+            if subj is not None and lemma_of(subj) in TROOPS:
+                return lem, LexEntry({"RETREAT": 1.0}, {"RETREAT": "withdraw"}, {"RETREAT": "military"})
+            return None
         if cls in ("troops", "weapons", "police"):
             return lem, LexEntry({"MOBILIZE": 1.0}, {}, {})
         if cls in ("aid", "staff") and lem in TRANSFER:
             return lem, LexEntry({"AID": 1.0}, {}, {})
         return None
-    if lem in NON_EVENT_LEMMAS or lem in ARGUMENT_NOUNS or lem not in lex or lex[lem].weight < MIN_WEIGHT:
+    if (
+        lem in NON_EVENT_LEMMAS
+        or (lem in ARGUMENT_NOUNS and t.pos_ != "VERB")  # "bomb" the noun is a weapon, the verb an attack
+        or lem not in lex
+        or lex[lem].weight < MIN_WEIGHT
+    ):
         return None
     # modifiers are stance ("the alleged deployment") or presupposition ("captured soldiers"), not events;
     # present participles are ("massing troops")

@@ -37,15 +37,15 @@ CIVIL_RIGHTS = _w(
     "constitution right freedom liberty parliament newspaper publication party election assembly"
 )
 RESTRICTIONS = _w("ban blockade charge curfew embargo emergency law restriction sanction siege")
-PROPERTY_DAMAGE = frozenset(
-    ["blow up", "bomb", "burn", "damage", "demolish", "destroy", "raze", "set fire", "torch"]
-)
+PROPERTY_DAMAGE = frozenset(["blow up", "burn", "damage", "demolish", "destroy", "raze", "set fire", "torch"])
 EXERCISES = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "war game"])
 HEDGE_GOVERNORS = _w("consider contemplate discuss explore mull weigh")
 OBLIGATION = _w("must should")
 MATERIAL_CONFLICT = ("PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE")
 NEGATORS = _w("n't never no not")
-TRANSFER = _w("deliver give hand provide provision sell send sending ship supply supplying transfer")
+TRANSFER = _w(
+    "contribute deliver give hand provide provision sell send sending ship supply supplying transfer"
+)
 MOVEMENT = _w(
     "boost deploy deployment dispatch expand increase mass mobilise mobilization mobilize move order send "
     "station step strengthen"
@@ -78,7 +78,7 @@ ARGUMENT_NOUNS = (
 )
 MIN_WEIGHT = 1.0
 PREP_TARGET = ("against", "to", "on", "toward", "towards", "with", "at", "into", "from", "for", "of")
-LEMMA_FIX = {"stag": "stage"}
+LEMMA_FIX = {"stag": "stage", "cordone": "cordon"}
 SCOPE_DEPS = _w("acl acomp amod attr ccomp compound dobj nsubjpass oprd pcomp xcomp")
 SCOPE_PREPS = _w("about against concerning for into of on over regarding to")
 ACTOR_NOUNS = _w(
@@ -97,3 +97,55 @@ CONTENT_MODE = {
     "CONSULT": "meet",
     "AGREE": "meet",
 }
+
+# --- argument-dependent typing (newsgraph.events.frames), each read from a CAMEO description or the manual ---
+# armed actors: their raids and strikes are attacks (CAMEO 19), police raids are searches (CAMEO 171 / COERCE seize)
+ARMED = (
+    TROOPS
+    | WEAPONS
+    | _w(
+        "guerrilla gunman gunmen insurgent jihadist militant militia militiaman militiamen rebel terrorist "
+        "helicopter plane"
+    )
+)
+# the truce words: violating one is CAMEO 196 "Violate ceasefire" (ASSAULT)
+TRUCE = _w("armistice ceasefire cease-fire truce")
+# granting these concedes (CAMEO 0833 "Accede to demands for rights"), granting asylum or money is AID
+GRANTABLE_RIGHTS = _w(
+    "amnesty autonomy citizenship concession freedom independence pardon recognition right self-rule "
+    "sovereignty suffrage"
+)
+# approving / releasing / extending money or aid provides it (CAMEO 07)
+AID_VERBS = _w("allocate approve disburse earmark extend release")
+# letting these in is RETREAT access (CAMEO 086 "Allow international involvement", 0862 "Receive inspectors")
+ACCESS_VERBS = _w("admit allow let permit receive")
+# what one withdraws from when the withdrawal reduces relations (CAMEO 161 / 164 / 166), not a military retreat
+FORUMS = _w(
+    "agreement accord alliance bloc coalition conference convention deal dialogue federation league membership "
+    "mediation negotiation organisation organization pact process talk talks treaty union"
+)
+# suspects handed over are judicial cooperation (CAMEO 063), hostages or prisoners handed over are released
+SUSPECTS = _w("convict criminal fugitive suspect")
+# people who protest: their violence is a riot (PROTEST riot), not an assault by an armed actor
+PROTESTERS = _w("activist crowd demonstrator marcher mob protester protestor rioter striker student youth")
+# peace operations: troops sent for them are AID (CAMEO 074 "Provide military protection or peacekeeping")
+PEACEKEEPING = _w("peacekeeper peacekeeping peace-keeping")
+# less-lethal crowd-control means: with one of them, dispersing a crowd is ASSAULT 'crowd-control' (manual, ASSAULT),
+# without, it is COERCE 'restrict' ("police pushed back protesters")
+CROWD_CONTROL = _w("baton bullet cannon club gas grenade pellet rubber stun tear teargas truncheon whip")
+# compounds whose head is an event word but which name a document, a venue or a group, not an event
+NON_EVENT_PHRASES = frozenset(
+    ["news conference", "news release", "press conference", "press release", "strike force"]
+)
+# lexicon words that are events only as verbs ("pressed for", "backed", "signed"; not "the press", "a sign")
+VERB_ONLY = _w("back bar host mass press sign station")
+# nouns that only frame an event noun compounded with them ("a mediation effort", "a bombing campaign")
+LIGHT_NOUNS = _w(
+    "attempt bid campaign drive effort initiative mission operation plan process program programme"
+)
+# individuals whose expulsion is a deportation (manual, SANCTION: "expulsions or deportations of individuals ...
+# are coded as COERCE"), unlike diplomats, observers or agencies (SANCTION 'expel')
+INDIVIDUALS = _w(
+    "activist alien citizen foreigner immigrant journalist migrant missionary national people refugee resident "
+    "settler student tourist worker"
+)
