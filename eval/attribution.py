@@ -54,7 +54,7 @@ def newsgraph_predictions(
                     old.cue, old.source, tuple(sorted(old.content + tuple(a.content))), old.id
                 )
             continue
-        cue = _tok_chars(doc, a.cue)
+        cue = _tok_chars(doc, a.cue_extent or a.cue)  # the cue phrase (Quote.cue_phrase), as PolNeAR marks it
         if a.quoted_cue is not None:
             cue = _tok_chars(doc, [a.quoted_cue])
         src_slice = a.quoted_source or a.source

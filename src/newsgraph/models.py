@@ -126,6 +126,12 @@ class Quote(_Model):
     span: Span
     cue: str | None = None
     cue_span: Span | None = None
+    cue_phrase: str | None = Field(
+        default=None,
+        description="the whole attributing phrase around the cue verb, e.g. 'said in a statement on Saturday' "
+        "(the extent PolNeAR annotates as the cue)",
+    )
+    cue_phrase_span: Span | None = None
     speaker: Speaker
 
 
@@ -200,6 +206,8 @@ def iter_spans(article: Article) -> list[tuple[str, Span, str]]:
         out.append((f"quote {q.id}", q.span, q.text))
         if q.cue_span is not None and q.cue is not None:
             out.append((f"quote {q.id} cue", q.cue_span, q.cue))
+        if q.cue_phrase_span is not None and q.cue_phrase is not None:
+            out.append((f"quote {q.id} cue phrase", q.cue_phrase_span, q.cue_phrase))
         if q.speaker.span is not None:
             out.append((f"quote {q.id} speaker", q.speaker.span, q.speaker.resolved_from or q.speaker.name))
     for c in article.claims:

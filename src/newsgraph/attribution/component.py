@@ -89,6 +89,10 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
         else:
             cue_toks = [doc[j] for j in a.cue]
             cue_s, cue_e = cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1].text)
+        phrase_s, phrase_e = cue_s, cue_e
+        if a.cue_extent and a.quoted_cue is None:
+            first, last = doc[min(a.cue_extent)], doc[max(a.cue_extent)]
+            phrase_s, phrase_e = min(cue_s, first.idx), max(cue_e, last.idx + len(last.text))
         quotes.append(
             Quote(
                 id=_quote_id(doc, (start, end), i),
@@ -97,6 +101,8 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
                 span=(start, end),
                 cue=text[cue_s:cue_e],
                 cue_span=(cue_s, cue_e),
+                cue_phrase=text[phrase_s:phrase_e],
+                cue_phrase_span=(phrase_s, phrase_e),
                 speaker=sp,
             )
         )

@@ -23,6 +23,7 @@ class Thresholds:
     quote: float = 0.3
     noun: float = 0.15
     adjective: float = 0.15
+    passive: float = 0.3
 
 
 @dataclass
@@ -44,6 +45,9 @@ class Attribution:
     continues: int | None = None
     """index of the attribution whose direct quote this one continues"""
     rule: str = "verb"
+    cue_extent: list[int] = field(default_factory=list)
+    """token indices of the whole cue phrase as corpora annotate it (``had basically said in a statement``);
+    ``cue`` stays the verb (with its negation) that the product reports"""
     parent: object = None
     """the attribution object this one continues (``continues`` is its index in the final list)"""
 
@@ -72,6 +76,7 @@ class Attribution:
             source_head=self.source_head,
             quoted_source=self.quoted_source,
             quoted_cue=self.quoted_cue,
+            cue_extent=list(self.cue_extent),
             parent=self,
             rule="continuation",
             is_direct=True,

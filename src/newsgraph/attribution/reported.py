@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.attribution.constructions import light_verb_content
 from newsgraph.attribution.cues import (
     OBJECT_CUES,
     PHRASAL,
@@ -76,10 +77,45 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp":
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _is_infinitive(verb):
+        return _subject(verb.head, depth + 1)  # "X went on to say …"
+    if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:  # "X is likely to say"
+        return _subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and cue_strength(verb.lemma_.lower()) >= 0.5
+    ):
+        return verb.head  # "a statement saying that …", "911 calls reporting shots"
+    if (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return _subject(verb.head.head, depth + 1)  # "After thanking the crowd, he …", "by saying that …"
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _speech_clause(tok: Token) -> bool:
+    """A speech verb with its own clausal complement: the attribution belongs to it (``decided to say that``)."""
+    return tok.lemma_.lower() in SPEECH and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The ``by`` noun of a passive verb (``criticized by Democrats``)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((gc for gc in child.children if gc.dep_ == "pobj"), None)
     return None
 
 
@@ -126,7 +162,20 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
     subj = _subject(verb)
     if subj is None or subj.i == verb.i:
         return None
-    if subj.pos_ == "PRON" and subj.lower_ in {"it", "this", "that", "there"} and lemma not in SPEECH:
+    passive_np: Token | None = None
+    no_source = False
+    if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
+        agent = _agent(verb)
+        if agent is not None:  # "the plan was criticized by Democrats": the agent speaks about the subject
+            passive_np, subj = subj, agent
+        elif subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children) and strength >= th.passive:
+            no_source = True  # "it was reported that …", "it is widely believed that …": nobody named
+    if (
+        not no_source
+        and subj.pos_ == "PRON"
+        and subj.lower_ in {"it", "this", "that", "there"}
+        and lemma not in SPEECH
+    ):
         return None
     doc = verb.doc
     cue = _cue_tokens(verb)
@@ -143,6 +192,7 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
             if (
                 child.dep_ == "xcomp"
                 and child.pos_ in {"VERB", "AUX"}
+                and not _speech_clause(child)
                 and (strength >= th.xcomp or lemma in XCOMP_CUES)
             ):
                 content, rule = (child.left_edge.i, child.right_edge.i), "xcomp"
@@ -153,7 +203,20 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         prep = next(
             (c for c in children if c.dep_ in {"prep", "prt"} and c.lower_ in preps and c.i > verb.i), None
         )
-        if prep is not None and prep.dep_ == "prep":
+        if prep is None and preps:  # "called for the US to act": the parser makes "for" the clause's mark
+            for c in children:
+                mark = (
+                    next((m for m in c.children if m.dep_ == "mark"), None)
+                    if c.dep_ in {"advcl", "ccomp"}
+                    else None
+                )
+                if mark is not None and mark.lower_ in preps and 0 < mark.i - verb.i <= 2 and c.i > mark.i:
+                    cue.append(mark.i)
+                    content, rule = (mark.i + 1, c.right_edge.i), "phrasal"
+                    break
+        if content is not None:
+            pass
+        elif prep is not None and prep.dep_ == "prep":
             pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
             if pobj is not None:
                 if (
@@ -174,6 +237,14 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
                 ):
                     b = sib.right_edge.i
             content, rule = (dobj.left_edge.i, b), "dobj"
+        elif dobj is not None and (
+            light := light_verb_content(verb, dobj, cue_strength(dobj.lemma_.lower(), "NOUN") >= th.noun)
+        ):
+            content, extra = light
+            cue.extend(extra)
+            rule = "light"
+        elif passive_np is not None and (lemma in OBJECT_CUES or lemma in SPEECH or data_p(lemma) >= th.dobj):
+            content, rule = (passive_np.left_edge.i, passive_np.right_edge.i), "passive"
     if content is None and verb.dep_ in {"parataxis", "advcl"} and lemma in SPEECH and verb.i != verb.head.i:
         # parenthetical "…, many economists say, …": the content is the clause the cue interrupts
         head = verb.head
@@ -198,7 +269,9 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         b -= 1
     if b < a:
         return None
-    src = _np_slice(subj)
+    src = None if no_source else _np_slice(subj)
+    if no_source and rule == "parenthetical":
+        return None
     if rule == "parenthetical":
         frags = []
         if cue_hole[0] - 1 >= a:
@@ -211,7 +284,7 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
             cue=sorted(set(cue)), source=src, content=frags, verb=verb.i, source_head=subj.i, rule=rule
         )
     # the content must not swallow the source or the cue
-    if a <= subj.i <= b:
+    if not no_source and a <= subj.i <= b:
         return None
     quoted_source = None
     quoted_cue = None
@@ -225,7 +298,7 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         source=src,
         content=[_span_chars(doc, a, b)],
         verb=verb.i,
-        source_head=subj.i,
+        source_head=None if no_source else subj.i,
         quoted_source=quoted_source,
         quoted_cue=quoted_cue,
         rule=rule,

@@ -20,11 +20,14 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.attribution.constructions import asked_attribution
 from newsgraph.attribution.cues import (
     SPEECH,
     cue_strength,
 )
+from newsgraph.attribution.extent import add_cue_extents
 from newsgraph.attribution.marks import quote_spans
+from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.records import (
     Attribution,
     CharSpan,
@@ -133,7 +136,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     for tok in doc:
         att: Attribution | None = None
         if tok.pos_ == "VERB" and tok.lower_ != "according":
-            att = _verb_attribution(tok, th)
+            att = _verb_attribution(tok, th) or asked_attribution(tok)
         elif tok.lower_ == "according":
             att = _according_to(tok)
         elif tok.pos_ == "NOUN" and th.noun < 1.0:
@@ -156,6 +159,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     out = [a for a in out if not _in_quote(doc[a.cue[0]].idx)]
     by_verb = {v: a for v, a in by_verb.items() if any(a is b for b in out)}
     out.sort(key=lambda a: a.start(doc))
+    split_nested(doc, out, qspans)
 
     frag_starts: list[tuple[int, int, int]] = sorted(
         (s, e, k) for k, a in enumerate(out) for s, e in a.content
@@ -224,6 +228,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         if a.quotes and not a.is_direct:
             a.is_direct = _only_quotes(text, a.content, a.quotes)
     out.sort(key=lambda a: a.start(doc))
+    add_cue_extents(doc, out)
     return _reindex(out)
 
 

@@ -1,0 +1,137 @@
+"""The full extent of a cue phrase, as annotated in attribution corpora (PolNeAR, PARC3).
+
+The product's cue (``Quote.cue``) is the cue verb with its negation (``said``, ``did not mention``): claims and
+events read the verb. Annotated corpora mark the whole attribution predicate instead: auxiliaries and adverbs
+(``had basically said``), the governing verb of an infinitive (``went on to say``, ``is expected to endorse``),
+the addressee and the circumstances (``told Reuters in a rare interview``, ``said in a statement Saturday``,
+``at the time said``). :func:`cue_extent` reads that extent off the dependency parse: the contiguous tokens
+around the cue verb that belong to the verb's own clause and are neither the source nor the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.attribution.records import Attribution
+
+# dependents of the cue verb that belong to the cue phrase when they lie before / after it
+LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prep", "npadvmod"})
+RIGHT_DEPS = frozenset(
+    {"prep", "npadvmod", "advmod", "prt", "dative", "dobj", "iobj", "neg", "pobj", "pcomp"}
+)
+MAX_CHAIN = 2
+
+
+def _attachment(tok: Token, core: set[int]) -> Token | None:
+    """The child of a core verb whose subtree holds ``tok`` (``tok`` itself when it is that child)."""
+    t = tok
+    for _ in range(12):
+        if t.head.i in core and t.i not in core:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def cue_extent(doc: Doc, att: Attribution, blocked: set[int]) -> list[int]:
+    """Token indices of the cue phrase of a verb attribution (``att.cue`` when there is no verb)."""
+    if att.verb is None:
+        if att.rule in {"noun", "adjective"}:
+            return _predicate_extent(doc, att, blocked)
+        return list(att.cue)
+    verb = doc[att.verb]
+    core = {verb.i}
+    head = verb
+    # "went on to say", "is expected to endorse", "decided to address": the governing verbs join the cue
+    for _ in range(MAX_CHAIN):
+        infinitive = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if (
+            (head.dep_ == "xcomp" or infinitive)
+            and head.head.pos_ in {"VERB", "AUX"}
+            and head.head.i < head.i
+        ):
+            head = head.head
+            if head.i in blocked:
+                break
+            core.add(head.i)
+        else:
+            break
+    lo, hi = min(core), max(core)
+    sent = verb.sent
+    # the tokens between the chain verbs must all belong to it
+    for j in range(lo, hi + 1):
+        if j in core:
+            continue
+        a = _attachment(doc[j], core)
+        if j in blocked or a is None or a.dep_ not in LEFT_DEPS | {"aux", "prt"}:
+            lo = hi = verb.i
+            core = {verb.i}
+            break
+    j = lo - 1
+    while j >= sent.start and j not in blocked:
+        t = doc[j]
+        a = _attachment(t, core)
+        if t.is_punct or a is None or a.dep_ not in LEFT_DEPS:
+            break
+        lo = j
+        j -= 1
+    j = hi + 1
+    while j < sent.end and j not in blocked:
+        t = doc[j]
+        a = _attachment(t, core)
+        if (t.is_punct and t.text not in {"’", "'"}) or a is None or a.dep_ not in RIGHT_DEPS:
+            break
+        hi = j
+        j += 1
+    return sorted(set(range(lo, hi + 1)) | set(att.cue))
+
+
+def _predicate_extent(doc: Doc, att: Attribution, blocked: set[int]) -> list[int]:
+    """Noun and adjective cues: ``’s previous criticism of``, ``is particularly critical of``."""
+    head = doc[att.cue[0]]
+    lo = hi = head.i
+    sent = head.sent
+    j = lo - 1
+    while j >= sent.start and j not in blocked:
+        t = doc[j]
+        if t.is_punct and t.text not in {"’", "'"}:
+            break
+        ok = (
+            t.head.i == head.i and t.dep_ in {"amod", "compound", "advmod", "neg", "det"}
+        ) or t.dep_ == "case"
+        if att.rule == "adjective":  # the copula and its auxiliaries: "has been critical of"
+            ok = ok or t.i == head.head.i or (t.head.i == head.head.i and t.dep_ in {"aux", "neg", "advmod"})
+            ok = ok or (t.head.i == head.i and t.dep_ == "advmod")
+        if not ok:
+            break
+        lo = j
+        j -= 1
+    j = hi + 1
+    while j < sent.end and j not in blocked and doc[j].pos_ in {"ADP", "SCONJ"} and doc[j].head.i == head.i:
+        hi = j
+        j += 1
+    return sorted(set(range(lo, hi + 1)) | set(att.cue))
+
+
+def blocked_tokens(doc: Doc, att: Attribution, starts: list[int]) -> set[int]:
+    """Token indices of the source and the content (the cue phrase must not run into them)."""
+    from bisect import bisect_left
+
+    out: set[int] = set()
+    if att.source is not None:
+        out.update(range(*att.source))
+    if att.quoted_source is not None:
+        out.update(range(*att.quoted_source))
+    for s, e in att.content:
+        a = bisect_left(starts, s)
+        b = bisect_left(starts, e)
+        out.update(range(a, b))
+    return out
+
+
+def add_cue_extents(doc: Doc, atts: list[Attribution]) -> None:
+    """Fill ``Attribution.cue_extent`` for every attribution."""
+    starts = [t.idx for t in doc]
+    for a in atts:
+        a.cue_extent = cue_extent(doc, a, blocked_tokens(doc, a, starts))

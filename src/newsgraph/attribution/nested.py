@@ -1,0 +1,101 @@
+"""Attributions that a wide content wrongly swallowed: cut the outer content, keep the inner attribution.
+
+A clausal content runs to the right edge of its clause, and the parser often hangs a following coordinate or
+adverbial clause on it: ``Clinton accuses Sanders of a smear while Sanders suggests that …``, ``Cruz said that …,
+adding that …``, ``He called for X and proposed Y``, ``Kasich is assuring voters he is tough after a woman told
+him …``. The inner cue is then inside the outer content and :func:`~newsgraph.attribution.rules.drop_nested`
+would drop it. When the inner cue hangs on a ``conj``/``advcl``/``parataxis`` clause that ends the outer
+content and holds the inner source (or shares the outer source), the clause is a separate attribution: the outer
+content stops before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.attribution.cues import cue_strength
+from newsgraph.attribution.records import Attribution
+
+MIN_STRENGTH = 0.6
+
+SPLIT_DEPS = frozenset({"conj", "advcl", "parataxis"})
+TRIM = frozenset(
+    {",", ";", ":", "—", "–", "-", "and", "but", "or", "while", "whereas", "as", "after", "before"}
+)
+
+
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+
+
+def _separate(node: Token) -> bool:
+    """A clause that reads as a new statement, not a circumstance of the content (``when``, ``if``, ``for … to``)."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    if node.dep_ != "advcl":
+        return True
+    marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
+    if marks:
+        return marks[0] in CONTRAST_MARKS
+    return node.tag_ == "VBG"  # ", adding that …"
+
+
+def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: int) -> int | None:
+    """Token where the outer content (tokens ``lo..hi``) should stop, or None."""
+    if inner.verb is None or inner.source_head is None:
+        return None
+    if cue_strength(doc[inner.verb].lemma_.lower()) < MIN_STRENGTH:
+        return None
+    node: Token = doc[inner.verb]
+    src = inner.source_head
+    for _ in range(8):
+        if node.head.i == node.i or not lo <= node.head.i <= hi:
+            return None
+        if node.dep_ in SPLIT_DEPS and node.i > lo and _separate(node):
+            left = node.left_edge.i
+            if node.dep_ == "conj":  # the "and"/"," before a coordinate clause
+                while left - 1 > lo and (doc[left - 1].dep_ == "cc" or doc[left - 1].is_punct):
+                    left -= 1
+            own_source = node.left_edge.i <= src <= node.right_edge.i
+            shared = src == outer.source_head
+            if node.right_edge.i >= hi and left > lo + 1 and (own_source or shared):
+                return left
+        node = node.head
+    return None
+
+
+def split_nested(doc: Doc, atts: list[Attribution], qspans: list[tuple[int, int]]) -> None:
+    """Shorten outer contents in place so that coordinate/adverbial attributions are no longer nested.
+
+    Runs before quotation marks are attached; a cut never falls inside a quotation (``qspans``)."""
+    starts = [t.idx for t in doc]
+    verbs = [
+        (doc[a.cue[0]].idx, k) for k, a in enumerate(atts) if a.verb is not None and a.rule != "continuation"
+    ]
+    verbs.sort()
+    vstarts = [v[0] for v in verbs]
+    for outer in atts:
+        if outer.rule in {"continuation", "parenthetical"} or len(outer.content) != 1:
+            continue
+        s, e = outer.content[0]
+        lo = bisect_left(starts, s)
+        hi = bisect_left(starts, e) - 1
+        if hi <= lo:
+            continue
+        for j in range(bisect_left(vstarts, s), bisect_right(vstarts, e)):
+            inner = atts[verbs[j][1]]
+            if inner is outer:
+                continue
+            cut = _cut_point(doc, outer, inner, lo, hi)
+            if cut is None:
+                continue
+            end = cut - 1
+            while end > lo and (doc[end].is_punct or doc[end].lower_ in TRIM):
+                end -= 1
+            new_e = doc[end].idx + len(doc[end].text)
+            cut_c = doc[cut].idx
+            if new_e <= s or any(qs < cut_c < qe for qs, qe in qspans):
+                continue  # never cut through a quotation
+            outer.content = [(s, new_e)]
+            break
