@@ -178,3 +178,33 @@ async def test_limit_bounds_unchanged(filled: Settings, client: httpx.AsyncClien
             assert r.status_code == code, (path, limit, r.text)
     assert len((await client.get("/api/quotes")).json()["items"]) == 50  # default page size
     assert len((await client.get("/api/search", params={"q": "port"})).json()["items"]) == 20
+
+
+async def test_clusters_listing_pages_by_keyset(filled: Settings, client: httpx.AsyncClient) -> None:
+    """/api/clusters: the most reported tracked claims first; pages walk the whole listing; ids open timelines."""
+    full = (await client.get("/api/clusters", params={"limit": 500})).json()
+    items = full["items"]
+    assert len(items) > 3 and full["next_cursor"] is None
+    counts = [i["n_claims"] for i in items]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 1
+    assert await _walk(client, "/api/clusters", {}, 2) == items
+    tl = await client.get(f"/api/claims/{items[0]['id']}")
+    assert tl.status_code == 200 and len(tl.json()["claims"]) == items[0]["n_claims"]
+    quotes_cursor = (await client.get("/api/quotes", params={"limit": 1})).json()["next_cursor"]
+    bad = await client.get("/api/clusters", params={"cursor": quotes_cursor})
+    assert bad.status_code == 400 and "invalid cursor" in bad.json()["detail"]
+    forged = encode_cursor("clusters", {}, [True, "x"])
+    assert (await client.get("/api/clusters", params={"cursor": forged})).status_code == 400
+
+
+async def test_home_page_lists_the_most_reported_claims(filled: Settings, client: httpx.AsyncClient) -> None:
+    top = (await client.get("/api/clusters", params={"limit": 10})).json()["items"]
+    repeated = [c for c in top if c["n_claims"] > 1]
+    assert repeated
+    page = await client.get("/")
+    assert page.status_code == 200 and "Most reported claims" in page.text
+    for c in repeated:
+        assert f'href="/claims/{c["id"]}"' in page.text
+    for c in top:
+        if c["n_claims"] == 1:  # a claim reported once is not "most reported"
+            assert f'href="/claims/{c["id"]}"' not in page.text

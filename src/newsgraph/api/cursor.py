@@ -52,6 +52,14 @@ def _is_str(v: Any, nullable: bool = False) -> bool:
 
 
 def _key_ok(endpoint: str, k: list[Any]) -> bool:
+    if endpoint == "clusters":
+        return (
+            len(k) == 2
+            and isinstance(k[0], int)
+            and not isinstance(k[0], bool)
+            and k[0] >= 0
+            and _is_str(k[1])
+        )
     if endpoint in ("quotes", "claims"):
         return len(k) == 3 and _is_str(k[0], nullable=True) and _is_str(k[1]) and _is_str(k[2])
     if endpoint == "search":

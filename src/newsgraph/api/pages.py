@@ -44,9 +44,9 @@ def index(request: Request, store: StoreDep) -> HTMLResponse:
         if i >= 50:
             break
         articles.append(art)
-    return _page(
-        request, "index.html", {"articles": articles, "needs_token": bool(request.app.state.settings.token)}
-    )
+    clusters = [c for c in store.clusters(limit=10) if c.n_claims > 1]  # claims reported more than once
+    ctx = {"articles": articles, "clusters": clusters, "needs_token": bool(request.app.state.settings.token)}
+    return _page(request, "index.html", ctx)
 
 
 @router.post("/analyze")

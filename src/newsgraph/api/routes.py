@@ -15,7 +15,7 @@ from newsgraph.api.deps import extract_in_worker, get_store
 from newsgraph.api.security import require_read, require_write
 from newsgraph.models import Article, ClaimStatus, SpeakerKind
 from newsgraph.store import Store
-from newsgraph.store.paging import KeysetError, claim_key, quote_key, search_key
+from newsgraph.store.paging import KeysetError, claim_key, cluster_key, quote_key, search_key
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -167,6 +167,15 @@ def claims(
         limit,
         lambda n, after: store.claims(about=about, status=status, source=source, limit=n, after=after),
         claim_key,
+    )
+
+
+@router.get("/clusters", response_model=Page, responses=BAD_CURSOR)
+def clusters(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> Page:
+    """Tracked claims (clusters of the same claim across articles), the most reported first. Each item's
+    ``id`` opens its timeline at ``/api/claims/{id}``."""
+    return _keyset_page(
+        "clusters", {}, cursor, limit, lambda n, after: store.clusters(limit=n, after=after), cluster_key
     )
 
 
