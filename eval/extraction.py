@@ -16,7 +16,7 @@ and dashes unified):
 * author match: the first gold name (gold split on ``,`` ``;`` ``|`` ``&`` ``and``) equals one predicted name,
   or the whole normalised strings are equal (pages with a gold author);
 * date accuracy: predicted ``YYYY-MM-DD`` == gold (pages with a gold date).
-* date on undated: share of the pages without a gold date that still get a date (lower is better; mostly a
+* false date: share of the pages without a gold date that still get a date (lower is better; mostly a
   copyright year read as 1 January).
 
 ``NEWSGRAPH_EVAL_LIMIT`` caps the number of pages per dataset for quick runs.
@@ -249,7 +249,7 @@ def main() -> dict[str, Any]:
             f"WCXB dev articles ({len(pages)} pages; body F1 = mean word F1; metadata over pages with gold values)",
             results["wcxb"],
             [("body F1", "f1"), ("precision", "precision"), ("recall", "recall"), ("title EM", "title_em"),
-             ("author", "author_match"), ("date acc", "date_acc"), ("date on undated", "date_on_undated"), ("docs/s", "docs_per_s")],
+             ("author", "author_match"), ("date acc", "date_acc"), ("false date", "date_on_undated"), ("docs/s", "docs_per_s")],
         )  # fmt: skip
     else:
         print(f"[extraction] {DATASETS / 'wcxb-dev-articles'} not found: WCXB skipped")
