@@ -8,7 +8,9 @@ on all records. Legacy 0.5 names map to today's types as the manual's CAMEO-to-P
 * event-type accuracy: the coder's main event of the sentence vs the record's type (no event = wrong);
 * source / target country accuracy: over records whose source (target) has a country code, the predicted actor's
   ISO alpha-3 is one of the record's codes (compound actors list several);
-* baseline: the majority type of the dev half for every sentence.
+* baseline: the majority type of the dev half for every sentence;
+* actor details (:func:`actor_details`): spurious actors where the record codes none, compound actors covered by
+  ``Actor.countries``, and sector accuracy.
 
 ``NEWSGRAPH_EVAL_LIMIT`` caps the number of records (quick runs).
 """
@@ -51,6 +53,14 @@ def predict(records: list[Any]) -> list[dict[str, Any]]:
                 "trigger": main.lemma if main else "",
                 "src": src.country if src else None,
                 "tgt": tgt.country if tgt else None,
+                "src_name": src.name if src else None,
+                "tgt_name": tgt.name if tgt else None,
+                "src_all": tuple(src.countries or ([src.country] if src.country else [])) if src else (),
+                "tgt_all": tuple(tgt.countries or ([tgt.country] if tgt.country else [])) if tgt else (),
+                "src_sector": src.sector if src else None,
+                "tgt_sector": tgt.sector if tgt else None,
+                "gold_src_sectors": rec.source_sectors,
+                "gold_tgt_sectors": rec.target_sectors,
                 "gold_src": rec.source_codes,
                 "gold_tgt": rec.target_codes,
                 "text": rec.text,
@@ -76,7 +86,7 @@ def score(rows: list[dict[str, Any]], majority: str) -> dict[str, Any]:
     tgt_rows = [r for r in rows if r["gold_tgt"]]
     src = sum(_same_country(r["src"], r["gold_src"]) for r in src_rows) / len(src_rows) if src_rows else 0.0
     tgt = sum(_same_country(r["tgt"], r["gold_tgt"]) for r in tgt_rows) / len(tgt_rows) if tgt_rows else 0.0
-    return {
+    out = {
         "n": n,
         "type_accuracy": round(acc, 3),
         "majority_baseline": round(base, 3),
@@ -85,6 +95,39 @@ def score(rows: list[dict[str, Any]], majority: str) -> dict[str, Any]:
         "n_source": len(src_rows),
         "n_target": len(tgt_rows),
     }
+    out.update(actor_details(rows))
+    return out
+
+
+def _covers(pred: tuple[str, ...], gold: tuple[str, ...]) -> bool:
+    """Every distinct gold country is among the predicted ones (compound actors)."""
+    norm = {_EQUIV.get(p, p) for p in pred} | set(pred)
+    return all(g in norm for g in set(gold))
+
+
+def actor_details(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Additive actor figures, beside the headline country accuracy:
+
+    * ``*_spurious``: records whose gold has no coded actor on that side but the coder names one with a country
+      (a precision check: the headline accuracy ignores these records);
+    * ``*_compound``: records whose gold actor lists two or more countries, and the share of them where the
+      predicted actor's ``countries`` cover all of them;
+    * ``*_sector_accuracy``: over records with a gold sector, the predicted actor's sector is one of them.
+    """
+    res: dict[str, Any] = {}
+    for side in ("src", "tgt"):
+        name = "source" if side == "src" else "target"
+        none_rows = [r for r in rows if not r[f"gold_{side}"]]
+        res[f"{name}_spurious"] = sum(1 for r in none_rows if r[side])
+        res[f"n_{name}_none"] = len(none_rows)
+        comp = [r for r in rows if len(set(r[f"gold_{side}"])) > 1]
+        res[f"n_{name}_compound"] = len(comp)
+        res[f"{name}_compound_covered"] = sum(_covers(r[f"{side}_all"], r[f"gold_{side}"]) for r in comp)
+        sec_rows = [r for r in rows if r[f"gold_{side}_sectors"]]
+        hit = sum(r[f"{side}_sector"] in r[f"gold_{side}_sectors"] for r in sec_rows)
+        res[f"{name}_sector_accuracy"] = round(hit / len(sec_rows), 3) if sec_rows else 0.0
+        res[f"n_{name}_sector"] = len(sec_rows)
+    return res
 
 
 def main() -> dict[str, Any]:
@@ -117,6 +160,26 @@ def main() -> dict[str, Any]:
             f"{split:6} {s['n']:>4} {s['type_accuracy']:>9.3f} {s['majority_baseline']:>9.3f} "
             f"{s['source_country_accuracy']:>9.3f} {s['target_country_accuracy']:>9.3f}"
         )
+    print(
+        "\nactors: country = right / records with a gold country; spurious = an actor with a country where the"
+        " record codes none;\ncompound = gold lists 2+ countries, covered by the predicted countries; sector ="
+        " accuracy over records with a gold sector"
+    )
+    head = ("src ctry", "tgt ctry", "src spur", "tgt spur", "src comp", "tgt comp", "src sect", "tgt sect")
+    print(f"{'split':6} " + " ".join(f"{h:>9}" for h in head))
+    for split in ("test", "dev", "all"):
+        s = results[split]
+        cells = []
+        for side in ("source", "target"):
+            right = round(s[f"{side}_country_accuracy"] * s[f"n_{side}"])
+            cells.append(f"{right}/{s[f'n_{side}']}")
+        for side in ("source", "target"):
+            cells.append(f"{s[f'{side}_spurious']}/{s[f'n_{side}_none']}")
+        for side in ("source", "target"):
+            cells.append(f"{s[f'{side}_compound_covered']}/{s[f'n_{side}_compound']}")
+        for side in ("source", "target"):
+            cells.append(f"{s[f'{side}_sector_accuracy']:.3f}")
+        print(f"{split:6} " + " ".join(f"{c:>9}" for c in cells))
     conf = Counter((r["gold"], r["pred"]) for r in rows_test if r["gold"] != r["pred"])
     print("\nmost frequent confusions on test (gold -> predicted: count)")
     for (g, p), c in conf.most_common(12):

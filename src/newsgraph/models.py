@@ -155,6 +155,11 @@ class Actor(_Model):
     entity: str | None = None
     country: str | None = None
     sector: str | None = None
+    countries: list[str] = Field(
+        default_factory=list,
+        description="every country of a compound actor ('North Korea and Russia'), in order, the first being "
+        "`country`; empty when the actor has at most one",
+    )
 
 
 class Event(_Model):

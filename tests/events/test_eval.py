@@ -51,4 +51,6 @@ def test_gold_standard_accuracy() -> None:
     assert test["n"] == 158
     assert test["type_accuracy"] >= 0.79  # measured 0.804 (0.791 before frames.py); the target is 0.80
     assert test["type_accuracy"] > 4 * test["majority_baseline"]
-    assert test["source_country_accuracy"] >= 0.6
+    assert test["source_country_accuracy"] >= 0.68  # measured 0.696 (0.658 before the actor rules)
+    assert test["target_country_accuracy"] >= 0.42  # measured 0.447 (0.270 before)
+    assert test["type_accuracy"] >= 0.80

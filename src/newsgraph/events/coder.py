@@ -14,9 +14,11 @@ The coder reads the dependency parse, not the surface string:
 4. **Tense and polarity** (manual, AGREE / CONCEDE): future cooperation ("will support", "plans to meet") is AGREE,
    a future retreat is CONCEDE, a negated cooperation ("refused to meet" is already REJECT; "will not meet") REJECT.
    Modal hedges ("may consider providing") keep the type and set ``hedged``.
-5. **Actors.** ``nsubj`` / ``agent`` is the source, ``dobj`` / ``dative`` / ``pobj`` of to, against, on, of ... the
-   target; nominal triggers take ``poss`` ("Russia's invasion") and the nationality of their ``of`` object ("the
-   withdrawal of North Korean troops"); pronouns go to the subject of the governing clause.
+5. **Actors.** ``nsubj`` / ``agent`` is the source, ``dobj`` / ``dative`` / passive subject / ``pobj`` of to,
+   against, on, of ... the target, then the subject of a content clause or condition, the owner of the object and
+   the place acted on (:mod:`newsgraph.events.arguments`); nominal triggers take ``poss`` ("Russia's invasion"),
+   the nationality of their ``of`` object ("the withdrawal of North Korean troops") or the subject of a verb that
+   is no event ("announced a suspension"); pronouns go to the subject of the governing clause.
 """
 
 from __future__ import annotations
@@ -25,9 +27,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsgraph.events.arguments import has_child, is_actor, nominal_agent, owner_of, subject_of, target_of
+from newsgraph.events.actors import resolve_pronoun
+from newsgraph.events.arguments import (
+    MOVERS,
+    has_child,
+    is_actor,
+    nominal_agent,
+    object_owner,
+    owner_of,
+    place_target,
+    subject_of,
+    target_of,
+)
 from newsgraph.events.frames import embed_protest_topics, refine
-from newsgraph.events.lexicon import lemma_of, lookup, obj_head, object_class
+from newsgraph.events.lexicon import lemma_of, lookup, obj_head, object_class, prep_object
 from newsgraph.events.plover import COOPERATIVE, valid_mode
 from newsgraph.events.vocab import (
     CIVIL_RIGHTS,
@@ -50,6 +63,7 @@ from newsgraph.events.vocab import (
     PROPERTY_DAMAGE,
     RELIEF,
     REMOVAL,
+    REPORTING,
     RESTRICTIONS,
     SCOPE_DEPS,
     SCOPE_PREPS,
@@ -297,7 +311,22 @@ def code_token(t: Token) -> CodedEvent | None:
         source = nominal_agent(t)
     else:
         source = subject_of(t)
-        if source is None and t.dep_ == "acl" and t.tag_ == "VBN":
+        moved = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        if (
+            source is None
+            and moved is not None
+            and lemma_of(t) in TRANSFER | MOVEMENT | MOVERS
+            and lemma_of(moved) in TROOPS | POLICE | NONMILITARY_STAFF
+        ):
+            # "UN peacekeepers were shipped out", "North Korean troops were deployed": the forces' owner moves them
+            source = owner_of(moved)
+        if source is None and t.dep_ == "acl" and t.tag_ == "VBG":
+            # "troops fighting in ...": the noun acts; "issued a statement condemning ...": whoever issued it
+            if is_actor(t.head):
+                source = owner_of(t.head) if lemma_of(t.head) in TROOPS | POLICE else t.head
+            elif t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
+                source = subject_of(t.head.head)
+        elif source is None and t.dep_ == "acl" and t.tag_ == "VBN":
             source = owner_of(t.head) or (
                 t.head if lemma_of(t.head) not in TROOPS | WEAPONS | POLICE else None
             )
@@ -310,10 +339,24 @@ def code_token(t: Token) -> CodedEvent | None:
                 noun = t.doc[left]
                 source = owner_of(noun) or (noun if is_actor(noun) else None)
     target = target_of(t, source)
-    if obliged and typ == "REQUEST":
+    if t.dep_ == "aux" and lemma_of(t) in OBLIGATION and t.head.i != t.i:
+        # the modal itself as trigger ("X said the US must allocate ..."): the obliged subject is the recipient
+        obliged, source = True, subject_of(t.head)
+        t_head = t.head
+        target = None
+        if t_head.dep_ == "ccomp" and lemma_of(t_head.head) in REPORTING:
+            target, source = source, subject_of(t_head.head)
+        else:
+            source, target = None, source
+    elif obliged and typ == "REQUEST":
+        # "Russia said Sudan must return the helicopter": the obliged party is the recipient, the speaker asks
         source, target = None, source
+        if t.dep_ == "ccomp" and lemma_of(t.head) in REPORTING:
+            source = subject_of(t.head)
     if t.pos_ in ("NOUN", "PROPN") and target is None:
-        for c in t.children:
+        of_obj = prep_object(t, "of")
+        holders = [t, of_obj] if of_obj is not None else [t]  # "a suspension of air links with Serbia"
+        for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "toward", "with", "into"):
                 target = next(
                     (
@@ -325,6 +368,15 @@ def code_token(t: Token) -> CodedEvent | None:
                 )
                 if target is not None:
                     break
+    if target is None and t.pos_ in ("NOUN", "PROPN") and _transparent_host(t):
+        # "reiterated its demand that Israel ease ...", "opened investigations against officials"
+        target = target_of(t.head, source)
+        if target is not None and target.i == t.i:
+            target = None
+    if target is None:
+        target = object_owner(t, source)
+    if target is None and typ not in PLACE_NOT_TARGET:
+        target = place_target(t, source)
     return CodedEvent(
         type=typ,
         trigger=t,
@@ -337,6 +389,20 @@ def code_token(t: Token) -> CodedEvent | None:
         negated=negated,
         confidence=entry.confidence,
         lemma=phrase,
+    )
+
+
+# a meeting's or a protest's place is where it happens, not whom it is aimed at
+PLACE_NOT_TARGET = frozenset({"CONSULT", "PROTEST"})
+
+
+def _transparent_host(t: Token) -> bool:
+    """The noun is the object of a verb that is no event of its own ("held talks", "announced a suspension")."""
+    h = t.head
+    return (
+        t.dep_ in ("dobj", "attr")
+        and h.pos_ in ("VERB", "AUX")
+        and (lemma_of(h) in LIGHT | REPORTING or lookup(h) is None)
     )
 
 
@@ -416,7 +482,9 @@ def _fill_embedded_targets(events: list[CodedEvent], coded: dict[int, CodedEvent
         inners = by_gov.get(ev.trigger.i, [])
         if ev.target is None and ev.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST"):
             for inner in inners:
-                if inner.source is not None and (ev.source is None or inner.source.i != ev.source.i):
+                if inner.source is not None and (
+                    ev.source is None or resolve_pronoun(inner.source).i != resolve_pronoun(ev.source).i
+                ):
                     ev.target = inner.source
                     break
         if ev.type in ("REQUEST", "REJECT") and ev.mode is None and inners:

@@ -45,6 +45,8 @@ class GoldRecord:
     target_codes: tuple[str, ...]
     evt_phrases: tuple[str, ...] = field(default=())
     mode: str | None = None
+    source_sectors: tuple[str, ...] = field(default=())
+    target_sectors: tuple[str, ...] = field(default=())
 
 
 def current_type(legacy: str) -> str:
@@ -56,6 +58,18 @@ def _codes(actors: object) -> tuple[str, ...]:
     if not isinstance(actors, list):
         return ()
     return tuple(str(a.get("code", "")) for a in actors if isinstance(a, dict) and a.get("code"))
+
+
+def _sectors(actors: object) -> tuple[str, ...]:
+    """The records' 3-letter PLOVER sectors ("GOV", "MIL"; "REBkur" -> "REB"; "***" and empty dropped)."""
+    if not isinstance(actors, list):
+        return ()
+    out = []
+    for a in actors:
+        sec = str(a.get("sector") or "")[:3] if isinstance(a, dict) else ""
+        if sec.isalpha() and sec.isupper():
+            out.append(sec)
+    return tuple(out)
 
 
 def load_records(path: str | Path) -> list[GoldRecord]:
@@ -79,6 +93,8 @@ def load_records(path: str | Path) -> list[GoldRecord]:
                 target_codes=_codes(r.get("target")),
                 evt_phrases=evts,
                 mode=r.get("mode") or None,
+                source_sectors=_sectors(r.get("source")),
+                target_sectors=_sectors(r.get("target")),
             )
         )
     return out

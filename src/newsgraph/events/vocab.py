@@ -86,7 +86,12 @@ ACTOR_NOUNS = _w(
     "court demonstrator diplomat embassy force government group guerrilla insurgent judge lawmaker leader "
     "militant military minister ministry nation neighbor neighbour office official opposition "
     "organization parliament partner party people police premier president protester rebel refugee regime "
-    "soldier state student troop union worker"
+    "soldier state student troop union worker "
+    # people and groups an event is aimed at (recipients of attacks, bans, arrests, appeals)
+    "activist businessman candidate chief citizen commander delegation detainee dissident doctor envoy "
+    "extremist faction fighter hostage immigrant inspector journalist leadership member militia militiaman "
+    "missionary monitor movement national negotiator observer officer opponent peacekeeper prisoner resident "
+    "ruler settler spokesman spokeswoman supporter teacher villager youth"
 )
 CONTENT_MODE = {
     "RETREAT": "yield",
