@@ -170,13 +170,15 @@ def _free_port() -> int:
 
 def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Callable[..., Path]) -> None:
     """`ray start --head` (a real one-node cluster, as `ray up`/KubeRay start), then the same command with
-    --address joins it; the records equal the single-process records. Bad inputs (a garbage WARC, a missing
+    --address joins it, by its GCS address and through Ray Client (ray://); the records equal the single-process
+    records. Bad inputs (a garbage WARC, a missing
     file) become records with errors there too: the driver names them and exits 1, the rest goes through."""
     pytest.importorskip("ray")
     ray_bin = Path(sys.executable).with_name("ray")
-    port = _free_port()
+    port, client_port = _free_port(), _free_port()
     env = {**os.environ, "RAY_AUTH_MODE": "token", "RAY_USAGE_STATS_ENABLED": "0"}
     start = [str(ray_bin), "start", "--head", "--block", f"--port={port}", "--num-cpus=2"]
+    start += [f"--ray-client-server-port={client_port}"]
     start += ["--include-dashboard=false", "--disable-usage-stats"]
     head = subprocess.Popen(
         start,
@@ -199,6 +201,15 @@ def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Ca
                 break
             time.sleep(3)
         assert res is not None and res.returncode == 1, res.stderr[-2000:]
+        # the same run through Ray Client (ray://): its driver runs on the cluster as a task
+        via_client = [*args[: args.index("--address")], "--address", f"ray://127.0.0.1:{client_port}"]
+        via_client += ["--format", "parquet", "-o", str(tmp_path / "out-client"), "--batch-size", "4"]
+        client_res = subprocess.run(via_client, env=env, capture_output=True, text=True, timeout=300)
+        assert client_res.returncode == 1, client_res.stderr[-2000:]
+        other = [*via_client[: via_client.index("--batch-size")], "--batch-size", "8", "--resume"]
+        refused = subprocess.run(other, env=env, capture_output=True, text=True, timeout=300)
+        assert refused.returncode == 2 and "cannot resume" in refused.stderr  # the task's error, as locally
+        assert "Traceback" not in refused.stderr
     finally:
         os.killpg(head.pid, signal.SIGKILL)
         head.wait()
@@ -210,6 +221,9 @@ def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Ca
     failed = {Path(a.source.path or "").name for a in remote if a.errors}
     assert failed == {"garbage.warc", "missing.txt"}
     assert "garbage.warc: ingest:" in res.stderr and "missing.txt: ingest:" in res.stderr
+    assert list(read_parquet_articles(tmp_path / "out-client")) == local
+    assert "garbage.warc: ingest:" in client_res.stderr and "missing.txt: ingest:" in client_res.stderr
+    assert "34 records (2 with errors)" in client_res.stderr
 
 
 def test_unreachable_cluster_is_a_clear_error(tmp_path: Path, small_corpus: Path) -> None:

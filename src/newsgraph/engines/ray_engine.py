@@ -229,11 +229,18 @@ def _init_ray(opts: RayOptions) -> bool:
         cpus = opts.num_cpus or os.cpu_count() or 1
         # "local": always a new instance of our own, even if a `ray start` cluster runs (or ran) on this machine
         ray.init(address="local", num_cpus=cpus, include_dashboard=False, **quiet)
-    ctx = ray.data.DataContext.get_current()
+    _quiet_ray_data()
+    return True
+
+
+def _quiet_ray_data() -> None:
+    """No Ray Data progress bars or execution banners: the driver prints its own progress."""
+    import importlib
+
+    ctx = importlib.import_module("ray.data").DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
     logging.getLogger("ray.data").setLevel(logging.ERROR)
-    return True
 
 
 def build_dataset(
@@ -319,6 +326,8 @@ def run_ray(
     """
     opts = options or RayOptions()
     names = [str(i) for i in inputs]
+    if opts.address and opts.address.startswith("ray://") and not _ray_connected():
+        return _run_through_client(names, out, opts, resume, on_shard)
     t0 = time.perf_counter()
     done = _prepare_output(out, names, opts, resume)
     stats = RayStats(resumed_shards=sum(len(g) for g in done.values()))
@@ -344,6 +353,58 @@ def run_ray(
         )
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+def _ray_connected() -> bool:
+    try:
+        return bool(_ray().is_initialized())
+    except ImportError:
+        return False
+
+
+def _run_through_client(
+    inputs: list[str],
+    out: str | Path,
+    opts: RayOptions,
+    resume: bool,
+    on_shard: Callable[[ShardReport], None] | None,
+) -> RayStats:
+    """``ray://`` (Ray Client): Ray Data cannot execute from a client, so the driver runs on the cluster as a
+    task (no CPU of its own) and streams its shard reports back through a queue. Input and output paths are
+    the cluster's: they must be visible from its nodes (shared storage or an object store URI)."""
+    ray = _ray()
+    from ray.util.queue import Queue
+
+    assert opts.address is not None
+    _check_reachable(opts.address)
+    ray.init(address=opts.address, log_to_driver=False, logging_level=logging.ERROR)
+    try:
+        reports = Queue()
+        task = ray.remote(num_cpus=0, max_retries=0)(_driver_on_cluster)
+        ref = task.remote(inputs, str(out), opts, resume, reports)
+        done = False
+        while not done:
+            done = bool(ray.wait([ref], timeout=0.5)[0])
+            while not reports.empty():  # after the task ended: every report it queued
+                report = ShardReport(**json.loads(reports.get()))
+                if on_shard is not None:
+                    on_shard(report)
+        try:
+            stats: RayStats = ray.get(ref)
+        except ray.exceptions.RayTaskError as exc:  # the driver's own error (mismatch, output exists, ...)
+            cause = getattr(exc, "cause", None)
+            if isinstance(cause, Exception):
+                raise cause from None
+            raise
+    finally:
+        ray.shutdown()
+    return stats
+
+
+def _driver_on_cluster(inputs: list[str], out: str, opts: RayOptions, resume: bool, reports: Any) -> RayStats:
+    """The Ray Client run's driver, as a task on the cluster (Ray is initialised there)."""
+    _quiet_ray_data()
+    return run_ray(inputs, out, opts, resume=resume, on_shard=lambda r: reports.put(json.dumps(asdict(r))))
 
 
 def count_parquet(out: str | Path, names: Sequence[str] | None = None) -> RayStats:
