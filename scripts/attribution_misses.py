@@ -101,6 +101,38 @@ def group(
     return f"{kind} [{tag}]", lemma
 
 
+def subject_path(doc: Any, att: Any) -> str:
+    """How the rule found the source of a verb attribution: own subject, or the verb's relation to its head."""
+    if att.verb is None or att.source_head is None:
+        return "-"
+    verb = doc[att.verb]
+    if any(c.i == att.source_head for c in verb.children):
+        return "own"
+    if verb.head.i == att.source_head:
+        return f"head:{verb.dep_}"
+    return f"via:{verb.dep_}/{verb.tag_}"
+
+
+def _rule_counts(
+    text: str, doc: Any, atts: list[Any], gold: list[Attribution], pred: list[Attribution], out: Any
+) -> None:
+    """Add, per rule and subject path, how many predicted cue/source/content spans match a gold span."""
+    roles = {}
+    for r in ("cue", "source", "content"):
+        gw = [_words(text, g.role(r)) for g in gold]
+        pw = [_words(text, p.role(r)) for p in pred]
+        roles[r] = {pi for _, pi in _match(gw, pw, exact=False)}
+    for pi, p in enumerate(pred):
+        a = atts[int(p.id[1:])]
+        key = f"{a.rule} / {subject_path(doc, a)}"
+        c = out[key]
+        c["n"] += 1
+        c["cue"] += pi in roles["cue"]
+        c["src_n"] += bool(p.source)
+        c["src"] += pi in roles["source"] and bool(p.source)
+        c["con"] += pi in roles["content"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", default=str(ROOT.parent / "shared" / "datasets" / "polnear"))
@@ -110,6 +142,9 @@ def main() -> None:
     ap.add_argument("--group", default="", help="only groups containing this text")
     ap.add_argument("--lemma", default="", help="only examples whose cue head has this lemma")
     ap.add_argument("--fp", action="store_true", help="also list false-positive cues")
+    ap.add_argument(
+        "--by-rule", action="store_true", help="precision of cue/source/content per rule and subject path"
+    )
     args = ap.parse_args()
     import spacy
     from eval.attribution import newsgraph_predictions
@@ -127,6 +162,7 @@ def main() -> None:
     fps: Counter[str] = Counter()
     fp_ex: dict[str, list[str]] = defaultdict(list)
     triples = []
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     for pd, doc in zip(docs, parsed, strict=True):
         text = pd.text
         atts = comp.attributions(doc)
@@ -157,6 +193,8 @@ def main() -> None:
                 examples[grp].append(
                     f"    [{pd.name[:30]}] SRC<{src}> CUE<{cue}> CON<{con}>\n      SENT: {sent.text[:300]!r}"
                 )
+        if args.by_rule:
+            _rule_counts(text, doc, atts, gold, pred, by_rule)
         if args.fp:
             hitp = {pi for _, pi in pairs}
             for pi, p in enumerate(pred):
@@ -183,6 +221,13 @@ def main() -> None:
             print(f"{n:5d}  {cue}")
             for ex in fp_ex[cue]:
                 print(ex)
+    if args.by_rule:
+        print("\nper rule (subject path): n, cue P, source P, content P")
+        for key, c in sorted(by_rule.items(), key=lambda kv: -kv[1]["n"]):
+            print(
+                f"{c['n']:5d}  cue {c['cue'] / c['n']:.2f}  src {c['src'] / max(1, c['src_n']):.2f}"
+                f" ({c['src_n']})  con {c['con'] / c['n']:.2f}  {key}"
+            )
     r = score(triples)
     print(
         "\nscores: "

@@ -1,15 +1,21 @@
-"""Attribution constructions without a subject of their own: ``Asked whether …, X said …``.
+"""Attribution constructions beyond a cue verb with its own subject and complement.
 
-``(When) asked whether / if / about X, …``: a question put to the source by an unnamed interviewer; the cue is
-``asked`` (with ``about``), the content the question, and there is no source (the asker is not named). The
-answer (``X said …``) is a separate attribution found by the verb rules.
+* ``(When) asked whether / if / about X, …``: a question put to the source by an unnamed interviewer; the cue is
+  ``asked`` (with ``about``), the content the question, and there is no source (the asker is not named). The
+  answer (``X said …``) is a separate attribution found by the verb rules.
+* light verbs with a speech or stance noun (``made no mention of``, ``took a shot at``, ``have no idea who``) and
+  ``made (it) clear that …``;
+* ``as X put it`` / ``as X said``: the clause the ``as`` clause introduces is the content;
+* agent nouns without a possessor (``Adelson, a fierce supporter of Israel``) and speech nouns with a ``from`` /
+  ``by`` source.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.attribution.records import Attribution
+from newsgraph.attribution.cues import SPEECH
+from newsgraph.attribution.records import SUBJ_DEPS, Attribution
 
 QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz"})
 QUESTION_PREPS = frozenset({"about", "on", "whether", "if"})
@@ -54,7 +60,16 @@ def asked_attribution(verb: Token) -> Attribution | None:
 # "make the case for", "made no mention of", "issued a warning that", "voiced concern about"
 LIGHT_VERBS = frozenset(
     {"make", "give", "issue", "offer", "express", "voice", "raise", "level", "deliver", "lodge"}
+    | {"have", "take", "hold"}
 )
+# "have no idea who …", "took a shot at X", "had a favorable opinion of X", "raised questions about X": nouns that
+# make a light verb an attribution only with these verbs (they are not speech nouns on their own)
+STANCE_NOUNS = frozenset(
+    {"idea", "doubt", "opinion", "view", "stance", "position", "shot", "swipe", "aim", "credit", "concern"}
+    | {"question", "attack", "charge", "hint", "objection", "reservation", "misgiving", "qualm"}
+)
+STANCE_VERBS = frozenset({"have", "take", "hold", "raise", "voice", "express", "make"})
+WH_WORDS = frozenset({"who", "what", "whether", "how", "why", "where", "when", "which", "if"})
 LIGHT_NOUNS = frozenset(
     {"observation", "case", "mention", "point", "remark", "comment", "statement", "allegation", "accusation"}
     | {"claim", "argument", "promise", "pledge", "threat", "warning", "prediction", "assurance", "suggestion"}
@@ -70,7 +85,7 @@ LIGHT_NOUNS = frozenset(
         "reference",
     }
 )
-LIGHT_NOUN_PREPS = frozenset({"that", "for", "of", "about", "on", "against", "to", "over", "regarding"})
+LIGHT_NOUN_PREPS = frozenset({"that", "for", "of", "about", "on", "against", "to", "over", "regarding", "at"})
 
 
 def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> tuple[tuple[int, int], list[int]] | None:
@@ -80,13 +95,18 @@ def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> tuple[tuple[i
     ``that``-clause or prepositional object (``the case for X``, ``no mention of X``), else a preposition of the
     verb after the object (``made these allegations against X``).
     """
-    if verb.lemma_.lower() not in LIGHT_VERBS or dobj.pos_ != "NOUN":
+    vlemma, nlemma = verb.lemma_.lower(), dobj.lemma_.lower()
+    if vlemma not in LIGHT_VERBS or dobj.pos_ != "NOUN":
         return None
-    if not noun_ok and dobj.lemma_.lower() not in LIGHT_NOUNS:
+    stance = nlemma in STANCE_NOUNS and vlemma in STANCE_VERBS
+    if not noun_ok and nlemma not in LIGHT_NOUNS and not stance:
+        return None
+    if vlemma in {"have", "take", "hold"} and not stance and not noun_ok:
         return None
     for child in dobj.rights:
-        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
-            c.lower_ == "that" and c.dep_ == "mark" for c in child.children
+        if child.dep_ in {"acl", "ccomp", "relcl"} and (
+            any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
+            or (stance and child.left_edge.lower_ in WH_WORDS and child.left_edge.i > dobj.i)
         ):
             return (child.left_edge.i, child.right_edge.i), list(range(dobj.left_edge.i, dobj.i + 1))
         if child.dep_ == "prep" and child.lower_ in LIGHT_NOUN_PREPS:
@@ -98,4 +118,96 @@ def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> tuple[tuple[i
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             if pobj is not None:
                 return (pobj.left_edge.i, pobj.right_edge.i), list(range(dobj.left_edge.i, child.i + 1))
+    return None
+
+
+CLEAR_WORDS = frozenset({"clear", "plain", "known"})
+
+
+def make_clear_content(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
+    """``X made (it) clear that …``: (content token range, extra cue tokens ``it clear``), or None."""
+    if verb.lemma_.lower() != "make":
+        return None
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.lower_ in CLEAR_WORDS
+            and child.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}
+        ):
+            its = [
+                c.i for c in (*verb.children, *child.children) if c.lower_ == "it" and verb.i < c.i < child.i
+            ]
+            extra = [*its, child.i]
+            for sub in list(child.children) + [c for c in verb.children if c.i > child.i]:
+                if sub.dep_ in {"advcl", "ccomp", "csubj"} and any(
+                    m.lower_ == "that" and m.dep_ == "mark" for m in sub.children
+                ):
+                    return (sub.left_edge.i, sub.right_edge.i), extra
+            return None
+    return None
+
+
+def as_clause(verb: Token) -> list[int] | None:
+    """``as X said`` / ``as X put it``: extra cue tokens (``it``), or None when ``verb`` heads no such clause."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if len(marks) != 1 or marks[0].lower_ != "as" or marks[0].i > verb.i:
+        return None
+    if not any(c.dep_ in SUBJ_DEPS for c in verb.children) or any(
+        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    ):
+        return None
+    lemma = verb.lemma_.lower()
+    obj = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in {"put", "say"} and len(obj) == 1 and obj[0].lower_ == "it":
+        return [obj[0].i]  # "as X put it", "as X said it"
+    if obj or lemma not in SPEECH:
+        return None
+    return []
+
+
+# "Adelson, a fierce supporter of Israel", "Dayton is a supporter of Clinton": the person the noun describes holds
+# the view ("of" gives the content)
+AGENT_NOUNS = frozenset(
+    {
+        "supporter",
+        "critic",
+        "opponent",
+        "advocate",
+        "proponent",
+        "defender",
+        "champion",
+        "backer",
+        "detractor",
+    }
+)
+SOURCE_PREPS = frozenset({"from", "by"})
+
+
+def _speaker_like(tok: Token) -> bool:
+    return (
+        tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or tok.pos_ == "PROPN"
+        or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she", "they", "we", "i", "you"})
+    )
+
+
+def noun_source(noun: Token, agent: bool) -> Token | None:
+    """Source of a noun cue without a possessor: ``criticism of X from Democrats`` / ``a statement by the White
+    House`` (``from`` / ``by``); for agent nouns, the noun it describes (``Adelson, a supporter of …``) or the
+    subject of the copula (``Dayton is a supporter of …``)."""
+    if agent:
+        if noun.dep_ == "appos" and _speaker_like(noun.head):
+            return noun.head
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _speaker_like(subj):
+                return subj
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _speaker_like(pobj) and pobj.pos_ != "PRON":
+                return pobj
     return None

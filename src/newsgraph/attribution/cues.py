@@ -218,6 +218,10 @@ PHRASAL = {
     "vote": ("for", "against"),
     "focus": ("on",),
     "respond": ("to",),
+    "agree": ("with", "on"),
+    "disagree": ("with", "on"),
+    "side": ("with",),
+    "think": ("about",),
 }
 # Cues whose direct object is the content ("denied the report", "confirmed the deployment").
 OBJECT_CUES = frozenset(

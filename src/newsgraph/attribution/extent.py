@@ -34,7 +34,9 @@ def _attachment(tok: Token, core: set[int]) -> Token | None:
     return None
 
 
-def cue_extent(doc: Doc, att: Attribution, blocked: set[int]) -> list[int]:
+def cue_extent(
+    doc: Doc, att: Attribution, blocked: set[int], other_cues: set[int] | None = None
+) -> list[int]:
     """Token indices of the cue phrase of a verb attribution (``att.cue`` when there is no verb)."""
     if att.verb is None:
         if att.rule in {"noun", "adjective"}:
@@ -84,7 +86,68 @@ def cue_extent(doc: Doc, att: Attribution, blocked: set[int]) -> list[int]:
             break
         hi = j
         j += 1
+    hi = _trailing_adjunct(doc, att, core, hi, blocked, other_cues or set())
+    lo = _governing_verb(doc, att, lo, blocked, other_cues or set())
     return sorted(set(range(lo, hi + 1)) | set(att.cue))
+
+
+def _governing_verb(doc: Doc, att: Attribution, lo: int, blocked: set[int], others: set[int]) -> int:
+    """``Rubio hit back, saying …``, ``responded by saying …``, ``released a statement Wednesday saying …``: a
+    speech participle that only spells out what the source's own verb did; that verb phrase opens the cue."""
+    verb = doc[att.verb] if att.verb is not None else None
+    if verb is None or verb.tag_ != "VBG" or att.source is None or att.source[1] > verb.i:
+        return lo
+    gov: Token | None = None
+    if verb.dep_ == "advcl":
+        gov = verb.head
+    elif (verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "by") or (
+        verb.dep_ == "acl" and verb.head.dep_ == "dobj"
+    ):
+        gov = verb.head.head
+    if gov is None or gov.pos_ != "VERB" or gov.i >= lo or gov.i in others or gov.i < att.source[1]:
+        return lo
+    if any(
+        k in blocked or doc[k].text in {";", ":", "“", "”", '"', "—"} or doc[k].is_space
+        for k in range(gov.i, lo)
+    ):
+        return lo
+    if verb.sent.start != gov.sent.start or lo - gov.i > 12:
+        return lo
+    start = gov.i
+    for c in reversed(list(gov.lefts)):
+        if c.dep_ in {"aux", "neg", "advmod"} and c.i == start - 1 and c.i not in blocked:
+            start = c.i
+    return start
+
+
+TRAILING_STOP = frozenset({"conj", "cc", "ccomp", "parataxis", "dobj", "xcomp"})
+
+
+def _trailing_adjunct(
+    doc: Doc, att: Attribution, core: set[int], hi: int, blocked: set[int], others: set[int]
+) -> int:
+    """``“…,” Bush said, holding back tears.``: after a quote, the circumstances that close the sentence after a
+    comma (a participle, ``with an awkward smile``, ``when a protester stumbled``) belong to the cue phrase."""
+    verb = doc[att.verb] if att.verb is not None else None
+    if verb is None or not att.content or max(e for _, e in att.content) > verb.idx:
+        return hi
+    sent = verb.sent
+    j = hi + 1
+    if j >= sent.end or doc[j].text != ",":
+        return hi
+    end = sent.end - 1
+    while end > j and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    if end <= j + 1:
+        return hi
+    for k in range(j + 1, end + 1):
+        t = doc[k]
+        if k in blocked or k in others:
+            return hi
+        a = _attachment(t, core)
+        if a is None or a.dep_ in TRAILING_STOP or (t.is_punct and t.text in {";", ":", "“", '"', "”"}):
+            return hi
+    return end
 
 
 def _predicate_extent(doc: Doc, att: Attribution, blocked: set[int]) -> list[int]:
@@ -133,5 +196,6 @@ def blocked_tokens(doc: Doc, att: Attribution, starts: list[int]) -> set[int]:
 def add_cue_extents(doc: Doc, atts: list[Attribution]) -> None:
     """Fill ``Attribution.cue_extent`` for every attribution."""
     starts = [t.idx for t in doc]
+    cues = {i for a in atts for i in a.cue}
     for a in atts:
-        a.cue_extent = cue_extent(doc, a, blocked_tokens(doc, a, starts))
+        a.cue_extent = cue_extent(doc, a, blocked_tokens(doc, a, starts), cues - set(a.cue))

@@ -1,4 +1,5 @@
-"""Reported-speech rules: cue verbs, nouns and adjectives with their source and content, and ``according to X``.
+"""Reported-speech rules: cue verbs with their source and content (nouns, adjectives and ``according to X``:
+:mod:`newsgraph.attribution.nominal`).
 
 Pass 1 and 2 of :func:`newsgraph.attribution.rules.find_attributions` (see its module docstring).
 """
@@ -7,12 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.attribution.constructions import light_verb_content
+from newsgraph.attribution.constructions import (
+    as_clause,
+    light_verb_content,
+    make_clear_content,
+)
 from newsgraph.attribution.cues import (
     OBJECT_CUES,
     PHRASAL,
     SPEECH,
-    SPEECH_NOUNS,
     XCOMP_CUES,
     cue_strength,
     data_p,
@@ -78,7 +82,17 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp":
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _is_infinitive(verb):
-        return _subject(verb.head, depth + 1)  # "X went on to say …"
+        # "X went on to say …", "X met to discuss …"; a purpose clause after the object of a transitive verb
+        # ("visited the court to view the casket", "called a meeting to discuss …") is a plan, not an
+        # attribution, unless it reports speech
+        head = verb.head
+        if (
+            head.lemma_.lower() in CHAIN_HEADS
+            or not any(c.dep_ == "dobj" for c in head.children)
+            or _speech_clause(verb)
+        ):
+            return _subject(verb.head, depth + 1)
+        return None
     if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:  # "X is likely to say"
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
@@ -96,14 +110,58 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         verb.dep_ == "pcomp"
         and verb.tag_ == "VBG"
         and verb.head.dep_ == "prep"
+        and verb.head.lower_ in SUBJECT_PREPS
         and verb.head.head.pos_ in {"VERB", "AUX"}
     ):
         return _subject(verb.head.head, depth + 1)  # "After thanking the crowd, he …", "by saying that …"
     return None
 
 
+# "X went on to say", "X took to Twitter to say", "X called in to discuss": the infinitive continues the subject's act
+CHAIN_HEADS = frozenset(
+    {"go", "take", "turn", "call", "come", "return", "use", "appear", "rise", "step", "move"}
+)
+# "by saying", "after thanking", "before clarifying", "despite challenging": the participle's subject is the
+# clause subject; with "for" / "into" / "from" it is usually someone else ("chastised Snyder for refusing",
+# "deceive the judge into thinking") or the participle is no report ("refrained from attacking")
+SUBJECT_PREPS = frozenset({"by", "after", "before", "despite", "upon", "while", "in", "through", "when"})
+
+
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# what a source releases or sends: "released a statement saying …", "sent an email saying …"
+MEDIA_NOUNS = frozenset(
+    {"statement", "letter", "email", "e-mail", "ad", "advertisement", "tweet", "video", "memo"}
+)
+# "X seemed to recognize Y": the cue is "seemed to recognize" (the inner verb's attribution)
+RAISING = frozenset({"seem", "appear"})
+
+
+SHORT_ANSWERS = frozenset({"yes", "no", "so", "that", "this"})
+BELIEF_SO = frozenset({"think", "believe", "hope", "expect", "suppose", "guess", "doubt", "fear"})
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """A ``that`` clause with its own subject that the parser hung on a noun inside the verb's prepositional
+    phrase (``said during a news conference that he may wait``): the verb's content."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for tok in prep.subtree:
+            if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+                mark = next((c for c in tok.children if c.dep_ == "mark"), None)
+                subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if (
+                    mark is not None
+                    and mark.lower_ == "that"
+                    and subj is not None
+                    and mark.i < subj.i
+                    and cue_strength(tok.head.lemma_.lower(), "NOUN") < 0.15
+                ):
+                    return tok
+    return None
 
 
 def _speech_clause(tok: Token) -> bool:
@@ -128,6 +186,45 @@ def _cue_tokens(verb: Token) -> list[int]:
             c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i
         ]
     return sorted(toks)
+
+
+# a weak object cue ("expose", "launch", "release", "find") reports only when its object is someone or something
+# said: "exposed Clinton", "released a statement"; not "launched his campaign", "found ways to …"
+WEAK_OBJECT_MARGIN = 0.05
+# verbs of judging that report a view with "X as Y"
+AS_VERBS = frozenset(
+    {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize"}
+)
+OBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _as_phrase(verb: Token, dobj: Token) -> bool:
+    """``see X as Y``: an ``as`` phrase of the verb (or of its object) after the object."""
+    return (
+        any(
+            c.i > dobj.i and c.dep_ in {"prep", "advcl"} and c.left_edge.lower_ == "as"
+            for c in (*verb.rights, *dobj.rights)
+        )
+        and verb.lemma_.lower() in AS_VERBS
+    )
+
+
+def _object_cue(lemma: str, dobj: Token, th: Thresholds) -> bool:
+    """The verb's direct object is its content (``denied the report``, ``criticized Trump``)."""
+    if lemma in OBJECT_CUES:
+        return True
+    if lemma in AS_VERBS and _as_phrase(dobj.head, dobj):
+        return True  # "voters see the campaign as unfair", "viewed him as a traitor"
+    p = data_p(lemma)
+    if p < th.dobj:
+        return False
+    if p >= th.dobj + WEAK_OBJECT_MARGIN:
+        return True
+    return (
+        dobj.ent_type_ in OBJECT_ENTS
+        or dobj.pos_ == "PROPN"
+        or cue_strength(dobj.lemma_.lower(), "NOUN") >= th.noun
+    )
 
 
 def _span_chars(doc: Doc, a: int, b: int) -> CharSpan:
@@ -166,7 +263,9 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
     no_source = False
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
         agent = _agent(verb)
-        if agent is not None:  # "the plan was criticized by Democrats": the agent speaks about the subject
+        if agent is not None and not (verb.dep_ == "relcl" and subj.lower_ in REL_PRONOUNS | {"who"}):
+            # "the plan was criticized by Democrats": the agent speaks about the subject (not "a deal that was
+            # rejected by Congress": the relative pronoun is no content)
             passive_np, subj = subj, agent
         elif subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children) and strength >= th.passive:
             no_source = True  # "it was reported that …", "it is widely believed that …": nobody named
@@ -187,6 +286,31 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         if child.dep_ == "ccomp" and strength >= th.ccomp:
             content, rule = _clause_content(verb, child), "ccomp"
             break
+    if content is None and lemma in SPEECH:
+        comp = _stray_that_clause(verb)
+        if comp is not None:  # "said during a news conference that …": the clause hangs on the noun
+            content, rule = (comp.left_edge.i, comp.right_edge.i), "ccomp"
+    if content is None and (lemma in SPEECH or lemma in BELIEF_SO):
+        for child in children:
+            # "said yes", "said so", "did not say when", "by the time he said that"
+            if child.i > verb.i and (
+                (
+                    child.lower_ in SHORT_ANSWERS
+                    and child.dep_ in {"intj", "advmod", "dobj", "oprd"}
+                    and (lemma in SPEECH or child.lower_ == "so")
+                )
+                or (child.tag_ == "WRB" and child.dep_ == "advmod" and lemma in SPEECH)
+            ):
+                content, rule = (child.i, child.right_edge.i), "answer"
+                break
+    if content is None and (clear := make_clear_content(verb)) is not None:
+        content, extra = clear
+        cue.extend(extra)
+        rule = "light"
+    if lemma in RAISING:
+        inner = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is not None and _verb_attribution(inner, th) is not None:
+            return None  # "Obama seemed to recognize the victory": the attribution is "recognize"'s
     if content is None:
         for child in children:
             if (
@@ -229,11 +353,24 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
                     cue.append(prep.i)
                     content = (pobj.left_edge.i, pobj.right_edge.i)
                 rule = "phrasal"
-        elif dobj is not None and (lemma in OBJECT_CUES or data_p(lemma) >= th.dobj) and dobj.pos_ != "PRON":
+        elif (
+            dobj is not None
+            and (cue_strength(dobj.lemma_.lower(), "NOUN") >= th.noun or dobj.lemma_.lower() in MEDIA_NOUNS)
+            and any(
+                _speech_clause(c) and c.tag_ == "VBG" and c.i > dobj.i for c in (*dobj.rights, *verb.rights)
+            )
+        ):
+            pass  # "released a statement saying that …": the attribution is the participle's
+        elif (
+            dobj is not None
+            and (dobj.pos_ != "PRON" or _as_phrase(verb, dobj))
+            and _object_cue(lemma, dobj, th)
+        ):
             b = dobj.right_edge.i
             for sib in verb.rights:  # "dismissed the claims as …", "called his plan a disaster"
                 if sib.i > b and (
-                    sib.dep_ in {"oprd", "xcomp", "ccomp"} or (sib.dep_ == "prep" and sib.lower_ == "as")
+                    sib.dep_ in {"oprd", "xcomp", "ccomp"}
+                    or (sib.dep_ in {"prep", "advcl"} and sib.left_edge.lower_ == "as")
                 ):
                     b = sib.right_edge.i
             content, rule = (dobj.left_edge.i, b), "dobj"
@@ -245,12 +382,21 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
             rule = "light"
         elif passive_np is not None and (lemma in OBJECT_CUES or lemma in SPEECH or data_p(lemma) >= th.dobj):
             content, rule = (passive_np.left_edge.i, passive_np.right_edge.i), "passive"
-    if content is None and verb.dep_ in {"parataxis", "advcl"} and lemma in SPEECH and verb.i != verb.head.i:
-        # parenthetical "…, many economists say, …": the content is the clause the cue interrupts
+    as_it = as_clause(verb)
+    if as_it is not None and content is None:
+        cue.extend(as_it)  # "as X put it": "put it"
+    if (
+        content is None
+        and verb.dep_ in {"parataxis", "advcl"}
+        and (lemma in SPEECH or as_it is not None)
+        and verb.i != verb.head.i
+    ):
+        # parenthetical "…, many economists say, …" / "As the Post observed, …": the content is the clause the
+        # cue interrupts or introduces
         head = verb.head
         a0, b0 = head.left_edge.i, head.right_edge.i
         own = (verb.left_edge.i, verb.right_edge.i)
-        if own[0] > a0:
+        if own[0] > a0 or (as_it is not None and own[1] < b0):
             content, rule = (a0, b0), "parenthetical"
             cue_hole = own
         else:
@@ -274,6 +420,8 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         return None
     if rule == "parenthetical":
         frags = []
+        if all(doc[k].is_punct or doc[k].dep_ == "cc" for k in range(a, cue_hole[0])):
+            a = cue_hole[0]  # "Or, as X put it, …": nothing of the content before the cue
         if cue_hole[0] - 1 >= a:
             frags.append(_span_chars(doc, a, cue_hole[0] - 1))
         if cue_hole[1] + 1 <= b:
@@ -282,6 +430,19 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
             return None
         return Attribution(
             cue=sorted(set(cue)), source=src, content=frags, verb=verb.i, source_head=subj.i, rule=rule
+        )
+    # "the changes, which officials said will take effect …": the relative pronoun and the rest of the clause
+    relative = rule == "ccomp" and not no_source and a < subj.i < verb.i < b and doc[a].tag_ in {"WDT", "WP"}
+    if relative and all(
+        k == a or doc[k].head.i in {verb.i, subj.i} or subj.left_edge.i <= k for k in range(a, verb.i)
+    ):
+        return Attribution(
+            cue=sorted(set(cue)),
+            source=_np_slice(subj),
+            content=[_span_chars(doc, a, a), _span_chars(doc, verb.i + 1, b)],
+            verb=verb.i,
+            source_head=subj.i,
+            rule="ccomp",
         )
     # the content must not swallow the source or the cue
     if not no_source and a <= subj.i <= b:
@@ -302,106 +463,4 @@ def _verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         quoted_source=quoted_source,
         quoted_cue=quoted_cue,
         rule=rule,
-    )
-
-
-NOUN_CONTENT_PREPS = {"of", "for", "about", "on", "against", "to", "that"}
-
-
-def _noun_attribution(noun: Token, th: Thresholds) -> Attribution | None:
-    """``Trump's claim that …``, ``his call for …``, ``Clinton's criticism of …`` (possessor = source)."""
-    lemma = noun.lemma_.lower()
-    if cue_strength(lemma, "NOUN") < th.noun:
-        return None
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is None or (poss.lower_ in {"its", "their"} and lemma not in SPEECH_NOUNS):
-        return None
-    content: tuple[int, int] | None = None
-    for child in noun.rights:
-        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
-            c.lower_ == "that" and c.dep_ == "mark" for c in child.children
-        ):
-            content = (child.left_edge.i, child.right_edge.i)
-            break
-        if child.dep_ == "acl" and child.tag_ == "VB":  # "his call to raise …"
-            content = (child.left_edge.i, child.right_edge.i)
-            break
-        if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS:
-            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None:
-                content = (pobj.left_edge.i, pobj.right_edge.i)
-                break
-    if content is None:
-        return None
-    doc = noun.doc
-    src = (poss.left_edge.i, poss.i + 1)
-    return Attribution(
-        cue=[noun.i], source=src, content=[_span_chars(doc, *content)], source_head=poss.i, rule="noun"
-    )
-
-
-def _adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:
-    """``X is confident that …``, ``X is eager to …``, ``X was skeptical of …`` (subject of the copula = source)."""
-    if adj.dep_ != "acomp" or cue_strength(adj.lemma_.lower(), "ADJ") < th.adjective:
-        return None
-    cop = adj.head
-    subj = next((c for c in cop.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None or subj.lower_ in {"it", "this", "that", "there"}:
-        return None
-    content: tuple[int, int] | None = None
-    for child in list(adj.rights) + [c for c in cop.rights if c.i > adj.i]:
-        if child.dep_ in {"ccomp", "xcomp"}:
-            content = (child.left_edge.i, child.right_edge.i)
-            break
-        if child.dep_ == "prep" and child.lower_ in {"of", "about", "with", "that", "on"}:
-            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None:
-                content = (pobj.left_edge.i, pobj.right_edge.i)
-                break
-    if content is None or content[0] <= subj.i <= content[1]:
-        return None
-    doc = adj.doc
-    return Attribution(
-        cue=[adj.i],
-        source=_np_slice(subj),
-        content=[_span_chars(doc, *content)],
-        source_head=subj.i,
-        rule="adjective",
-    )
-
-
-def _according_to(tok: Token) -> Attribution | None:
-    """``according to X, …`` / ``…, according to X``."""
-    if tok.lower_ != "according":
-        return None
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-        to = tok.doc[tok.i + 1]
-    if to is None:
-        return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    doc = tok.doc
-    sent = tok.sent
-    src = _np_slice(pobj)
-    cue_end = max(to.i, tok.i)
-    phrase_end = max(src[1] - 1, pobj.right_edge.i)
-    # content: the sentence minus the "according to X" phrase
-    if tok.i - sent.start <= 1:
-        a, b = phrase_end + 1, sent.end - 1
-    else:
-        a, b = sent.start, tok.i - 1
-        if phrase_end + 1 < sent.end - 1 and tok.i - sent.start < 3:
-            a, b = phrase_end + 1, sent.end - 1
-    while a <= b and ((doc[a].is_punct and doc[a].text not in '“"') or doc[a].dep_ == "cc"):
-        a += 1
-    if b < a:
-        return None
-    return Attribution(
-        cue=sorted({tok.i, cue_end}),
-        source=src,
-        content=[_span_chars(doc, a, b)],
-        source_head=pobj.i,
-        rule="according",
     )

@@ -28,22 +28,22 @@ from newsgraph.attribution.cues import (
 from newsgraph.attribution.extent import add_cue_extents
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
+from newsgraph.attribution.nominal import _according_to, _adjective_attribution, _noun_attribution
 from newsgraph.attribution.records import (
     Attribution,
     CharSpan,
     Thresholds,
 )
 from newsgraph.attribution.reported import (
-    _according_to,
-    _adjective_attribution,
     _cue_tokens,
-    _noun_attribution,
     _np_slice,
     _subject,
     _verb_attribution,
     np_core,
 )
 from newsgraph.extensions import doc_text
+
+SPEECH_STRENGTH = 0.5
 
 __all__ = [
     "Attribution",
@@ -222,6 +222,11 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 out.append(prev.continuation(q))
                 last_quoted = out[-1]
                 continue
+        prev = _previous_sentence_speaker(doc, idx, q, out)
+        if prev is not None:  # "“…,” X told Reuters in an interview.\n\n“…”": the next paragraph goes on
+            out.append(prev.continuation(q))
+            last_quoted = out[-1]
+            continue
     for a in out:
         a.content.sort()
         a.quotes.sort()
@@ -230,6 +235,41 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     out.sort(key=lambda a: a.start(doc))
     add_cue_extents(doc, out)
     return _reindex(out)
+
+
+def _previous_sentence_speaker(
+    doc: Doc, idx: _Index, q: CharSpan, atts: list[Attribution]
+) -> Attribution | None:
+    """The attribution a cue-less quote continues: the quote is a whole sentence, and the sentence just before it
+    ends with a speech attribution (``“…,” Viguerie tells Breitbart News in an exclusive interview.`` then a new
+    paragraph ``“He’s what we’ve waited for.”``; or ``X said the plan would work.`` then ``“We did it before.”``)."""
+    toks = idx.tokens_in(q)
+    if not toks:
+        return None
+    text = doc_text(doc)
+    sent = doc[toks[0]].sent
+    if sent.start == 0 or text[sent.start_char : q[0]].strip():
+        return None
+    last = doc[toks[-1]].sent
+    if text[q[1] : last.end_char].strip(' \n\t.,;:”"'):
+        return None  # text after the quote: "“Trump 2016” hats were everywhere"
+    prev_sent = doc[sent.start - 1].sent
+    if text[prev_sent.end_char : q[0]].strip():
+        return None
+    best: Attribution | None = None
+    for a in atts:
+        if a.verb is None or a.source is None or a.rule in {"asked", "parenthetical"}:
+            continue
+        if not prev_sent.start <= a.verb < prev_sent.end or a.end(doc) > q[0]:
+            continue
+        if (
+            cue_strength(doc[a.verb].lemma_.lower()) < SPEECH_STRENGTH
+            and doc[a.verb].lemma_.lower() not in SPEECH
+        ):
+            continue
+        if best is None or a.verb > (best.verb or 0):
+            best = a
+    return best
 
 
 def _reindex(atts: list[Attribution]) -> list[Attribution]:
