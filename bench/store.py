@@ -13,6 +13,7 @@ its own benchmark). Sizes: ``NEWSGRAPH_BENCH_ARTICLES`` (default 100000) for the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -83,11 +84,17 @@ def synth_articles(n: int, texts: list[tuple[str, str]], *, seed: int = 0) -> It
         )
 
 
-def _no_tracking() -> None:
-    """Claim clustering off: the tracker has its own benchmark; this one measures the store."""
+@contextlib.contextmanager
+def _no_tracking() -> Iterator[None]:
+    """Claim clustering off while this benchmark runs (the tracker has its own benchmark; this one measures the
+    store); restored after, for the modules ``make bench`` runs next in the same process."""
     from newsgraph.store.sql import SQLStore
 
-    SQLStore._track = False
+    before, SQLStore._track = SQLStore._track, False
+    try:
+        yield
+    finally:
+        SQLStore._track = before
 
 
 def bulk_ratio(
@@ -233,8 +240,7 @@ def main() -> dict[str, object]:
     n_big = int(os.environ.get("NEWSGRAPH_BENCH_ARTICLES", "100000"))
     n_bulk = int(os.environ.get("NEWSGRAPH_BENCH_BULK", "5000"))
     texts = corpus_texts()
-    _no_tracking()
-    with tempfile.TemporaryDirectory(prefix="ng-bench-") as d:
+    with _no_tracking(), tempfile.TemporaryDirectory(prefix="ng-bench-") as d:
         bulk = bulk_ratio(n_bulk, texts, Path(d))
         print(f"store bulk ingest, {bulk['articles']:.0f} articles ({len(texts)} corpus texts re-used)")
         print(f"  plain executemany      {bulk['baseline_rate']:10.0f} articles/s")

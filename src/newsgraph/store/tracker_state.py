@@ -49,10 +49,8 @@ class Database(Protocol):
 
 
 def _claim_clusterer() -> type[ClaimClusterer] | None:
-    try:
-        from newsgraph.track.cluster import ClaimClusterer
-    except ImportError:
-        return None
+    from newsgraph.track.cluster import ClaimClusterer
+
     return ClaimClusterer
 
 
