@@ -65,6 +65,12 @@ def lexicon() -> dict[str, LexEntry]:
     }
 
 
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """Every word of every lexicon entry and phrase: a lemma outside it cannot start a lookup hit."""
+    return frozenset(w for key in lexicon() for w in key.split())
+
+
 def lemma_of(t: Token) -> str:
     lem = t.lemma_.lower()
     return LEMMA_FIX.get(lem, lem) if t.pos_ in ("VERB", "AUX") else lem
@@ -85,6 +91,8 @@ def lookup(t: Token) -> tuple[str, LexEntry] | None:
         return None
     lex = lexicon()
     lem = lemma_of(t)
+    if lem not in lexicon_words() and lem not in MOVEMENT | TRANSFER | WITHDRAWAL:
+        return None  # every hit below is an entry, or a phrase, holding this lemma, or a movement verb
     if t.pos_ == "AUX" and lem != "must":
         return None
     if t.pos_ == "PROPN" and lem not in {"ceasefire"}:
