@@ -165,3 +165,9 @@ def test_quote_records_carry_the_cue_phrase(nlp: Language) -> None:
     assert q.cue == "said" and q.cue_phrase == "said in a statement on Saturday"
     assert q.cue_phrase_span is not None and text[q.cue_phrase_span[0] : q.cue_phrase_span[1]] == q.cue_phrase
     assert span_errors(Article(id="t", body=text, quotes=doc._.quotes)) == []
+
+
+def test_cue_phrase_runs_through_hyphenated_words(nlp: Language) -> None:
+    text = "The official told reporters in a closed-door briefing on Monday that the plan was dead."
+    (q,) = nlp(text)._.quotes
+    assert q.cue_phrase == "told reporters in a closed-door briefing on Monday"

@@ -22,6 +22,11 @@ RIGHT_DEPS = frozenset(
 MAX_CHAIN = 2
 
 
+def _in_word(t: Token) -> bool:
+    """A hyphen inside a word (``closed-door``, ``long-range``): part of the phrase, not a break in it."""
+    return t.text in {"-", "‐", "–"} and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
 def _attachment(tok: Token, core: set[int]) -> Token | None:
     """The child of a core verb whose subtree holds ``tok`` (``tok`` itself when it is that child)."""
     t = tok
@@ -74,7 +79,7 @@ def cue_extent(
     while j >= sent.start and j not in blocked:
         t = doc[j]
         a = _attachment(t, core)
-        if t.is_punct or a is None or a.dep_ not in LEFT_DEPS:
+        if (t.is_punct and not _in_word(t)) or a is None or a.dep_ not in LEFT_DEPS:
             break
         lo = j
         j -= 1
@@ -82,7 +87,11 @@ def cue_extent(
     while j < sent.end and j not in blocked:
         t = doc[j]
         a = _attachment(t, core)
-        if (t.is_punct and t.text not in {"’", "'"}) or a is None or a.dep_ not in RIGHT_DEPS:
+        if (
+            (t.is_punct and t.text not in {"’", "'"} and not _in_word(t))
+            or a is None
+            or a.dep_ not in RIGHT_DEPS
+        ):
             break
         hi = j
         j += 1
