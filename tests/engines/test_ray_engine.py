@@ -175,7 +175,8 @@ def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Ca
     file) become records with errors there too: the driver names them and exits 1, the rest goes through."""
     pytest.importorskip("ray")
     ray_bin = Path(sys.executable).with_name("ray")
-    port, client_port = _free_port(), _free_port()
+    port = _free_port()
+    client_port = next(p for p in iter(_free_port, None) if p != port)
     env = {**os.environ, "RAY_AUTH_MODE": "token", "RAY_USAGE_STATS_ENABLED": "0"}
     start = [str(ray_bin), "start", "--head", "--block", f"--port={port}", "--num-cpus=2"]
     start += [f"--ray-client-server-port={client_port}"]
