@@ -167,7 +167,10 @@ def test_quote_records_carry_the_cue_phrase(nlp: Language) -> None:
     assert span_errors(Article(id="t", body=text, quotes=doc._.quotes)) == []
 
 
-def test_cue_phrase_runs_through_hyphenated_words(nlp: Language) -> None:
+def test_cue_phrase_runs_through_hyphenated_words_and_brackets(nlp: Language) -> None:
     text = "The official told reporters in a closed-door briefing on Monday that the plan was dead."
     (q,) = nlp(text)._.quotes
     assert q.cue_phrase == "told reporters in a closed-door briefing on Monday"
+    text = "The official told reporters at the United Nations (UN) headquarters that the plan was dead."
+    (q,) = nlp(text)._.quotes
+    assert q.cue_phrase == "told reporters at the United Nations (UN) headquarters"

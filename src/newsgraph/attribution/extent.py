@@ -87,8 +87,9 @@ def cue_extent(
     while j < sent.end and j not in blocked:
         t = doc[j]
         a = _attachment(t, core)
+        inside = a is not None and a.i != t.i and t.text in {"(", ")"}  # "(NSC)" within a dependent's phrase
         if (
-            (t.is_punct and t.text not in {"’", "'"} and not _in_word(t))
+            (t.is_punct and t.text not in {"’", "'"} and not _in_word(t) and not inside)
             or a is None
             or a.dep_ not in RIGHT_DEPS
         ):
