@@ -40,6 +40,8 @@ from newsgraph.engines.batches import Segment, expand_inputs, iter_segment_batch
 from newsgraph.engines.checkpoint import CheckpointMismatch
 from newsgraph.engines.sinks import list_names, output_filesystem, write_parquet_atomically
 
+CLIENT_ATTEMPTS = 4
+"""Connection attempts to a ``ray://`` address before giving up (its per-client server can fail to start)."""
 RUN_FILE = "_newsgraph_run.json"
 """The run's identity (inputs and options) in the output directory: ``resume`` refuses a different run."""
 _SHARD = re.compile(r"^seg-(\d{6,})-g(\d{6,})\.parquet$")
@@ -377,7 +379,17 @@ def _run_through_client(
 
     assert opts.address is not None
     _check_reachable(opts.address)
-    ray.init(address=opts.address, log_to_driver=False, logging_level=logging.ERROR)
+    for attempt in range(CLIENT_ATTEMPTS):
+        try:
+            ray.init(address=opts.address, log_to_driver=False, logging_level=logging.ERROR)
+            break
+        except ConnectionError:
+            # The head starts one server process per client connection; under load (or right after another
+            # client left) that start can fail ("Initialization failure from server"). Ask again.
+            if attempt == CLIENT_ATTEMPTS - 1:
+                raise
+            ray.shutdown()
+            time.sleep(2.0 * (attempt + 1))
     try:
         reports = Queue()
         task = ray.remote(num_cpus=0, max_retries=0)(_driver_on_cluster)
