@@ -388,6 +388,7 @@ def _run_through_client(
             # client left) that start can fail ("Initialization failure from server"). Ask again.
             if attempt == CLIENT_ATTEMPTS - 1:
                 raise
+            print(f"newsgraph: {opts.address} refused the connection, trying again", file=sys.stderr)
             ray.shutdown()
             time.sleep(2.0 * (attempt + 1))
     try:
