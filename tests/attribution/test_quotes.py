@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from newsgraph.models import Article, Quote, span_errors
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from newsgraph.nlp import load_pipeline
-
-    return load_pipeline(components=("newsgraph_quotes",))
-
-
-def _quotes(nlp: Language, text: str) -> list[Quote]:
-    doc = nlp(text)
-    quotes: list[Quote] = doc._.quotes
-    assert span_errors(Article(id="t", body=text, quotes=quotes)) == []
-    assert not doc._.errors
-    return quotes
+from tests.attribution._rules import quotes_of
 
 
 def test_quote_before_after_and_around_cue(nlp: Language) -> None:
@@ -30,7 +15,7 @@ def test_quote_before_after_and_around_cue(nlp: Language) -> None:
         "She told reporters: “We will not raise taxes.”\n\n"
         "“This is a good day,” she said, “for every family in the city.”"
     )
-    qs = _quotes(nlp, text)
+    qs = quotes_of(nlp, text)
     direct = [q for q in qs if q.type == "direct"]
     assert [q.speaker.name for q in direct] == ["Maria Lopez"] * len(direct)
     assert any(q.text == "“The budget is balanced,”" and q.cue == "said" for q in direct)
@@ -48,7 +33,7 @@ def test_multi_sentence_and_multi_paragraph_quote(nlp: Language) -> None:
         "“We lost today. We will win tomorrow. The people are with us,” Doe said.\n\n"
         "“The first part of a long statement.\n\n“The second part of it,” he added."
     )
-    qs = _quotes(nlp, text)
+    qs = quotes_of(nlp, text)
     multi = next(q for q in qs if q.text.startswith("“We lost today."))
     assert multi.type == "direct" and multi.speaker.name == "John Doe" and "with us" in multi.text
     para = next(q for q in qs if q.text.startswith("“The first part"))
@@ -62,7 +47,7 @@ def test_indirect_according_to_and_mixed(nlp: Language) -> None:
         "According to the police, the protest was peaceful. "
         "Government critics dismissed the report as “a cover-up.”"
     )
-    qs = _quotes(nlp, text)
+    qs = quotes_of(nlp, text)
     by_cue = {q.cue: q for q in qs}
     assert by_cue["confirmed"].type == "indirect"
     assert by_cue["confirmed"].speaker.kind == "organization"
@@ -72,13 +57,13 @@ def test_indirect_according_to_and_mixed(nlp: Language) -> None:
     assert by_cue["dismissed"].type == "mixed" and "a cover-up" in by_cue["dismissed"].text
 
 
-def test_scare_quotes_and_titles_are_not_quotes(nlp: Language) -> None:
+def test_scare_quotes_and_titles_are_notquotes_of(nlp: Language) -> None:
     text = "The so-called “peace plan” was discussed at the screening of “The Last Emperor” in the capital."
-    assert _quotes(nlp, text) == []
+    assert quotes_of(nlp, text) == []
 
 
 def test_no_quotes_at_all(nlp: Language) -> None:
-    assert _quotes(nlp, "The river rose by two meters overnight. Roads were closed in three towns.") == []
+    assert quotes_of(nlp, "The river rose by two meters overnight. Roads were closed in three towns.") == []
 
 
 def test_shared_surname_resolves_by_recency_not_first_match(nlp: Language) -> None:
@@ -87,7 +72,7 @@ def test_shared_surname_resolves_by_recency_not_first_match(nlp: Language) -> No
         "On Tuesday, Finance Minister Park Sung-ho presented the plan to parliament.\n\n"
         "“The plan protects growth,” Park said."
     )
-    qs = _quotes(nlp, text)
+    qs = quotes_of(nlp, text)
     q = next(q for q in qs if q.type == "direct")
     assert q.speaker.name == "Park Sung-ho" and q.speaker.resolved_from == "Park"
 
@@ -98,7 +83,7 @@ def test_anonymous_source_never_borrows_a_named_person(nlp: Language) -> None:
         "“Talks will resume next week,” a senior State Department official told reporters.\n\n"
         "The official added that no agreement had been reached."
     )
-    qs = _quotes(nlp, text)
+    qs = quotes_of(nlp, text)
     assert len(qs) == 2
     for q in qs:
         assert q.speaker.kind == "anonymous"
@@ -107,7 +92,7 @@ def test_anonymous_source_never_borrows_a_named_person(nlp: Language) -> None:
 
 
 def test_capital_as_actor_is_a_state(nlp: Language) -> None:
-    qs = _quotes(
+    qs = quotes_of(
         nlp, "Moscow denied the accusations on Monday, and Kyiv said that the attack had been repelled."
     )
     names = {(q.speaker.name, q.speaker.kind, q.speaker.resolved_from) for q in qs}
@@ -139,5 +124,5 @@ def test_non_english_text_does_not_crash(nlp: Language) -> None:
         "Le gouvernement a déclaré mardi qu'il envisageait d'envoyer des armes. « Nous sommes prêts », a dit le "
         "ministre aux journalistes. 政府は火曜日に声明を発表した。「準備はできている」と大臣は述べた。"
     )
-    for q in _quotes(nlp, text):
+    for q in quotes_of(nlp, text):
         assert q.text in text
