@@ -258,7 +258,7 @@ def test_batch_writes_do_not_grow_with_the_store(sized_store: SQLStore, db_url: 
         with big._write() as cur:  # a second store's worth of claims: start the index over
             big._execute(cur, "DELETE FROM tracker_state")
             big._execute(cur, "DELETE FROM tracker_items")
-        big._tracker_version = None
+        big._tracker_items = None
         rows_10k, bytes_10k, read_10k, blob_10k = _batch_cost(big, 10_000)
     print(f"per batch: {bytes_1k} -> {bytes_10k} bytes written; whole-index blob {blob_1k} -> {blob_10k}")
     assert rows_1k == rows_10k == 50 + 1  # the batch's item rows and the one-row state update

@@ -106,7 +106,7 @@ class SQLStore(ABC):
         self._flattener: Flattener | None = None
         self._clusterer: Clusterer | None = None
         self._clusterer_real = False
-        self._tracker_version: int | None = None  # stored tracker items the clusterer holds (None: reload)
+        self._tracker_items: int | None = None  # stored tracker items the clusterer holds (None: reload)
 
     # -- back-end hooks ---------------------------------------------------------------------------
     @abstractmethod
@@ -236,7 +236,7 @@ class SQLStore(ABC):
                 srcs = [source_row(a, seen_at) for a in batch if a.id not in failed_ids]
                 self._executemany(cur, insert_sql("article_sources", SOURCE_COLS), srcs)
         except BaseException:
-            self._tracker_version = None  # the in-memory index may hold rolled-back claims
+            self._tracker_items = None  # the in-memory index may hold rolled-back claims
             raise
         added = len(new_ids)
         n_failed = sum(1 for a in batch if a.id in failed_ids)
@@ -285,8 +285,8 @@ class SQLStore(ABC):
     def _assign_clusters(self, cur: Any, rows: Rows, vectors: list[Any]) -> None:
         # the index is persisted as append-only rows (store/tracker_state.py): this writer reads only what
         # others added since its last batch and writes only what this batch adds
-        self._clusterer, self._clusterer_real, self._tracker_version = sync_tracker(
-            self, cur, self._clusterer, self._tracker_version, track=self._track, embedder=self.embedder
+        self._clusterer, self._clusterer_real, self._tracker_items = sync_tracker(
+            self, cur, self._clusterer, self._tracker_items, track=self._track, embedder=self.embedder
         )
         vecs = None
         if self._clusterer_real and vectors and sum(len(v) for v in vectors) == len(rows.cluster_items):
@@ -301,7 +301,7 @@ class SQLStore(ABC):
         for row, cid in zip(rows.claims, ids, strict=True):
             row[12] = cid
         if self._clusterer_real:
-            self._tracker_version = save_tracker(self, cur, self._clusterer, self._tracker_version)
+            self._tracker_items = save_tracker(self, cur, self._clusterer, self._tracker_items)
 
     # -- reads ------------------------------------------------------------------------------------
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]:

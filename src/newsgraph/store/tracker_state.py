@@ -48,8 +48,8 @@ class Database(Protocol):
     def _executemany(self, cur: Any, sql: str, rows: Any) -> None: ...
 
 
-def _claim_clusterer() -> type[ClaimClusterer] | None:
-    from newsgraph.track.cluster import ClaimClusterer
+def _claim_clusterer() -> type[ClaimClusterer]:
+    from newsgraph.track.cluster import ClaimClusterer  # numpy and the embedder: imported on first use
 
     return ClaimClusterer
 
@@ -109,10 +109,10 @@ def sync_tracker(
     lock). ``current``/``known``: the writer's clusterer and how many of the store's items it holds (``None``:
     unknown, rebuild). Returns the clusterer, whether it is the real one (to be saved with
     :func:`save_tracker`) and the number of stored items it holds."""
-    cls = _claim_clusterer() if track else None
-    if cls is None:
+    if not track:
         single = current if isinstance(current, SingletonClusterer) else SingletonClusterer()
         return single, False, None
+    cls = _claim_clusterer()
     got = db._execute(cur, "SELECT n_items, params, state IS NOT NULL FROM tracker_state WHERE id = 1")
     if not got:
         # a new index; rows without a state row (left by an interrupted reset) are not part of it
@@ -144,8 +144,7 @@ def _convert_blob(
 def save_tracker(db: Database, cur: Any, clusterer: Clusterer, known: int | None) -> int:
     """Persist what the clusterer added since it held ``known`` stored items (call in the same write
     transaction as :func:`sync_tracker`); returns the number of stored items."""
-    cls = _claim_clusterer()
-    if cls is None or not isinstance(clusterer, cls):
+    if not isinstance(clusterer, _claim_clusterer()):
         raise TypeError(f"only a ClaimClusterer is persisted, not {type(clusterer).__name__}")
     start = known or 0
     n = len(clusterer)
