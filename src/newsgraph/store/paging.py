@@ -170,8 +170,8 @@ def clusters_after(fetch: Fetch, after: ClusterRow | Sequence[Any] | None) -> tu
     if after is None:
         return None
     n, cid = _values(after, ClusterRow, cluster_key, 2)
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise KeysetError("n_claims must be an integer")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise KeysetError("n_claims must be a non-negative integer")
     return (n, _pk(fetch, "SELECT pk FROM clusters WHERE id = ?", (_str(cid, "cluster id"),)))
 
 
