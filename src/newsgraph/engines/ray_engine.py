@@ -226,7 +226,19 @@ def _init_ray(opts: RayOptions) -> bool:
     quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
     if opts.address:
         _check_reachable(opts.address)
-        ray.init(address=opts.address, **quiet)
+        attempts = CLIENT_ATTEMPTS if opts.address.startswith("ray://") else 1
+        for attempt in range(attempts):
+            try:
+                ray.init(address=opts.address, **quiet)
+                break
+            except ConnectionError:
+                # A Ray Client head starts one server process per connection; under load (or right after
+                # another client left) that start can fail ("Initialization failure from server"). Ask again.
+                if attempt == attempts - 1:
+                    raise
+                print(f"newsgraph: {opts.address} refused the connection, trying again", file=sys.stderr)
+                ray.shutdown()
+                time.sleep(2.0 * (attempt + 1))
     else:
         cpus = opts.num_cpus or os.cpu_count() or 1
         # "local": always a new instance of our own, even if a `ray start` cluster runs (or ran) on this machine
@@ -377,20 +389,7 @@ def _run_through_client(
     ray = _ray()
     from ray.util.queue import Queue
 
-    assert opts.address is not None
-    _check_reachable(opts.address)
-    for attempt in range(CLIENT_ATTEMPTS):
-        try:
-            ray.init(address=opts.address, log_to_driver=False, logging_level=logging.ERROR)
-            break
-        except ConnectionError:
-            # The head starts one server process per client connection; under load (or right after another
-            # client left) that start can fail ("Initialization failure from server"). Ask again.
-            if attempt == CLIENT_ATTEMPTS - 1:
-                raise
-            print(f"newsgraph: {opts.address} refused the connection, trying again", file=sys.stderr)
-            ray.shutdown()
-            time.sleep(2.0 * (attempt + 1))
+    started = _init_ray(opts)
     try:
         reports = Queue()
         task = ray.remote(num_cpus=0, max_retries=0)(_driver_on_cluster)
@@ -410,7 +409,8 @@ def _run_through_client(
                 raise cause from None
             raise
     finally:
-        ray.shutdown()
+        if started:
+            ray.shutdown()
     return stats
 
 
