@@ -65,10 +65,14 @@ def lexicon() -> dict[str, LexEntry]:
     }
 
 
+MOVING_VERBS = MOVEMENT | TRANSFER | WITHDRAWAL
+"""Verbs that are events by what they move (``moved tanks to the border``), lexicon entries or not."""
+
+
 @lru_cache(maxsize=1)
-def lexicon_words() -> frozenset[str]:
-    """Every word of every lexicon entry and phrase: a lemma outside it cannot start a lookup hit."""
-    return frozenset(w for key in lexicon() for w in key.split())
+def trigger_words() -> frozenset[str]:
+    """Every word of every lexicon entry and phrase, and the moving verbs: no other lemma can be a trigger."""
+    return frozenset(w for key in lexicon() for w in key.split()) | MOVING_VERBS
 
 
 def lemma_of(t: Token) -> str:
@@ -91,8 +95,8 @@ def lookup(t: Token) -> tuple[str, LexEntry] | None:
         return None
     lex = lexicon()
     lem = lemma_of(t)
-    if lem not in lexicon_words() and lem not in MOVEMENT | TRANSFER | WITHDRAWAL:
-        return None  # every hit below is an entry, or a phrase, holding this lemma, or a movement verb
+    if lem not in trigger_words():
+        return None  # every hit below is an entry, or a phrase, holding this lemma, or a moving verb
     if t.pos_ == "AUX" and lem != "must":
         return None
     if t.pos_ == "PROPN" and lem not in {"ceasefire"}:
@@ -122,7 +126,7 @@ def lookup(t: Token) -> tuple[str, LexEntry] | None:
             for phrase in (f"{lem} {lemma_of(c)}", f"{lemma_of(c)} {lem}"):
                 if phrase in lex:
                     return phrase, lex[phrase]
-    if t.pos_ == "VERB" and lem not in lex and lem in MOVEMENT | TRANSFER | WITHDRAWAL:
+    if t.pos_ == "VERB" and lem not in lex and lem in MOVING_VERBS:
         # "moved tanks to the border", "troops left the city": a movement verb is an event by its object / subject
         cls = object_class(t)
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
