@@ -150,6 +150,35 @@ class Claim(_Model):
     cue_span: Span | None = None
 
 
+class Stance(_Model):
+    """One source's position on a :class:`Proposition`: who, how sure, and the claim that says so."""
+
+    source: Speaker
+    status: ClaimStatus
+    claim: str = Field(description="id of the Claim that carries this stance (the first one, if the source repeats)")
+    cue: str | None = None
+    cue_span: Span | None = None
+    writer: bool = Field(
+        default=False, description="the writer's own framing ('allegedly deployed'), not an attributed source"
+    )
+
+
+class Proposition(_Model):
+    """One fact that several claims state, in other words or by reference, with one stance per source.
+
+    Member claims state it as a clause ("North Korea sent troops to Russia"), as a nominalisation ("the alleged
+    troop deployment") or through an anaphor ("the claims", "the report").
+    """
+
+    id: str
+    statement: str = Field(description="canonical clause, e.g. 'North Korea has sent troops to Russia'")
+    claims: list[str] = Field(default_factory=list, description="ids of the member Claims, in body order")
+    stances: list[Stance] = Field(default_factory=list, description="one per distinct source, in body order")
+    disputed: bool = Field(
+        default=False, description="one source asserts or confirms it and another denies it"
+    )
+
+
 class Actor(_Model):
     name: str
     entity: str | None = None
@@ -198,6 +227,7 @@ class Article(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    propositions: list[Proposition] = Field(default_factory=list)
     errors: list[ErrorRecord] = Field(default_factory=list)
 
 
@@ -221,6 +251,10 @@ def iter_spans(article: Article) -> list[tuple[str, Span, str]]:
             out.append((f"claim {c.id} cue", c.cue_span, c.cue))
     for ev in article.events:
         out.append((f"event {ev.id}", ev.span, ev.text))
+    for p in article.propositions:
+        for st in p.stances:
+            if st.cue_span is not None and st.cue is not None:
+                out.append((f"proposition {p.id} stance cue", st.cue_span, st.cue))
     return out
 
 
