@@ -135,6 +135,46 @@ class EntityReport(_Row):
     claims_about: list[ClaimRow] = field(default_factory=list)
 
 
+FetchStatus = Literal["queued", "stored", "unchanged", "duplicate", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class FetchState(_Row):
+    """What ``collect`` knows about one URL (a page, feed or sitemap): one ``fetch_state`` row."""
+
+    url: str
+    source: str
+    kind: str = "page"
+    status: FetchStatus = "queued"
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    fetched_at: str | None = None
+    content_hash: str | None = None
+    article_id: str | None = None
+    error: str | None = None
+    attempts: int = 0
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRow(_Row):
+    """A followed source with its last fetch and its counts (the Sources page, ``GET /api/sources``)."""
+
+    url: str
+    kind: str | None
+    added_at: str
+    last_run_at: str | None
+    last_fetch: str | None
+    found: int
+    fetched: int
+    stored: int
+    failed: int
+    queued: int
+    last_error: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+
 ProgressFn = Callable[[int], None]
 """Called after each committed batch with the number of input records it consumed."""
 
@@ -208,6 +248,40 @@ class Store(Protocol):
     def iter_rows(self, table: ExportTable) -> Iterator[dict[str, Any]]: ...
 
     def schema_version(self) -> int: ...
+
+    # -- collection state (``newsgraph collect`` / ``watch``) -------------------------------------
+    def add_fetch_source(self, url: str, kind: str | None = None, *, error: str | None = None) -> None:
+        """Follow ``url`` (insert, or update its kind, last run and last error)."""
+        ...
+
+    def fetch_sources(self) -> list[SourceRow]:
+        """Every followed source with its counts, most recently added first."""
+        ...
+
+    def queue_urls(self, source: str, urls: Sequence[tuple[str, str | None]], kind: str = "page") -> int:
+        """Insert (url, published) pairs not seen before as ``queued``; returns how many were new."""
+        ...
+
+    def fetch_states(self, urls: Sequence[str]) -> dict[str, FetchState]: ...
+
+    def source_documents(self, source: str) -> list[FetchState]:
+        """The feeds and sitemaps found under ``source`` (revalidated on every run)."""
+        ...
+
+    def pending_fetches(
+        self, sources: Sequence[str] | None = None, *, max_attempts: int = 3, recheck: bool = False
+    ) -> list[FetchState]:
+        """Pages to fetch, oldest first: queued, failed with fewer than ``max_attempts`` attempts, and with
+        ``recheck`` the stored and unchanged ones too (revalidated with a conditional GET)."""
+        ...
+
+    def record_fetches(self, states: Sequence[FetchState]) -> None:
+        """Upsert fetch results (one transaction)."""
+        ...
+
+    def article_for_hash(self, content_hash: str) -> str | None:
+        """The article already stored from a response with this content hash, if any."""
+        ...
 
     def close(self) -> None: ...
 

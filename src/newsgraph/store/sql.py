@@ -25,6 +25,7 @@ from newsgraph.store.base import (
     SearchHit,
     Timeline,
 )
+from newsgraph.store.fetch_state import FetchStateMixin
 from newsgraph.store.paging import (
     CLAIMS,
     CLUSTERS,
@@ -93,7 +94,7 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-class SQLStore(ABC):
+class SQLStore(FetchStateMixin, ABC):
     """Shared implementation; subclasses provide connections, transactions and full-text search."""
 
     url: str
