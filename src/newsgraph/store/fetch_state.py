@@ -29,7 +29,7 @@ _QUEUE = (
 )
 _COUNTS = (
     "SELECT source, count(*), sum(CASE WHEN fetched_at IS NOT NULL THEN 1 ELSE 0 END), "
-    "sum(CASE WHEN status IN ('stored', 'unchanged', 'duplicate') THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN status IN ('stored', 'unchanged') THEN 1 ELSE 0 END), "
     "sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), "
     "max(fetched_at) FROM fetch_state WHERE kind = 'page' GROUP BY source"
 )
