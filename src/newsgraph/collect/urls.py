@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import date
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -24,12 +25,23 @@ def normalise(url: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     checked = check_url(url)
+    if checked is None and not _private_host(parts.hostname or ""):
+        return None
     try:
         out = checked[0] if checked else normalize_url(url)
     except ValueError:
         return None
     p = urlsplit(out)
     return urlunsplit((p.scheme, p.netloc, p.path or "/", p.query, ""))
+
+
+def _private_host(host: str) -> bool:
+    """An IP address or a single-label name (``localhost``): courlan refuses them, we fetch them."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return "." not in host
 
 
 def _local(tag: object) -> str:
