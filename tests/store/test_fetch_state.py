@@ -67,3 +67,21 @@ def test_sources_with_counts_and_errors(store: Store) -> None:
     assert row.errors == ["https://e.com/b: HTTP 404"]
     assert [d.url for d in store.source_documents(src)] == [src]
     assert store.source_documents(src)[0].etag == '"f"'
+
+
+def test_collect_end_to_end_on_each_backend(store: Store) -> None:
+    """A real collection run on this back-end: stored, then a 304 for the feed and no page fetched twice."""
+    from newsgraph.collect import CollectOptions, Politeness, collect
+    from tests.collect.site import BETA, FixtureSite
+
+    with FixtureSite() as site:
+        pol = Politeness(rate=50, backoff=0.01, timeout=2, resolve=site.resolve)
+        opts = CollectOptions(nlp=False)
+        first = collect([site.url(BETA, "/atom.xml")], store, politeness=pol, options=opts)
+        n = len(site.log)
+        second = collect([site.url(BETA, "/atom.xml")], store, politeness=pol, options=opts)
+        assert first.stored == 3 and second.stored == 0
+        assert [(h.path, h.status) for h in site.log[n:]] == [("/robots.txt", 404), ("/atom.xml", 304)]
+    assert store.count("articles") == 3
+    [row] = store.fetch_sources()
+    assert (row.kind, row.stored, row.failed) == ("feed", 3, 0)
