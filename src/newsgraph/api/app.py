@@ -57,10 +57,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
 
-    from newsgraph.api import pages, routes
+    from newsgraph.api import pages, routes, sources
 
     app.include_router(routes.router)
+    app.include_router(sources.router)
     app.include_router(pages.router)
+    app.include_router(sources.page_router)
     _mount_docs(app)  # before /static, so /static/swagger is not shadowed
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _error_handlers(app)
