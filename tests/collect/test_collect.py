@@ -189,6 +189,11 @@ def test_file_of_urls_and_warc(site: FixtureSite, db: Store, tmp_path: Path) -> 
         recs = [(r.headers["WARC-Target-URI"], r.http_headers.status_code) for r in ArchiveIterator(f)]
     assert (site.url(BETA, "/b/1.html"), 200) in recs and (site.url(BETA, "/robots.txt"), 404) in recs
     assert len(recs) == len(site.log)
+    # the archive reads back through the ingest path: the two pages, with their URLs
+    from newsgraph.ingest import iter_documents
+
+    pages = [d.source.url for d in iter_documents([str(warc)]) if d.text]
+    assert pages == [site.url(BETA, "/b/1.html"), site.url(BETA, "/b/2.html")]
 
 
 def test_full_pipeline_runs_on_fetched_pages(site: FixtureSite, db: Store) -> None:
