@@ -71,11 +71,12 @@ from newsgraph.events.vocab import (
     TROOPS,
     WEAPONS,
 )
+from newsgraph.models import PloverType
 
 # lemmatizer slips of the small English model ("staged" -> "stag")
 
 
-def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> Frame:
+def _frame(t: Token, typ: PloverType, mode: str | None, ctx: list[str]) -> Frame:
     """Adjust the type by the object of transfer / movement / removal triggers."""
     lem = lemma_of(t)
     if typ == "ASSAULT" and t.pos_ == "VERB":

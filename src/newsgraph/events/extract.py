@@ -201,7 +201,7 @@ def _to_event(
     mode = valid_mode(ev.type, ev.mode)
     return Event(
         id=f"e{n}",
-        type=ev.type,  # type: ignore[arg-type]
+        type=ev.type,
         mode=mode,
         context=ctx,
         score=score(ev.type, mode),

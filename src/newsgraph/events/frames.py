@@ -33,13 +33,14 @@ from newsgraph.events.vocab import (
     TRUCE,
     WEAPONS,
 )
+from newsgraph.models import PloverType
 
 
 @dataclass(frozen=True)
 class Frame:
     """An event type read from a trigger and its arguments: type, mode and context."""
 
-    type: str
+    type: PloverType
     mode: str | None
     context: list[str]
 
@@ -106,7 +107,7 @@ def _official(t: Token | None) -> bool:
     return t.ent_type_ == "GPE" or (lemma_of(t) in _OFFICIAL and lemma_of(t) not in PROTESTERS)
 
 
-def refine(t: Token, phrase: str, typ: str, mode: str | None, ctx: list[str]) -> Frame | None:
+def refine(t: Token, phrase: str, typ: PloverType, mode: str | None, ctx: list[str]) -> Frame | None:
     """The type read from the trigger's arguments, or None when no argument rule applies."""
     lem = lemma_of(t)
     verb = t.pos_ == "VERB"
@@ -224,9 +225,8 @@ def refine(t: Token, phrase: str, typ: str, mode: str | None, ctx: list[str]) ->
     ):
         return Frame("CONCEDE", None, [])  # crosswalk 083 "Accede to requests or demands"
     if typ == "RETREAT" and " " in phrase and lem in TRANSFER and object_class(t) != "aid":
-        return Frame(
-            typ, mode, ctx
-        )  # "handed in their weapons", "gave up arms": the phrase, not the transfer verb
+        # "handed in their weapons", "gave up arms": the phrase, not the transfer verb
+        return Frame(typ, mode, ctx)
     return None
 
 

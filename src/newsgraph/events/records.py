@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from newsgraph.models import PloverType
+
 __all__ = ["CodedEvent"]
 
 
@@ -13,7 +15,7 @@ __all__ = ["CodedEvent"]
 class CodedEvent:
     """One event read from a sentence: type + mode + context, the trigger and argument tokens."""
 
-    type: str
+    type: PloverType
     trigger: Token
     mode: str | None = None
     context: list[str] = field(default_factory=list)
