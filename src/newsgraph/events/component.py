@@ -20,7 +20,7 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
-        from newsgraph.events.extract import events_for_doc
+        from newsgraph.events.assemble import events_for_doc
 
         doc._.events = []
         with stage_errors(doc, "events"):
