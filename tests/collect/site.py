@@ -20,7 +20,9 @@ from typing import Any
 
 ALPHA = "alpha.example.org"
 BETA = "beta.example.org"
-HOSTS = (ALPHA, BETA)
+GAMMA = "gamma.example.org"
+"""robots.txt answers 500 (unreachable: RFC 9309 says fetch nothing)"""
+HOSTS = (ALPHA, BETA, GAMMA)
 
 _WORDS = ("council", "harbour", "budget", "bridge", "ferry", "library", "tram", "school", "market", "museum")
 
@@ -150,7 +152,11 @@ class FixtureSite:
             if host == ALPHA:
                 txt = f"User-agent: *\nDisallow: /private/\n\nSitemap: {self.url(ALPHA, '/sitemap_index.xml')}\n"
                 return 200, {"Content-Type": "text/plain"}, txt.encode()
+            if host == GAMMA:
+                return 500, {}, b"robots service down"
             return 404, {}, b"not found"
+        if host == GAMMA:
+            return 200, html, article_html(f"gamma{path}").encode()
         if host == BETA:
             if path == "/atom.xml":
                 return 200, {"Content-Type": "application/atom+xml"}, self.atom().encode()

@@ -16,7 +16,7 @@ from fastwarc.warc import ArchiveIterator
 from newsgraph.collect import USER_AGENT, CollectOptions, CollectReport, collect
 from newsgraph.store import Store, open_store
 from tests.collect.conftest import FAST, RATE, politeness
-from tests.collect.site import ALPHA, BETA, FixtureSite
+from tests.collect.site import ALPHA, BETA, GAMMA, FixtureSite
 
 BAD = ("/news/broken.html", "/news/slow.html", "/news/loop.html", "/news/huge.html")
 
@@ -102,8 +102,11 @@ def test_politeness_from_the_server_log(first_run: Run) -> None:
         starts = sorted(h.start for h in site.hits(host))
         gaps = [b - a for a, b in itertools.pairwise(starts)]
         assert len(gaps) >= 3
-        # the client spaces requests by `interval`; the server sees them within a few ms of that
-        assert min(gaps) >= interval - 0.02, (host, min(gaps))
+        # the client spaces requests by `interval`; the server's clock sees each gap within scheduling jitter
+        # (a loaded machine can delay one request's handling by some ms), and no run of requests is faster
+        # than the rate allows
+        assert min(gaps) >= 0.6 * interval, (host, min(gaps))
+        assert starts[-1] - starts[0] >= (len(starts) - 1) * interval - 0.05, host
         # one request in flight per host: each request ends before the next begins (slow.html's client
         # gave up at the time limit, so the server's end time for it is not the client's)
         hits = sorted((h for h in site.hits(host) if h.path != "/news/slow.html"), key=lambda h: h.start)
@@ -203,3 +206,16 @@ def test_full_pipeline_runs_on_fetched_pages(site: FixtureSite, db: Store) -> No
     assert rep.stored == 1
     art = next(iter(db.iter_articles()))
     assert art.language == "en" and art.claims, "the NLP stages ran"
+
+
+def test_unreachable_robots_txt_fetches_nothing_and_retries_later(
+    site: FixtureSite, db: Store, tmp_path: Path
+) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(site.url(GAMMA, "/g/1.html") + "\n")
+    rep = collect([str(urls)], db, politeness=politeness(site, retries=0), options=FAST)
+    assert [h.path for h in site.hits(GAMMA)] == ["/robots.txt"]
+    assert rep.failed == 1 and "robots.txt unreachable (HTTP 500" in rep.errors[0]
+    state = db.fetch_states([site.url(GAMMA, "/g/1.html")])[site.url(GAMMA, "/g/1.html")]
+    assert (state.status, state.attempts) == ("failed", 1)  # not "skipped": the next run asks again
+    assert [s.url for s in db.pending_fetches([str(urls)])] == [site.url(GAMMA, "/g/1.html")]

@@ -56,9 +56,8 @@ def _wait(cond: Callable[[], bool], timeout: float, proc: subprocess.Popen[bytes
         if cond():
             return
         if proc.poll() is not None:
-            raise AssertionError(
-                f"watch exited early ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}"
-            )  # type: ignore[union-attr]
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            raise AssertionError(f"watch exited early ({proc.returncode}): {err[-2000:]}")
         time.sleep(0.05)
     proc.kill()
     raise AssertionError("timed out waiting for watch")

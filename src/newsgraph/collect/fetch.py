@@ -30,6 +30,8 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = (*HTML_TYPES, "xml", "application/json", "application/feed+json", "text/plain")
 Archive = Callable[["Response"], None]
+STOPPED = "stopped"
+DISALLOWED = "disallowed by robots.txt"
 
 
 @dataclass(frozen=True)
@@ -119,10 +121,10 @@ class Fetcher:
             follow_redirects=False,
             timeout=httpx.Timeout(self.p.timeout, connect=min(10.0, self.p.timeout)),
         )
-        self.gates = HostGates(self.p.rate, self.p.per_host)
+        self.stop = stop or threading.Event()
+        self.gates = HostGates(self.p.rate, self.p.per_host, sleep=self.stop.wait)
         self.robots = RobotsCache(self)
         self.archive = archive
-        self.stop = stop or threading.Event()
         self._count_lock = threading.Lock()
         self.requests = 0
 
@@ -144,8 +146,16 @@ class Fetcher:
         current = url
         n = 0
         for _hop in range(self.p.max_redirects + 1):
-            if want != "robots" and self.p.obey_robots and not self.robots.allowed(current):
-                return Response(url, current, None, fetched_at=now_iso(), error="disallowed by robots.txt")
+            if self.stop.is_set():
+                return Response(url, current, None, fetched_at=now_iso(), error=STOPPED)
+            if want != "robots" and self.p.obey_robots:
+                rules = self.robots.rules(current)
+                if rules.deny_all:  # robots.txt unreachable: not a "no", so a later run tries again
+                    return Response(
+                        url, current, None, fetched_at=now_iso(), error=rules.note, retryable=True
+                    )
+                if not rules.allowed(current):
+                    return Response(url, current, None, fetched_at=now_iso(), error=DISALLOWED)
             cond = {"If-None-Match": etag} if etag else {}
             if last_modified:
                 cond["If-Modified-Since"] = last_modified
@@ -170,6 +180,8 @@ class Fetcher:
         n = 0
         for attempt in range(self.p.retries + 1):
             with self.gates.slot(host):
+                if self.stop.is_set():  # woken from the rate wait by a stop
+                    return Response(url, current, None, fetched_at=now_iso(), error=STOPPED, requests=n)
                 resp = self._once(url, current, want, cond)
             n += 1
             retry = resp.status in RETRY_STATUSES or (resp.status is None and resp.retryable)
@@ -241,7 +253,7 @@ class Fetcher:
             if time.monotonic() - started > self.p.timeout:
                 raise _Abort(f"response took longer than {self.p.timeout:g}s (aborted)")
             if self.stop.is_set():
-                raise _Abort("stopped")
+                raise _Abort(STOPPED)
         body = b"".join(parts)
         if not checked and not _type_ok(want, ctype, body):
             raise _Abort(

@@ -31,7 +31,7 @@ class HostGates:
         per_host: int,
         *,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] = time.sleep,
     ) -> None:
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.per_host = max(1, per_host)

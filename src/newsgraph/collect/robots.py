@@ -74,7 +74,8 @@ class RobotsCache:
         if resp.status is not None and 400 <= resp.status < 500 and resp.status != 429:
             return Rules(None)
         if not resp.ok:
-            return Rules(None, deny_all=True, note=f"robots.txt unreachable ({resp.error or resp.status})")
+            why = resp.error or f"HTTP {resp.status}"
+            return Rules(None, deny_all=True, note=f"robots.txt unreachable ({why}); not fetched")
         text = resp.body.decode("utf-8", "replace")
         rules = Rules(Protego.parse(text))
         delay = rules.crawl_delay()

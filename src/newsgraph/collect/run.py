@@ -21,11 +21,12 @@ import httpx
 
 from newsgraph.collect.archive import WarcArchive
 from newsgraph.collect.config import CollectOptions, Politeness
-from newsgraph.collect.fetch import Fetcher, Response
+from newsgraph.collect.fetch import DISALLOWED, STOPPED, Fetcher, Response
 from newsgraph.collect.sources import Discovery
 from newsgraph.collect.urls import normalise
 from newsgraph.ingest.encoding import charset_from_content_type
-from newsgraph.ingest.limits import RawDocument, make_document
+from newsgraph.ingest.limits import make_document
+from newsgraph.ingest.records import RawDocument
 from newsgraph.models import Source
 from newsgraph.store.base import FetchState, Store
 
@@ -170,9 +171,9 @@ class Collector:
             return
         if not resp.ok:
             msg = resp.error or f"HTTP {resp.status}"
-            if msg == "stopped":
+            if msg == STOPPED:
                 return  # still queued: fetched again next run
-            if msg.startswith("disallowed"):
+            if msg == DISALLOWED:
                 rep.skipped += 1
                 self._states.append(replace(base, status="skipped", error=msg))
                 return
