@@ -161,6 +161,8 @@ class FixtureSite:
             if path == "/atom.xml":
                 return 200, {"Content-Type": "application/atom+xml"}, self.atom().encode()
             if path.startswith("/b/"):
+                if self.page_delay:
+                    time.sleep(self.page_delay)
                 return 200, html, article_html(f"beta{path}").encode()
             return 404, {}, b"not found"
         if path == "/":

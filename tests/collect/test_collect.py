@@ -16,7 +16,7 @@ from fastwarc.warc import ArchiveIterator
 from newsgraph.collect import USER_AGENT, CollectOptions, CollectReport, collect
 from newsgraph.store import Store, open_store
 from tests.collect.conftest import FAST, RATE, politeness
-from tests.collect.site import ALPHA, BETA, GAMMA, FixtureSite
+from tests.collect.site import ALPHA, BETA, GAMMA, FixtureSite, Hit
 
 BAD = ("/news/broken.html", "/news/slow.html", "/news/loop.html", "/news/huge.html")
 
@@ -219,3 +219,29 @@ def test_unreachable_robots_txt_fetches_nothing_and_retries_later(
     state = db.fetch_states([site.url(GAMMA, "/g/1.html")])[site.url(GAMMA, "/g/1.html")]
     assert (state.status, state.attempts) == ("failed", 1)  # not "skipped": the next run asks again
     assert [s.url for s in db.pending_fetches([str(urls)])] == [site.url(GAMMA, "/g/1.html")]
+
+
+def _max_overlap(hits: list[Hit]) -> int:
+    events = sorted([(h.start, 1) for h in hits] + [(h.end, -1) for h in hits])
+    now = peak = 0
+    for _, step in events:
+        now += step
+        peak = max(peak, now)
+    return peak
+
+
+def test_per_host_and_global_concurrency_caps(tmp_path: Path) -> None:
+    with FixtureSite(page_delay=0.25) as site, open_store(tmp_path / "c.db") as db:
+        site.extra_pages[BETA].extend(f"/b/x{i}.html" for i in range(5))
+        urls = tmp_path / "urls.txt"
+        pages = [site.url(BETA, f"/b/x{i}.html") for i in range(5)] + [
+            site.url(ALPHA, f"/news/c{i}.html") for i in range(5)
+        ]
+        urls.write_text("\n".join(pages))
+        pol = politeness(site, rate=100.0, per_host=2, workers=3)
+        rep = collect([str(urls)], db, politeness=pol, options=FAST)
+        assert rep.stored == 10
+        page_hits = [h for h in site.log if h.path.startswith(("/b/x", "/news/c"))]
+        assert _max_overlap([h for h in page_hits if h.host == ALPHA]) == 2  # per-host cap, and it is used
+        assert _max_overlap([h for h in page_hits if h.host == BETA]) == 2
+        assert _max_overlap(page_hits) == 3  # the global cap across hosts

@@ -104,3 +104,36 @@ def test_sigkill_and_restart_loses_nothing_and_refetches_nothing_stored(
     assert len(total) == PAGES
     # at most the pages in flight at the kill (2 workers + one fetched batch) were fetched twice
     assert sum(1 for n in total.values() if n > 1) <= 10
+
+
+def test_watch_without_sources_follows_the_store_and_picks_up_new_ones(tmp_path: Path) -> None:
+    """In-process: sources added to the store (as POST /api/sources does) are collected on the next round."""
+    from newsgraph.collect import CollectOptions, Politeness, watch
+    from newsgraph.collect.run import CollectReport
+    from tests.collect.site import ALPHA
+
+    with FixtureSite() as site, open_store(tmp_path / "w.db") as store:
+        store.add_fetch_source(site.url(BETA, "/atom.xml"))
+        rounds: list[int] = []
+
+        def on_round(n: int, rep: CollectReport) -> None:
+            rounds.append(rep.stored)
+            if n == 1:
+                store.add_fetch_source(site.url(ALPHA, "/sitemap-news.xml"))
+
+        pol = Politeness(rate=50, backoff=0.01, timeout=2, resolve=site.resolve)
+        n = watch(
+            [],
+            store,
+            every=0.01,
+            politeness=pol,
+            options=CollectOptions(nlp=False),
+            on_round=on_round,
+            max_rounds=3,
+        )
+        assert n == 3
+        assert rounds == [
+            3,
+            2,
+            0,
+        ]  # beta's 3 pages; then the 2 of the sitemap added meanwhile; then nothing new
