@@ -27,7 +27,9 @@ HOSTS = (ALPHA, BETA, GAMMA)
 _WORDS = ("council", "harbour", "budget", "bridge", "ferry", "library", "tram", "school", "market", "museum")
 
 
-def article_html(slug: str, *, title: str | None = None, extra: str = "", charset: str = "utf-8") -> str:
+def article_html(
+    slug: str, *, title: str | None = None, extra: str = "", charset: str = "utf-8", head: str = ""
+) -> str:
     """A small news page with a unique body (four paragraphs) for ``slug``."""
     n = int(hashlib.md5(slug.encode()).hexdigest()[:4], 16)
     w = [_WORDS[(n + i) % len(_WORDS)] for i in range(4)]
@@ -44,7 +46,7 @@ def article_html(slug: str, *, title: str | None = None, extra: str = "", charse
     body = "".join(f"<p>{p}</p>" for p in paras)
     return (
         f'<!doctype html><html><head><meta charset="{charset}"><title>{title}</title>'
-        f'<meta property="article:published_time" content="2024-10-2{n % 9}"></head>'
+        f'<meta property="article:published_time" content="2024-10-2{n % 9}">{head}</head>'
         f"<body><header><nav><a href='/'>Home</a></nav></header><article><h1>{title}</h1>"
         f'<p class="byline">By Alex Reporter</p>{body}</article><footer>© Alpha Gazette</footer></body></html>'
     )
@@ -209,6 +211,11 @@ class FixtureSite:
             return 200, {"Content-Type": "text/html; charset=utf-8"}, page.encode("cp1252")
         if path == "/news/gz.html":
             return 200, {**html, "Content-Encoding": "gzip"}, gzip.compress(article_html("gz").encode())
+        if path == "/amp/1.html":  # another rendering of /news/1.html (other bytes), canonical link to it
+            page = article_html(
+                "amp", head=f'<link rel="canonical" href="{self.url(ALPHA, "/news/1.html")}">'
+            )
+            return 200, html, page.encode()
         if path == "/news/dup.html":  # the same bytes as /news/1.html under another URL
             return 200, html, article_html("/news/1.html").encode()
         if path.startswith(("/news/", "/private/")) and path.endswith(".html"):

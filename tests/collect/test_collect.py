@@ -245,3 +245,16 @@ def test_per_host_and_global_concurrency_caps(tmp_path: Path) -> None:
         assert _max_overlap([h for h in page_hits if h.host == ALPHA]) == 2  # per-host cap, and it is used
         assert _max_overlap([h for h in page_hits if h.host == BETA]) == 2
         assert _max_overlap(page_hits) == 3  # the global cap across hosts
+
+
+def test_dedupe_by_canonical_url(site: FixtureSite, db: Store, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(site.url(ALPHA, "/news/1.html") + "\n")
+    collect([str(urls)], db, politeness=politeness(site), options=FAST)
+    urls.write_text(site.url(ALPHA, "/amp/1.html") + "\n")
+    rep = collect([str(urls)], db, politeness=politeness(site), options=FAST)
+    assert (rep.fetched, rep.duplicates, rep.stored) == (1, 1, 0)
+    state = db.fetch_states([site.url(ALPHA, "/amp/1.html")])[site.url(ALPHA, "/amp/1.html")]
+    original = db.fetch_states([site.url(ALPHA, "/news/1.html")])[site.url(ALPHA, "/news/1.html")]
+    assert state.status == "duplicate" and state.article_id == original.article_id is not None
+    assert db.count("articles") == 1

@@ -22,7 +22,7 @@ import httpx
 from newsgraph.collect.archive import WarcArchive
 from newsgraph.collect.config import CollectOptions, Politeness
 from newsgraph.collect.fetch import DISALLOWED, STOPPED, Fetcher, Response
-from newsgraph.collect.sources import Discovery
+from newsgraph.collect.sources import Discovered, Discovery
 from newsgraph.collect.urls import normalise
 from newsgraph.ingest.encoding import charset_from_content_type
 from newsgraph.ingest.limits import make_document
@@ -87,6 +87,14 @@ def _interleave(todo: list[FetchState]) -> list[FetchState]:
     return out
 
 
+def _result(fut: Future[Response], st: FetchState) -> Response:
+    """The fetch's response; an unexpected exception becomes a retryable one-line error."""
+    try:
+        return fut.result()
+    except Exception as exc:
+        return Response(st.url, st.url, None, error=f"{type(exc).__name__}: {exc}", retryable=True)
+
+
 class Collector:
     """Runs :func:`collect`; holds the per-run dedupe sets and the pending batch."""
 
@@ -106,7 +114,10 @@ class Collector:
         for src in sources:
             if self.fetcher.stop.is_set():
                 break
-            found = discovery.run(src)
+            try:
+                found = discovery.run(src)
+            except Exception as exc:  # a parser bug on one odd document must not end the run
+                found = Discovered(src, errors=[f"{src}: discovery failed: {type(exc).__name__}: {exc}"])
             rep.sources += 1
             self.store.record_fetches(found.documents)
             rep.queued += self.store.queue_urls(src, list(found.pages.items()))
@@ -148,7 +159,7 @@ class Collector:
                 finished, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     st = running.pop(fut)
-                    self._handle(st, fut.result())
+                    self._handle(st, _result(fut, st))
                     done += 1
                     if progress:
                         progress(done, len(todo))
