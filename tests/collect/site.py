@@ -245,6 +245,9 @@ class FixtureSite:
                     }
                     if headers.get("if-none-match") == etag:
                         status, body = 304, b""
+                # logged before the response is sent, so a client that has its answer finds it in the log
+                with site._lock:
+                    site.log.append(Hit(host, path, status, start, time.monotonic(), headers))
                 self.send_response(status)
                 for k, v in out_headers.items():
                     self.send_header(k, v)
@@ -252,8 +255,6 @@ class FixtureSite:
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
-                with site._lock:
-                    site.log.append(Hit(host, path, status, start, time.monotonic(), headers))
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass

@@ -167,7 +167,7 @@ def collect(
             rep = run(todo, store, politeness=pol, options=opts, stop=stop)
     if not quiet:
         _summary(rep, store.url)
-    if rep.fetched + rep.unchanged + rep.queued == 0 and rep.errors:
+    if rep.sources_read == 0 and rep.fetched + rep.unchanged == 0:
         raise typer.Exit(3)
     if rep.failed:
         raise typer.Exit(1)

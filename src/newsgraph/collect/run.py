@@ -41,6 +41,8 @@ class CollectReport:
     """What one run did. ``errors`` holds one line per failed page or source."""
 
     sources: int = 0
+    sources_read: int = 0
+    """sources whose feed, sitemap, page or file could be read (this run or, when unchanged, before)"""
     queued: int = 0
     """pages discovered for the first time"""
     fetched: int = 0
@@ -119,6 +121,7 @@ class Collector:
             except Exception as exc:  # a parser bug on one odd document must not end the run
                 found = Discovered(src, errors=[f"{src}: discovery failed: {type(exc).__name__}: {exc}"])
             rep.sources += 1
+            rep.sources_read += found.kind is not None
             self.store.record_fetches(found.documents)
             rep.queued += self.store.queue_urls(src, list(found.pages.items()))
             self.store.add_fetch_source(
