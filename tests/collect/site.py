@@ -254,7 +254,14 @@ class FixtureSite:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(body)
+                    if path == "/news/trickle.html":  # each piece in time, the whole far too slow
+                        step = max(1, len(body) // 10)
+                        for i in range(0, len(body), step):
+                            self.wfile.write(body[i : i + step])
+                            self.wfile.flush()
+                            time.sleep(0.15)
+                    else:
+                        self.wfile.write(body)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass

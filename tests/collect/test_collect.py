@@ -258,3 +258,12 @@ def test_dedupe_by_canonical_url(site: FixtureSite, db: Store, tmp_path: Path) -
     original = db.fetch_states([site.url(ALPHA, "/news/1.html")])[site.url(ALPHA, "/news/1.html")]
     assert state.status == "duplicate" and state.article_id == original.article_id is not None
     assert db.count("articles") == 1
+
+
+def test_a_trickling_response_is_cut_at_the_time_limit(site: FixtureSite, db: Store, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(site.url(ALPHA, "/news/trickle.html") + "\n")
+    rep = collect([str(urls)], db, politeness=politeness(site, retries=0, timeout=0.5), options=FAST)
+    assert rep.failed == 1 and "response took longer than 0.5s (aborted)" in rep.errors[0]
+    state = db.fetch_states([site.url(ALPHA, "/news/trickle.html")])[site.url(ALPHA, "/news/trickle.html")]
+    assert (state.status, state.attempts) == ("failed", 1)  # a slow server may be faster on the next run

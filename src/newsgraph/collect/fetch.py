@@ -90,6 +90,10 @@ class _Resolving(httpx.BaseTransport):
 class _Abort(Exception):
     """The response cannot be used; the message is the one-line error."""
 
+    def __init__(self, message: str, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
 
 def _type_ok(want: Want, content_type: str, head: bytes) -> bool:
     if want == "robots":
@@ -220,7 +224,9 @@ class Fetcher:
                     return out
                 body = self._read(r, headers, want, started)
         except _Abort as exc:
-            return Response(url, current, None, fetched_at=fetched_at, error=str(exc))
+            return Response(
+                url, current, None, fetched_at=fetched_at, error=str(exc), retryable=exc.retryable
+            )
         except httpx.TimeoutException:
             return Response(url, current, None, fetched_at=fetched_at, error="timed out", retryable=True)
         except (httpx.HTTPError, OSError) as exc:
@@ -251,7 +257,7 @@ class Fetcher:
             if size > cap:
                 raise _Abort(f"response too large (over the {cap:,}-byte cap; aborted)")
             if time.monotonic() - started > self.p.timeout:
-                raise _Abort(f"response took longer than {self.p.timeout:g}s (aborted)")
+                raise _Abort(f"response took longer than {self.p.timeout:g}s (aborted)", retryable=True)
             if self.stop.is_set():
                 raise _Abort(STOPPED)
         body = b"".join(parts)
