@@ -122,8 +122,10 @@ class Collector:
                 found = Discovered(src, errors=[f"{src}: discovery failed: {type(exc).__name__}: {exc}"])
             rep.sources += 1
             rep.sources_read += found.kind is not None
-            self.store.record_fetches(found.documents)
+            # pages first, then the feeds' validators: killed in between, the next run refetches the feed in
+            # full instead of getting a 304 for pages it never queued
             rep.queued += self.store.queue_urls(src, list(found.pages.items()))
+            self.store.record_fetches(found.documents)
             self.store.add_fetch_source(
                 src, found.kind or "unknown", error="; ".join(found.errors[:3]) or None
             )
