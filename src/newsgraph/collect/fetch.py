@@ -121,7 +121,11 @@ class Fetcher:
             inner = _Resolving(inner, dict(self.p.resolve))
         self.client = httpx.Client(
             transport=inner,
-            headers={"User-Agent": self.p.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={
+                "User-Agent": self.p.user_agent,
+                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "Accept-Encoding": "gzip, deflate",
+            },
             follow_redirects=False,
             timeout=httpx.Timeout(self.p.timeout, connect=min(10.0, self.p.timeout)),
         )
