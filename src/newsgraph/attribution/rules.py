@@ -34,13 +34,8 @@ from newsgraph.attribution.records import (
     CharSpan,
     Thresholds,
 )
-from newsgraph.attribution.reported import (
-    _cue_tokens,
-    _np_slice,
-    _subject,
-    _verb_attribution,
-    np_core,
-)
+from newsgraph.attribution.reported import _cue_tokens, _np_slice, _subject, np_core
+from newsgraph.attribution.verb_rules import verb_attribution
 from newsgraph.extensions import doc_text
 
 SPEECH_STRENGTH = 0.5
@@ -136,7 +131,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     for tok in doc:
         att: Attribution | None = None
         if tok.pos_ == "VERB" and tok.lower_ != "according":
-            att = _verb_attribution(tok, th) or asked_attribution(tok)
+            att = verb_attribution(tok, th) or asked_attribution(tok)
         elif tok.lower_ == "according":
             att = _according_to(tok)
         elif tok.pos_ == "NOUN" and th.noun < 1.0:
