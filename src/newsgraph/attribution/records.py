@@ -24,7 +24,16 @@ VerbRuleName = Literal[
 ]
 """The content rules of a cue verb (:data:`newsgraph.attribution.verb_rules.VERB_RULES`, in that order)."""
 QuoteRuleName = Literal[
-    "quote", "colon_quote", "comma_quote", "dash_byline", "words_of", "interrupted_quote", "continuation"
+    "quote",
+    "inverted_quote",
+    "interrupted_quote",
+    "colon_quote",
+    "comma_quote",
+    "said_colon",
+    "words_of",
+    "dash_byline",
+    "continuation",
+    "paragraph_quote",
 ]
 """Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
 OtherRuleName = Literal["asked", "noun", "adjective", "according"]

@@ -127,7 +127,13 @@ def _agent(verb: Token) -> Token | None:
 def _cue_tokens(verb: Token) -> list[int]:
     """The verb plus negation and, when negated, its auxiliaries (``did not mention``)."""
     toks = [verb.i]
-    negs = [c for c in verb.children if c.dep_ == "neg"]
+    doc = verb.doc
+    # not a "not" across punctuation ("“… Probably not,” she said": the negation is the quote's)
+    negs = [
+        c
+        for c in verb.children
+        if c.dep_ == "neg" and not any(t.is_punct for t in doc[min(c.i, verb.i) + 1 : max(c.i, verb.i)])
+    ]
     if negs:
         toks += [c.i for c in negs] + [
             c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i

@@ -29,12 +29,13 @@ from newsgraph.attribution.extent import add_cue_extents
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.nominal import _according_to, _adjective_attribution, _noun_attribution
+from newsgraph.attribution.quote_rules import quote_rule_attribution, quote_speaker
 from newsgraph.attribution.records import (
     Attribution,
     CharSpan,
     Thresholds,
 )
-from newsgraph.attribution.reported import _cue_tokens, _np_slice, _subject, np_core
+from newsgraph.attribution.reported import _cue_tokens, np_core
 from newsgraph.attribution.verb_rules import verb_attribution
 from newsgraph.extensions import doc_text
 
@@ -94,8 +95,7 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
         lemma = t.lemma_.lower()
         if cue_strength(lemma) < th.quote and lemma not in SPEECH:
             continue
-        subj = _subject(t)
-        if subj is None or subj.dep_ == "nsubjpass" or q[0] <= subj.idx < q[1]:
+        if quote_speaker(t, q) is None:
             continue
         dist = q[0] - t.idx if t.idx < q[0] else t.idx - q[1]
         if t.sent.start not in sents:
@@ -103,23 +103,6 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
         if best is None or dist < best[0]:
             best = (dist, t)
     return best[1] if best else None
-
-
-def _colon_cue(doc: Doc, idx: _Index, q: CharSpan) -> Token | None:
-    """A ``X said:`` (cue verb with a subject, ending in a colon) right before the quote."""
-    i = idx.tokens_in(q)
-    if not i or i[0] == 0:
-        return None
-    j = i[0] - 1
-    while j > 0 and doc[j].is_space:
-        j -= 1
-    prev = doc[j]
-    if prev.text != ":":
-        return None
-    for t in reversed(list(doc[max(prev.sent.start, prev.i - 40) : prev.i])):
-        if t.pos_ == "VERB" and cue_strength(t.lemma_.lower()) >= 0.3 and _subject(t) is not None:
-            return t
-    return None
 
 
 def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 5000) -> list[Attribution]:
@@ -178,7 +161,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             continue
         if _is_title(text, q):
             continue
-        verb = _quote_cue(doc, idx, q, th) or _colon_cue(doc, idx, q)
+        verb = _quote_cue(doc, idx, q, th)
         if verb is not None:
             att = by_verb.get(verb.i)
             qsents = {doc[i].sent.start for i in idx.tokens_in(q)}
@@ -195,21 +178,35 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 att.quotes.append(q)
                 last_quoted = att
                 continue
-            subj = _subject(verb)
-            if subj is not None and not (q[0] <= subj.idx < q[1]):
+            src = quote_speaker(verb, q)
+            if src is not None:
                 att = Attribution(
                     cue=_cue_tokens(verb),
-                    source=_np_slice(subj),
+                    source=(src[0], src[1]),
                     content=[q],
                     quotes=[q],
                     verb=verb.i,
-                    source_head=subj.i,
-                    rule="quote",
+                    source_head=src[2],
+                    rule=src[3],
                 )
                 by_verb[verb.i] = att
                 out.append(att)
                 last_quoted = att
                 continue
+        toks = idx.tokens_in(q)
+        att = quote_rule_attribution(doc, q, toks[0]) if toks else None
+        if att is not None and att.verb is not None and att.verb in by_verb:
+            att = by_verb[att.verb]  # "X said:" already has an attribution: the quote is its content
+            att.content.append(q)
+            att.quotes.append(q)
+            last_quoted = att
+            continue
+        if att is not None:
+            if att.verb is not None:
+                by_verb[att.verb] = att
+            out.append(att)
+            last_quoted = att
+            continue
         prev = last_quoted if last_quoted is not None and last_quoted.end(doc) <= q[0] else None
         if prev is not None:
             gap = text[prev.end(doc) : q[0]]
