@@ -34,7 +34,9 @@ from newsgraph.extensions import doc_text
 # verbs that introduce a quotation only with a colon or a comma after them ("Walsh continued: “…”")
 QUOTE_INTRO_VERBS = frozenset({"continue", "conclude", "add", "write", "explain", "go", "begin", "finish"})
 DASHES = "―—–"
-_DASH_BYLINE = re.compile(r"[^\S\n]*[" + DASHES + r"][^\S\n]*([A-Z][\w.’'\- ]{1,60}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)")
+_DASH_BYLINE = re.compile(
+    r"[^\S\n]*[" + DASHES + r"][^\S\n]*([A-Z][\w.’'\- ]{1,60}?)[^\S\n.]*\.?[^\S\n]*(?:\n|$)"
+)
 MAX_NAME_TOKENS = 6
 
 
@@ -136,7 +138,15 @@ def _make(
 
 def colon_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     """``Walsh continued: “They are pushing hard.”``: a cue verb (or ``continued``, ``added``) with its speaker,
-    ending in a colon right before the quote (also across a paragraph break)."""
+    ending in a colon right before the quote (also across a paragraph break); or a speech noun before the colon
+    (``The mayor is sending a new message: “…”``, cue ``message``, the speaker its verb's subject)."""
+    prev = _prev_token(doc, first)
+    noun = doc[prev.i - 1] if prev is not None and prev.text == ":" and prev.i > 0 else None
+    if noun is not None and noun.pos_ == "NOUN" and cue_strength(noun.lemma_.lower(), "NOUN") >= 0.3:
+        verb = noun.head
+        src = quote_speaker(verb, q) if noun.dep_ in {"dobj", "attr"} and verb.pos_ in {"VERB", "AUX"} else None
+        if src is not None:
+            return _make([noun.i], src, q, "colon_quote")
     hit = _intro_cue(doc, q, first, ":", 40)
     if hit is None:
         return None

@@ -152,7 +152,9 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             _, fe, k = frag_starts[j]
             cov = sum(max(0, min(q[1], e) - max(q[0], s)) for s, e in out[k].content)
             # the widest content wins; on a tie, the outer (earlier) attribution
-            if fe > q[0] and _covered(q, out[k].content) and cov >= best_cov:
+            # a content that opens with the quote takes all of it ("According to X, “… . …”")
+            opens = any(s == q[0] for s, _ in out[k].content)
+            if fe > q[0] and (opens or _covered(q, out[k].content)) and cov >= best_cov:
                 owner, best_cov = out[k], cov
         if owner is not None:
             owner.quotes.append(q)
@@ -162,9 +164,15 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         if _is_title(text, q):
             continue
         verb = _quote_cue(doc, idx, q, th)
+        toks = idx.tokens_in(q)
+        qsents = {doc[i].sent.start for i in toks}
+        ruled = None
+        if toks and (verb is None or verb.sent.start not in qsents):
+            ruled = quote_rule_attribution(doc, q, toks[0])
+        if verb is not None and ruled is not None and verb.sent.start not in qsents and verb.i != ruled.verb:
+            verb = None  # "Said Ellis: “…”": a construction around the quote beats a cue verb of another sentence
         if verb is not None:
             att = by_verb.get(verb.i)
-            qsents = {doc[i].sent.start for i in idx.tokens_in(q)}
             if att is not None and att.quotes and verb.sent.start not in qsents:
                 # "“…,” Kim said. “…”": a new quote of the same speaker, not a wider content
                 out.append(att.continuation(q))
@@ -193,8 +201,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 out.append(att)
                 last_quoted = att
                 continue
-        toks = idx.tokens_in(q)
-        att = quote_rule_attribution(doc, q, toks[0]) if toks else None
+        att = ruled
         if att is not None and att.verb is not None and att.verb in by_verb:
             att = by_verb[att.verb]  # "X said:" already has an attribution: the quote is its content
             att.content.append(q)
