@@ -26,6 +26,7 @@ from newsgraph.attribution.verb_rules import (
     make_clear_rule,
     media_saying_rule,
     parenthetical_rule,
+    participle_extension,
     passive_rule,
     phrasal_mark_rule,
     phrasal_rule,
@@ -134,3 +135,22 @@ def test_every_rule_is_tested_and_named() -> None:
     assert set(VERB_RULES) == tested
     assert {c.rule.__name__.removesuffix("_rule") for c in CASES} <= set(RULE_NAMES)
     assert all(r.__doc__ for r in VERB_RULES)
+
+
+def test_participle_extension_runs_to_the_clause_end(nlp: Language) -> None:
+    text = (
+        "Lima called for the immediate withdrawal of Chilean ships allegedly sent to patrol alongside Peru in its "
+        "fishing zone on Monday and signaled it may expel the envoy."
+    )
+    doc = nlp(text)
+    frame = verb_frame(_verb(doc, "called"), Thresholds())
+    assert frame is not None
+    ships = _verb(doc, "ships")
+    short = Found("phrasal", _verb(doc, "the").i, ships.i, (_verb(doc, "for").i,))
+    longer = participle_extension(frame, short)
+    assert doc[longer.start : longer.end + 1].text == (
+        "the immediate withdrawal of Chilean ships allegedly sent to patrol alongside Peru in its fishing zone"
+    )  # through the participle's clause, without the date adjunct and the coordinated "signaled"
+    assert participle_extension(frame, Found("ccomp", short.start, short.end)) == Found(
+        "ccomp", short.start, ships.i
+    )

@@ -144,7 +144,9 @@ def colon_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     noun = doc[prev.i - 1] if prev is not None and prev.text == ":" and prev.i > 0 else None
     if noun is not None and noun.pos_ == "NOUN" and cue_strength(noun.lemma_.lower(), "NOUN") >= 0.3:
         verb = noun.head
-        src = quote_speaker(verb, q) if noun.dep_ in {"dobj", "attr"} and verb.pos_ in {"VERB", "AUX"} else None
+        src = (
+            quote_speaker(verb, q) if noun.dep_ in {"dobj", "attr"} and verb.pos_ in {"VERB", "AUX"} else None
+        )
         if src is not None:
             return _make([noun.i], src, q, "colon_quote")
     hit = _intro_cue(doc, q, first, ":", 40)

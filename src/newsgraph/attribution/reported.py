@@ -55,6 +55,19 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                     return gc
     if depth >= 3:
         return None
+    if (
+        verb.dep_ == "conj"
+        and verb.head.dep_ in {"acl", "dep"}
+        and verb.head.tag_ in {"VBN", "VBD"}
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        # "Lima called for the withdrawal of ships sent to patrol … and signaled it may …": the parse hangs the
+        # second cue on the participle; its speaker is the subject of the clause the participle sits in
+        main = verb.head.head
+        while main.pos_ not in {"VERB", "AUX"} and main.head.i != main.i:
+            main = main.head
+        if main.pos_ in {"VERB", "AUX"} and main.i != verb.head.i:
+            return _subject(main, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "dep" and depth > 0 and verb.head.pos_ in {"VERB", "AUX"}:

@@ -362,6 +362,60 @@ def parenthetical_rule(f: VerbFrame) -> Found | None:
     return None
 
 
+# --------------------------------------------------------------------------------- content refinements
+
+
+def _clause_end(p: Token) -> int:
+    """Last token of a participle's clause: its right dependents, up to a coordinated verb that is a cue of its
+    own (``… deployed to fight … and signaled it may …``: the parse hangs the second cue on the participle) and
+    without a trailing date adjunct (``on Tuesday`` belongs to the cue)."""
+    doc = p.doc
+    end = p.i
+    for child in p.rights:
+        if child.dep_ in {"cc", "conj", "punct"}:
+            break
+        end = max(end, child.right_edge.i)
+    # a date adjunct closing the clause ("… in its war against Ukraine on Tuesday")
+    last = doc[end]
+    prep = next((a for a in last.ancestors if a.dep_ == "prep" and a.i < last.i), None)
+    if (
+        prep is not None
+        and last.ent_type_ in {"DATE", "TIME"}
+        and prep.right_edge.i == end
+        and prep.i > p.i + 1
+    ):
+        end = prep.i - 1
+    while end > p.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
+    return end
+
+
+def participle_extension(f: VerbFrame, found: Found) -> Found:
+    """A noun content runs on through a reduced relative or participial modifier to the end of its clause
+    (``called for the withdrawal of the ships allegedly sent to patrol its waters``), whether the parse hangs the
+    participle on the noun or on the cue verb; it stops before a verb coordinated with the participle (``… and
+    signaled it may …``: the parse hangs the second cue on the participle)."""
+    if found.rule not in {"phrasal", "dobj"}:
+        return found
+    doc = f.verb.doc
+    b = found.end
+    nxt = b + 1
+    while nxt < len(doc) and doc[nxt].tag_ == "RB" and doc[nxt].head.i > nxt:
+        nxt += 1  # "allegedly", "reportedly"
+    if nxt >= len(doc):
+        return found
+    p = doc[nxt]
+    if (
+        p.tag_ not in {"VBN", "VBD"}
+        or p.dep_ not in {"dep", "acl", "advcl", "ccomp"}
+        or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in p.children)
+        or not (p.head.i == f.verb.i or found.start <= p.head.i <= b)
+    ):
+        return found
+    end = _clause_end(p)
+    return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > b else found
+
+
 VERB_RULES: tuple[VerbRule, ...] = (
     raising_rule,
     ccomp_rule,
@@ -419,7 +473,7 @@ def verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         if isinstance(found, Stop):
             return None
         if found is not None:
-            return _build(f, found)
+            return _build(f, participle_extension(f, found))
     return None
 
 
