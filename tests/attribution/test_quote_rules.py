@@ -79,25 +79,3 @@ def test_a_dash_inside_a_sentence_is_no_byline(nlp: Language) -> None:
         nlp, "They sang “Happy Birthday to the Mayor of the Town” — and then the lights went out."
     )
     assert not any(q.cue == "—" for q in quotes)
-
-
-def test_quote_over_several_paragraphs_is_one_quote_of_one_speaker(nlp: Language) -> None:
-    text = (
-        "The harbour master described the night.\n\n"
-        "“The wind came first. Then the rain came down so hard we could not see the boats.\n\n"
-        "“By morning three of them were gone,” Ingrid Solberg said."
-    )
-    quotes = quotes_of(nlp, text)
-    q = next(q for q in quotes if q.text.startswith("“The wind"))
-    assert q.text.endswith("were gone,”")  # one span from the first paragraph's mark to the closing mark
-    assert q.speaker.name == "Ingrid Solberg"
-
-
-def test_paragraph_that_is_only_a_quote_takes_the_speaker_named_before(nlp: Language) -> None:
-    text = (
-        "“We will rebuild the pier before summer,” harbour master Ingrid Solberg told reporters on Monday.\n\n"
-        "“Nobody will lose their mooring.”"
-    )
-    quotes = quotes_of(nlp, text)
-    q = next(q for q in quotes if q.text.startswith("“Nobody"))
-    assert q.speaker.name == "Ingrid Solberg"
