@@ -33,7 +33,6 @@ QuoteRuleName = Literal[
     "words_of",
     "dash_byline",
     "continuation",
-    "paragraph_quote",
 ]
 """Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
 OtherRuleName = Literal["asked", "noun", "adjective", "according"]

@@ -135,6 +135,12 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         return k >= 0 and qspans[k][1] > c
 
     out = [a for a in out if not _in_quote(doc[a.cue[0]].idx)]
+    for a in out:  # a speaker the parse found inside the quote: the name next to the cue instead
+        if a.verb is not None and a.source_head is not None and _in_quote(doc[a.source_head].idx):
+            k = bisect_right(q_starts, doc[a.source_head].idx) - 1
+            src = quote_speaker(doc[a.verb], qspans[k])
+            if src is not None:
+                a.source, a.source_head = (src[0], src[1]), src[2]
     by_verb = {v: a for v, a in by_verb.items() if any(a is b for b in out)}
     out.sort(key=lambda a: a.start(doc))
     split_nested(doc, out, qspans)
