@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.attribution._rules import quotes_of
+from tests.attribution._rules import parse, quotes_of
 
 
 def test_quote_paragraph_continues_the_previous_speaker(nlp: Language) -> None:
@@ -53,3 +53,15 @@ def test_paragraph_that_is_only_a_quote_takes_the_speaker_named_before(nlp: Lang
     quotes = quotes_of(nlp, text)
     q = next(q for q in quotes if q.text.startswith("“Nobody"))
     assert q.speaker.name == "Ingrid Solberg"
+
+
+def test_quote_paragraph_takes_the_speaker_of_the_paragraph_before(nlp: Language) -> None:
+    text = (
+        "Ana Ruiz, who led the dig, said the tool was found in May. The team spent a week cleaning it.\n\n"
+        "“It is the oldest tool we have seen.”"
+    )
+    _doc, atts = parse(nlp, text)
+    a = next(a for a in atts if a.quotes)
+    assert a.rule == "paragraph_quote" and a.is_continuation
+    q = next(q for q in quotes_of(nlp, text) if q.text.startswith("“It is"))
+    assert (q.type, q.speaker.name) == ("direct", "Ana Ruiz")

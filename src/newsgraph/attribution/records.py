@@ -33,8 +33,10 @@ QuoteRuleName = Literal[
     "words_of",
     "dash_byline",
     "continuation",
+    "paragraph_quote",
 ]
 """Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
+CONTINUATION_RULES = frozenset({"continuation", "paragraph_quote"})
 OtherRuleName = Literal["asked", "noun", "adjective", "according"]
 """``asked`` (:mod:`.constructions`), speech nouns, stance adjectives and ``according to`` (:mod:`.nominal`)."""
 RuleName = Literal[VerbRuleName, QuoteRuleName, OtherRuleName]
@@ -95,10 +97,15 @@ class Attribution:
         return max(ends)
 
     @property
+    def is_continuation(self) -> bool:
+        """A further quote of another attribution's speaker, on that attribution's cue."""
+        return self.rule in CONTINUATION_RULES
+
+    @property
     def type(self) -> str:
         return "direct" if self.quotes and self.is_direct else ("mixed" if self.quotes else "indirect")
 
-    def continuation(self, q: CharSpan) -> Attribution:
+    def continuation(self, q: CharSpan, rule: RuleName = "continuation") -> Attribution:
         """A new direct quote ``q`` of the same speaker with the same cue (``"…," Kim said. "…"``)."""
         return Attribution(
             cue=list(self.cue),
@@ -111,7 +118,7 @@ class Attribution:
             quoted_cue=self.quoted_cue,
             cue_extent=list(self.cue_extent),
             parent=self,
-            rule="continuation",
+            rule=rule,
             is_direct=True,
         )
 

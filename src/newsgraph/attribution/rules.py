@@ -232,6 +232,11 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             out.append(prev.continuation(q))
             last_quoted = out[-1]
             continue
+        prev = _previous_paragraph_speaker(doc, q, out)
+        if prev is not None:  # a paragraph that is only a quote: the speaker of the paragraph before
+            out.append(prev.continuation(q, rule="paragraph_quote"))
+            last_quoted = out[-1]
+            continue
     for a in out:
         a.content.sort()
         a.quotes.sort()
@@ -277,6 +282,36 @@ def _previous_sentence_speaker(
     return best
 
 
+def _previous_paragraph_speaker(doc: Doc, q: CharSpan, atts: list[Attribution]) -> Attribution | None:
+    """The speaker a paragraph that is only a quote takes: the last speech attribution with a source in the
+    paragraph right before it (``Ana Ruiz, who led the dig, described the find. She called it rare.`` then
+    ``“It is the oldest tool we have seen.”``)."""
+    text = doc_text(doc)
+    p_start = text.rfind("\n", 0, q[0]) + 1
+    p_end = text.find("\n", q[1])
+    p_end = len(text) if p_end < 0 else p_end
+    if text[p_start : q[0]].strip() or text[q[1] : p_end].strip(' \t.,;:”"') or p_start == 0:
+        return None
+    prev_end = p_start - 1
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    if prev_end <= prev_start:
+        return None
+    best: Attribution | None = None
+    for a in atts:
+        if a.verb is None or a.source is None or a.rule in {"asked", "parenthetical"}:
+            continue
+        v = doc[a.verb]
+        if not prev_start <= v.idx < prev_end or a.end(doc) > q[0]:
+            continue
+        if cue_strength(v.lemma_.lower()) < SPEECH_STRENGTH and v.lemma_.lower() not in SPEECH:
+            continue
+        if best is None or a.verb > (best.verb or 0):
+            best = a
+    return best
+
+
 def _reindex(atts: list[Attribution]) -> list[Attribution]:
     pos = {id(a): i for i, a in enumerate(atts)}
     for i, a in enumerate(atts):
@@ -309,7 +344,7 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
     """Attributions whose cue is not inside another attribution's content or inside quotation marks."""
     if qspans is None:
         qspans = quote_spans(doc_text(doc))
-    frags = sorted((s, e, k) for k, b in enumerate(atts) if b.rule != "continuation" for s, e in b.content)
+    frags = sorted((s, e, k) for k, b in enumerate(atts) if not b.is_continuation for s, e in b.content)
     fstarts = [f[0] for f in frags]
     qstarts = [q[0] for q in qspans]
     keep = []
@@ -318,7 +353,7 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
         hi = bisect_right(fstarts, c)
         inside_other = any(frags[j][1] > c and frags[j][2] != k for j in range(hi - 1, max(-1, hi - 30), -1))
         inside_quote = False
-        if a.rule != "continuation":
+        if not a.is_continuation:
             qi = bisect_right(qstarts, c) - 1
             inside_quote = qi >= 0 and qspans[qi][1] > c and qspans[qi] not in a.quotes
         if not inside_other and not inside_quote:
