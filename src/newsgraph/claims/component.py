@@ -19,7 +19,6 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.claims.sectors import is_media
 from newsgraph.claims.status import (
     ALLEGE_CUES,
     CONFIRM_CUES,
@@ -27,6 +26,7 @@ from newsgraph.claims.status import (
     REPORT_CUES,
     classify_status,
 )
+from newsgraph.entities.sectors import is_media
 from newsgraph.extensions import doc_text, index_sentences, stage_errors
 from newsgraph.models import Claim, Entity, Quote, Speaker, SpeakerKind
 

@@ -41,7 +41,7 @@ from newsgraph.claims.lexicon import (
     WRITER_ALLEGED,
     WRITER_REPORTED,
 )
-from newsgraph.claims.sectors import is_media
+from newsgraph.entities.sectors import is_media
 from newsgraph.models import ClaimStatus, Polarity
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ Steps, all over the spaCy parse of the article body:
 5. **Speakers**: quotes' speakers are linked (``Speaker.entity``) and their resolved mentions ("He", "Kim")
    become entity mentions; roles from the speaker description and from appositions become ``attributes``.
 6. **Country and sector** of people and organisations from their roles and names
-   (:mod:`newsgraph.claims.sectors`), e.g. "South Korean Ambassador to the United Nations" -> KOR, GOV.
+   (:mod:`newsgraph.entities.sectors`), e.g. "South Korean Ambassador to the United Nations" -> KOR, GOV.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.claims.sectors import international_code, sector_of
+from newsgraph.entities.sectors import international_code, sector_of
 from newsgraph.extensions import doc_text
 from newsgraph.geo import CountryRef, country_of, find_countries
 from newsgraph.models import Entity, Mention, Quote
