@@ -44,3 +44,15 @@ def test_ten_thousand_marks_fast() -> None:
     assert time.perf_counter() - t0 < 1.0
     assert len(spans) >= 5000
     assert all(0 <= s < e <= len(t) for s, e in spans)
+
+
+def test_quote_goes_on_into_a_paragraph_whose_first_mark_closes_it() -> None:
+    text = "“The wind came first.\n\nBy morning three boats were gone,” she said."
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "“The wind came first.\n\nBy morning three boats were gone,”"
+    ]
+    text = "He shouted “stop\n\nNothing else happened. “Go,” she said."
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "“stop",
+        "“Go,”",
+    ]  # a new opening mark: no continuation

@@ -111,6 +111,12 @@ def test_golden_on_full_pipeline(sample_article: Article) -> None:
     _check(sample_article, exact_count=False)
 
 
+def test_lede_indirect_attribution_runs_to_the_clause_end(hand_article: Article) -> None:
+    lede = _find(hand_article.quotes, GOLDEN[0])
+    assert lede.text.endswith("allegedly deployed to fight alongside Russia in its war against Ukraine")
+    assert "signaled" not in lede.text
+
+
 def test_mentions_chain_kim(hand_article: Article) -> None:
     from newsgraph.nlp import load_pipeline
 

@@ -5,8 +5,9 @@ the text length and never raises:
 
 * curly ``“ … ”`` and straight ``" … "`` double quotes (a straight mark opens when it follows whitespace, an
   opening bracket or the start of a paragraph, and closes otherwise);
-* a quote that runs over several paragraphs, with the opening mark repeated at the start of each paragraph and
-  the closing mark only at the end, is one span;
+* a quote that runs over several paragraphs is one span: a paragraph with an opening mark and no closing mark
+  goes on in the next one when that one opens with a mark again (the usual style) or its first mark closes the
+  quote;
 * an unbalanced opening mark is closed at the end of its paragraph; a stray closing mark is ignored;
 * single quotes (``‘ … ’``) inside a double quote are nested quotes and stay part of the outer span; a double
   quote with no double quotes around it may also use single curly marks when the text contains no double marks.
@@ -46,6 +47,19 @@ def _is_opening_straight(text: str, i: int, para_start: int) -> bool:
     return prev.isspace() or prev in "([{—–-:/"
 
 
+def _closes_first(text: str, ps: int, pe: int, opens: str, closes: str, straight: str) -> bool:
+    """The paragraph's first quotation mark closes a quote (``… the boats.”`` after an unclosed ``“``)."""
+    for i in range(ps, pe):
+        ch = text[i]
+        if ch in closes:
+            return True
+        if ch in opens:
+            return False
+        if ch in straight:
+            return not _is_opening_straight(text, i, ps)
+    return False
+
+
 def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:
     """Quote spans delimited by ``opens``/``closes`` (and the symmetric ``straight`` mark)."""
     spans: list[Span] = []
@@ -58,6 +72,8 @@ def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:
             first = text[ps] if ps < pe else ""
             if first and (first in opens or first in straight):
                 i = ps + 1
+            elif _closes_first(text, ps, pe, opens, closes, straight):
+                pass  # the quote goes on without a repeated mark and closes in this paragraph
             else:
                 prev_end = paras[pi - 1][1]
                 spans.append((start, prev_end))
@@ -80,7 +96,13 @@ def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:
         if start is not None:
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
             too_long = pe - start > MAX_QUOTE_CHARS
-            if nxt is None or too_long or not (text[nxt] in opens or text[nxt] in straight):
+            nxt_end = paras[pi + 1][1] if pi + 1 < len(paras) else 0
+            goes_on = nxt is not None and (
+                text[nxt] in opens
+                or text[nxt] in straight
+                or _closes_first(text, nxt, nxt_end, opens, closes, straight)
+            )
+            if too_long or not goes_on:
                 spans.append((start, pe))
                 start = None
     return [s for s in spans if s[1] - s[0] > 1]

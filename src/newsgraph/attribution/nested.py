@@ -71,12 +71,12 @@ def split_nested(doc: Doc, atts: list[Attribution], qspans: list[tuple[int, int]
     Runs before quotation marks are attached; a cut never falls inside a quotation (``qspans``)."""
     starts = [t.idx for t in doc]
     verbs = [
-        (doc[a.cue[0]].idx, k) for k, a in enumerate(atts) if a.verb is not None and a.rule != "continuation"
+        (doc[a.cue[0]].idx, k) for k, a in enumerate(atts) if a.verb is not None and not a.is_continuation
     ]
     verbs.sort()
     vstarts = [v[0] for v in verbs]
     for outer in atts:
-        if outer.rule in {"continuation", "parenthetical"} or len(outer.content) != 1:
+        if outer.is_continuation or outer.rule == "parenthetical" or len(outer.content) != 1:
             continue
         s, e = outer.content[0]
         lo = bisect_left(starts, s)

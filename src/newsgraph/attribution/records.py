@@ -3,10 +3,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from spacy.tokens import Doc
 
 CharSpan = tuple[int, int]
+
+VerbRuleName = Literal[
+    "ccomp",
+    "stray_that",
+    "answer",
+    "make_clear",
+    "xcomp",
+    "phrasal_mark",
+    "phrasal",
+    "dobj",
+    "light",
+    "passive",
+    "parenthetical",
+]
+"""The content rules of a cue verb (:data:`newsgraph.attribution.verb_rules.VERB_RULES`, in that order)."""
+QuoteRuleName = Literal[
+    "quote",
+    "inverted_quote",
+    "interrupted_quote",
+    "colon_quote",
+    "comma_quote",
+    "said_colon",
+    "words_of",
+    "dash_byline",
+    "continuation",
+    "paragraph_quote",
+]
+"""Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
+CONTINUATION_RULES = frozenset({"continuation", "paragraph_quote"})
+OtherRuleName = Literal["asked", "noun", "adjective", "according"]
+"""``asked`` (:mod:`.constructions`), speech nouns, stance adjectives and ``according to`` (:mod:`.nominal`)."""
+RuleName = Literal[VerbRuleName, QuoteRuleName, OtherRuleName]
+"""The name of the rule that found an attribution (``Attribution.rule``)."""
+RULE_NAMES: tuple[str, ...] = (*get_args(VerbRuleName), *get_args(QuoteRuleName), *get_args(OtherRuleName))
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
@@ -44,7 +79,7 @@ class Attribution:
     """for ``Quoting X, Y say …``: the token slice of X (the speaker the reader cares about)"""
     continues: int | None = None
     """index of the attribution whose direct quote this one continues"""
-    rule: str = "verb"
+    rule: RuleName = "quote"
     cue_extent: list[int] = field(default_factory=list)
     """token indices of the whole cue phrase as corpora annotate it (``had basically said in a statement``);
     ``cue`` stays the verb (with its negation) that the product reports"""
@@ -62,10 +97,15 @@ class Attribution:
         return max(ends)
 
     @property
+    def is_continuation(self) -> bool:
+        """A further quote of another attribution's speaker, on that attribution's cue."""
+        return self.rule in CONTINUATION_RULES
+
+    @property
     def type(self) -> str:
         return "direct" if self.quotes and self.is_direct else ("mixed" if self.quotes else "indirect")
 
-    def continuation(self, q: CharSpan) -> Attribution:
+    def continuation(self, q: CharSpan, rule: RuleName = "continuation") -> Attribution:
         """A new direct quote ``q`` of the same speaker with the same cue (``"…," Kim said. "…"``)."""
         return Attribution(
             cue=list(self.cue),
@@ -78,7 +118,7 @@ class Attribution:
             quoted_cue=self.quoted_cue,
             cue_extent=list(self.cue_extent),
             parent=self,
-            rule="continuation",
+            rule=rule,
             is_direct=True,
         )
 

@@ -29,18 +29,14 @@ from newsgraph.attribution.extent import add_cue_extents
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.nominal import _according_to, _adjective_attribution, _noun_attribution
+from newsgraph.attribution.quote_rules import quote_rule_attribution, quote_speaker
 from newsgraph.attribution.records import (
     Attribution,
     CharSpan,
     Thresholds,
 )
-from newsgraph.attribution.reported import (
-    _cue_tokens,
-    _np_slice,
-    _subject,
-    _verb_attribution,
-    np_core,
-)
+from newsgraph.attribution.reported import _cue_tokens, np_core
+from newsgraph.attribution.verb_rules import verb_attribution
 from newsgraph.extensions import doc_text
 
 SPEECH_STRENGTH = 0.5
@@ -99,8 +95,7 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
         lemma = t.lemma_.lower()
         if cue_strength(lemma) < th.quote and lemma not in SPEECH:
             continue
-        subj = _subject(t)
-        if subj is None or subj.dep_ == "nsubjpass" or q[0] <= subj.idx < q[1]:
+        if quote_speaker(t, q) is None:
             continue
         dist = q[0] - t.idx if t.idx < q[0] else t.idx - q[1]
         if t.sent.start not in sents:
@@ -108,23 +103,6 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
         if best is None or dist < best[0]:
             best = (dist, t)
     return best[1] if best else None
-
-
-def _colon_cue(doc: Doc, idx: _Index, q: CharSpan) -> Token | None:
-    """A ``X said:`` (cue verb with a subject, ending in a colon) right before the quote."""
-    i = idx.tokens_in(q)
-    if not i or i[0] == 0:
-        return None
-    j = i[0] - 1
-    while j > 0 and doc[j].is_space:
-        j -= 1
-    prev = doc[j]
-    if prev.text != ":":
-        return None
-    for t in reversed(list(doc[max(prev.sent.start, prev.i - 40) : prev.i])):
-        if t.pos_ == "VERB" and cue_strength(t.lemma_.lower()) >= 0.3 and _subject(t) is not None:
-            return t
-    return None
 
 
 def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 5000) -> list[Attribution]:
@@ -136,7 +114,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     for tok in doc:
         att: Attribution | None = None
         if tok.pos_ == "VERB" and tok.lower_ != "according":
-            att = _verb_attribution(tok, th) or asked_attribution(tok)
+            att = verb_attribution(tok, th) or asked_attribution(tok)
         elif tok.lower_ == "according":
             att = _according_to(tok)
         elif tok.pos_ == "NOUN" and th.noun < 1.0:
@@ -157,6 +135,12 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         return k >= 0 and qspans[k][1] > c
 
     out = [a for a in out if not _in_quote(doc[a.cue[0]].idx)]
+    for a in out:  # a speaker the parse found inside the quote: the name next to the cue instead
+        if a.verb is not None and a.source_head is not None and _in_quote(doc[a.source_head].idx):
+            k = bisect_right(q_starts, doc[a.source_head].idx) - 1
+            src = quote_speaker(doc[a.verb], qspans[k])
+            if src is not None:
+                a.source, a.source_head = (src[0], src[1]), src[2]
     by_verb = {v: a for v, a in by_verb.items() if any(a is b for b in out)}
     out.sort(key=lambda a: a.start(doc))
     split_nested(doc, out, qspans)
@@ -174,7 +158,9 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             _, fe, k = frag_starts[j]
             cov = sum(max(0, min(q[1], e) - max(q[0], s)) for s, e in out[k].content)
             # the widest content wins; on a tie, the outer (earlier) attribution
-            if fe > q[0] and _covered(q, out[k].content) and cov >= best_cov:
+            # a content that opens with the quote takes all of it ("According to X, “… . …”")
+            opens = any(s == q[0] for s, _ in out[k].content)
+            if fe > q[0] and (opens or _covered(q, out[k].content)) and cov >= best_cov:
                 owner, best_cov = out[k], cov
         if owner is not None:
             owner.quotes.append(q)
@@ -183,10 +169,16 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             continue
         if _is_title(text, q):
             continue
-        verb = _quote_cue(doc, idx, q, th) or _colon_cue(doc, idx, q)
+        verb = _quote_cue(doc, idx, q, th)
+        toks = idx.tokens_in(q)
+        qsents = {doc[i].sent.start for i in toks}
+        ruled = None
+        if toks and (verb is None or verb.sent.start not in qsents):
+            ruled = quote_rule_attribution(doc, q, toks[0])
+        if verb is not None and ruled is not None and verb.sent.start not in qsents and verb.i != ruled.verb:
+            verb = None  # "Said Ellis: “…”": a construction around the quote beats a cue verb of another sentence
         if verb is not None:
             att = by_verb.get(verb.i)
-            qsents = {doc[i].sent.start for i in idx.tokens_in(q)}
             if att is not None and att.quotes and verb.sent.start not in qsents:
                 # "“…,” Kim said. “…”": a new quote of the same speaker, not a wider content
                 out.append(att.continuation(q))
@@ -200,21 +192,34 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 att.quotes.append(q)
                 last_quoted = att
                 continue
-            subj = _subject(verb)
-            if subj is not None and not (q[0] <= subj.idx < q[1]):
+            src = quote_speaker(verb, q)
+            if src is not None:
                 att = Attribution(
                     cue=_cue_tokens(verb),
-                    source=_np_slice(subj),
+                    source=(src[0], src[1]),
                     content=[q],
                     quotes=[q],
                     verb=verb.i,
-                    source_head=subj.i,
-                    rule="quote",
+                    source_head=src[2],
+                    rule=src[3],
                 )
                 by_verb[verb.i] = att
                 out.append(att)
                 last_quoted = att
                 continue
+        att = ruled
+        if att is not None and att.verb is not None and att.verb in by_verb:
+            att = by_verb[att.verb]  # "X said:" already has an attribution: the quote is its content
+            att.content.append(q)
+            att.quotes.append(q)
+            last_quoted = att
+            continue
+        if att is not None:
+            if att.verb is not None:
+                by_verb[att.verb] = att
+            out.append(att)
+            last_quoted = att
+            continue
         prev = last_quoted if last_quoted is not None and last_quoted.end(doc) <= q[0] else None
         if prev is not None:
             gap = text[prev.end(doc) : q[0]]
@@ -225,6 +230,11 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         prev = _previous_sentence_speaker(doc, idx, q, out)
         if prev is not None:  # "“…,” X told Reuters in an interview.\n\n“…”": the next paragraph goes on
             out.append(prev.continuation(q))
+            last_quoted = out[-1]
+            continue
+        prev = _previous_paragraph_speaker(doc, q, out)
+        if prev is not None:  # a paragraph that is only a quote: the speaker of the paragraph before
+            out.append(prev.continuation(q, rule="paragraph_quote"))
             last_quoted = out[-1]
             continue
     for a in out:
@@ -272,6 +282,36 @@ def _previous_sentence_speaker(
     return best
 
 
+def _previous_paragraph_speaker(doc: Doc, q: CharSpan, atts: list[Attribution]) -> Attribution | None:
+    """The speaker a paragraph that is only a quote takes: the last speech attribution with a source in the
+    paragraph right before it (``Ana Ruiz, who led the dig, described the find. She called it rare.`` then
+    ``“It is the oldest tool we have seen.”``)."""
+    text = doc_text(doc)
+    p_start = text.rfind("\n", 0, q[0]) + 1
+    p_end = text.find("\n", q[1])
+    p_end = len(text) if p_end < 0 else p_end
+    if text[p_start : q[0]].strip() or text[q[1] : p_end].strip(' \t.,;:”"') or p_start == 0:
+        return None
+    prev_end = p_start - 1
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    if prev_end <= prev_start:
+        return None
+    best: Attribution | None = None
+    for a in atts:
+        if a.verb is None or a.source is None or a.rule in {"asked", "parenthetical"}:
+            continue
+        v = doc[a.verb]
+        if not prev_start <= v.idx < prev_end or a.end(doc) > q[0]:
+            continue
+        if cue_strength(v.lemma_.lower()) < SPEECH_STRENGTH and v.lemma_.lower() not in SPEECH:
+            continue
+        if best is None or a.verb > (best.verb or 0):
+            best = a
+    return best
+
+
 def _reindex(atts: list[Attribution]) -> list[Attribution]:
     pos = {id(a): i for i, a in enumerate(atts)}
     for i, a in enumerate(atts):
@@ -304,7 +344,7 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
     """Attributions whose cue is not inside another attribution's content or inside quotation marks."""
     if qspans is None:
         qspans = quote_spans(doc_text(doc))
-    frags = sorted((s, e, k) for k, b in enumerate(atts) if b.rule != "continuation" for s, e in b.content)
+    frags = sorted((s, e, k) for k, b in enumerate(atts) if not b.is_continuation for s, e in b.content)
     fstarts = [f[0] for f in frags]
     qstarts = [q[0] for q in qspans]
     keep = []
@@ -313,7 +353,7 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
         hi = bisect_right(fstarts, c)
         inside_other = any(frags[j][1] > c and frags[j][2] != k for j in range(hi - 1, max(-1, hi - 30), -1))
         inside_quote = False
-        if a.rule != "continuation":
+        if not a.is_continuation:
             qi = bisect_right(qstarts, c) - 1
             inside_quote = qi >= 0 and qspans[qi][1] > c and qspans[qi] not in a.quotes
         if not inside_other and not inside_quote:

@@ -32,6 +32,32 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+SINGULAR_FIRST = {"i", "me", "my"}
+DEICTIC_POSSESSIVES = {"my", "our", "your"}
+"""``your state``, ``our government``: a speaker named only from the writer's or reader's point of view"""
+# verbs only people do: their subject is a person even when the name is also a place ("Paris smiled")
+HUMAN_VERBS = frozenset(
+    {"smile", "laugh", "grin", "weep", "cry", "sob", "whisper", "shout", "yell", "scream", "sigh", "shrug"}
+    | {"nod", "wink", "frown", "giggle", "chuckle", "joke", "quip", "mutter", "mumble", "gasp", "blush"}
+)
+HONORIFICS = {
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "lt.",
+    "sgt.",
+}
+DEICTIC_WINDOW = 1500
+"""characters back to look for the speaker a first-person ``I`` / ``we`` outside a quote stands for"""
 MEDIA_NOUNS = {
     "report", "media", "newspaper", "paper", "outlet", "broadcaster", "press", "network", "station", "tabloid",
     "daily", "wire", "magazine", "journal", "newscast", "website", "blog", "poll", "survey",
@@ -114,6 +140,8 @@ class SpeakerResolver:
         self.antecedents: list[_Antecedent] = []
         self._ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self._done: dict[int, Speaker] = {}
+        self._spoken: list[tuple[int, Speaker]] = []
+        """speakers resolved so far (position, speaker), for a first-person source outside a quote"""
         self._collect_subjects()
 
     # ------------------------------------------------------------------ mentions and antecedents
@@ -188,6 +216,8 @@ class SpeakerResolver:
         for p in self.people:
             if p.name == sp.name:
                 p.spoke_at.append(tok.idx)
+        if sp.kind != "unknown":
+            self._spoken.append((tok.idx, sp))
         return sp
 
     def _span_speaker(self, a: int, b: int, **kw: object) -> Speaker:
@@ -205,7 +235,14 @@ class SpeakerResolver:
             return self._done[tok.i]
         a, b = slice_ if slice_ is not None else (tok.left_edge.i, tok.right_edge.i + 1)
         lower = tok.lower_
-        if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        deictic = next(
+            (c for c in tok.children if c.dep_ == "poss" and c.lower_ in DEICTIC_POSSESSIVES), None
+        )
+        if lower in FIRST_PERSON or lower == "you":
+            sp = self._deictic(tok, lower, tok.i, tok.i + 1)
+        elif deictic is not None and tok.pos_ in {"NOUN", "PROPN"}:
+            sp = self._deictic(tok, deictic.lower_, a, b)
+        elif tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             sp = self._pronoun(tok)
         else:
             sp = self._noun_phrase(tok, a, b)
@@ -232,6 +269,38 @@ class SpeakerResolver:
                     resolved_from=tok.text,
                 )
         return Speaker(name=tok.text, kind="unknown", span=(tok.idx, tok.idx + len(tok.text)))
+
+    def _deictic(self, tok: Token, word: str, a: int, b: int) -> Speaker:
+        """``I`` / ``we`` / ``you`` / ``your state`` as a source outside a quote: no speaker of its own. A first
+        person stands for the latest speaker before it (a person for ``I``); a second person, and a first person
+        with no speaker before it, is ``unknown`` with the surface form kept in ``resolved_from``."""
+        doc = self.doc
+        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        surface = doc_text(doc)[s:e]
+        if word in FIRST_PERSON or word in {"my", "our"}:
+            for pos, sp in reversed(self._spoken):
+                if pos >= tok.idx or tok.idx - pos > DEICTIC_WINDOW:
+                    continue
+                if word in SINGULAR_FIRST and sp.kind != "person":
+                    continue
+                return Speaker(
+                    name=sp.name, kind=sp.kind, description=sp.description, span=(s, e), resolved_from=surface
+                )
+        return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
+
+    def _person_by_grammar(self, tok: Token, ent: Span, a: int) -> bool:
+        """A place name that the grammar makes a person (``Senator Paris``, ``Paris`` after ``Paris Hilton``,
+        ``Paris smiled and said``): a title or honorific before it, a person with that name part mentioned before,
+        or a verb only people do."""
+        doc = self.doc
+        if any(t.lower_ in HONORIFICS or t.lemma_.lower() in PERSON_NOUNS for t in doc[a : ent.start]):
+            return True
+        if len(ent) == 1 and self._person_for_part(ent.text, ent.start_char) is not None:
+            return True
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")]
+            return any(v.lemma_.lower() in HUMAN_VERBS for v in verbs)
+        return False
 
     def _latest(self, pos: int, ok: Callable[[_Antecedent], bool], window: int = 300) -> _Antecedent | None:
         i = bisect_left(self.antecedents, pos, key=lambda x: x.pos)
@@ -269,6 +338,13 @@ class SpeakerResolver:
         if head_ent is None and tok.lemma_.lower() in PERSON_NOUNS:
             head_ent = next((e for e in ents if e.label_ == "PERSON"), None)
         if head_ent is not None and head_ent.label_ == "PERSON" and country_name(head_ent.text) is None:
+            return self._person(head_ent, tok, a, b)
+        if (
+            head_ent is not None
+            and head_ent.label_ in {"GPE", "LOC", "PERSON"}
+            and country_name(_strip_possessive(head_ent.text)) is not None
+            and self._person_by_grammar(tok, head_ent, a)
+        ):
             return self._person(head_ent, tok, a, b)
         if head_ent is not None and country_name(_strip_possessive(head_ent.text)) is not None:
             return self._state(head_ent, ents, a, b)

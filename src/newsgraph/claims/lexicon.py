@@ -7,6 +7,14 @@ relations.
 
 from __future__ import annotations
 
+from newsgraph.lexicon.reporting import (
+    ELABORATION_VERBS,
+    EPISTEMIC_VERBS,
+    EVIDENCE_VERBS,
+    SPEECH_ACT_VERBS,
+    STATEMENT_VERBS,
+)
+
 # fmt: off
 # Source-introducing predicates (lemmas) by the commitment they express (FactBank's SIP classes).
 DENY_CUES = frozenset({
@@ -35,15 +43,9 @@ HEDGE_CUES = frozenset({
     "seem", "signal", "speculate", "suggest", "suppose", "suspect", "theorize", "think", "wonder", "worry"
 })
 # Plain speech/cognition predicates: negated ("did not say whether") they leave the claim unconfirmed.
-SPEECH_CUES = frozenset({
-    "accuse", "acknowledge", "add", "admit", "agree", "allege", "announce", "argue", "ask", "assert", "believe",
-    "brief", "call", "claim", "comment", "compare", "complain", "concede", "conclude", "confirm", "contend",
-    "continue", "criticize", "declare", "demand", "deny", "describe", "disclose", "dismiss", "emphasize",
-    "estimate", "expect", "explain", "find", "highlight", "hint", "indicate", "insist", "learn", "liken",
-    "maintain", "mention", "note", "observe", "pledge", "point", "predict", "promise", "recall", "reiterate",
-    "reject", "remark", "reply", "report", "respond", "reveal", "say", "show", "signal", "specify", "state",
-    "stress", "suggest", "tell", "testify", "think", "threaten", "tweet", "urge", "vow", "warn", "write"
-})
+SPEECH_CUES = (
+    STATEMENT_VERBS | SPEECH_ACT_VERBS | EPISTEMIC_VERBS | EVIDENCE_VERBS | ELABORATION_VERBS
+)  # the shared reporting-verb lexicon
 # Nouns naming a proposition: the object of dismiss/reject/dispute that makes it a denial.
 CLAIM_NOUNS = frozenset({
     "account", "accusation", "allegation", "assertion", "assessment", "characterization", "charge", "claim",

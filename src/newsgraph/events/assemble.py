@@ -89,6 +89,20 @@ def _finite(t: Token) -> bool:
     )
 
 
+def _presupposed_modifiers(content: Span) -> frozenset[int]:
+    """Tokens of the reduced relatives inside a content (``troops allegedly deployed to fight …``): a past
+    participle without a subject of its own, modifying a noun of the content or hung on the cue by the parse."""
+    out: set[int] = set()
+    for tok in content[1:]:
+        if (
+            tok.tag_ in {"VBN", "VBD"}
+            and tok.dep_ in {"acl", "dep"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children)
+        ):
+            out.update(t.i for t in tok.subtree if content.start <= t.i < content.end)
+    return frozenset(out)
+
+
 def _date_ents(doc: Doc) -> dict[int, list[Span]]:
     """DATE/TIME entities by the start token of their sentence, computed once per doc (``Span.ents`` scans every
     entity of the doc on each call)."""
@@ -257,12 +271,15 @@ def events_for_doc(doc: Doc, claims: Sequence[Claim] = (), entities: Sequence[En
         content = doc.char_span(claim.span[0], claim.span[1], alignment_mode="expand")
         if content is None or not len(content):
             continue
-        covered.update(range(content.start, content.end))
         speaker = actor_from_speaker(claim.source, entities)
         cue = _cue_token(doc, claim, content)
         act = code_token(cue) if cue is not None and cue.i not in done else None
         # the content of a request, threat or promise has not happened: the speech act carries it
         intended = act is not None and act.type in ("REQUEST", "THREATEN", "AGREE")
+        # ... except a presupposed modifier inside it ("called for the withdrawal of troops allegedly deployed to
+        # …"): that happened, and the writer's pass below codes it with its own status
+        presupposed = _presupposed_modifiers(content) if intended else frozenset()
+        covered.update(i for i in range(content.start, content.end) if i not in presupposed)
         inner_main: CodedEvent | None = None
         content_types: set[str] = set()
         for sent in {t.sent.start: t.sent for t in content}.values():
@@ -271,7 +288,7 @@ def events_for_doc(doc: Doc, claims: Sequence[Claim] = (), entities: Sequence[En
                     continue
                 if ev.governor is not None and (cue is None or ev.governor.i != cue.i):
                     continue
-                if ev.trigger.i in done:
+                if ev.trigger.i in done or ev.trigger.i in presupposed:
                     continue
                 if intended:
                     inner_main = inner_main or ev

@@ -6,17 +6,15 @@ nouns ...), not tuned to any article. The event vocabulary itself lives in ``dat
 
 from __future__ import annotations
 
+from newsgraph.lexicon.reporting import EPISTEMIC_VERBS, EVIDENCE_VERBS, STATEMENT_VERBS
+
 
 def _w(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-REPORTING = _w(
-    "acknowledge add affirm announce argue assert believe claim comment confirm declare describe disclose "
-    "emphasise emphasize estimate explain hint indicate insist know learn maintain mention note predict "
-    "quote reiterate remark report reveal say see show signal state stress suggest tell think understand "
-    "write"
-)
+# reporting verbs: the shared lexicon's statement, belief and evidence classes (not the speech acts PLOVER codes)
+REPORTING = STATEMENT_VERBS | EPISTEMIC_VERBS | EVIDENCE_VERBS
 LIGHT = _w(
     "aim appear attempt be become begin carry come conduct consider continue decide do expect follow get "
     "go have hold hope include intend involve keep launch lead let make manage mark need open plan "

@@ -1,0 +1,25 @@
+"""The cue phrase as corpora mark it (``Quote.cue_phrase``): trailing circumstances after a quote, a participle's
+governing verb (hand-written sentences; each runs the real parse + rules)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.attribution._rules import extent_of, find, parse, source_of
+
+
+def test_cue_phrase_takes_trailing_circumstances_after_a_quote(nlp: Language) -> None:
+    doc, atts = parse(nlp, "“We did our best,” Bush said, holding back tears.")
+    a = find(doc, atts, "said")
+    assert extent_of(doc, a) == "said , holding back tears"
+    assert [doc[i].text for i in a.cue] == ["said"]
+    doc, atts = parse(nlp, "“We did our best,” Bush said, adding that the vote was close.")
+    a = find(doc, atts, "said")
+    assert extent_of(doc, a) == "said"  # "adding" is its own attribution
+
+
+def test_participle_cue_phrase_opens_at_the_governing_verb(nlp: Language) -> None:
+    doc, atts = parse(nlp, "Rubio hit back again, saying Christie was too focused on his campaign.")
+    a = find(doc, atts, "saying")
+    assert extent_of(doc, a) == "hit back again , saying"
+    assert source_of(doc, a) == "Rubio"

@@ -1,0 +1,83 @@
+"""Each quote rule (:data:`newsgraph.attribution.quote_rules.QUOTE_RULES`, and the inverted / interrupted speaker
+of a quote's cue verb) on its own hand-written sentence; the quote's speaker is checked through the contract."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.attribution.marks import quote_spans
+from newsgraph.attribution.quote_rules import QUOTE_RULES, quote_speaker
+from tests.attribution._rules import parse, quotes_of
+
+
+class Case(NamedTuple):
+    rule: str
+    text: str
+    quote: str  # the quote starts with this
+    source: str
+    speaker: str
+
+
+CASES = [
+    Case("colon_quote", "Walsh continued: “They are asking for this, and they are pushing hard.”", "“They are",
+         "Walsh", "Walsh"),
+    Case("colon_quote", "Greta Nilsen is sending voters a blunt new message: “Turn out or lose the town.”", "“Turn out",
+         "Greta Nilsen", "Greta Nilsen"),
+    Case("comma_quote", "Anna Berg, curator at the city museum, said, “These paintings show the harbour.”", "“These",
+         "Anna Berg, curator at the city museum", "Anna Berg"),
+    Case("said_colon", "The tax code keeps growing. Said Morris: “I don’t think she cares about the budget.”", "“I don",
+         "Morris", "Morris"),
+    Case("words_of", "In the words of the chief inspector, Paul Hendry, “We have never seen a fire spread this fast.”",
+         "“We have", "the chief inspector, Paul Hendry", "Paul Hendry"),
+    Case("dash_byline", "“The vote was a disgrace and everyone knows it.” ― Maria Lopez\n“Next time we win.” ― Tom Reyes",
+         "“Next time", "Tom Reyes", "Tom Reyes"),
+    Case("inverted_quote", '"The campaign is in trouble. Real trouble," said Mary Winters, a Chicago-based president '
+         "of the Midwest Teachers Union.", '"The campaign', "Mary Winters, a Chicago-based president of the Midwest "
+         "Teachers Union", "Mary Winters"),
+    Case("interrupted_quote", '"The roads are closed. All of them," council member Nadia Petrova told reporters, '
+         '"until the snow stops."', '"The roads', "council member Nadia Petrova", "Nadia Petrova"),
+]  # fmt: skip
+
+
+RULES = {r.__name__: r for r in QUOTE_RULES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{i}" for i, c in enumerate(CASES)])
+def test_quote_rule(nlp: Language, case: Case) -> None:
+    doc, _ = parse(nlp, case.text)
+    q = next(q for q in quote_spans(case.text) if case.text[q[0] :].startswith(case.quote))
+    first = next(t.i for t in doc if t.idx >= q[0])
+    if case.rule in RULES:
+        att = RULES[case.rule](doc, q, first)
+        assert att is not None and att.rule == case.rule
+        assert att.source is not None
+        source = doc[att.source[0] : att.source[1]].text
+    else:  # the speaker of a cue verb whose parsed subject is inside the quote
+        verb = next(t for t in doc if t.lemma_ in {"say", "tell"})
+        found = quote_speaker(verb, q)
+        assert found is not None and found[3] == case.rule
+        source = doc[found[0] : found[1]].text
+    assert source == case.source
+    quote = next(q for q in quotes_of(nlp, case.text) if q.text.startswith(case.quote))
+    assert quote.type in {"direct", "mixed"}  # mixed: a verb rule read "told reporters, “until …”" as content
+    assert quote.speaker.name == case.speaker
+
+
+def test_every_quote_rule_is_tested() -> None:
+    assert {r.__name__ for r in QUOTE_RULES} <= {c.rule for c in CASES}
+
+
+def test_negation_inside_the_quote_is_not_the_cue(nlp: Language) -> None:
+    quotes = quotes_of(nlp, "“Are we ready? Probably not,” Ms. Carter said. “Will we be ready? Absolutely.”")
+    assert [q.cue for q in quotes] == ["said", "said"]
+    assert [q.speaker.name for q in quotes] == ["Carter", "Carter"]
+
+
+def test_a_dash_inside_a_sentence_is_no_byline(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp, "They sang “Happy Birthday to the Mayor of the Town” — and then the lights went out."
+    )
+    assert not any(q.cue == "—" for q in quotes)
