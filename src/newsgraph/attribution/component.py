@@ -96,7 +96,7 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
         quotes.append(
             Quote(
                 id=_quote_id(doc, (start, end), i),
-                type=a.type,  # type: ignore[arg-type]
+                type=a.type,
                 text=text[start:end],
                 span=(start, end),
                 cue=text[cue_s:cue_e],

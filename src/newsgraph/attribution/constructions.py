@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from newsgraph.attribution.cues import SPEECH
@@ -88,8 +90,18 @@ LIGHT_NOUNS = frozenset(
 LIGHT_NOUN_PREPS = frozenset({"that", "for", "of", "about", "on", "against", "to", "over", "regarding", "at"})
 
 
-def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> tuple[tuple[int, int], list[int]] | None:
-    """(content token range, extra cue tokens) for a light verb whose object is a speech noun, or None.
+@dataclass(frozen=True)
+class ContentWithCue:
+    """A content found by a construction: its token range ``[first, last]`` (inclusive) and the extra tokens
+    that belong to the cue phrase (``made no mention of``, ``made it clear``)."""
+
+    first: int
+    last: int
+    cue_tokens: tuple[int, ...]
+
+
+def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> ContentWithCue | None:
+    """The content and extra cue tokens for a light verb whose object is a speech noun, or None.
 
     ``noun_ok``: the object noun is a cue noun (the caller checks the lexicon). The content is the noun's
     ``that``-clause or prepositional object (``the case for X``, ``no mention of X``), else a preposition of the
@@ -108,24 +120,30 @@ def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> tuple[tuple[i
             any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
             or (stance and child.left_edge.lower_ in WH_WORDS and child.left_edge.i > dobj.i)
         ):
-            return (child.left_edge.i, child.right_edge.i), list(range(dobj.left_edge.i, dobj.i + 1))
+            return ContentWithCue(
+                child.left_edge.i, child.right_edge.i, tuple(range(dobj.left_edge.i, dobj.i + 1))
+            )
         if child.dep_ == "prep" and child.lower_ in LIGHT_NOUN_PREPS:
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             if pobj is not None:
-                return (pobj.left_edge.i, pobj.right_edge.i), list(range(dobj.left_edge.i, child.i + 1))
+                return ContentWithCue(
+                    pobj.left_edge.i, pobj.right_edge.i, tuple(range(dobj.left_edge.i, child.i + 1))
+                )
     for child in verb.rights:
         if child.i > dobj.i and child.dep_ == "prep" and child.lower_ in LIGHT_NOUN_PREPS:
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             if pobj is not None:
-                return (pobj.left_edge.i, pobj.right_edge.i), list(range(dobj.left_edge.i, child.i + 1))
+                return ContentWithCue(
+                    pobj.left_edge.i, pobj.right_edge.i, tuple(range(dobj.left_edge.i, child.i + 1))
+                )
     return None
 
 
 CLEAR_WORDS = frozenset({"clear", "plain", "known"})
 
 
-def make_clear_content(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
-    """``X made (it) clear that …``: (content token range, extra cue tokens ``it clear``), or None."""
+def make_clear_content(verb: Token) -> ContentWithCue | None:
+    """``X made (it) clear that …``: the content and the extra cue tokens ``it clear``, or None."""
     if verb.lemma_.lower() != "make":
         return None
     for child in verb.children:
@@ -142,7 +160,7 @@ def make_clear_content(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
                 if sub.dep_ in {"advcl", "ccomp", "csubj"} and any(
                     m.lower_ == "that" and m.dep_ == "mark" for m in sub.children
                 ):
-                    return (sub.left_edge.i, sub.right_edge.i), extra
+                    return ContentWithCue(sub.left_edge.i, sub.right_edge.i, tuple(extra))
             return None
     return None
 

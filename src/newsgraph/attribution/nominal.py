@@ -10,12 +10,12 @@ from spacy.tokens import Token
 from newsgraph.attribution.constructions import AGENT_NOUNS, noun_source
 from newsgraph.attribution.cues import SPEECH_NOUNS, cue_strength
 from newsgraph.attribution.records import Attribution, Thresholds
-from newsgraph.attribution.reported import _np_slice, _span_chars, np_core
+from newsgraph.attribution.reported import np_core, np_slice, span_chars
 
 NOUN_CONTENT_PREPS = {"of", "for", "about", "on", "against", "to", "that"}
 
 
-def _noun_attribution(noun: Token, th: Thresholds) -> Attribution | None:
+def noun_attribution(noun: Token, th: Thresholds) -> Attribution | None:
     """``Trump's claim that …``, ``his call for …``, ``Clinton's criticism of …`` (possessor = source)."""
     lemma = noun.lemma_.lower()
     agent = lemma in AGENT_NOUNS
@@ -58,7 +58,7 @@ def _noun_attribution(noun: Token, th: Thresholds) -> Attribution | None:
             return None
     assert src_tok is not None
     return Attribution(
-        cue=[noun.i], source=src, content=[_span_chars(doc, *content)], source_head=src_tok.i, rule="noun"
+        cue=[noun.i], source=src, content=[span_chars(doc, *content)], source_head=src_tok.i, rule="noun"
     )
 
 
@@ -80,7 +80,7 @@ def _speaker_subject(subj: Token) -> bool:
     }
 
 
-def _adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:
+def adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:
     """``X is confident that …``, ``X is eager to …``, ``X was skeptical of …`` (subject of the copula = source)."""
     if adj.dep_ != "acomp":
         return None
@@ -111,14 +111,14 @@ def _adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:
     doc = adj.doc
     return Attribution(
         cue=[adj.i],
-        source=_np_slice(subj),
-        content=[_span_chars(doc, *content)],
+        source=np_slice(subj),
+        content=[span_chars(doc, *content)],
         source_head=subj.i,
         rule="adjective",
     )
 
 
-def _according_to(tok: Token) -> Attribution | None:
+def according_to(tok: Token) -> Attribution | None:
     """``according to X, …`` / ``…, according to X``."""
     if tok.lower_ != "according":
         return None
@@ -132,7 +132,7 @@ def _according_to(tok: Token) -> Attribution | None:
         return None
     doc = tok.doc
     sent = tok.sent
-    src = _np_slice(pobj)
+    src = np_slice(pobj)
     cue_end = max(to.i, tok.i)
     phrase_end = max(src[1] - 1, pobj.right_edge.i)
     # content: the sentence minus the "according to X" phrase
@@ -149,7 +149,7 @@ def _according_to(tok: Token) -> Attribution | None:
     return Attribution(
         cue=sorted({tok.i, cue_end}),
         source=src,
-        content=[_span_chars(doc, a, b)],
+        content=[span_chars(doc, a, b)],
         source_head=pobj.i,
         rule="according",
     )

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import Attribution, CharSpan, QuoteRuleName
-from newsgraph.attribution.reported import _cue_tokens, _np_slice, _subject
+from newsgraph.attribution.reported import cue_tokens, np_slice, verb_subject
 from newsgraph.extensions import doc_text
 
 # verbs that introduce a quotation only with a colon or a comma after them ("Walsh continued: “…”")
@@ -70,9 +70,9 @@ def quote_speaker(verb: Token, q: CharSpan) -> QuoteSource | None:
     """(source start, end, head, rule) of a quote's cue verb: its subject, or when the parse put the subject inside the
     quote, the name right after the verb (``“…,” said Mary Winters, an economist``) or the noun phrase between
     the quote and the verb (``“…,” team member Tara Olsen told the press``)."""
-    subj = _subject(verb)
+    subj = verb_subject(verb)
     if subj is not None and subj.dep_ != "nsubjpass" and not _in(subj, q):
-        a, b = _np_slice(subj)
+        a, b = np_slice(subj)
         return a, b, subj.i, "quote"
     if subj is None or not _in(subj, q):
         return None
@@ -86,7 +86,7 @@ def quote_speaker(verb: Token, q: CharSpan) -> QuoteSource | None:
             name = _name_after(doc, verb.i + 1)
             if name is not None and name[1] - name[0] <= MAX_NAME_TOKENS:
                 head = doc[name[1] - 1]
-                a, b = _np_slice(head)
+                a, b = np_slice(head)
                 if a == name[0] and b >= name[1] and b <= head.sent.end:
                     return a, b, head.i, "inverted_quote"  # with its apposition
                 return name[0], name[1], head.i, "inverted_quote"
@@ -153,7 +153,7 @@ def colon_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     if hit is None:
         return None
     verb, src = hit
-    return _make(_cue_tokens(verb), src, q, "colon_quote", verb.i)
+    return _make(cue_tokens(verb), src, q, "colon_quote", verb.i)
 
 
 def comma_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
@@ -163,7 +163,7 @@ def comma_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     if hit is None:
         return None
     verb, src = hit
-    return _make(_cue_tokens(verb), src, q, "comma_quote", verb.i)
+    return _make(cue_tokens(verb), src, q, "comma_quote", verb.i)
 
 
 def said_colon(doc: Doc, q: CharSpan, first: int) -> Attribution | None:

@@ -7,6 +7,8 @@ from typing import Literal, get_args
 
 from spacy.tokens import Doc
 
+from newsgraph.models import QuoteType
+
 CharSpan = tuple[int, int]
 
 VerbRuleName = Literal[
@@ -83,7 +85,7 @@ class Attribution:
     cue_extent: list[int] = field(default_factory=list)
     """token indices of the whole cue phrase as corpora annotate it (``had basically said in a statement``);
     ``cue`` stays the verb (with its negation) that the product reports"""
-    parent: object = None
+    parent: Attribution | None = None
     """the attribution object this one continues (``continues`` is its index in the final list)"""
 
     def start(self, doc: Doc) -> int:
@@ -102,7 +104,7 @@ class Attribution:
         return self.rule in CONTINUATION_RULES
 
     @property
-    def type(self) -> str:
+    def type(self) -> QuoteType:
         return "direct" if self.quotes and self.is_direct else ("mixed" if self.quotes else "indirect")
 
     def continuation(self, q: CharSpan, rule: RuleName = "continuation") -> Attribution:

@@ -1,4 +1,4 @@
-"""The parse around a cue: its speaker (:func:`_subject`), the source noun phrase, the cue tokens.
+"""The parse around a cue: its speaker (:func:`verb_subject`), the source noun phrase, the cue tokens.
 
 Read by the verb rules (:mod:`newsgraph.attribution.verb_rules`), the noun and adjective rules
 (:mod:`newsgraph.attribution.nominal`) and the quote rules (:mod:`newsgraph.attribution.rules`).
@@ -12,7 +12,7 @@ from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import REL_PRONOUNS, SUBJ_DEPS, CharSpan
 
 
-def _np_slice(tok: Token) -> tuple[int, int]:
+def np_slice(tok: Token) -> tuple[int, int]:
     """Token slice of the noun phrase headed by ``tok``, relative clauses included (PolNeAR's source span)."""
     left, right = tok.left_edge.i, tok.right_edge.i
     for child in tok.rights:
@@ -29,7 +29,7 @@ def _np_slice(tok: Token) -> tuple[int, int]:
 
 def np_core(tok: Token) -> tuple[int, int]:
     """The noun phrase without relative clauses (for speaker names and descriptions)."""
-    left, right = _np_slice(tok)
+    left, right = np_slice(tok)
     for child in tok.rights:
         if child.dep_ == "relcl" and child.i > tok.i:
             right = min(right, child.left_edge.i)
@@ -40,7 +40,7 @@ def np_core(tok: Token) -> tuple[int, int]:
     return left, right
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The speaker noun of a cue verb, following coordination, participles, xcomp and relative clauses."""
     for child in verb.children:
         if child.dep_ in SUBJ_DEPS:
@@ -67,13 +67,13 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         while main.pos_ not in {"VERB", "AUX"} and main.head.i != main.i:
             main = main.head
         if main.pos_ in {"VERB", "AUX"} and main.i != verb.head.i:
-            return _subject(main, depth + 1)
+            return verb_subject(main, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head, depth + 1)
+        return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "dep" and depth > 0 and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head, depth + 1)
+        return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp":
-        return _subject(verb.head, depth + 1)
+        return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _is_infinitive(verb):
         # "X went on to say …", "X met to discuss …"; a purpose clause after the object of a transitive verb
         # ("visited the court to view the casket", "called a meeting to discuss …") is a plan, not an
@@ -82,14 +82,14 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         if (
             head.lemma_.lower() in CHAIN_HEADS
             or not any(c.dep_ == "dobj" for c in head.children)
-            or _speech_clause(verb)
+            or speech_clause(verb)
         ):
-            return _subject(verb.head, depth + 1)
+            return verb_subject(verb.head, depth + 1)
         return None
     if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:  # "X is likely to say"
-        return _subject(verb.head, depth + 1)
+        return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
-        return _subject(verb.head, depth + 1)
+        return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     if (
@@ -106,7 +106,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         and verb.head.lower_ in SUBJECT_PREPS
         and verb.head.head.pos_ in {"VERB", "AUX"}
     ):
-        return _subject(verb.head.head, depth + 1)  # "After thanking the crowd, he …", "by saying that …"
+        return verb_subject(verb.head.head, depth + 1)  # "After thanking the crowd, he …", "by saying that …"
     return None
 
 
@@ -124,12 +124,12 @@ def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _speech_clause(tok: Token) -> bool:
+def speech_clause(tok: Token) -> bool:
     """A speech verb with its own clausal complement: the attribution belongs to it (``decided to say that``)."""
     return tok.lemma_.lower() in SPEECH and any(c.dep_ == "ccomp" for c in tok.children)
 
 
-def _agent(verb: Token) -> Token | None:
+def passive_agent(verb: Token) -> Token | None:
     """The ``by`` noun of a passive verb (``criticized by Democrats``)."""
     for child in verb.children:
         if child.dep_ == "agent":
@@ -137,7 +137,7 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _cue_tokens(verb: Token) -> list[int]:
+def cue_tokens(verb: Token) -> list[int]:
     """The verb plus negation and, when negated, its auxiliaries (``did not mention``)."""
     toks = [verb.i]
     doc = verb.doc
@@ -154,7 +154,7 @@ def _cue_tokens(verb: Token) -> list[int]:
     return sorted(toks)
 
 
-def _span_chars(doc: Doc, a: int, b: int) -> CharSpan:
+def span_chars(doc: Doc, a: int, b: int) -> CharSpan:
     """Characters of tokens ``[a, b]`` (inclusive), trimmed of edge commas/colons but keeping quote marks."""
     while b > a and doc[b].text in {",", ";", ":", "—", "–", "-", "."} and doc[b].is_punct:
         b -= 1

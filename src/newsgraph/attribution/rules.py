@@ -28,14 +28,14 @@ from newsgraph.attribution.cues import (
 from newsgraph.attribution.extent import add_cue_extents
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
-from newsgraph.attribution.nominal import _according_to, _adjective_attribution, _noun_attribution
+from newsgraph.attribution.nominal import according_to, adjective_attribution, noun_attribution
 from newsgraph.attribution.quote_rules import quote_rule_attribution, quote_speaker
 from newsgraph.attribution.records import (
     Attribution,
     CharSpan,
     Thresholds,
 )
-from newsgraph.attribution.reported import _cue_tokens, np_core
+from newsgraph.attribution.reported import cue_tokens, np_core
 from newsgraph.attribution.verb_rules import verb_attribution
 from newsgraph.extensions import doc_text
 
@@ -116,11 +116,11 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         if tok.pos_ == "VERB" and tok.lower_ != "according":
             att = verb_attribution(tok, th) or asked_attribution(tok)
         elif tok.lower_ == "according":
-            att = _according_to(tok)
+            att = according_to(tok)
         elif tok.pos_ == "NOUN" and th.noun < 1.0:
-            att = _noun_attribution(tok, th)
+            att = noun_attribution(tok, th)
         elif tok.pos_ == "ADJ" and th.adjective < 1.0:
-            att = _adjective_attribution(tok, th)
+            att = adjective_attribution(tok, th)
         if att is not None:
             out.append(att)
             if att.verb is not None:
@@ -195,7 +195,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             src = quote_speaker(verb, q)
             if src is not None:
                 att = Attribution(
-                    cue=_cue_tokens(verb),
+                    cue=cue_tokens(verb),
                     source=(src[0], src[1]),
                     content=[q],
                     quotes=[q],

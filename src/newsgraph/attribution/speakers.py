@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.geo import country_name
 from newsgraph.extensions import doc_text
-from newsgraph.models import Speaker
+from newsgraph.models import Speaker, SpeakerKind
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -220,16 +220,6 @@ class SpeakerResolver:
             self._spoken.append((tok.idx, sp))
         return sp
 
-    def _span_speaker(self, a: int, b: int, **kw: object) -> Speaker:
-        doc = self.doc
-        s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-        surface = doc_text(doc)[s:e]
-        return (
-            Speaker(span=(s, e), **kw)
-            if kw.get("name") == surface
-            else Speaker(span=(s, e), resolved_from=surface, **kw)
-        )  # type: ignore[arg-type]
-
     def _resolve_np(self, tok: Token, *, record: bool, slice_: tuple[int, int] | None = None) -> Speaker:
         if tok.i in self._done:
             return self._done[tok.i]
@@ -360,11 +350,11 @@ class SpeakerResolver:
             if name.lower().startswith("the "):
                 name = name[4:]
             words = {w.lower().strip(".") for w in name.split()}
-            kind = "media" if words & MEDIA_ORG_WORDS else "organization"
+            kind: SpeakerKind = "media" if words & MEDIA_ORG_WORDS else "organization"
             s = head_ent.start_char + head_ent.text.find(name)
             full = doc[a:b].text
             desc = full if full not in {name, head_ent.text} and len(full.split()) <= 12 else None
-            return Speaker(name=name, kind=kind, description=desc, span=(s, s + len(name)))  # type: ignore[arg-type]
+            return Speaker(name=name, kind=kind, description=desc, span=(s, s + len(name)))
         return self._common_noun(tok, a, b)
 
     def _person(self, ent: Span, tok: Token, a: int, b: int) -> Speaker:

@@ -41,12 +41,12 @@ from newsgraph.attribution.records import (
     VerbRuleName,
 )
 from newsgraph.attribution.reported import (
-    _agent,
-    _cue_tokens,
-    _np_slice,
-    _span_chars,
-    _speech_clause,
-    _subject,
+    cue_tokens,
+    np_slice,
+    passive_agent,
+    span_chars,
+    speech_clause,
+    verb_subject,
 )
 from newsgraph.extensions import doc_text
 
@@ -249,8 +249,7 @@ def make_clear_rule(f: VerbFrame) -> Found | None:
     clear = make_clear_content(f.verb)
     if clear is None:
         return None
-    (a, b), extra = clear
-    return Found("make_clear", a, b, tuple(extra))
+    return Found("make_clear", clear.first, clear.last, clear.cue_tokens)
 
 
 def xcomp_rule(f: VerbFrame) -> Found | None:
@@ -258,7 +257,7 @@ def xcomp_rule(f: VerbFrame) -> Found | None:
     if f.strength < f.th.xcomp and f.lemma not in XCOMP_CUES:
         return None
     for child in f.children:
-        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and not _speech_clause(child):
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and not speech_clause(child):
             return Found("xcomp", child.left_edge.i, child.right_edge.i)
     return None
 
@@ -300,7 +299,7 @@ def media_saying_rule(f: VerbFrame) -> Stop | None:
         return None
     said = cue_strength(dobj.lemma_.lower(), "NOUN") >= f.th.noun or dobj.lemma_.lower() in MEDIA_NOUNS
     if said and any(
-        _speech_clause(c) and c.tag_ == "VBG" and c.i > dobj.i for c in (*dobj.rights, *f.verb.rights)
+        speech_clause(c) and c.tag_ == "VBG" and c.i > dobj.i for c in (*dobj.rights, *f.verb.rights)
     ):
         return STOP_MEDIA
     return None
@@ -331,10 +330,9 @@ def light_rule(f: VerbFrame) -> Found | None:
     if dobj is None:
         return None
     light = light_verb_content(f.verb, dobj, cue_strength(dobj.lemma_.lower(), "NOUN") >= f.th.noun)
-    if not light:
+    if light is None:
         return None
-    (a, b), extra = light
-    return Found("light", a, b, tuple(extra))
+    return Found("light", light.first, light.last, light.cue_tokens)
 
 
 def passive_rule(f: VerbFrame) -> Found | None:
@@ -445,13 +443,13 @@ def verb_frame(verb: Token, th: Thresholds) -> VerbFrame | None:
         return None
     if verb.dep_ == "advcl" and lemma == "quote":  # "Quoting X, Y say ...": X is credited on Y's cue
         return None
-    subj = _subject(verb)
+    subj = verb_subject(verb)
     if subj is None or subj.i == verb.i:
         return None
     passive_np: Token | None = None
     no_source = False
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
-        agent = _agent(verb)
+        agent = passive_agent(verb)
         if agent is not None and not (verb.dep_ == "relcl" and subj.lower_ in REL_PRONOUNS | {"who"}):
             # "the plan was criticized by Democrats": the agent speaks about the subject (not "a deal that was
             # rejected by Congress": the relative pronoun is no content)
@@ -481,7 +479,7 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:
     """The attribution record for a rule's content: kept in the cue's paragraph, never swallowing the source."""
     verb, subj = f.verb, f.subj
     doc = verb.doc
-    cue = sorted(set(_cue_tokens(verb)) | set(found.extra_cue))
+    cue = sorted(set(cue_tokens(verb)) | set(found.extra_cue))
     a, b = found.start, found.end
     # the content stays in the cue's paragraph (a parse across a paragraph break is a parse error)
     text = doc_text(doc)
@@ -494,7 +492,7 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:
         b -= 1
     if b < a:
         return None
-    src = None if f.no_source else _np_slice(subj)
+    src = None if f.no_source else np_slice(subj)
     if found.hole is not None:
         if f.no_source:
             return None
@@ -503,9 +501,9 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:
         if all(doc[k].is_punct or doc[k].dep_ == "cc" for k in range(a, hole[0])):
             a = hole[0]  # "Or, as X put it, …": nothing of the content before the cue
         if hole[0] - 1 >= a:
-            frags.append(_span_chars(doc, a, hole[0] - 1))
+            frags.append(span_chars(doc, a, hole[0] - 1))
         if hole[1] + 1 <= b:
-            frags.append(_span_chars(doc, hole[1] + 1, b))
+            frags.append(span_chars(doc, hole[1] + 1, b))
         if not frags:
             return None
         return Attribution(
@@ -520,8 +518,8 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:
     ):
         return Attribution(
             cue=cue,
-            source=_np_slice(subj),
-            content=[_span_chars(doc, a, a), _span_chars(doc, verb.i + 1, b)],
+            source=np_slice(subj),
+            content=[span_chars(doc, a, a), span_chars(doc, verb.i + 1, b)],
             verb=verb.i,
             source_head=subj.i,
             rule="ccomp",
@@ -535,11 +533,11 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:
         if child.dep_ == "advcl" and child.lemma_.lower() == "quote":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None:
-                quoted_source, quoted_cue = _np_slice(obj), child.i
+                quoted_source, quoted_cue = np_slice(obj), child.i
     return Attribution(
         cue=cue,
         source=src,
-        content=[_span_chars(doc, a, b)],
+        content=[span_chars(doc, a, b)],
         verb=verb.i,
         source_head=None if f.no_source else subj.i,
         quoted_source=quoted_source,

@@ -23,7 +23,7 @@ DENY_CUES = frozenset({
 })
 # dismiss/reject/dispute deny a proposition only when their object is one ("dismissed the claims"), not a
 # request or a person ("rejected a media request", "dismissed Estonia as ...").
-_NEEDS_CLAIM_OBJECT = frozenset({
+NEEDS_CLAIM_OBJECT = frozenset({
     "contest", "contradict", "discredit", "dismiss", "dismissal", "dispute", "downplay", "reject", "rejection"
 })
 CONFIRM_CUES = frozenset({
@@ -36,7 +36,7 @@ ALLEGE_CUES = frozenset({
 })
 REPORT_CUES = frozenset({"cite", "quote", "relay", "report", "reportedly"})
 # Cues that pass information on second-hand whoever the source is ("quoting a source").
-_RELAY_CUES = frozenset({"quote", "relay", "reportedly"})
+RELAY_CUES = frozenset({"quote", "relay", "reportedly"})
 HEDGE_CUES = frozenset({
     "afraid", "anticipate", "appear", "assume", "believe", "doubt", "estimate", "expect", "fear", "feel",
     "forecast", "guess", "hint", "hope", "hypothesize", "imply", "predict", "presume", "project", "reckon",
@@ -82,7 +82,7 @@ WRITER_REPORTED = frozenset({"reportedly"})
 CONTRAST_AFTER_NOT = frozenset({"just", "merely", "only", "simply"})
 NEG_WORDS = frozenset({"neither", "never", "no", "nobody", "none", "nor", "nothing", "nowhere"})
 # Head nouns of a relaying source ("Local media reports", "a Journal article").
-_MEDIA_NOUNS = frozenset({
+MEDIA_NOUNS = frozenset({
     "article", "broadcast", "broadcaster", "daily", "media", "network", "newspaper", "outlet", "paper", "press",
     "report", "reporting", "story", "tabloid", "wire"
 })

@@ -19,9 +19,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsgraph.claims.lexicon import (
-    _MEDIA_NOUNS,
-    _NEEDS_CLAIM_OBJECT,
-    _RELAY_CUES,
     ALLEGE_CUES,
     BLOCKING_VERBS,
     CLAIM_NOUNS,
@@ -35,7 +32,10 @@ from newsgraph.claims.lexicon import (
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
     HEDGE_CUES,
+    MEDIA_NOUNS,
+    NEEDS_CLAIM_OBJECT,
     NEG_WORDS,
+    RELAY_CUES,
     REPORT_CUES,
     SPEECH_CUES,
     WRITER_ALLEGED,
@@ -170,7 +170,7 @@ def _cue_blocked(cue: Token) -> bool:
     return cue.dep_ == "pobj" and _lemma(cue.head.head) in BLOCKING_VERBS
 
 
-def _cue_tokens(doc: Doc, cue: Span | None, content: Span) -> list[Token]:
+def cue_tokens(doc: Doc, cue: Span | None, content: Span) -> list[Token]:
     if cue is not None:
         toks = [t for t in cue if not t.is_punct]
         # the predicate first: verbs, then nouns ("admission"), then the rest
@@ -227,10 +227,10 @@ def _source_is_media(text: str, heads: Iterable[Token]) -> bool:
             # "a new report by Politico": the relayer is named inside
             by = [t for t in h.subtree if t.dep_ == "pobj" and t.head.lower_ == "by"]
             return any(is_media(_head_phrase(t)) for t in by)
-        if lem in _MEDIA_NOUNS:
+        if lem in MEDIA_NOUNS:
             return True
         if h.ent_type_ in ("ORG", "WORK_OF_ART", "GPE", "NORP", "FAC", "") and is_media(_head_phrase(h)):
-            return h.ent_type_ != "" or h.pos_ == "PROPN" or lem in _MEDIA_NOUNS
+            return h.ent_type_ != "" or h.pos_ == "PROPN" or lem in MEDIA_NOUNS
     return False
 
 
@@ -278,7 +278,7 @@ def classify_status(
     if content is None or len(content) == 0:
         return StatusResult("asserted", "positive", None)
     cue_span = _char_span(doc, cue)
-    cues = _cue_tokens(doc, cue_span, content)
+    cues = cue_tokens(doc, cue_span, content)
     source_text, source_heads = _source_heads(doc, source, cues)
     pred = _main_predicate(content)
     polarity: Polarity = "negative" if pred is not None and _is_negated(pred) else "positive"
@@ -290,7 +290,7 @@ def classify_status(
     # denial: a deny-type cue, or the content calls a claim false ("the claims are unfounded")
     for t in cues:
         lem = _lemma(t)
-        claim_ok = lem not in _NEEDS_CLAIM_OBJECT or _object_is_claim(t, content)
+        claim_ok = lem not in NEEDS_CLAIM_OBJECT or _object_is_claim(t, content)
         if lem in DENY_CUES and not _cue_blocked(t) and claim_ok:
             return StatusResult("denied", polarity, stance)
     if pred is not None and _calls_false(pred):
@@ -306,7 +306,7 @@ def classify_status(
     if lemmas & CONFIRM_CUES:
         return StatusResult("confirmed", polarity, stance)
 
-    if lemmas & _RELAY_CUES:  # "quoting an anonymous government source": passed on second-hand
+    if lemmas & RELAY_CUES:  # "quoting an anonymous government source": passed on second-hand
         return StatusResult("reported", polarity, stance)
     data_source = any(_lemma(h) in DATA_SOURCES for h in source_heads)
     relayed = not source_text or _source_is_media(source_text, source_heads)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from fastwarc.warc import WarcRecord, WarcRecordType
 
 if TYPE_CHECKING:
-    from newsgraph.collect.fetch import Response
+    from newsgraph.collect.response import Response
 
 _DROP = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 _REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",

@@ -12,19 +12,17 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from newsgraph.collect.config import Politeness
 from newsgraph.collect.gate import HostGates, backoff_delay, retry_after
+from newsgraph.collect.response import Response, Want
 from newsgraph.collect.robots import RobotsCache
 from newsgraph.ingest.sniff import looks_like_html
 from newsgraph.store.records import now_iso
 
-Want = Literal["page", "feed", "robots"]
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -32,42 +30,6 @@ FEED_TYPES = (*HTML_TYPES, "xml", "application/json", "application/feed+json", "
 Archive = Callable[["Response"], None]
 STOPPED = "stopped"
 DISALLOWED = "disallowed by robots.txt"
-
-
-@dataclass(frozen=True)
-class Response:
-    """One fetch's outcome (after redirects and retries). ``body`` is decoded from any content-encoding."""
-
-    url: str
-    final_url: str
-    status: int | None
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    fetched_at: str = ""
-    error: str | None = None
-    retryable: bool = False
-    """True when a later run may succeed (429/5xx after retries, network errors, timeouts)."""
-    requests: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and self.status == 200
-
-    @property
-    def not_modified(self) -> bool:
-        return self.error is None and self.status == 304
-
-    @property
-    def content_type(self) -> str:
-        return self.headers.get("content-type", "").split(";")[0].strip().lower()
-
-    @property
-    def etag(self) -> str | None:
-        return self.headers.get("etag")
-
-    @property
-    def last_modified(self) -> str | None:
-        return self.headers.get("last-modified")
 
 
 class _Resolving(httpx.BaseTransport):

@@ -8,15 +8,25 @@ discovery.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from protego import Protego
 
-from newsgraph.collect.config import ROBOTS_AGENT
+from newsgraph.collect.config import ROBOTS_AGENT, Politeness
+from newsgraph.collect.gate import HostGates
+from newsgraph.collect.response import Response, Want
 
-if TYPE_CHECKING:
-    from newsgraph.collect.fetch import Fetcher
+
+class RobotsClient(Protocol):
+    """What the cache needs of the fetcher: its politeness settings, its host gates and a polite GET."""
+
+    p: Politeness
+    gates: HostGates
+
+    def get(
+        self, url: str, want: Want = "page", *, etag: str | None = None, last_modified: str | None = None
+    ) -> Response: ...
 
 
 class Rules:
@@ -50,7 +60,7 @@ def origin(url: str) -> str:
 class RobotsCache:
     """Per-origin robots.txt rules, fetched through the same polite fetcher (once, even under threads)."""
 
-    def __init__(self, fetcher: Fetcher) -> None:
+    def __init__(self, fetcher: RobotsClient) -> None:
         self.fetcher = fetcher
         self._rules: dict[str, Rules] = {}
         self._locks: dict[str, threading.Lock] = {}

@@ -21,7 +21,8 @@ import httpx
 
 from newsgraph.collect.archive import WarcArchive
 from newsgraph.collect.config import CollectOptions, Politeness
-from newsgraph.collect.fetch import DISALLOWED, STOPPED, Fetcher, Response
+from newsgraph.collect.fetch import DISALLOWED, STOPPED, Fetcher
+from newsgraph.collect.response import Response
 from newsgraph.collect.sources import Discovered, Discovery
 from newsgraph.collect.urls import normalise
 from newsgraph.ingest.encoding import charset_from_content_type

@@ -18,7 +18,8 @@ from trafilatura.feeds import FeedParameters, determine_feed, extract_links, is_
 from trafilatura.sitemaps import SITEMAP_FORMAT, SitemapObject
 
 from newsgraph.collect.config import CollectOptions
-from newsgraph.collect.fetch import Fetcher, Response
+from newsgraph.collect.fetch import Fetcher
+from newsgraph.collect.response import Response
 from newsgraph.collect.robots import origin
 from newsgraph.collect.urls import entry_dates, normalise
 from newsgraph.ingest.encoding import charset_from_content_type, decode_bytes
