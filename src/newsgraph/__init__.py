@@ -10,13 +10,20 @@ Quick start::
     for article in newsgraph.extract(["pages/", "crawl.warc.gz"]):
         ...
 
+    newsgraph.stance("North Korea sent troops to Russia", article).label   # agree/disagree/discuss/unrelated
+
 Nothing heavy is loaded on import: the spaCy pipeline is built on first use and cached.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from newsgraph.models import Article, Claim, Entity, Event, Quote, Speaker
 from newsgraph.pipeline import extract, extract_text
+
+if TYPE_CHECKING:
+    from newsgraph.stance.api import stance
 
 __version__ = "0.1.0"
 __all__ = [
@@ -29,4 +36,14 @@ __all__ = [
     "__version__",
     "extract",
     "extract_text",
+    "stance",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``newsgraph.stance`` (a callable package) is imported on first use, so ``import newsgraph`` stays light."""
+    if name == "stance":
+        import importlib
+
+        return importlib.import_module("newsgraph.stance")
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
