@@ -43,7 +43,7 @@ def official_scorer() -> ModuleType:
 
 
 def per_class_f1(cm: list[list[int]]) -> dict[str, float]:
-    out = {}
+    out: dict[str, float] = {}
     for k, lab in enumerate(STANCE_LABELS):
         tp = cm[k][k]
         fp = sum(cm[g][k] for g in range(4)) - tp

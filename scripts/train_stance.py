@@ -76,7 +76,7 @@ def export_hgb(clf: Any, stage: str) -> dict[str, np.ndarray[Any, Any]]:
 
 
 def _hgb(**kw: Any) -> Any:
-    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.ensemble import HistGradientBoostingClassifier  # type: ignore[import-untyped]
 
     return HistGradientBoostingClassifier(
         learning_rate=0.08, max_leaf_nodes=31, min_samples_leaf=20, l2_regularization=1.0,
