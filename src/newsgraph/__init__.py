@@ -20,9 +20,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.models import Article, Claim, Entity, Event, Quote, Speaker
-from newsgraph.pipeline import extract, extract_text
+from newsgraph.pipeline import extract_text
 
 if TYPE_CHECKING:
+    from newsgraph.engines.local import extract
     from newsgraph.stance.api import stance
 
 __version__ = "0.1.0"
@@ -41,7 +42,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``newsgraph.stance`` (a callable package) is imported on first use, so ``import newsgraph`` stays light."""
+    """``newsgraph.extract`` (the local engine's) and ``newsgraph.stance`` (a callable package) are imported on
+    first use, so ``import newsgraph`` stays light."""
+    if name == "extract":
+        from newsgraph.engines.local import extract
+
+        return extract
     if name == "stance":
         import importlib
 
