@@ -114,7 +114,9 @@ def main() -> int:
     train_ids = set(split["train"])
     tr = [p for p in pairs if p[1] in train_ids]
     dv = [p for p in pairs if p[1] not in train_ids]
-    vocab = learn_vocabulary([bodies[b] for b in sorted(train_ids & set(bodies))] + sorted({h for h, _, _ in tr}))
+    vocab = learn_vocabulary(
+        [bodies[b] for b in sorted(train_ids & set(bodies))] + sorted({h for h, _, _ in tr})
+    )
     t_feat = time.time()
     xtr, ytr = featurise(tr, heads, views, vocab)
     xdv, ydv = featurise(dv, heads, views, vocab)
