@@ -92,3 +92,16 @@ def test_api_on_an_article_gives_evidence_from_its_claims() -> None:
         assert article.body[ev.span[0] : ev.span[1]] == ev.text
         assert ev.similarity >= 0.2
     assert res.evidence == tuple(sorted(res.evidence, key=lambda e: -e.similarity))
+
+
+def test_import_newsgraph_loads_no_stance_code_and_stance_is_callable() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newsgraph; assert 'newsgraph.stance' not in sys.modules; "
+        "import newsgraph.stance.api; assert callable(newsgraph.stance); "
+        "assert 'newsgraph.stance.model' in sys.modules and newsgraph.stance.model._MODEL is None"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
+    assert res.returncode == 0, res.stderr

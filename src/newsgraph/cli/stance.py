@@ -45,7 +45,7 @@ def stance_cmd(
 
     Examples:
 
-      newsgraph stance --pairs test_stances_unlabeled.csv --bodies test_bodies.csv -o predictions.csv
+      newsgraph stance --pairs claims.csv --bodies articles.csv -o predictions.csv
 
       newsgraph stance --pairs pairs.csv --bodies bodies.csv | head
 
