@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export RAY_USAGE_STATS_ENABLED := 0
 
-.PHONY: help install demo test test-all eval bench lint fuzz audit lock clean python
+.PHONY: help install demo test test-all eval bench train lint fuzz audit lock clean python
 
 help:
 	@echo "make demo     create $(VENV), install, extract the bundled sample and ingest it"
@@ -18,6 +18,7 @@ help:
 	@echo "make test-all every test, the slow ones included"
 	@echo "make eval     accuracy tables against ../shared/datasets"
 	@echo "make bench    speed/memory ratios (bench/results.json)"
+	@echo "make train    retrain the shipped models from ../shared/datasets (seeded)"
 	@echo "make lint     ruff + ruff format + strict mypy"
 	@echo "make fuzz     time-boxed atheris fuzzing"
 	@echo "make audit    pip-audit over requirements.lock"
@@ -55,6 +56,10 @@ eval: install
 
 bench: install
 	$(PY) -m bench.run_all
+
+# Retrain the models that ship in the package (each a deterministic, seeded script; one line per model).
+train: install
+	nice $(PY) scripts/train_stance.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests eval bench scripts

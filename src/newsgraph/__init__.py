@@ -10,6 +10,8 @@ Quick start::
     for article in newsgraph.extract(["pages/", "crawl.warc.gz"]):
         ...
 
+    newsgraph.stance("North Korea sent troops to Russia", article).label   # agree/disagree/discuss/unrelated
+
 Nothing heavy is loaded on import: the spaCy pipeline is built on first use and cached.
 """
 
@@ -22,6 +24,7 @@ from newsgraph.pipeline import extract_text
 
 if TYPE_CHECKING:
     from newsgraph.engines.local import extract
+    from newsgraph.stance.api import stance
 
 __version__ = "0.1.0"
 __all__ = [
@@ -34,13 +37,19 @@ __all__ = [
     "__version__",
     "extract",
     "extract_text",
+    "stance",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """``newsgraph.extract`` is the local engine's, imported on first use (``import newsgraph`` stays light)."""
+    """``newsgraph.extract`` (the local engine's) and ``newsgraph.stance`` (a callable package) are imported on
+    first use, so ``import newsgraph`` stays light."""
     if name == "extract":
         from newsgraph.engines.local import extract
 
         return extract
+    if name == "stance":
+        import importlib
+
+        return importlib.import_module("newsgraph.stance")
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")

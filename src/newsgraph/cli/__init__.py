@@ -17,6 +17,7 @@ app = typer.Typer(
         "  newsgraph extract story.txt\n\n"
         "  newsgraph extract pages/ crawl.warc.gz --format jsonl -o out.jsonl\n\n"
         "  newsgraph schema > article.schema.json\n\n"
+        "  newsgraph stance --pairs pairs.csv --bodies bodies.csv -o stances.csv\n\n"
         "Exit codes: 0 ok; 1 some documents had errors (their records carry `errors`); 2 usage error; "
         "3 no input could be read."
     ),
@@ -29,12 +30,8 @@ app = typer.Typer(
 def _register() -> None:
     import importlib
 
-    for mod in ("extract", "store", "serve", "collect"):
-        try:
-            importlib.import_module(f"newsgraph.cli.{mod}")
-        except ModuleNotFoundError as exc:  # a command group that is not built yet
-            if exc.name != f"newsgraph.cli.{mod}":
-                raise
+    for mod in ("extract", "store", "serve", "collect", "stance"):
+        importlib.import_module(f"newsgraph.cli.{mod}")
 
 
 def main() -> None:

@@ -38,8 +38,12 @@ def error_lines(article: Article) -> list[str]:
 class DocsProgress:
     """``with DocsProgress(total) as bar: bar.advance(n)``; starts drawing once a second document is seen."""
 
-    def __init__(self, total: int | None, *, enabled: bool | None = None) -> None:
+    def __init__(
+        self, total: int | None, *, enabled: bool | None = None, label: str = "extract", unit: str = "docs"
+    ) -> None:
         self.total = total
+        self.label = label
+        self.unit = unit
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         if total is not None and total <= 1:
             self.enabled = False
@@ -63,17 +67,17 @@ class DocsProgress:
             TimeRemainingColumn,
         )
 
-        columns: list[Any] = [SpinnerColumn(), TextColumn("[bold]extract")]
+        columns: list[Any] = [SpinnerColumn(), TextColumn(f"[bold]{self.label}")]
         if self.total is not None:
             columns += [BarColumn(), TaskProgressColumn(), MofNCompleteColumn()]
         else:
-            columns += [TextColumn("{task.completed:,} docs")]
-        columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn()]
+            columns += [TextColumn("{task.completed:,} " + self.unit)]
+        columns += [TextColumn("{task.fields[rate]} " + self.unit + "/s"), TimeElapsedColumn()]
         if self.total is not None:
             columns += [TextColumn("ETA"), TimeRemainingColumn()]
         self._progress = Progress(*columns, console=Console(stderr=True), transient=False)
         self._progress.start()
-        self._task = self._progress.add_task("extract", total=self.total, completed=self.done, rate="-")
+        self._task = self._progress.add_task(self.label, total=self.total, completed=self.done, rate="-")
 
     def advance(self, n: int) -> None:
         self.done += n
