@@ -9,13 +9,14 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export RAY_USAGE_STATS_ENABLED := 0
 
-.PHONY: help install demo test test-all eval bench lint fuzz audit lock clean python
+.PHONY: help install demo test test-all eval bench lint fuzz audit lock clean python train
 
 help:
 	@echo "make demo     create $(VENV), install, extract the bundled sample and ingest it"
 	@echo "make test     fast, meaningful test suite (slow evaluations excluded)"
 	@echo "make eval     accuracy tables against ../shared/datasets"
 	@echo "make bench    speed/memory ratios (bench/results.json)"
+	@echo "make train    retrain the shipped models from ../shared/datasets (seeded, deterministic)"
 	@echo "make lint     ruff + mypy"
 	@echo "make fuzz     time-boxed atheris fuzzing"
 	@echo "make audit    pip-audit over requirements.lock"
@@ -50,6 +51,10 @@ eval: install
 
 bench: install
 	$(PY) -m bench.run_all
+
+# Retrain the models that ship in the package (each script prints the time it takes).
+train: install
+	$(PY) scripts/train_attribution.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests eval bench scripts
