@@ -66,9 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     print(f"{len(order)} documents parsed or read from the cache in {t1 - t0:.1f}s", flush=True)
     comp = QuotesComponent(nlp, "newsgraph_quotes")
-    cfg = TrainConfig(algorithm=args.algorithm)
+    cfg = TrainConfig(algorithm=args.algorithm, seed=args.seed)
     if args.iterations is not None:
-        cfg = TrainConfig(algorithm=args.algorithm, epochs=args.iterations, max_iterations=args.iterations)
+        cfg = TrainConfig(
+            algorithm=args.algorithm, epochs=args.iterations, max_iterations=args.iterations, seed=args.seed
+        )
     data = list(sequences([docs[k] for k in order], [gold[k] for k in order], comp.rule_attributions))  # type: ignore[arg-type]
     t2 = time.perf_counter()
     print(f"features of {sum(len(x) for x, _ in data)} tokens in {t2 - t1:.1f}s", flush=True)

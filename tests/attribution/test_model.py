@@ -17,8 +17,8 @@ from newsgraph.attribution.records import Attribution
 
 # Sentences the rule engine reads nothing in, and the model does (checked by the first test).
 RULES_MISS = [
-    "The mayor’s office was flooded with complaints that the new parking rules were unfair to residents.",
-    "Critics panned the plan as a costly giveaway to developers.",
+    "Lee cited it as an example of his contempt for voters.",
+    "Democrats seem confident they have the votes to pass it.",
 ]
 
 
@@ -69,18 +69,19 @@ def test_pipeline_spans_index_the_body(nlp: Language) -> None:
 
 
 def test_combination_keeps_every_rule_attribution(nlp: Language) -> None:
-    text = "Kim said on Monday that the talks had failed. Critics panned the plan as a costly giveaway."
+    text = "Kim said on Monday that the talks had failed. Democrats seem confident they have the votes."
+    # (the model's own reading is replaced by two made-up ones below: the test is about the combination)
     doc = nlp(text)
     rules = _comp(nlp, "rules").attributions(doc)
     assert len(rules) == 1
     said = rules[0].cue[0]
     # the model disagrees about the same cue (another content) and adds a new one elsewhere
     other = Attribution(cue=[said], source=None, content=[(0, 3)], rule="model", cue_extent=[said])
-    panned = next(t.i for t in doc if t.text == "panned")
+    seem = next(t.i for t in doc if t.text == "seem")
     new = Attribution(
-        cue=[panned],
-        source=(panned - 1, panned),
-        content=[(doc[panned + 1].idx, len(text) - 1)],
+        cue=[seem],
+        source=(seem - 1, seem),
+        content=[(doc[seem + 1].idx, len(text) - 1)],
         rule="model",
     )
     out = combine(doc, rules, [other, new])

@@ -7,6 +7,8 @@ zip timestamps, so the shipped file is byte-identical from one run to the next.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import io
 import tempfile
 import zipfile
@@ -37,6 +39,8 @@ class TrainConfig:
     c2: float = 0.01
     max_iterations: int = 150
     min_freq: int = 2
+    seed: int = 13
+    """seed of the C library's ``rand()``, which crfsuite's averaged perceptron uses to shuffle the sequences"""
 
 
 def sequences(
@@ -47,6 +51,13 @@ def sequences(
         index_sentences(doc)  # type: ignore[arg-type]
         atts = rules(doc) if rules is not None else ()
         yield doc_features(doc, atts), gold_tags(doc, g.attributions)  # type: ignore[arg-type]
+
+
+def _seed_c_rand(seed: int) -> None:
+    """Seed libc's ``rand()`` (crfsuite shuffles with it each epoch; unseeded, a second training in the same
+    process would shuffle differently from the first)."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
+    libc.srand(ctypes.c_uint(seed))
 
 
 def train(data: Iterable[tuple[list[list[str]], list[str]]], cfg: TrainConfig) -> CrfWeights:
@@ -68,6 +79,7 @@ def train(data: Iterable[tuple[list[list[str]], list[str]]], cfg: TrainConfig) -
     trainer.set_params(params)
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "crf.model")
+        _seed_c_rand(cfg.seed)
         trainer.train(path)
         tagger = pycrfsuite.Tagger()
         tagger.open(path)
