@@ -17,8 +17,9 @@ from newsgraph.attribution.records import Attribution
 
 # Sentences the rule engine reads nothing in, and the model does (checked by the first test).
 RULES_MISS = [
-    "Lee cited it as an example of his contempt for voters.",
     "Democrats seem confident they have the votes to pass it.",
+    "Republicans seem sure the governor will sign the bill.",
+    "The mayor isn't saying much about the deal.",
 ]
 
 
@@ -88,6 +89,14 @@ def test_combination_keeps_every_rule_attribution(nlp: Language) -> None:
     assert out[0] is rules[0] and rules[0].content != [(0, 3)]
     assert out[1] is new
     assert len(out) == 2
+
+
+@pytest.mark.parametrize("text", ["She saw him at the station.", "The so-called peace plan was discussed."])
+def test_weak_model_readings_are_not_added(nlp: Language, text: str) -> None:
+    """The model alone reads something here; the combination does not add it (a one-word content; a modifier)."""
+    doc = nlp(text)
+    assert _comp(nlp, "model").attributions(doc)
+    assert _comp(nlp, "combined").attributions(doc) == []
 
 
 def test_model_never_inside_a_rule_content(nlp: Language) -> None:

@@ -15,6 +15,7 @@ so the component turns both into contract quotes the same way.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -41,7 +42,7 @@ def _cue_head(doc: Doc, c: Chunk) -> Token:
     return doc[c.start : c.end].root
 
 
-def _dominates(head: Token, tok: Token) -> bool:
+def dominates(head: Token, tok: Token) -> bool:
     cur = tok
     for _ in range(MAX_DOMINANCE_DEPTH):
         if cur.head.i == cur.i:
@@ -76,23 +77,36 @@ def link(doc: Doc, chs: Sequence[Chunk]) -> list[Attribution]:
     sent_of = _sent_index(doc)
     cues = [c for c in chs if c.role == "CUE"]
     heads = [_cue_head(doc, c) for c in cues]
-    srcs = [c for c in chs if c.role == "SRC"]
+    by_sent: dict[int, list[int]] = {}
+    for k, h in enumerate(heads):
+        by_sent.setdefault(sent_of[h.i], []).append(k)
+    srcs: dict[int, list[Chunk]] = {}
+    for c in chs:
+        if c.role == "SRC":
+            for s in range(sent_of[c.start], sent_of[c.end - 1] + 1):
+                srcs.setdefault(s, []).append(c)
     contents: dict[int, list[Chunk]] = {}
     for c in chs:
         if c.role != "CON" or not cues:
             continue
-        k = _content_owner(doc, c, cues, heads, sent_of)
-        if k is not None:
-            contents.setdefault(k, []).append(c)
+        owner = _content_owner(doc, c, cues, heads, sent_of, by_sent)
+        if owner is not None:
+            contents.setdefault(owner, []).append(c)
     text = doc_text(doc)
     qspans = quote_spans(text)
+    qstarts = [q[0] for q in qspans]
     out: list[Attribution] = []
     for k, (c, head) in enumerate(zip(cues, heads, strict=True)):
         if k not in contents:
             continue
-        src = _source_for(doc, head, c, srcs, sent_of)
+        src = _source_for(doc, head, c, srcs.get(sent_of[head.i], []))
         frags = sorted(_chars(doc, x) for x in contents[k])
-        quotes = [q for q in qspans if any(s <= q[0] and q[1] <= e + 1 for s, e in frags)]
+        quotes = [
+            qspans[j]
+            for s, e in frags
+            for j in range(bisect_left(qstarts, s), bisect_left(qstarts, e))
+            if qspans[j][1] <= e + 1
+        ]
         att = Attribution(
             cue=[head.i],
             source=(src.start, src.end) if src is not None else None,
@@ -110,38 +124,39 @@ def link(doc: Doc, chs: Sequence[Chunk]) -> list[Attribution]:
 
 
 def _content_owner(
-    doc: Doc, c: Chunk, cues: Sequence[Chunk], heads: Sequence[Token], sent_of: Sequence[int]
+    doc: Doc,
+    c: Chunk,
+    cues: Sequence[Chunk],
+    heads: Sequence[Token],
+    sent_of: Sequence[int],
+    by_sent: dict[int, list[int]],
 ) -> int | None:
     root = doc[c.start : c.end].root
     first_s, last_s = sent_of[c.start], sent_of[c.end - 1]
     best: tuple[int, int] | None = None
-    for k, (cue, head) in enumerate(zip(cues, heads, strict=True)):
-        if not first_s <= sent_of[head.i] <= last_s:
-            continue
-        dist = cue.start - c.end if cue.start >= c.end else c.start - cue.end
-        score = max(dist, 0) - (1000 if _dominates(head, root) else 0)
-        if best is None or score < best[0]:
-            best = (score, k)
+    for s in range(first_s, last_s + 1):
+        for k in by_sent.get(s, ()):
+            cue, head = cues[k], heads[k]
+            dist = cue.start - c.end if cue.start >= c.end else c.start - cue.end
+            score = max(dist, 0) - (1000 if dominates(head, root) else 0)
+            if best is None or score < best[0]:
+                best = (score, k)
     if best is not None:
         return best[1]
-    before = [k for k, h in enumerate(heads) if first_s - MAX_BACK_SENTS <= sent_of[h.i] < first_s]
-    if before:
-        return before[-1]
-    after = [k for k, h in enumerate(heads) if sent_of[h.i] == last_s + 1]
+    for s in range(first_s - 1, first_s - 1 - MAX_BACK_SENTS, -1):
+        if by_sent.get(s):
+            return by_sent[s][-1]
+    after = by_sent.get(last_s + 1)
     return after[0] if after else None
 
 
-def _source_for(
-    doc: Doc, head: Token, cue: Chunk, srcs: Sequence[Chunk], sent_of: Sequence[int]
-) -> Chunk | None:
-    s = sent_of[head.i]
+def _source_for(doc: Doc, head: Token, cue: Chunk, srcs: Sequence[Chunk]) -> Chunk | None:
+    """The source chunk (of the cue's sentence) that the cue head dominates, else the nearest."""
     best: tuple[int, Chunk] | None = None
     for c in srcs:
-        if not sent_of[c.start] <= s <= sent_of[c.end - 1]:
-            continue
         root = doc[c.start : c.end].root
         dist = cue.start - c.end if cue.start >= c.end else c.start - cue.end
-        score = max(dist, 0) - (1000 if _dominates(head, root) else 0)
+        score = max(dist, 0) - (1000 if dominates(head, root) else 0)
         if best is None or score < best[0]:
             best = (score, c)
     return best[1] if best else None
