@@ -2,8 +2,8 @@
 
 Every token gets a list of string features (one-hot attributes, as a CRF takes them):
 
-* the word: lower form (frequent words only matter: the model's L1 prior drops the rest), lemma, shape, prefix and
-  suffix, coarse and fine part of speech, dependency label, entity type;
+* the word: lower form, lemma, shape, three-letter suffix, coarse and fine part of speech, dependency label, entity
+  type (features seen fewer than twice in training get no weight);
 * the head: its lemma, part of speech and dependency, and the pair (dependency, head lemma);
 * the cue lexicon (``attribution/data/cues.json`` via :func:`~newsgraph.attribution.cues.cue_strength`): the
   cue strength of the word and of its head, bucketed;
@@ -14,6 +14,10 @@ Every token gets a list of string features (one-hot attributes, as a CRF takes t
 * the rules' own reading: the role (``CUE``, ``SRC``, ``CON``) the rule engine gave the token, with its
   begin/inside position;
 * the same few attributes of the neighbours at -2..+2.
+
+:func:`columns` gives, per template (:data:`TEMPLATES`), one value per token; :func:`feature_strings` turns them into
+the strings the CRF trainer takes, and :meth:`CrfWeights.column_emissions
+<newsgraph.attribution.model.crf.CrfWeights.column_emissions>` scores the columns directly (the fast path).
 """
 
 from __future__ import annotations
