@@ -17,11 +17,14 @@ Fills ``doc._.quotes`` (:class:`~newsgraph.models.Quote`, offsets into ``doc.tex
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.attribution.model import model_attributions
+from newsgraph.attribution.model.combine import combine
 from newsgraph.attribution.rules import (
     Attribution,
     Thresholds,
@@ -33,7 +36,17 @@ from newsgraph.attribution.speakers import SpeakerResolver
 from newsgraph.extensions import doc_text, index_sentences, stage_errors
 from newsgraph.models import Quote, Speaker
 
-DEFAULT_CONFIG = {"max_quotes": 5000, "min_ccomp": 0.1, "min_dobj": 0.2, "keep_nested": False}
+log = logging.getLogger(__name__)
+
+DEFAULT_CONFIG = {
+    "max_quotes": 5000,
+    "min_ccomp": 0.1,
+    "min_dobj": 0.2,
+    "keep_nested": False,
+    "model": "combined",
+}
+MODES = ("rules", "model", "combined")
+"""``model`` setting: the rules alone, the statistical model alone, or the rules plus the model's additions."""
 
 
 def _quote_id(doc: Doc, span: tuple[int, int], i: int) -> str:
@@ -120,16 +133,35 @@ class QuotesComponent:
         min_ccomp: float = 0.1,
         min_dobj: float = 0.2,
         keep_nested: bool = False,
+        model: str = "combined",
     ) -> None:
+        if model not in MODES:
+            raise ValueError(f"newsgraph_quotes: model must be one of {MODES}, not {model!r}")
         self.name = name
+        self.model = model
+        self._warned = False
         self.max_quotes = max_quotes
         self.thresholds = Thresholds(ccomp=min_ccomp, dobj=min_dobj)
         self.keep_nested = keep_nested
 
-    def attributions(self, doc: Doc) -> list[Attribution]:
-        """The rule-level attributions (token/char spans), before speaker resolution."""
+    def rule_attributions(self, doc: Doc) -> list[Attribution]:
+        """The rule engine's attributions (token/char spans), before speaker resolution."""
         atts = find_attributions(doc, self.thresholds, max_quotes=self.max_quotes)
         return atts if self.keep_nested else drop_nested(doc, atts)
+
+    def attributions(self, doc: Doc) -> list[Attribution]:
+        """The attributions of the configured ``model`` setting (rules, model or combined), in document order."""
+        atts = self.rule_attributions(doc)
+        if self.model == "rules":
+            return atts
+        try:
+            found = model_attributions(doc, atts)
+        except FileNotFoundError as exc:  # a broken install: the rules still work
+            if not self._warned:
+                log.warning("%s; attribution falls back to the rules alone", exc)
+                self._warned = True
+            return atts
+        return found if self.model == "model" else combine(doc, atts, found)
 
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
@@ -149,6 +181,12 @@ class QuotesComponent:
     default_config=DEFAULT_CONFIG,
 )
 def make_quotes_component(
-    nlp: Language, name: str, max_quotes: int, min_ccomp: float, min_dobj: float, keep_nested: bool
+    nlp: Language,
+    name: str,
+    max_quotes: int,
+    min_ccomp: float,
+    min_dobj: float,
+    keep_nested: bool,
+    model: str,
 ) -> QuotesComponent:
-    return QuotesComponent(nlp, name, max_quotes, min_ccomp, min_dobj, keep_nested)
+    return QuotesComponent(nlp, name, max_quotes, min_ccomp, min_dobj, keep_nested, model)

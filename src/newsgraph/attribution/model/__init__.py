@@ -1,0 +1,48 @@
+"""The statistical attribution model: a CRF tagger (source, cue, content) over the pipeline's parse, a linker, and
+its combination with the rule engine.
+
+``model_attributions(doc, rule_atts)`` tags one parsed doc and links the chunks into attributions; the weights
+(``data/crf.npz``, trained by ``scripts/train_attribution.py`` on PolNeAR train) load once, on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsgraph.attribution.model.crf import CrfWeights, viterbi
+from newsgraph.attribution.model.decoding import chunks
+from newsgraph.attribution.model.features import TEMPLATES, columns
+from newsgraph.attribution.model.linking import link
+from newsgraph.attribution.records import Attribution
+
+MODEL_PATH = Path(__file__).parent / "data" / "crf.npz"
+
+
+@lru_cache(maxsize=2)
+def load_weights(path: Path = MODEL_PATH) -> CrfWeights:
+    """The shipped weights (read once per process; no download: the file is part of the package)."""
+    if not path.exists():
+        raise FileNotFoundError(
+            f"attribution model {path} missing: run `make train` (scripts/train_attribution.py)"
+        )
+    return CrfWeights.load(path)
+
+
+def tag_doc(doc: Doc, rule_atts: Sequence[Attribution] = (), weights: CrfWeights | None = None) -> list[str]:
+    """BIO tags (``B-CUE``, ``I-SRC``, ``O``, …) for every token of a parsed doc."""
+    w = weights or load_weights()
+    if len(doc) == 0:
+        return []
+    emit = w.column_emissions(columns(doc, rule_atts), TEMPLATES)
+    return [w.labels[k] for k in viterbi(emit, w.allowed(), w.start_scores())]
+
+
+def model_attributions(
+    doc: Doc, rule_atts: Sequence[Attribution] = (), weights: CrfWeights | None = None
+) -> list[Attribution]:
+    """The model's own attributions in ``doc`` (``rule="model"``); ``rule_atts`` are features, not output."""
+    return link(doc, chunks(tag_doc(doc, rule_atts, weights)))

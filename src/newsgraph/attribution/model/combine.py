@@ -1,0 +1,127 @@
+"""Rules + model: the rules keep every attribution they find; the model extends their contents and adds the
+attributions they miss.
+
+:func:`combine` keeps every rule attribution (the rules are precise and handle quotes, continuations and speakers).
+Where the model reads the same cue with a content that starts no later and runs further (``Seoul called for the
+immediate withdrawal of North Korean troops [allegedly deployed to fight alongside Russia]``), the rule content is
+extended to the model's end (:func:`extend_content`; indirect contents of one fragment only). A model attribution
+is added only when its cue word is cue-like (lexicon strength >= :data:`MIN_ADDED_STRENGTH`), is not a modifier
+(``so-called``) and governs the model's source (a noun phrase, not a passive subject) in the parse, its content
+has two words or more, and it is new:
+
+* its cue does not overlap a rule attribution's cue (the same attribution, already read by the rules);
+* its cue is not inside a rule attribution's content or source (a nested attribution: the product reports the
+  outer one, as :func:`~newsgraph.attribution.rules.drop_nested` does);
+* its content does not mostly (half or more) lie inside rule contents (the same words, credited through another
+  cue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from spacy.tokens import Doc
+
+from newsgraph.attribution.cues import cue_strength
+from newsgraph.attribution.model.linking import dominates
+from newsgraph.attribution.records import Attribution
+from newsgraph.extensions import doc_text
+
+MIN_ADDED_STRENGTH = 0.3
+"""Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
+MIN_ADDED_WORDS = 2
+MODIFIER_DEPS = frozenset({"amod", "compound", "acl"})
+SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _cue_tokens(a: Attribution) -> set[int]:
+    return {a.quoted_cue} if a.quoted_cue is not None else set(a.cue) | set(a.cue_extent)
+
+
+class _Cover:
+    """Which characters the rule attributions' cues, sources and contents cover (linear in the text length)."""
+
+    def __init__(self, doc: Doc, rules: Sequence[Attribution]) -> None:
+        n = len(doc_text(doc)) + 1
+        self.cue = np.zeros(n, dtype=bool)
+        self.other = np.zeros(n, dtype=bool)  # sources and contents
+        self.content = np.zeros(n, dtype=bool)
+        self.cue_owner: dict[int, Attribution] = {}
+        for r in rules:
+            for i in _cue_tokens(r):
+                self.cue[doc[i].idx : doc[i].idx + len(doc[i].text)] = True
+                self.cue_owner.setdefault(i, r)
+            for s, e in r.content:
+                self.content[s:e] = True
+            src = r.quoted_source or r.source
+            if src is not None and src[0] < src[1]:
+                last = doc[src[1] - 1]
+                self.other[doc[src[0]].idx : last.idx + len(last.text)] = True
+        self.other |= self.content
+
+
+def is_new(doc: Doc, m: Attribution, cover: _Cover) -> bool:
+    """True when model attribution ``m`` is none of the rule attributions (see the module docstring)."""
+    for i in _cue_tokens(m):
+        s, e = doc[i].idx, doc[i].idx + len(doc[i].text)
+        if cover.cue[s:e].any() or cover.other[s:e].any():
+            return False
+    n = sum(e - s for s, e in m.content)
+    inside = sum(int(cover.content[s:e].sum()) for s, e in m.content)
+    return inside < 0.5 * max(1, n)
+
+
+def addable(doc: Doc, m: Attribution) -> bool:
+    """A model attribution confident enough to add: a cue-like cue word (not a modifier: ``so-called``) that
+    governs its source in the parse, and a content of at least :data:`MIN_ADDED_WORDS` words."""
+    head = doc[m.cue[0]]
+    if m.source is None or head.dep_ in MODIFIER_DEPS:
+        return False
+    if cue_strength(head.lemma_.lower(), head.pos_) < MIN_ADDED_STRENGTH:
+        return False
+    src = doc[m.source[0] : m.source[1]].root
+    if src.pos_ not in SOURCE_POS or src.dep_ == "nsubjpass" or not dominates(head, src):
+        return False
+    text = doc_text(doc)
+    return sum(len(text[s:e].split()) for s, e in m.content) >= MIN_ADDED_WORDS
+
+
+def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> None:
+    """Widen (in place) the one-fragment indirect content of a rule attribution to the end of the model's content
+    for the same cue, when the model's starts no later and ends further."""
+    owner: dict[int, Attribution] = {}
+    for r in rules:
+        for i in _cue_tokens(r):
+            owner.setdefault(i, r)
+    done: set[int] = set()
+    for m in model:
+        hits = [owner[i] for i in sorted(_cue_tokens(m)) if i in owner]
+        if not hits or len(m.content) != 1:
+            continue
+        r = hits[0]
+        if id(r) in done or r.rule == "continuation" or r.quotes or len(r.content) != 1:
+            continue
+        done.add(id(r))
+        (rs, re_), (ms, me) = r.content[0], m.content[0]
+        if ms <= rs and me > re_:
+            r.content = [(rs, me)]
+
+
+def combine(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> list[Attribution]:
+    """All rule attributions (contents possibly extended) plus the model's new ones, in document order
+    (``continues`` indices renumbered)."""
+    extend_content(doc, rules, model)
+    out = list(rules)
+    cover = _Cover(doc, rules)
+    added = [m for m in model if addable(doc, m) and is_new(doc, m, cover)]
+    if not added:
+        return out
+    out.extend(added)
+    out.sort(key=lambda a: a.start(doc))
+    pos = {id(a): i for i, a in enumerate(out)}
+    for i, a in enumerate(out):
+        a.continues = pos.get(id(a.parent)) if a.parent is not None else None
+        if a.continues is not None and a.continues >= i:
+            a.continues = None
+    return out

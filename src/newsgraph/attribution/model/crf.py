@@ -1,0 +1,184 @@
+"""A linear-chain CRF decoded in numpy: the weights python-crfsuite learned, exported to one ``.npz`` file.
+
+Training needs python-crfsuite (the ``dev`` extra); inference needs only numpy: the emission score of a token is
+the sum of the weight rows of its feature strings, and :func:`viterbi` finds the best tag sequence under the
+learned transition scores (with the BIO constraint that ``I-X`` follows ``B-X`` or ``I-X``).
+
+The file holds ``labels`` (the tag names, ``\\n``-joined UTF-8 bytes), ``attrs`` (the feature strings, likewise),
+``state`` (``len(attrs) x len(labels)`` float32 weights) and ``trans`` (``len(labels) x len(labels)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float32]
+NEG = np.float32(-1e4)
+
+
+def _join(words: Sequence[str]) -> npt.NDArray[np.uint8]:
+    return np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
+
+
+def _split(arr: npt.NDArray[np.uint8]) -> list[str]:
+    return bytes(arr.tobytes()).decode("utf-8").split("\n")
+
+
+@dataclass
+class CrfWeights:
+    labels: list[str]
+    attrs: dict[str, int]
+    state: FloatArray
+    trans: FloatArray
+    _z: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
+    _allowed: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
+
+    @classmethod
+    def from_crfsuite(
+        cls,
+        labels: Sequence[str],
+        state_features: Mapping[tuple[str, str], float],
+        transitions: Mapping[tuple[str, str], float],
+    ) -> CrfWeights:
+        """Arrays from ``pycrfsuite.Tagger().info()`` (attributes with all-zero weights are dropped)."""
+        labels = sorted(labels, key=lambda x: (x != "O", x[2:], x[:1]))
+        lab = {name: k for k, name in enumerate(labels)}
+        names = sorted({a for (a, _), w in state_features.items() if w != 0.0})
+        attrs = {a: k for k, a in enumerate(names)}
+        state = np.zeros((len(names), len(labels)), dtype=np.float32)
+        for (a, label), w in state_features.items():
+            if a in attrs and label in lab:
+                state[attrs[a], lab[label]] = w
+        trans = np.zeros((len(labels), len(labels)), dtype=np.float32)
+        for (x, y), w in transitions.items():
+            if x in lab and y in lab:
+                trans[lab[x], lab[y]] = w
+        return cls(list(labels), attrs, state, trans)
+
+    def save_to(self, file: Path | BinaryIO) -> None:
+        names = sorted(self.attrs, key=self.attrs.__getitem__)
+        np.savez_compressed(
+            file,
+            labels=_join(self.labels),
+            attrs=_join(names),
+            state=self.state.astype(np.float16),
+            trans=self.trans,
+        )
+
+    @classmethod
+    def load(cls, path: Path | BinaryIO) -> CrfWeights:
+        with np.load(path, allow_pickle=False) as z:
+            labels = _split(z["labels"])
+            names = _split(z["attrs"])
+            state = z["state"].astype(np.float32)
+            trans = z["trans"].astype(np.float32)
+        return cls(labels, {a: k for k, a in enumerate(names)}, state, trans)
+
+    def emissions(self, feats: Sequence[Sequence[str]]) -> FloatArray:
+        """``len(feats) x len(labels)`` scores: per token, the sum of its known features' weight rows."""
+        rows: list[int] = []
+        owner: list[int] = []
+        get = self.attrs.get
+        for t, fs in enumerate(feats):
+            for f in fs:
+                k = get(f)
+                if k is not None:
+                    rows.append(k)
+                    owner.append(t)
+        n = len(feats)
+        out = np.zeros((n, len(self.labels)), dtype=np.float32)
+        if rows:
+            who = np.asarray(owner, dtype=np.intp)
+            w = self.state[np.asarray(rows, dtype=np.intp)]
+            for j in range(len(self.labels)):
+                out[:, j] = np.bincount(who, weights=w[:, j], minlength=n)
+        return out
+
+    def column_emissions(
+        self, cols: Mapping[str, Sequence[str]], templates: Mapping[str, Sequence[int]]
+    ) -> FloatArray:
+        """The same scores as :meth:`emissions`, from per-template value columns, with one dictionary lookup per
+        distinct value (not per token) and numpy gathers for the token and its neighbours."""
+        n = len(next(iter(cols.values()))) if cols else 0
+        n_labels = len(self.labels)
+        out = np.zeros((n, n_labels), dtype=np.float32)
+        if n == 0:
+            return out
+        zero = len(self.attrs)  # index of the all-zero row of _state_z
+        state = self._state_z()
+        get = self.attrs.get
+        for name, values in cols.items():
+            codes: dict[str, int] = {}
+            arr = np.fromiter((codes.setdefault(v, len(codes)) for v in values), dtype=np.intp, count=n)
+            uniq = list(codes)
+            for off in templates[name]:
+                prefix = f"{name}=" if off == 0 else f"{off}:{name}="
+                table = np.fromiter(
+                    (get(prefix + v, zero) if v else zero for v in uniq), dtype=np.intp, count=len(uniq)
+                )
+                rows = table[arr]
+                if off == 0:
+                    out += state[rows]
+                    continue
+                pad = get(prefix + "<pad>", zero)
+                if off > 0:
+                    out[: n - off] += state[rows[off:]] if off < n else 0.0
+                    out[max(0, n - off) :] += state[pad]
+                else:
+                    k = -off
+                    out[k:] += state[rows[: n - k]] if k < n else 0.0
+                    out[: min(k, n)] += state[pad]
+        return out
+
+    def _state_z(self) -> FloatArray:
+        if self._z is None:
+            self._z = np.vstack([self.state, np.zeros((1, self.state.shape[1]), dtype=np.float32)])
+        return self._z
+
+    def allowed(self) -> FloatArray:
+        """Transition scores with the impossible BIO moves (``O`` or ``B-Y`` to ``I-X``) set to a large negative."""
+        if self._allowed is not None:
+            return self._allowed
+        t = self.trans.copy()
+        for j, y in enumerate(self.labels):
+            if not y.startswith("I-"):
+                continue
+            for i, x in enumerate(self.labels):
+                if x[2:] != y[2:] or x == "O":
+                    t[i, j] = NEG
+        self._allowed = t
+        return t
+
+    def start_scores(self) -> FloatArray:
+        return np.array([NEG if y.startswith("I-") else 0.0 for y in self.labels], dtype=np.float32)
+
+    def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:
+        """The best tag sequence for one document's token features."""
+        if not feats:
+            return []
+        path = viterbi(self.emissions(feats), self.allowed(), self.start_scores())
+        return [self.labels[k] for k in path]
+
+
+def viterbi(emit: FloatArray, trans: FloatArray, start: FloatArray | None = None) -> list[int]:
+    """Best path through ``emit`` (n x L) under ``trans`` (L x L, from -> to)."""
+    n, n_labels = emit.shape
+    if n == 0:
+        return []
+    back = np.zeros((n, n_labels), dtype=np.int32)
+    score = emit[0] + (start if start is not None else 0.0)
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + emit[i]
+    best = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        best.append(int(back[i, best[-1]]))
+    best.reverse()
+    return best

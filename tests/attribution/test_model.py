@@ -1,0 +1,163 @@
+"""The statistical attribution model: shipped weights, numpy decoding, linking, combination with the rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from newsgraph.attribution.component import QuotesComponent, to_quotes
+from newsgraph.attribution.model import MODEL_PATH, load_weights, model_attributions, tag_doc
+from newsgraph.attribution.model.combine import combine
+from newsgraph.attribution.model.corpus import GoldAttribution
+from newsgraph.attribution.model.crf import CrfWeights, viterbi
+from newsgraph.attribution.model.decoding import Chunk, chunks, gold_tags
+from newsgraph.attribution.model.features import TEMPLATES, columns, feature_strings
+from newsgraph.attribution.records import Attribution
+
+# Sentences the rule engine reads nothing in, and the model does (checked by the first test).
+RULES_MISS = [
+    "Democrats seem confident they have the votes to pass it.",
+    "Republicans seem sure the governor will sign the bill.",
+    "The mayor isn't saying much about the deal.",
+]
+
+
+def _comp(nlp: Language, model: str) -> QuotesComponent:
+    return QuotesComponent(nlp, "newsgraph_quotes", model=model)
+
+
+def test_weights_ship_in_the_package_and_load_offline() -> None:
+    assert MODEL_PATH.exists()
+    assert MODEL_PATH.stat().st_size < 30_000_000
+    w = load_weights()
+    assert load_weights() is w  # loaded once
+    assert set(w.labels) == {"O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON"}
+    assert w.state.shape == (len(w.attrs), len(w.labels))
+    assert "l=say" in w.attrs
+
+
+@pytest.mark.parametrize("text", RULES_MISS)
+def test_model_adds_what_the_rules_miss(nlp: Language, text: str) -> None:
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline:
+        if proc.__class__ is not QuotesComponent:
+            doc = proc(doc)
+    rules = _comp(nlp, "rules").attributions(doc)
+    assert rules == []
+    found = _comp(nlp, "combined").attributions(doc)
+    assert found and all(a.rule == "model" for a in found)
+    quotes, _ = to_quotes(doc, found)
+    for q in quotes:
+        s, e = q.span
+        assert text[s:e] == q.text and q.text
+        assert text[q.cue_span[0] : q.cue_span[1]] == q.cue
+
+
+def test_pipeline_spans_index_the_body(nlp: Language) -> None:
+    text = (
+        RULES_MISS[1]
+        + "\n\n“We will fight it,” said Ana Ruiz, a council member. She added that it was rushed."
+    )
+    doc = nlp(text)
+    assert doc._.quotes
+    for q in doc._.quotes:
+        assert text[q.span[0] : q.span[1]] == q.text
+        assert text[q.cue_span[0] : q.cue_span[1]] == q.cue
+        if q.speaker.span is not None:
+            s, e = q.speaker.span
+            assert text[s:e] in {q.speaker.name, q.speaker.resolved_from}
+
+
+def test_combination_keeps_every_rule_attribution(nlp: Language) -> None:
+    text = "Kim said on Monday that the talks had failed. Democrats seem confident they have the votes."
+    # (the model's own reading is replaced by two made-up ones below: the test is about the combination)
+    doc = nlp(text)
+    rules = _comp(nlp, "rules").attributions(doc)
+    assert len(rules) == 1
+    said = rules[0].cue[0]
+    # the model disagrees about the same cue (another content) and adds a new one elsewhere
+    other = Attribution(cue=[said], source=None, content=[(0, 3)], rule="model", cue_extent=[said])
+    seem = next(t.i for t in doc if t.text == "seem")
+    new = Attribution(
+        cue=[seem],
+        source=(seem - 1, seem),
+        content=[(doc[seem + 1].idx, len(text) - 1)],
+        rule="model",
+    )
+    out = combine(doc, rules, [other, new])
+    assert out[0] is rules[0] and rules[0].content != [(0, 3)]
+    assert out[1] is new
+    assert len(out) == 2
+
+
+@pytest.mark.parametrize("text", ["She saw him at the station.", "The so-called peace plan was discussed."])
+def test_weak_model_readings_are_not_added(nlp: Language, text: str) -> None:
+    """The model alone reads something here; the combination does not add it (a one-word content; a modifier)."""
+    doc = nlp(text)
+    assert _comp(nlp, "model").attributions(doc)
+    assert _comp(nlp, "combined").attributions(doc) == []
+
+
+def test_model_never_inside_a_rule_content(nlp: Language) -> None:
+    text = "Kim said that officials denied the report and rejected the claims."
+    doc = nlp(text)
+    rules = _comp(nlp, "rules").attributions(doc)
+    denied = next(t.i for t in doc if t.text == "denied")
+    inner = Attribution(
+        cue=[denied], source=None, content=[(doc[denied + 1].idx, len(text) - 1)], rule="model"
+    )
+    assert combine(doc, rules, [inner]) == rules
+
+
+def test_column_emissions_match_feature_strings(nlp: Language) -> None:
+    doc = nlp("“It is over,” he said. Officials denied it, according to the report.")
+    w = load_weights()
+    cols = columns(doc, _comp(nlp, "rules").rule_attributions(doc))
+    fast = w.column_emissions(cols, TEMPLATES)
+    slow = w.emissions(feature_strings(cols))
+    assert np.allclose(fast, slow, atol=1e-4)
+    tags = tag_doc(doc)
+    assert len(tags) == len(doc) and "B-CUE" in tags
+
+
+def test_viterbi_follows_transitions() -> None:
+    emit = np.array([[0.0, 1.0], [0.0, 0.9], [1.0, 0.0]], dtype=np.float32)
+    stay = np.array([[0.0, -5.0], [-5.0, 0.0]], dtype=np.float32)
+    assert viterbi(emit, np.zeros((2, 2), dtype=np.float32)) == [1, 1, 0]
+    assert viterbi(emit, stay) == [1, 1, 1]
+
+
+def test_bio_constraint_in_decoding() -> None:
+    w = CrfWeights(
+        ["O", "B-CUE", "I-CUE"],
+        {"x": 0},
+        np.array([[0.0, 0.0, 5.0]], dtype=np.float32),
+        np.zeros((3, 3), dtype=np.float32),
+    )
+    assert w.tag([["x"], ["x"]]) == ["B-CUE", "I-CUE"]  # never I- first
+
+
+def test_gold_tags_and_chunks(nlp: Language) -> None:
+    text = "Kim said the talks failed."
+    doc = nlp(text)
+    gold = GoldAttribution(cue=((4, 8),), source=((0, 3),), content=((9, 25),))
+    tags = gold_tags(doc, [gold])
+    assert tags == ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "O"]
+    assert chunks(tags) == [Chunk("SRC", 0, 1), Chunk("CUE", 1, 2), Chunk("CON", 2, 5)]
+    assert chunks(["I-CON", "B-CON", "O", "I-SRC"]) == [
+        Chunk("CON", 0, 1),
+        Chunk("CON", 1, 2),
+        Chunk("SRC", 3, 4),
+    ]
+
+
+def test_model_alone_links_source_cue_content(nlp: Language) -> None:
+    text = "Kim said the talks failed."
+    doc = nlp(text)
+    atts = model_attributions(doc, [])
+    assert len(atts) == 1
+    a = atts[0]
+    assert doc[a.cue[0]].text == "said"
+    assert a.source is not None and doc[a.source[0] : a.source[1]].text == "Kim"
+    assert text[a.content[0][0] : a.content[-1][1]].startswith("the talks failed")

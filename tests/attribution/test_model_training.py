@@ -1,0 +1,86 @@
+"""Training the attribution model: deterministic on a tiny corpus; the shipped model's floor on PolNeAR dev."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.attribution.component import QuotesComponent
+from newsgraph.attribution.model.corpus import GoldAttribution, GoldDoc
+from tests.conftest import ROOT, need_dataset
+
+TINY = [
+    "[Kim] {said} <the talks had failed>. [The ministry] {denied} <the report>.",
+    "<“We are ready,”> [the minister] {told} reporters. [Lee] {warned} <that prices would rise>.",
+    "[Officials] {claimed} <the vote was rigged>, but [observers] {disputed} <that>.",
+]
+
+
+def _gold(marked: str) -> GoldDoc:
+    """A document from ``[source] {cue} <content>`` markup, one attribution per sentence part, in order."""
+    text = ""
+    spans: dict[str, list[tuple[int, int]]] = {"[": [], "{": [], "<": []}
+    pos = 0
+    for m in re.finditer(r"\[([^\]]*)\]|\{([^}]*)\}|<([^>]*)>", marked):
+        text += marked[pos : m.start()]
+        kind = m.group(0)[0]
+        inner = next(g for g in m.groups() if g is not None)
+        spans[kind].append((len(text), len(text) + len(inner)))
+        text += inner
+        pos = m.end()
+    text += marked[pos:]
+    atts = [
+        GoldAttribution(cue=(c,), source=(s,), content=(x,))
+        for s, c, x in zip(spans["["], spans["{"], spans["<"], strict=True)
+    ]
+    return GoldDoc("tiny", text, atts)
+
+
+def test_training_is_deterministic(nlp: Language, tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite", reason="python-crfsuite is a training (dev) dependency")
+    from newsgraph.attribution.model.training import TrainConfig, save_deterministic, sequences, train
+
+    gold = [_gold(t) for t in TINY]
+    docs = [nlp(g.text) for g in gold]
+    rules = QuotesComponent(nlp, "q", model="rules").rule_attributions
+    cfg = TrainConfig(epochs=3, min_freq=1)
+    a = train(sequences(docs, gold, rules), cfg)  # type: ignore[arg-type]
+    b = train(sequences(docs, gold, rules), cfg)  # type: ignore[arg-type]
+    save_deterministic(a, tmp_path / "a.npz")
+    save_deterministic(b, tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    assert "B-CUE" in a.labels and len(a.attrs) > 50
+    # it learned its own data: "said" is a cue
+    doc = nlp("Kim said the talks had failed.")
+    from newsgraph.attribution.model import tag_doc
+
+    assert tag_doc(doc, rules(doc), a)[1] == "B-CUE"
+
+
+@pytest.mark.shared
+def test_shipped_model_floor_on_dev(nlp: Language) -> None:
+    """Five PolNeAR dev articles: the combined setting is at least as good as the rules, and above a floor."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from eval.attribution import newsgraph_predictions
+    from eval.polnear import load_split, score
+
+    from newsgraph.attribution.component import to_quotes
+
+    docs = load_split(need_dataset("polnear"), "dev", limit=5)
+    rows: dict[str, list[tuple[str, list, list]]] = {"rules": [], "combined": []}  # type: ignore[type-arg]
+    for d in docs:
+        doc = nlp(d.text)
+        for name in rows:
+            atts = QuotesComponent(nlp, "q", model=name).attributions(doc)
+            pred, _, _ = newsgraph_predictions(doc, atts, to_quotes(doc, atts)[0])
+            rows[name].append((d.text, d.attributions, pred))
+    rules, combined = score(rows["rules"]), score(rows["combined"])
+    for m in ("cue", "source", "content", "all"):
+        assert combined[m]["f1"] >= rules[m]["f1"] - 0.02, (m, rules[m], combined[m])
+    assert combined["cue"]["f1"] >= 0.7
+    assert combined["all"]["f1"] >= 0.6
