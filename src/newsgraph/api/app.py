@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from newsgraph import __version__
+from newsgraph.api.guards import HostOriginMiddleware
 from newsgraph.api.security import GuardMiddleware, Settings
 
 log = logging.getLogger("newsgraph.api")
@@ -35,7 +36,13 @@ def settings_from_env(db: str | None = None) -> Settings:
         max_body_bytes=int(env.get("NEWSGRAPH_MAX_BODY", 5 * 1024 * 1024)),
         rate_per_minute=int(env.get("NEWSGRAPH_RATE_PER_MINUTE", 600)),
         cors_origins=[o for o in env.get("NEWSGRAPH_CORS_ORIGINS", "").split(",") if o],
+        **_hosts(env.get("NEWSGRAPH_ALLOWED_HOSTS", "")),
     )
+
+
+def _hosts(value: str) -> dict[str, list[str]]:
+    hosts = [h.strip() for h in value.split(",") if h.strip()]
+    return {"allowed_hosts": hosts} if hosts else {}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -52,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.extract_limiter = anyio.CapacityLimiter(settings.extract_workers)
     app.add_middleware(GuardMiddleware, settings=settings)
+    app.add_middleware(HostOriginMiddleware, settings=settings)  # outermost: runs first
     if settings.cors_origins:  # closed by default
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -105,7 +113,9 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        return _render(request, exc.status_code, str(exc.detail))
+        resp = _render(request, exc.status_code, str(exc.detail))
+        resp.headers.update(exc.headers or {})  # WWW-Authenticate on 401, Allow on 405
+        return resp
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -113,6 +123,19 @@ def _error_handlers(app: FastAPI) -> None:
             return _render(request, 422, "invalid request")
         errs = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
         return JSONResponse({"detail": errs}, status_code=422)
+
+    from newsgraph.store.base import StoreError
+    from newsgraph.store.search_guard import QueryRejected
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        # a query over the search limits is the caller's to fix (400); an unusable store, a read-only
+        # database or a search over its time budget is the server's state (503, try again later)
+        status = 400 if isinstance(exc, QueryRejected) else 503
+        resp = _render(request, status, str(exc) if status == 400 else f"store unavailable: {exc}")
+        if status == 503:
+            resp.headers["Retry-After"] = "5"
+        return resp
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:

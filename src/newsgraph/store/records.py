@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsgraph.models import Article, Entity, Speaker
+from newsgraph.store.search_guard import query_terms
 
 ARTICLE_COLS = ("id", "title", "published", "language", "url", "body", "record", "ingested_at")
 SOURCE_COLS = ("article_id", "path", "url", "format", "warc_record_id", "seen_at")
@@ -218,21 +219,11 @@ class Flattener:
                 rows.mentions.append((aid, "claim", c.id, k))
 
 
-_TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
-_WORD = re.compile(r"\w+")
-
-
 def _query_words(text: str, word: Callable[[str, bool], str]) -> str | None:
-    """User text -> its ``"quoted phrases"`` (punctuation dropped) and bare words, each bare word written by
-    ``word(word, is_prefix)``, joined by spaces; ``None`` when the text has no word at all."""
-    parts: list[str] = []
-    for m in _TOKEN.finditer(text):
-        if m.group(1) is not None:
-            words = _WORD.findall(m.group(1))
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-        elif m.group(2):
-            parts.append(word(m.group(2), bool(m.group(3))))
+    """User text -> its ``"quoted phrases"`` (punctuation dropped) and bare words, repeats dropped
+    (:func:`~newsgraph.store.search_guard.query_terms`), each bare word written by ``word(word, is_prefix)``,
+    joined by spaces; ``None`` when the text has no word at all."""
+    parts = [f'"{t}"' if phrase else word(t, prefix) for t, phrase, prefix in query_terms(text)]
     return " ".join(parts) or None
 
 

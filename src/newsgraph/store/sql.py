@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
 from typing import Any
 
@@ -53,6 +53,7 @@ from newsgraph.store.records import (
     record_from,
     source_row,
 )
+from newsgraph.store.search_guard import bound_query
 from newsgraph.store.tracker_state import save_tracker, sync_tracker
 
 TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentions", "events",
@@ -131,6 +132,10 @@ class SQLStore(ABC):
     @abstractmethod
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         """A WHERE condition on alias ``c`` selecting claims whose text matches ``query``."""
+
+    def _budget(self) -> AbstractContextManager[Any]:
+        """The time budget of one search (:mod:`newsgraph.store.search_guard`), enforced by the database."""
+        return nullcontext()
 
     @abstractmethod
     def schema_version(self) -> int: ...
@@ -350,10 +355,12 @@ class SQLStore(ABC):
         """Full-text search over claims, quotes and article bodies; best matches first, claims before quotes
         before articles on ties, then ingest order. The query is user text: words, ``"phrases"``, ``prefix*``
         (SQLite). ``after``: the last hit of the previous page (or its (score, kind, article_id, item_id))."""
+        bound_query(query)
         key = search_after(self._fetch, after)
         hits: list[tuple[float, int, int, SearchHit]] = []
-        for o, kind in enumerate(SEARCH_KINDS):
-            hits.extend((-h.score, o, pk, h) for pk, h in self._fts(kind, query, limit, key))
+        with self._budget():
+            for o, kind in enumerate(SEARCH_KINDS):
+                hits.extend((-h.score, o, pk, h) for pk, h in self._fts(kind, query, limit, key))
         hits.sort(key=lambda t: t[:3])
         return [t[3] for t in hits[:limit]]
 
@@ -399,6 +406,7 @@ class SQLStore(ABC):
         where: list[str] = []
         params: list[Any] = []
         if about:
+            bound_query(about)
             conds = [
                 "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id AND m.item_kind = 'claim' "
                 f"AND m.item_id = c.id AND m.entity_key IN {ALIAS_MATCH})"
@@ -416,7 +424,8 @@ class SQLStore(ABC):
             pat = like_pattern(source)
             where.append(f"(lower(c.source_name) LIKE ? ESCAPE '\\' OR c.source_key IN {ALIAS_MATCH})")
             params += [pat, pat]
-        got = keyset_fetch(self._fetch, CLAIM_SELECT, where, params, CLAIMS, key, limit)
+        with self._budget() if about else nullcontext():
+            got = keyset_fetch(self._fetch, CLAIM_SELECT, where, params, CLAIMS, key, limit)
         return [_claim_row(r) for r in got]
 
     def _cluster(self, cid: str) -> ClusterRow | None:

@@ -11,7 +11,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from newsgraph.store.base import ForeignDatabaseError, IngestResult, SearchHit, 
 from newsgraph.store.migrate import migrations, sqlite_statements
 from newsgraph.store.paging import SEARCH_KINDS, fts_bound, search_after
 from newsgraph.store.records import fts5_query, now_iso
+from newsgraph.store.search_guard import bound_query, sqlite_budget
 from newsgraph.store.sql import SQLStore
 
 APPLICATION_ID = 0x4E475246  # "NGRF" in the SQLite header marks a newsgraph store
@@ -270,10 +271,15 @@ class SQLiteStore(SQLStore):
     ) -> list[SearchHit]:
         """Rank claims, quotes and articles (cheap), keep the best ``limit`` overall, and only then fetch
         snippets and metadata for those. Order and ``after`` as in :meth:`SQLStore.search`."""
+        bound_query(query)
         q = fts5_query(query)
         if q is None:
             return []
         key = search_after(self._fetch, after)
+        with self._budget():
+            return self._search(q, limit, key)
+
+    def _search(self, q: str, limit: int, key: tuple[float, int, int] | None) -> list[SearchHit]:
         ranked = sorted(
             (rank, o, pk, kind)
             for o, kind in enumerate(SEARCH_KINDS)
@@ -284,6 +290,9 @@ class SQLiteStore(SQLStore):
             top = [(pk, rank) for rank, _, pk, k in ranked if k == kind]
             found.update(((kind, pk), hit) for pk, hit in self._fts_hits(kind, q, top))
         return [found[k, pk] for _, _, pk, k in ranked if (k, pk) in found]
+
+    def _budget(self) -> AbstractContextManager[Any]:
+        return sqlite_budget(self._conn)
 
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         q = fts5_query(query)
