@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from fastapi.routing import APIRoute
 from starlette.datastructures import Headers
@@ -77,6 +77,16 @@ def same_origin(headers: dict[bytes, bytes], settings: Settings) -> bool:
     return source in {o.strip().lower().rstrip("/") for o in settings.cors_origins}
 
 
+def _control_chars(query: bytes) -> bool:
+    """Whether a decoded query parameter holds a control character (a NUL makes SQLite's LIKE match all)."""
+    if not query:
+        return False
+    text = query.decode("latin-1")
+    return any(
+        any(ord(c) < 32 or ord(c) == 127 for c in k + v) for k, v in parse_qsl(text, keep_blank_values=True)
+    )
+
+
 def _needs_write(scope: Scope) -> bool:
     app = scope.get("app")
     for route in getattr(getattr(app, "router", None), "routes", ()):
@@ -114,6 +124,11 @@ class HostOriginMiddleware:
         host = headers.get(b"host", b"").decode("latin-1")
         if allowed is not None and not host_allowed(host, allowed):
             await JSONResponse({"detail": "host not allowed (see --allowed-hosts)"}, 400)(scope, receive, send)
+            return
+        if _control_chars(scope.get("query_string", b"")):
+            await JSONResponse({"detail": "control characters are not allowed in query parameters"}, 400)(
+                scope, receive, send
+            )
             return
         if scope.get("method") in UNSAFE:
             if not same_origin(headers, self.settings):

@@ -181,6 +181,8 @@ class Flattener:
     def add(self, rows: Rows, a: Article, ingested_at: str) -> None:
         """Append the rows of one article (raises on a malformed record; the caller counts it as failed)."""
         aid, pub = a.id, a.published
+        if a.source.url is not None and not http_url(a.source.url):
+            raise ValueError(f"source URL {a.source.url[:60]!r} is not http(s); refused")
         entities = _unique(a.entities)
         keys = {e.id: self.entity_key(e) for e in entities}
         spans = [(keys[e.id], m.span) for e in entities for m in e.mentions]
@@ -237,6 +239,12 @@ def fts5_query(text: str) -> str | None:
 def websearch_text(text: str) -> str | None:
     """User text -> the words (and quoted phrases) PostgreSQL's ``websearch_to_tsquery`` receives."""
     return _query_words(text, lambda w, _prefix: w)
+
+
+def http_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) URL (the only kind stored as a source link: no ``javascript:``)."""
+    low = url.strip().lower()
+    return low.startswith(("http://", "https://")) and len(low) > 8 and not any(c < " " for c in url)
 
 
 def like_pattern(text: str) -> str:

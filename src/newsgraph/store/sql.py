@@ -318,6 +318,14 @@ class SQLStore(ABC):
             )
         return out
 
+    def meta(self, key: str) -> str | None:
+        """A value of the store's ``meta`` table (``application``, ``cursor_secret``, ...), cached."""
+        cache: dict[str, str | None] = self.__dict__.setdefault("_meta_cache", {})
+        if key not in cache:
+            got = self._fetch("SELECT value FROM meta WHERE key = ?", (key,))
+            cache[key] = str(got[0][0]) if got else None
+        return cache[key]
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
