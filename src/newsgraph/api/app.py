@@ -23,6 +23,7 @@ from newsgraph.api.guards import HostOriginMiddleware
 from newsgraph.api.security import GuardMiddleware, Settings
 
 log = logging.getLogger("newsgraph.api")
+SWAGGER_ASSETS = frozenset({"swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"})
 HERE = Path(__file__).parent
 
 
@@ -78,7 +79,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _mount_docs(app: FastAPI) -> None:
     import swagger_ui_bundle
 
-    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+    assets = Path(swagger_ui_bundle.swagger_ui_path)
+    media = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
+
+    # only the three files /docs uses: not the bundle's stock petstore index.html
+    @app.get("/static/swagger/{name}", include_in_schema=False)
+    def swagger_asset(name: str) -> Response:
+        if name not in SWAGGER_ASSETS:
+            raise HTTPException(404, "not found")
+        return Response((assets / name).read_bytes(), media_type=media[Path(name).suffix])
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -121,7 +130,11 @@ def _error_handlers(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         if _wants_html(request):
             return _render(request, 422, "invalid request")
-        errs = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        # the declared HTTPValidationError shape (loc, msg, type), without echoing the input back
+        errs = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "value_error")}
+            for e in exc.errors()
+        ]
         return JSONResponse({"detail": errs}, status_code=422)
 
     from newsgraph.store.base import StoreError

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 from fastapi.routing import APIRoute
@@ -87,13 +88,22 @@ def _control_chars(query: bytes) -> bool:
     )
 
 
+def _api_routes(routes: Iterable[object]) -> Iterator[APIRoute]:
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        else:  # an included router (FastAPI keeps it nested) or a mount
+            inner = getattr(route, "original_router", None) or getattr(route, "router", None)
+            if inner is not None and inner is not route:
+                yield from _api_routes(getattr(inner, "routes", ()))
+
+
 def _needs_write(scope: Scope) -> bool:
     app = scope.get("app")
-    for route in getattr(getattr(app, "router", None), "routes", ()):
-        if isinstance(route, APIRoute):
-            match, _ = route.matches(scope)
-            if match is Match.FULL:
-                return any(d.call is require_write for d in route.dependant.dependencies)
+    for route in _api_routes(getattr(getattr(app, "router", None), "routes", ())):
+        match, _ = route.matches(scope)
+        if match is Match.FULL:
+            return any(d.call is require_write for d in route.dependant.dependencies)
     return False
 
 
