@@ -49,7 +49,7 @@ def servers(tmp_path: Path) -> Iterator[tuple[str, str, Path]]:
     page = _attack_page(target)
 
     class Evil(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.end_headers()

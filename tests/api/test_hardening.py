@@ -31,7 +31,7 @@ def filled(tmp_path: Path) -> str:
         s.add_articles(
             [
                 make_article(
-                    f"Report {i}: =HYPERLINK(\"http://evil\") the minister said troops would deploy.",
+                    f'Report {i}: =HYPERLINK("http://evil") the minister said troops would deploy.',
                     quotes=[{"text": "troops would deploy", "speaker": "=cmd|' /C calc'!A0"}],
                     claims=[{"text": "troops would deploy", "source": "@minister"}],
                 )
@@ -66,7 +66,9 @@ async def test_cursor_checksum_is_per_store(client: httpx.AsyncClient, filled: s
     with open_store(filled) as s:
         secret = s.meta("cursor_secret")  # type: ignore[attr-defined]
     assert secret and len(secret) >= 32
-    forged = encode_cursor("quotes", {"speaker": None, "kind": None, "since": None}, [None, "x", "q1"], b"public")
+    forged = encode_cursor(
+        "quotes", {"speaker": None, "kind": None, "since": None}, [None, "x", "q1"], b"public"
+    )
     r = await client.get("/api/quotes", params={"cursor": forged})
     assert r.status_code == 400 and "checksum" in r.text
     good = encode_cursor("clusters", {}, [1, "c"], secret.encode())
@@ -112,14 +114,18 @@ async def test_chunked_body_over_the_limit_is_413_and_auth_comes_first(
     settings.max_body_bytes = 5000  # type: ignore[attr-defined]
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)  # type: ignore[arg-type]
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-        r = await c.post("/api/articles", content=_chunks(20), headers={**auth, "content-type": "application/json"})
+        r = await c.post(
+            "/api/articles", content=_chunks(20), headers={**auth, "content-type": "application/json"}
+        )
         assert r.status_code == 413
         r = await c.post("/api/articles", content=_chunks(20), headers={"content-type": "application/json"})
         assert r.status_code == 401
         assert r.headers["www-authenticate"].startswith("Bearer")
 
 
-async def test_javascript_url_is_refused(client: httpx.AsyncClient, auth: dict[str, str], tmp_path: Path) -> None:
+async def test_javascript_url_is_refused(
+    client: httpx.AsyncClient, auth: dict[str, str], tmp_path: Path
+) -> None:
     text = "The mayor said on Monday that the harbour wall would be repaired before the winter storms arrive."
     r = await client.post("/api/articles", json={"text": text, "url": "javascript:alert(1)"}, headers=auth)
     assert r.status_code == 422
@@ -149,7 +155,9 @@ async def test_openapi_contract_details(client: httpx.AsyncClient) -> None:
     assert r.status_code == 404
     r = await client.get("/api/quotes", params={"limit": "x"})
     assert r.status_code == 422
-    assert all(set(e) >= {"loc", "msg", "type"} for e in r.json()["detail"])  # the declared HTTPValidationError
+    assert all(
+        set(e) >= {"loc", "msg", "type"} for e in r.json()["detail"]
+    )  # the declared HTTPValidationError
 
 
 async def test_host_and_origin(client: httpx.AsyncClient, auth: dict[str, str]) -> None:

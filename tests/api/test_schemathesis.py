@@ -22,7 +22,9 @@ with open_store(str(_DB)) as _s:  # a store with one record, so id/filter paths 
     )
 
 APP = create_app(
-    Settings(db=str(_DB), token="fuzz-token", rate_per_minute=1_000_000, allowed_hosts=["testserver", "localhost"])
+    Settings(
+        db=str(_DB), token="fuzz-token", rate_per_minute=1_000_000, allowed_hosts=["testserver", "localhost"]
+    )
 )
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 

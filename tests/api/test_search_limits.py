@@ -26,7 +26,9 @@ def filled(tmp_path: Path) -> str:
     db = str(tmp_path / "api.db")
     with open_store(db) as s:
         words = " ".join(f"w{j}" for j in range(300))
-        s.add_articles([make_article(f"Army report {i}: the army said troops would deploy. {words}") for i in range(20)])
+        s.add_articles(
+            [make_article(f"Army report {i}: the army said troops would deploy. {words}") for i in range(20)]
+        )
     return db
 
 

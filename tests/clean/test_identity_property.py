@@ -49,7 +49,9 @@ def _same(i: int, got: object) -> bool:
     order=st.randoms(use_true_random=False),
     resume=st.integers(0, len(DOCS)),
 )
-def test_one_document_any_batch_any_order_any_resume_point(batch: list[int], order: object, resume: int) -> None:
+def test_one_document_any_batch_any_order_any_resume_point(
+    batch: list[int], order: object, resume: int
+) -> None:
     order.shuffle(batch)  # type: ignore[attr-defined]
     TRIED["batches"] += 1
     TRIED["orders"] += 1

@@ -4,6 +4,7 @@ one-line error with exit 2."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -89,7 +90,9 @@ def test_sigterm_during_a_long_search_stops_promptly(tmp_path: Path) -> None:
     db = tmp_path / "slow.db"
     words = " ".join(f"w{j}" for j in range(3000))
     with open_store(str(db)) as s:
-        s.add_articles([make_article(f"Report {i}: the army said troops would deploy. {words}") for i in range(20)])
+        s.add_articles(
+            [make_article(f"Report {i}: the army said troops would deploy. {words}") for i in range(20)]
+        )
     port = _free_port()
     lift = {"NEWSGRAPH_SEARCH_MAX_TERMS": "1000", "NEWSGRAPH_SEARCH_MAX_PREFIX_TERMS": "1000",
             "NEWSGRAPH_SEARCH_MAX_CHARS": "10000", "NEWSGRAPH_SEARCH_TIMEOUT_MS": "600000"}  # fmt: skip
@@ -100,10 +103,8 @@ def test_sigterm_during_a_long_search_stops_promptly(tmp_path: Path) -> None:
         q = " ".join(f"w{i}*" for i in range(1, 60))  # tens of seconds of FTS5 work without a budget
 
         def slow() -> None:
-            try:
+            with contextlib.suppress(httpx.HTTPError):
                 httpx.get(url + "/api/search", params={"q": q}, timeout=120)
-            except httpx.HTTPError:
-                pass
 
         th = threading.Thread(target=slow, daemon=True)
         th.start()

@@ -37,9 +37,15 @@ def test_v8_merges_on_postgres(pg_url: str) -> None:
 def _merges(db_url: str) -> None:
     with _old_store(db_url) as old:
         assert old.schema_version() == 5
-        a_alone = make_article(LONG, path="run/a.txt", claims=[{"text": "to repair the harbour wall", "source": "council"}])
-        a_batch = make_article(SHORT, path="run/a.txt", claims=[{"text": "to repair the harbour wall", "source": "council"}])
-        other = make_article("A different story about the airport, told at length by its director.", path="run/b.txt")
+        a_alone = make_article(
+            LONG, path="run/a.txt", claims=[{"text": "to repair the harbour wall", "source": "council"}]
+        )
+        a_batch = make_article(
+            SHORT, path="run/a.txt", claims=[{"text": "to repair the harbour wall", "source": "council"}]
+        )
+        other = make_article(
+            "A different story about the airport, told at length by its director.", path="run/b.txt"
+        )
         old.add_articles([a_alone])
         old.add_articles([a_batch, other])
         assert old.count("articles") == 3

@@ -67,7 +67,11 @@ def test_over_the_bound_is_rejected_quickly(store: Store, query: str) -> None:
 def test_within_the_bound_still_finds(store: Store) -> None:
     _fill(store, 3)
     prefixes = " ".join(["army*", "arm*", "ar*"][:MAX_PREFIX_TERMS])  # PostgreSQL: plain words, ANDed
-    hits = store.search(f"{prefixes} troops troops Troops" if "sqlite" in type(store).__name__.lower() else "army* troops troops")
+    hits = store.search(
+        f"{prefixes} troops troops Troops"
+        if "sqlite" in type(store).__name__.lower()
+        else "army* troops troops"
+    )
     assert hits and all("[" in h.snippet for h in hits)
     assert store.claims(about="deploy troops")
 

@@ -29,7 +29,7 @@ HERE = Path(__file__).parent
 
 def settings_from_env(db: str | None = None) -> Settings:
     env = os.environ
-    return Settings(
+    settings = Settings(
         db=db or env.get("NEWSGRAPH_DB"),
         token=env.get("NEWSGRAPH_TOKEN") or None,
         open_writes=env.get("NEWSGRAPH_OPEN_WRITES") == "1",
@@ -37,13 +37,11 @@ def settings_from_env(db: str | None = None) -> Settings:
         max_body_bytes=int(env.get("NEWSGRAPH_MAX_BODY", 5 * 1024 * 1024)),
         rate_per_minute=int(env.get("NEWSGRAPH_RATE_PER_MINUTE", 600)),
         cors_origins=[o for o in env.get("NEWSGRAPH_CORS_ORIGINS", "").split(",") if o],
-        **_hosts(env.get("NEWSGRAPH_ALLOWED_HOSTS", "")),
     )
-
-
-def _hosts(value: str) -> dict[str, list[str]]:
-    hosts = [h.strip() for h in value.split(",") if h.strip()]
-    return {"allowed_hosts": hosts} if hosts else {}
+    hosts = [h.strip() for h in env.get("NEWSGRAPH_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    if hosts:
+        settings.allowed_hosts = hosts
+    return settings
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

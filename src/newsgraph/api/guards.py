@@ -133,7 +133,9 @@ class HostOriginMiddleware:
         allowed = self.settings.allowed_hosts
         host = headers.get(b"host", b"").decode("latin-1")
         if allowed is not None and not host_allowed(host, allowed):
-            await JSONResponse({"detail": "host not allowed (see --allowed-hosts)"}, 400)(scope, receive, send)
+            await JSONResponse({"detail": "host not allowed (see --allowed-hosts)"}, 400)(
+                scope, receive, send
+            )
             return
         if _control_chars(scope.get("query_string", b"")):
             await JSONResponse({"detail": "control characters are not allowed in query parameters"}, 400)(

@@ -34,7 +34,10 @@ class ArticleIn(BaseModel):
     text: str = Field(description="the page: plain text or HTML", max_length=5_000_000)
     format: Literal["text", "html"] = "text"
     url: str | None = Field(
-        default=None, max_length=2048, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\x00-\x20]+$", description="http(s) only"
+        default=None,
+        max_length=2048,
+        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\x00-\x20]+$",
+        description="http(s) only",
     )
 
 
@@ -154,7 +157,13 @@ def search(
     cursor: Cursor = None,
 ) -> Page:
     return _keyset_page(
-        "search", {"q": q}, cursor, limit, lambda n, after: store.search(q, limit=n, after=after), search_key, store
+        "search",
+        {"q": q},
+        cursor,
+        limit,
+        lambda n, after: store.search(q, limit=n, after=after),
+        search_key,
+        store,
     )
 
 
@@ -203,7 +212,13 @@ def clusters(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> Page:
     """Tracked claims (clusters of the same claim across articles), the most reported first. Each item's
     ``id`` opens its timeline at ``/api/claims/{id}``."""
     return _keyset_page(
-        "clusters", {}, cursor, limit, lambda n, after: store.clusters(limit=n, after=after), cluster_key, store
+        "clusters",
+        {},
+        cursor,
+        limit,
+        lambda n, after: store.clusters(limit=n, after=after),
+        cluster_key,
+        store,
     )
 
 

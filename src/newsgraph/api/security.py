@@ -143,7 +143,9 @@ class GuardMiddleware:
                 body += msg.get("body", b"")
                 more = bool(msg.get("more_body", False))
                 if len(body) > limit:
-                    await JSONResponse({"detail": f"request body over {limit} bytes"}, 413)(scope, receive, send)
+                    await JSONResponse({"detail": f"request body over {limit} bytes"}, 413)(
+                        scope, receive, send
+                    )
                     return
             receive = _replay(bytes(body), receive)
 

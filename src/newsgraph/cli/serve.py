@@ -55,7 +55,10 @@ def serve(
     settings.extract_workers = workers
     hosts = allowed_hosts or os.environ.get("NEWSGRAPH_ALLOWED_HOSTS", "")
     settings.allowed_hosts = [h.strip() for h in hosts.split(",") if h.strip()] or default_hosts(host)
-    with user_errors(), open_store(settings.db):  # create/migrate once up front: a clear one-line error, exit 2
+    with (
+        user_errors(),
+        open_store(settings.db),
+    ):  # create/migrate once up front: a clear one-line error, exit 2
         pass
     if not settings.token and not settings.open_writes:
         typer.echo("newsgraph: NEWSGRAPH_TOKEN is not set: the API is read-only", err=True)

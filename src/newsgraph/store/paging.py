@@ -181,7 +181,9 @@ def search_after(fetch: Fetch, after: SearchHit | Sequence[Any] | None) -> tuple
         return None
     score, kind, article_id, item_id = _values(after, SearchHit, search_key, 4)
     try:
-        finite = not isinstance(score, bool) and isinstance(score, (int, float)) and math.isfinite(float(score))
+        finite = (
+            not isinstance(score, bool) and isinstance(score, (int, float)) and math.isfinite(float(score))
+        )
     except OverflowError:  # an int too large for a float (10**400)
         finite = False
     if not finite:
