@@ -17,7 +17,12 @@ from newsgraph.models import Article, ClaimStatus, SpeakerKind
 from newsgraph.store import Store
 from newsgraph.store.paging import KeysetError, claim_key, cluster_key, quote_key, search_key
 
-router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "bad request: a control character in a parameter, a malformed cursor, a search query "
+          "over its bounds"},
+    503: {"description": "store unavailable (read-only, corrupt, unreachable) or a search over its time budget"},
+}  # fmt: skip
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=COMMON_ERRORS)
 StoreDep = Annotated[Store, Depends(get_store)]
 MAX_LIMIT = 500
 
@@ -254,7 +259,7 @@ def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
                 "application/x-ndjson": {"schema": {"type": "string"}},
                 "text/csv": {"schema": {"type": "string"}},
                 "application/vnd.apache.parquet": {"schema": {"type": "string", "format": "binary"}},
-                "application/ld+json": {"schema": {"type": "string"}},
+                "application/ld+json": {"schema": {"type": "array", "items": {"type": "object"}}},
             },
         }
     },
