@@ -7,6 +7,7 @@ database is retried with back-off. A file that is not a newsgraph store is refus
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -14,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from newsgraph.store.base import ForeignDatabaseError, IngestResult, SearchHit, StoreError
 from newsgraph.store.migrate import migrations, sqlite_statements
@@ -69,6 +71,37 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _read_only(path: Path) -> bool:
+    """An existing store this process cannot write (read-only file, folder or file system)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only (``mode=ro``); on a read-only file system a WAL store cannot make its shared-memory
+    file, so it is opened ``immutable`` (nobody can write there either)."""
+    uri = f"file:{quote(str(path.resolve()))}"
+    last: sqlite3.Error | None = None
+    for params in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                uri + params,
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise ForeignDatabaseError(f"{path} is not a newsgraph store; left untouched")
+        return conn
+    raise StoreError(f"cannot open {path} read-only: {last}")
+
+
 class SQLiteStore(SQLStore):
     """A newsgraph store in one SQLite file (created and migrated on open)."""
 
@@ -91,6 +124,10 @@ class SQLiteStore(SQLStore):
                 raise StoreError(f"no newsgraph database at {self.path} (create one with `newsgraph ingest`)")
             if not self.path.parent.exists():
                 raise StoreError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
+        self.read_only = _read_only(self.path)
+        if self.read_only:
+            self._conn = _connect_read_only(self.path)
+            return
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -190,11 +227,19 @@ class SQLiteStore(SQLStore):
                 delay = min(delay * 2, 2.0)
 
     def _write_batch(self, batch: list[Any]) -> IngestResult:
+        if self.read_only and batch:
+            raise StoreError(
+                f"cannot write to {self.url}: the store is read-only here (opened for reading only)"
+            )
         try:
             result: IngestResult = self._retry(lambda: super(SQLiteStore, self)._write_batch(batch))
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, self._per_article_errors):
+                raise
             msg = str(exc).lower()
-            if any(k in msg for k in ("full", "readonly", "read-only", "disk i/o", "unable to open")):
+            if any(
+                k in msg for k in ("full", "readonly", "read-only", "disk i/o", "unable to open", "malformed")
+            ):
                 # The batch was rolled back; what earlier batches committed is intact.
                 raise StoreError(f"cannot write to {self.url}: {exc} (this batch was not stored)") from exc
             raise
