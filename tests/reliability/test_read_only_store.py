@@ -41,7 +41,7 @@ async def test_read_only_store_reads_and_refuses_writes(tmp_path: Path) -> None:
 
         with open_store(str(db), create=False) as s:
             assert s.count("articles") == 1
-            with pytest.raises(StoreError, match="read-only|readonly"):
+            with pytest.raises(StoreError, match=r"read-only|readonly"):
                 s.add_articles([make_article("Another story about the airport and its long new runway.")])
 
         res = _cli("ingest", str(corpus), "--db", str(db), "--no-nlp", "-q")
