@@ -39,3 +39,28 @@ DROP TABLE merge_keys;
 DROP TABLE merge_clusters;
 DROP TABLE merge_map;
 DROP TABLE merge_rank;
+
+-- Prefix indexes (2 and 3 characters) for the full-text tables, so a bounded prefix query (`th*`) reads one
+-- precomputed list instead of merging every token that starts with it (issue 17: search as a CPU weapon).
+-- The triggers of v2 keep writing to the recreated tables (same names and columns).
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, content = 'articles', content_rowid = 'pk', tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+
+DROP TABLE quotes_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text, speaker, content = 'quotes', content_rowid = 'pk', tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+
+DROP TABLE claims_fts;
+CREATE VIRTUAL TABLE claims_fts USING fts5 (
+    text, source_name, content = 'claims', content_rowid = 'pk', tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
