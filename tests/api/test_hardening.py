@@ -173,3 +173,13 @@ async def test_host_and_origin(client: httpx.AsyncClient, auth: dict[str, str]) 
     assert r.status_code == 403
     r = await client.post("/api/articles", json=payload, headers={**auth, "Origin": "http://testserver"})
     assert r.status_code == 201
+
+
+async def test_boilerplate_only_analyze_form_is_422(client: httpx.AsyncClient) -> None:
+    r = await client.post(
+        "/analyze",
+        data={"text": "Share this article\n\nSubscribe to our newsletter\n", "token": "test-token-123"},
+        headers={"Accept": "text/html"},
+    )
+    assert r.status_code == 422
+    assert "no article text" in r.text
