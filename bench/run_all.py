@@ -69,6 +69,24 @@ def _store(r: dict[str, Any]) -> list[dict[str, Any]]:
             "<=",
             f"p50 {f['p50_ms']:.1f} ms, {f['db_mb']:.0f} MB",
         ),
+        *_attack(f),
+    ]
+
+
+def _attack(f: dict[str, Any]) -> list[dict[str, Any]]:
+    a = f.get("attack")
+    if not isinstance(a, dict):
+        return []
+    note = f"{a['rejected']:.0f} rejected, {a['timed_out']:.0f} over budget, {a['answered']:.0f} answered"
+    return [
+        _row(
+            "store",
+            f"adversarial search p95 (ms), {f['articles']:,} articles",
+            round(a["p95_ms"], 1),
+            200,
+            "<=",
+            note,
+        )
     ]
 
 

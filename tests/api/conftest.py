@@ -15,7 +15,7 @@ TOKEN = "test-token-123"
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(db=str(tmp_path / "api.db"), token=TOKEN)
+    return Settings(db=str(tmp_path / "api.db"), token=TOKEN, allowed_hosts=["testserver"])
 
 
 @pytest.fixture

@@ -8,7 +8,13 @@ from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from newsgraph.api.app import create_app
 from newsgraph.api.security import Settings
@@ -21,7 +27,11 @@ with open_store(str(_DB)) as _s:  # a store with one record, so id/filter paths 
         [Article(id="fuzzarticle0000000001", body="The minister said “no” on Monday.", language="en")]
     )
 
-APP = create_app(Settings(db=str(_DB), token="fuzz-token", rate_per_minute=1_000_000))
+APP = create_app(
+    Settings(
+        db=str(_DB), token="fuzz-token", rate_per_minute=1_000_000, allowed_hosts=["testserver", "localhost"]
+    )
+)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
@@ -35,8 +45,17 @@ def test_openapi_document_is_valid() -> None:
 
 @schema.exclude(method="POST").parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_no_server_errors(case: schemathesis.Case[Any]) -> None:
-    case.call_and_validate(checks=[not_a_server_error])
+def test_no_server_errors_and_no_schema_violations(case: schemathesis.Case[Any]) -> None:
+    # every status, header, content type and body the app returns is the one its OpenAPI document declares
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_headers_conformance,
+            response_schema_conformance,
+        ]
+    )
 
 
 @schema.include(method="POST").parametrize()

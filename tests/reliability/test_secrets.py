@@ -18,7 +18,7 @@ WRONG = "wr0ng-Token-c4d1e8"
 
 def test_token_never_logged_nor_echoed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)  # every logger, every level
-    app = create_app(Settings(db=str(tmp_path / "api.db"), token=TOKEN))
+    app = create_app(Settings(db=str(tmp_path / "api.db"), token=TOKEN, allowed_hosts=["testserver"]))
     bodies: list[str] = []
     with TestClient(app, raise_server_exceptions=False) as client:
         good = {"Authorization": f"Bearer {TOKEN}"}

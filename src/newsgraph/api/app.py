@@ -19,15 +19,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from newsgraph import __version__
+from newsgraph.api.guards import HostOriginMiddleware
 from newsgraph.api.security import GuardMiddleware, Settings
 
 log = logging.getLogger("newsgraph.api")
+SWAGGER_ASSETS = frozenset({"swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"})
 HERE = Path(__file__).parent
 
 
 def settings_from_env(db: str | None = None) -> Settings:
     env = os.environ
-    return Settings(
+    settings = Settings(
         db=db or env.get("NEWSGRAPH_DB"),
         token=env.get("NEWSGRAPH_TOKEN") or None,
         open_writes=env.get("NEWSGRAPH_OPEN_WRITES") == "1",
@@ -36,6 +38,10 @@ def settings_from_env(db: str | None = None) -> Settings:
         rate_per_minute=int(env.get("NEWSGRAPH_RATE_PER_MINUTE", 600)),
         cors_origins=[o for o in env.get("NEWSGRAPH_CORS_ORIGINS", "").split(",") if o],
     )
+    hosts = [h.strip() for h in env.get("NEWSGRAPH_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    if hosts:
+        settings.allowed_hosts = hosts
+    return settings
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -52,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.extract_limiter = anyio.CapacityLimiter(settings.extract_workers)
     app.add_middleware(GuardMiddleware, settings=settings)
+    app.add_middleware(HostOriginMiddleware, settings=settings)  # outermost: runs first
     if settings.cors_origins:  # closed by default
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -72,7 +79,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _mount_docs(app: FastAPI) -> None:
     import swagger_ui_bundle
 
-    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+    assets = Path(swagger_ui_bundle.swagger_ui_path)
+    media = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
+
+    # only the three files /docs uses: not the bundle's stock petstore index.html
+    @app.get("/static/swagger/{name}", include_in_schema=False)
+    def swagger_asset(name: str) -> Response:
+        if name not in SWAGGER_ASSETS:
+            raise HTTPException(404, "not found")
+        return Response((assets / name).read_bytes(), media_type=media[Path(name).suffix])
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -107,14 +122,33 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        return _render(request, exc.status_code, str(exc.detail))
+        resp = _render(request, exc.status_code, str(exc.detail))
+        resp.headers.update(exc.headers or {})  # WWW-Authenticate on 401, Allow on 405
+        return resp
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         if _wants_html(request):
             return _render(request, 422, "invalid request")
-        errs = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        # the declared HTTPValidationError shape (loc, msg, type), without echoing the input back
+        errs = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "value_error")}
+            for e in exc.errors()
+        ]
         return JSONResponse({"detail": errs}, status_code=422)
+
+    from newsgraph.store.base import StoreError
+    from newsgraph.store.search_guard import QueryRejected
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        # a query over the search limits is the caller's to fix (400); an unusable store, a read-only
+        # database or a search over its time budget is the server's state (503, try again later)
+        status = 400 if isinstance(exc, QueryRejected) else 503
+        resp = _render(request, status, str(exc) if status == 400 else f"store unavailable: {exc}")
+        if status == 503:
+            resp.headers["Retry-After"] = "5"
+        return resp
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:

@@ -73,6 +73,8 @@ async def analyze(
     if not body.strip():
         raise HTTPException(400, "paste some text or choose a file")
     art = await extract_in_worker(request, body, fmt, None)
+    if not art.body.strip():
+        raise HTTPException(422, "no article text found (the input is empty or only boilerplate)")
     store.add_articles([art])
     return RedirectResponse(f"/articles/{art.id}", status_code=303)
 

@@ -10,14 +10,19 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from newsgraph.api.cursor import MAX_CURSOR, decode_cursor, encode_cursor
+from newsgraph.api.cursor import MAX_CURSOR, cursor_secret, decode_cursor, encode_cursor
 from newsgraph.api.deps import extract_in_worker, get_store
 from newsgraph.api.security import require_read, require_write
 from newsgraph.models import Article, ClaimStatus, SpeakerKind
 from newsgraph.store import Store
 from newsgraph.store.paging import KeysetError, claim_key, cluster_key, quote_key, search_key
 
-router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "bad request: a control character in a parameter, a malformed cursor, a search query "
+          "over its bounds"},
+    503: {"description": "store unavailable (read-only, corrupt, unreachable) or a search over its time budget"},
+}  # fmt: skip
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=COMMON_ERRORS)
 StoreDep = Annotated[Store, Depends(get_store)]
 MAX_LIMIT = 500
 
@@ -33,7 +38,12 @@ class Page(BaseModel):
 class ArticleIn(BaseModel):
     text: str = Field(description="the page: plain text or HTML", max_length=5_000_000)
     format: Literal["text", "html"] = "text"
-    url: str | None = Field(default=None, max_length=2048)
+    url: str | None = Field(
+        default=None,
+        max_length=2048,
+        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\x00-\x20]+$",
+        description="http(s) only",
+    )
 
 
 class StoredArticle(BaseModel):
@@ -55,14 +65,17 @@ def _keyset_page(
     limit: int,
     fetch: Callable[[int, list[Any] | None], list[R]],
     key: Callable[[R], Sequence[Any]],
+    store: Store | None = None,
 ) -> Page:
-    """Ask the store for ``limit + 1`` rows after the cursor's key; the extra row only says a next page exists."""
-    after = decode_cursor(cursor, endpoint, filters) if cursor else None
+    """Ask the store for ``limit + 1`` rows after the cursor's key; the extra row only says a next page exists.
+    ``store``: its secret keys the cursor checksum (without it, a per-process key)."""
+    secret = cursor_secret(store)
+    after = decode_cursor(cursor, endpoint, filters, secret) if cursor else None
     try:
         rows = fetch(limit + 1, after)
     except KeysetError as exc:
         raise HTTPException(400, f"invalid cursor: {exc}") from None
-    nxt = encode_cursor(endpoint, filters, key(rows[limit - 1])) if len(rows) > limit else None
+    nxt = encode_cursor(endpoint, filters, key(rows[limit - 1]), secret) if len(rows) > limit else None
     return Page(items=[r.as_dict() for r in rows[:limit]], next_cursor=nxt)
 
 
@@ -80,12 +93,26 @@ async def _store_article(
     request: Request, store: Store, text: str, fmt: str, url: str | None
 ) -> StoredArticle:
     art = await extract_in_worker(request, text, fmt, url)
+    if not art.body.strip():  # empty, or only boilerplate: nothing to store
+        why = "; ".join(e.message for e in art.errors) or "no article text found"
+        raise HTTPException(422, f"no article text found in the input ({why})")
     res = store.add_articles([art])
     return StoredArticle(article=art, added=res.added > 0)
 
 
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "no valid token"},
+    403: {"description": "writes are disabled, or a cross-site request"},
+    413: {"description": "request body too large"},
+}
+
+
 @router.post(
-    "/articles", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)]
+    "/articles",
+    response_model=StoredArticle,
+    status_code=201,
+    dependencies=[Depends(require_write)],
+    responses=WRITE_ERRORS,
 )
 async def post_article(request: Request, store: StoreDep, body: ArticleIn) -> StoredArticle:
     """Extract an article from text or HTML, store it, and return the record."""
@@ -93,7 +120,11 @@ async def post_article(request: Request, store: StoreDep, body: ArticleIn) -> St
 
 
 @router.post(
-    "/articles/upload", response_model=StoredArticle, status_code=201, dependencies=[Depends(require_write)]
+    "/articles/upload",
+    response_model=StoredArticle,
+    status_code=201,
+    dependencies=[Depends(require_write)],
+    responses=WRITE_ERRORS,
 )
 async def upload_article(
     request: Request,
@@ -112,7 +143,10 @@ async def upload_article(
     return await _store_article(request, store, text, fmt, None)
 
 
-@router.get("/articles/{article_id}", response_model=Article)
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "not found"}}
+
+
+@router.get("/articles/{article_id}", response_model=Article, responses=NOT_FOUND)
 def get_article(store: StoreDep, article_id: str) -> Article:
     art = store.article(article_id)
     if art is None:
@@ -128,7 +162,13 @@ def search(
     cursor: Cursor = None,
 ) -> Page:
     return _keyset_page(
-        "search", {"q": q}, cursor, limit, lambda n, after: store.search(q, limit=n, after=after), search_key
+        "search",
+        {"q": q},
+        cursor,
+        limit,
+        lambda n, after: store.search(q, limit=n, after=after),
+        search_key,
+        store,
     )
 
 
@@ -148,6 +188,7 @@ def quotes(
         limit,
         lambda n, after: store.quotes(speaker=speaker, kind=kind, since=since, limit=n, after=after),
         quote_key,
+        store,
     )
 
 
@@ -167,6 +208,7 @@ def claims(
         limit,
         lambda n, after: store.claims(about=about, status=status, source=source, limit=n, after=after),
         claim_key,
+        store,
     )
 
 
@@ -175,11 +217,17 @@ def clusters(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> Page:
     """Tracked claims (clusters of the same claim across articles), the most reported first. Each item's
     ``id`` opens its timeline at ``/api/claims/{id}``."""
     return _keyset_page(
-        "clusters", {}, cursor, limit, lambda n, after: store.clusters(limit=n, after=after), cluster_key
+        "clusters",
+        {},
+        cursor,
+        limit,
+        lambda n, after: store.clusters(limit=n, after=after),
+        cluster_key,
+        store,
     )
 
 
-@router.get("/claims/{claim_id}")
+@router.get("/claims/{claim_id}", responses=NOT_FOUND)
 def claim_timeline(store: StoreDep, claim_id: str) -> dict[str, Any]:
     """A tracked claim: who asserts, denies, hedges it, over time."""
     tl = store.claim(claim_id)
@@ -192,7 +240,7 @@ def claim_timeline(store: StoreDep, claim_id: str) -> dict[str, Any]:
     }
 
 
-@router.get("/entities/{entity_id}")
+@router.get("/entities/{entity_id}", responses=NOT_FOUND)
 def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
     """Everything said by and about an entity (by cross-article key or name)."""
     rep = store.entity(entity_id)
@@ -201,7 +249,21 @@ def entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
     return rep.as_dict()
 
 
-@router.get("/export")
+@router.get(
+    "/export",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "the whole store in the chosen format (CSV cells neutralised against formulas)",
+            "content": {
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "text/csv": {"schema": {"type": "string"}},
+                "application/vnd.apache.parquet": {"schema": {"type": "string", "format": "binary"}},
+                "application/ld+json": {"schema": {"type": "array", "items": {"type": "object"}}},
+            },
+        }
+    },
+)
 def export(store: StoreDep, format: Literal["jsonl", "csv", "parquet", "claimreview"] = "jsonl") -> Response:
     from newsgraph.store.export import export as run_export
     from newsgraph.store.export import export_string

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from fastapi import HTTPException, Request
@@ -31,6 +32,8 @@ class Settings:
     extract_workers: int = 2
     docs_enabled: bool = True
     cors_origins: list[str] = field(default_factory=list)
+    allowed_hosts: list[str] = field(default_factory=lambda: ["localhost", "127.0.0.1", "::1"])
+    """``Host`` names served (``NEWSGRAPH_ALLOWED_HOSTS``; ``newsgraph serve`` adds its bind address); ``*`` = any."""
 
 
 def token_ok(presented: str | None, expected: str | None) -> bool:
@@ -39,11 +42,15 @@ def token_ok(presented: str | None, expected: str | None) -> bool:
     return hmac.compare_digest(presented.encode("utf-8"), expected.encode("utf-8"))
 
 
-def _presented_token(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
+def presented_token(headers: Mapping[str, str]) -> str | None:
+    """The token in ``Authorization: Bearer`` or ``X-Newsgraph-Token`` (case-insensitive header names)."""
+    auth = headers.get("authorization") or ""
     if auth.lower().startswith("bearer "):
         return auth[7:].strip()
-    return request.headers.get("x-newsgraph-token")
+    return headers.get("x-newsgraph-token")
+
+
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="newsgraph"'}
 
 
 def require_write(request: Request) -> None:
@@ -52,14 +59,16 @@ def require_write(request: Request) -> None:
         return
     if not settings.token:
         raise HTTPException(403, "writes are disabled: start the server with NEWSGRAPH_TOKEN set")
-    if not token_ok(_presented_token(request), settings.token):
-        raise HTTPException(401, "a valid token is required (Authorization: Bearer <NEWSGRAPH_TOKEN>)")
+    if not token_ok(presented_token(request.headers), settings.token):
+        raise HTTPException(
+            401, "a valid token is required (Authorization: Bearer <NEWSGRAPH_TOKEN>)", headers=CHALLENGE
+        )
 
 
 def require_read(request: Request) -> None:
     settings: Settings = request.app.state.settings
-    if settings.read_token_required and not token_ok(_presented_token(request), settings.token):
-        raise HTTPException(401, "a valid token is required to read")
+    if settings.read_token_required and not token_ok(presented_token(request.headers), settings.token):
+        raise HTTPException(401, "a valid token is required to read", headers=CHALLENGE)
 
 
 class RateLimiter:
@@ -95,7 +104,7 @@ class GuardMiddleware:
         self._headers = [
             (b"content-security-policy", CSP.encode()),
             (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"),
+            (b"referrer-policy", b"same-origin"),  # same-origin form posts carry their Origin (CSRF check)
             (b"x-frame-options", b"DENY"),
         ]
 
@@ -123,16 +132,22 @@ class GuardMiddleware:
             )
             await resp(scope, receive, send)
             return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            msg = await receive()
-            if msg["type"] == "http.request":
-                received += len(msg.get("body", b""))
-                if received > limit:  # chunked upload without Content-Length
-                    raise BodyTooLarge()
-            return msg
+        if length is None and scope.get("method") in ("POST", "PUT", "PATCH"):
+            # no declared length (chunked): count the bytes here, before any route parses them
+            body = bytearray()
+            more = True
+            while more:
+                msg = await receive()
+                if msg["type"] != "http.request":
+                    return  # the client went away
+                body += msg.get("body", b"")
+                more = bool(msg.get("more_body", False))
+                if len(body) > limit:
+                    await JSONResponse({"detail": f"request body over {limit} bytes"}, 413)(
+                        scope, receive, send
+                    )
+                    return
+            receive = _replay(bytes(body), receive)
 
         async def send_with_headers(msg: Message) -> None:
             if msg["type"] == "http.response.start":
@@ -140,11 +155,18 @@ class GuardMiddleware:
                 msg["headers"] = list(msg.get("headers", [])) + [h for h in self._headers if h[0] not in have]
             await send(msg)
 
-        try:
-            await self.app(scope, limited_receive, send_with_headers)
-        except BodyTooLarge:
-            await JSONResponse({"detail": f"request body over {limit} bytes"}, 413)(scope, receive, send)
+        await self.app(scope, receive, send_with_headers)
 
 
-class BodyTooLarge(Exception):
-    pass
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive that yields ``body`` once, then defers to the real channel (disconnect notices)."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

@@ -4,7 +4,8 @@ Steps (each linear in the input):
 
 1. split into units (lines; hard-wrapped lines joined) with features (:mod:`newsgraph.clean.lines`);
 2. drop lines that are boilerplate by themselves - weather, advertisement, share, subscribe, cookie, copyright,
-   navigation, "Read more" - and lines repeated across the batch (:mod:`newsgraph.clean.boilerplate`);
+   navigation, "Read more" (:mod:`newsgraph.clean.boilerplate`) - and lines of a fixed list (``repeated=``);
+   lines repeated across a batch are only flagged (:func:`clean_batch`), never removed;
 3. recognise metadata lines: captions with credits, by-lines, date stamps;
 4. classify the rest as prose or not and keep the densest run of prose (:mod:`newsgraph.clean.content`);
 5. take the headline before that run as ``title``; strip a wire dateline from the first paragraph;
@@ -58,6 +59,9 @@ class Cleaned(BaseModel):
     body: str = ""
     captions: list[Caption] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
+    flagged: list[Removed] = Field(default_factory=list, exclude=True)
+    """Lines kept in the body that :func:`clean_batch` saw repeated across its batch (possible boilerplate).
+    Only flagged: the body, and so the article id, is a function of the document alone."""
     errors: list[ErrorRecord] = Field(default_factory=list)
 
 
@@ -333,6 +337,18 @@ def repeated_lines(texts: Sequence[str], *, min_docs: int = 3, min_fraction: flo
 
 
 def clean_batch(texts: Sequence[str]) -> list[Cleaned]:
-    """Clean a batch; lines repeated across the batch's documents are dropped as boilerplate."""
+    """Clean each document on its own; body lines repeated across the batch's documents are *flagged*
+    (``Cleaned.flagged``, reason ``repeated``), never removed, so a body and its id never depend on what else
+    is in the run. A fixed boilerplate list (a versioned per-site profile) goes to ``clean_text(repeated=...)``."""
     rep = repeated_lines(texts)
-    return [clean_text(t, repeated=rep) for t in texts]
+    out = []
+    for t in texts:
+        c = clean_text(t)
+        if rep:
+            c.flagged = [
+                Removed(text=line, reason="repeated")
+                for line in c.body.split("\n\n")
+                if line.strip() and line_key(line) in rep
+            ]
+        out.append(c)
+    return out

@@ -82,10 +82,12 @@ def emit(
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "csv":
+        from newsgraph.store.export import csv_safe
+
         w = csv.writer(out)
         w.writerow(columns)
         for r in rows:
-            w.writerow([_cell(r.get(c)) for c in columns])
+            w.writerow([csv_safe(_cell(r.get(c))) for c in columns])
     else:
         print_table(rows, columns=columns, title=title, empty=empty)
 

@@ -119,10 +119,21 @@ def iter_claim_reviews(store: Store, *, author: str = "newsgraph") -> Iterable[d
         batch = store.clusters(limit=500, after=batch[-1])  # keyset: each page is an index seek
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(v: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (it starts with ``= + - @``, tab or carriage return)
+    gets a leading ``'`` (OWASP CSV-injection advice); numbers and other text pass unchanged."""
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
 def _flat(v: Any) -> Any:
     if isinstance(v, (dict, list)):
-        return json.dumps(v, ensure_ascii=False)
-    return v
+        return csv_safe(json.dumps(v, ensure_ascii=False))
+    return csv_safe(v)
 
 
 def export(

@@ -170,8 +170,8 @@ def clusters_after(fetch: Fetch, after: ClusterRow | Sequence[Any] | None) -> tu
     if after is None:
         return None
     n, cid = _values(after, ClusterRow, cluster_key, 2)
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise KeysetError("n_claims must be a non-negative integer")
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= _PK_MAX:
+        raise KeysetError("n_claims must be a non-negative 64-bit integer")
     return (n, _pk(fetch, "SELECT pk FROM clusters WHERE id = ?", (_str(cid, "cluster id"),)))
 
 
@@ -180,7 +180,13 @@ def search_after(fetch: Fetch, after: SearchHit | Sequence[Any] | None) -> tuple
     if after is None:
         return None
     score, kind, article_id, item_id = _values(after, SearchHit, search_key, 4)
-    if isinstance(score, bool) or not isinstance(score, (int, float)) or not math.isfinite(score):
+    try:
+        finite = (
+            not isinstance(score, bool) and isinstance(score, (int, float)) and math.isfinite(float(score))
+        )
+    except OverflowError:  # an int too large for a float (10**400)
+        finite = False
+    if not finite:
         raise KeysetError("score must be a finite number")
     if kind not in SEARCH_KINDS:
         raise KeysetError(f"kind must be one of {', '.join(SEARCH_KINDS)}")

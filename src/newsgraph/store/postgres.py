@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -20,6 +20,7 @@ from newsgraph.store.base import ForeignDatabaseError, IngestResult, SearchHit, 
 from newsgraph.store.migrate import migrations
 from newsgraph.store.paging import fts_bound
 from newsgraph.store.records import now_iso, websearch_text
+from newsgraph.store.search_guard import pg_budget
 from newsgraph.store.sql import SQLStore
 
 LOCK_MIGRATE = 0x4E47_0001
@@ -207,6 +208,9 @@ class PostgresStore(SQLStore):
             (int(r[6]), SearchHit(kind, r[0], r[1], r[2], r[3], r[4] or "", float(r[5])))  # type: ignore[arg-type]
             for r in rows
         ]
+
+    def _budget(self) -> AbstractContextManager[Any]:
+        return pg_budget(self._conn)
 
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         q = websearch_text(query)

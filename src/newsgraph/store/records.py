@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsgraph.models import Article, Entity, Speaker
+from newsgraph.store.search_guard import query_terms
 
 ARTICLE_COLS = ("id", "title", "published", "language", "url", "body", "record", "ingested_at")
 SOURCE_COLS = ("article_id", "path", "url", "format", "warc_record_id", "seen_at")
@@ -180,6 +181,8 @@ class Flattener:
     def add(self, rows: Rows, a: Article, ingested_at: str) -> None:
         """Append the rows of one article (raises on a malformed record; the caller counts it as failed)."""
         aid, pub = a.id, a.published
+        if a.source.url is not None and not http_url(a.source.url):
+            raise ValueError(f"source URL {a.source.url[:60]!r} is not http(s); refused")
         entities = _unique(a.entities)
         keys = {e.id: self.entity_key(e) for e in entities}
         spans = [(keys[e.id], m.span) for e in entities for m in e.mentions]
@@ -218,21 +221,11 @@ class Flattener:
                 rows.mentions.append((aid, "claim", c.id, k))
 
 
-_TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
-_WORD = re.compile(r"\w+")
-
-
 def _query_words(text: str, word: Callable[[str, bool], str]) -> str | None:
-    """User text -> its ``"quoted phrases"`` (punctuation dropped) and bare words, each bare word written by
-    ``word(word, is_prefix)``, joined by spaces; ``None`` when the text has no word at all."""
-    parts: list[str] = []
-    for m in _TOKEN.finditer(text):
-        if m.group(1) is not None:
-            words = _WORD.findall(m.group(1))
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-        elif m.group(2):
-            parts.append(word(m.group(2), bool(m.group(3))))
+    """User text -> its ``"quoted phrases"`` (punctuation dropped) and bare words, repeats dropped
+    (:func:`~newsgraph.store.search_guard.query_terms`), each bare word written by ``word(word, is_prefix)``,
+    joined by spaces; ``None`` when the text has no word at all."""
+    parts = [f'"{t}"' if phrase else word(t, prefix) for t, phrase, prefix in query_terms(text)]
     return " ".join(parts) or None
 
 
@@ -246,6 +239,12 @@ def fts5_query(text: str) -> str | None:
 def websearch_text(text: str) -> str | None:
     """User text -> the words (and quoted phrases) PostgreSQL's ``websearch_to_tsquery`` receives."""
     return _query_words(text, lambda w, _prefix: w)
+
+
+def http_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) URL (the only kind stored as a source link: no ``javascript:``)."""
+    low = url.strip().lower()
+    return low.startswith(("http://", "https://")) and len(low) > 8 and not any(c < " " for c in url)
 
 
 def like_pattern(text: str) -> str:

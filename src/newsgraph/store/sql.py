@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
 from typing import Any
 
@@ -54,6 +54,7 @@ from newsgraph.store.records import (
     record_from,
     source_row,
 )
+from newsgraph.store.search_guard import bound_query
 from newsgraph.store.tracker_state import save_tracker, sync_tracker
 
 TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentions", "events",
@@ -132,6 +133,10 @@ class SQLStore(FetchStateMixin, ABC):
     @abstractmethod
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         """A WHERE condition on alias ``c`` selecting claims whose text matches ``query``."""
+
+    def _budget(self) -> AbstractContextManager[Any]:
+        """The time budget of one search (:mod:`newsgraph.store.search_guard`), enforced by the database."""
+        return nullcontext()
 
     @abstractmethod
     def schema_version(self) -> int: ...
@@ -314,6 +319,14 @@ class SQLStore(FetchStateMixin, ABC):
             )
         return out
 
+    def meta(self, key: str) -> str | None:
+        """A value of the store's ``meta`` table (``application``, ``cursor_secret``, ...), cached."""
+        cache: dict[str, str | None] = self.__dict__.setdefault("_meta_cache", {})
+        if key not in cache:
+            got = self._fetch("SELECT value FROM meta WHERE key = ?", (key,))
+            cache[key] = str(got[0][0]) if got else None
+        return cache[key]
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
@@ -351,10 +364,12 @@ class SQLStore(FetchStateMixin, ABC):
         """Full-text search over claims, quotes and article bodies; best matches first, claims before quotes
         before articles on ties, then ingest order. The query is user text: words, ``"phrases"``, ``prefix*``
         (SQLite). ``after``: the last hit of the previous page (or its (score, kind, article_id, item_id))."""
+        bound_query(query)
         key = search_after(self._fetch, after)
         hits: list[tuple[float, int, int, SearchHit]] = []
-        for o, kind in enumerate(SEARCH_KINDS):
-            hits.extend((-h.score, o, pk, h) for pk, h in self._fts(kind, query, limit, key))
+        with self._budget():
+            for o, kind in enumerate(SEARCH_KINDS):
+                hits.extend((-h.score, o, pk, h) for pk, h in self._fts(kind, query, limit, key))
         hits.sort(key=lambda t: t[:3])
         return [t[3] for t in hits[:limit]]
 
@@ -400,6 +415,7 @@ class SQLStore(FetchStateMixin, ABC):
         where: list[str] = []
         params: list[Any] = []
         if about:
+            bound_query(about)
             conds = [
                 "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id AND m.item_kind = 'claim' "
                 f"AND m.item_id = c.id AND m.entity_key IN {ALIAS_MATCH})"
@@ -417,7 +433,8 @@ class SQLStore(FetchStateMixin, ABC):
             pat = like_pattern(source)
             where.append(f"(lower(c.source_name) LIKE ? ESCAPE '\\' OR c.source_key IN {ALIAS_MATCH})")
             params += [pat, pat]
-        got = keyset_fetch(self._fetch, CLAIM_SELECT, where, params, CLAIMS, key, limit)
+        with self._budget() if about else nullcontext():
+            got = keyset_fetch(self._fetch, CLAIM_SELECT, where, params, CLAIMS, key, limit)
         return [_claim_row(r) for r in got]
 
     def _cluster(self, cid: str) -> ClusterRow | None:

@@ -7,18 +7,21 @@ database is retried with back-off. A file that is not a newsgraph store is refus
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from newsgraph.store.base import ForeignDatabaseError, IngestResult, SearchHit, StoreError
 from newsgraph.store.migrate import migrations, sqlite_statements
 from newsgraph.store.paging import SEARCH_KINDS, fts_bound, search_after
 from newsgraph.store.records import fts5_query, now_iso
+from newsgraph.store.search_guard import bound_query, sqlite_budget
 from newsgraph.store.sql import SQLStore
 
 APPLICATION_ID = 0x4E475246  # "NGRF" in the SQLite header marks a newsgraph store
@@ -68,6 +71,37 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _read_only(path: Path) -> bool:
+    """An existing store this process cannot write (read-only file, folder or file system)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only (``mode=ro``); on a read-only file system a WAL store cannot make its shared-memory
+    file, so it is opened ``immutable`` (nobody can write there either)."""
+    uri = f"file:{quote(str(path.resolve()))}"
+    last: sqlite3.Error | None = None
+    for params in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                uri + params,
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise ForeignDatabaseError(f"{path} is not a newsgraph store; left untouched")
+        return conn
+    raise StoreError(f"cannot open {path} read-only: {last}")
+
+
 class SQLiteStore(SQLStore):
     """A newsgraph store in one SQLite file (created and migrated on open)."""
 
@@ -90,6 +124,10 @@ class SQLiteStore(SQLStore):
                 raise StoreError(f"no newsgraph database at {self.path} (create one with `newsgraph ingest`)")
             if not self.path.parent.exists():
                 raise StoreError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
+        self.read_only = _read_only(self.path)
+        if self.read_only:
+            self._conn = _connect_read_only(self.path)
+            return
         try:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -189,11 +227,19 @@ class SQLiteStore(SQLStore):
                 delay = min(delay * 2, 2.0)
 
     def _write_batch(self, batch: list[Any]) -> IngestResult:
+        if self.read_only and batch:
+            raise StoreError(
+                f"cannot write to {self.url}: the store is read-only here (opened for reading only)"
+            )
         try:
             result: IngestResult = self._retry(lambda: super(SQLiteStore, self)._write_batch(batch))
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, self._per_article_errors):
+                raise
             msg = str(exc).lower()
-            if any(k in msg for k in ("full", "readonly", "read-only", "disk i/o", "unable to open")):
+            if any(
+                k in msg for k in ("full", "readonly", "read-only", "disk i/o", "unable to open", "malformed")
+            ):
                 # The batch was rolled back; what earlier batches committed is intact.
                 raise StoreError(f"cannot write to {self.url}: {exc} (this batch was not stored)") from exc
             raise
@@ -270,10 +316,15 @@ class SQLiteStore(SQLStore):
     ) -> list[SearchHit]:
         """Rank claims, quotes and articles (cheap), keep the best ``limit`` overall, and only then fetch
         snippets and metadata for those. Order and ``after`` as in :meth:`SQLStore.search`."""
+        bound_query(query)
         q = fts5_query(query)
         if q is None:
             return []
         key = search_after(self._fetch, after)
+        with self._budget():
+            return self._search(q, limit, key)
+
+    def _search(self, q: str, limit: int, key: tuple[float, int, int] | None) -> list[SearchHit]:
         ranked = sorted(
             (rank, o, pk, kind)
             for o, kind in enumerate(SEARCH_KINDS)
@@ -284,6 +335,9 @@ class SQLiteStore(SQLStore):
             top = [(pk, rank) for rank, _, pk, k in ranked if k == kind]
             found.update(((kind, pk), hit) for pk, hit in self._fts_hits(kind, q, top))
         return [found[k, pk] for _, _, pk, k in ranked if (k, pk) in found]
+
+    def _budget(self) -> AbstractContextManager[Any]:
+        return sqlite_budget(self._conn)
 
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         q = fts5_query(query)

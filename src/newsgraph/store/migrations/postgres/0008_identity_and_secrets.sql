@@ -1,0 +1,41 @@
+-- v8 (issue 17): a per-store secret for API page-cursor checksums, and the merge of articles stored twice.
+-- Before v8 the plain-text cleaner dropped lines that repeated across a run, so one file could be stored under
+-- two ids (its body differed with the rest of the run). Articles seen at the same source (path and URL) are
+-- merged into the one with the longest body (the per-document cleaning only ever keeps more), ties by pk:
+-- the others' sources move to it, their rows go (cascade), and cluster and entity counts are recomputed.
+INSERT INTO meta (key, value) VALUES ('cursor_secret', md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text)) ON CONFLICT (key) DO NOTHING;
+
+CREATE TEMP TABLE merge_rank AS
+SELECT s.path, s.url, s.article_id,
+       first_value(s.article_id) OVER (PARTITION BY s.path, s.url ORDER BY length(a.body) DESC, a.pk) AS keep
+FROM (SELECT DISTINCT article_id, path, url FROM article_sources WHERE path <> '' OR url <> '') s
+JOIN articles a ON a.id = s.article_id;
+
+CREATE TEMP TABLE merge_map AS
+SELECT article_id AS loser, min(keep) AS winner FROM merge_rank
+WHERE article_id <> keep AND article_id NOT IN (SELECT keep FROM merge_rank)
+GROUP BY article_id;
+
+INSERT INTO article_sources (article_id, path, url, format, warc_record_id, seen_at)
+SELECT m.winner, s.path, s.url, s.format, s.warc_record_id, s.seen_at
+FROM article_sources s JOIN merge_map m ON m.loser = s.article_id
+WHERE true ON CONFLICT DO NOTHING;
+
+CREATE TEMP TABLE merge_clusters AS
+SELECT DISTINCT cluster_id FROM claims WHERE article_id IN (SELECT loser FROM merge_map) AND cluster_id IS NOT NULL;
+CREATE TEMP TABLE merge_keys AS
+SELECT key, count(DISTINCT article_id) AS n FROM entities
+WHERE article_id IN (SELECT loser FROM merge_map) AND key IS NOT NULL GROUP BY key;
+
+DELETE FROM articles WHERE id IN (SELECT loser FROM merge_map);
+
+UPDATE clusters SET n_claims = (SELECT count(*) FROM claims c WHERE c.cluster_id = clusters.id)
+WHERE id IN (SELECT cluster_id FROM merge_clusters);
+DELETE FROM clusters WHERE n_claims = 0 AND id IN (SELECT cluster_id FROM merge_clusters);
+UPDATE global_entities SET n_articles = greatest(0, n_articles - (SELECT n FROM merge_keys k WHERE k.key = global_entities.key))
+WHERE key IN (SELECT key FROM merge_keys);
+
+DROP TABLE merge_keys;
+DROP TABLE merge_clusters;
+DROP TABLE merge_map;
+DROP TABLE merge_rank;
