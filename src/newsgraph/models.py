@@ -78,7 +78,8 @@ class Removed(_Model):
 
 class ErrorRecord(_Model):
     stage: str = Field(
-        description="ingest | decode | clean | html | language | nlp | attribution | claims | events | store"
+        description="ingest | decode | clean | html | language | nlp | attribution | entities | claims | propositions | events | "
+        "store"
     )
     message: str
 
@@ -155,7 +156,9 @@ class Stance(_Model):
 
     source: Speaker
     status: ClaimStatus
-    claim: str = Field(description="id of the Claim that carries this stance (the first one, if the source repeats)")
+    claim: str = Field(
+        description="id of the Claim that carries this stance (the first one, if the source repeats)"
+    )
     cue: str | None = None
     cue_span: Span | None = None
     writer: bool = Field(

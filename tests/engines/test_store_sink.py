@@ -9,10 +9,9 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from newsgraph.engines.local import LocalOptions, stream_articles
+from newsgraph.engines.local import LocalOptions, extract, stream_articles
 from newsgraph.engines.sinks import JsonlSink, StoreSink, TeeSink, read_parquet_articles
 from newsgraph.models import Article
-from newsgraph.pipeline import extract
 from newsgraph.store import open_store
 
 

@@ -28,6 +28,12 @@ class EventsComponent:
         return doc
 
 
-@Language.factory("newsgraph_events", assigns=["doc._.events"], requires=["doc._.claims"])
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.events"],
+    # claims (status, source), entities (actors' countries and sectors), published (date resolution, set by the
+    # pipeline from the article's metadata)
+    requires=["doc._.claims", "doc._.entities", "doc._.published"],
+)
 def make_events_component(nlp: Language, name: str) -> EventsComponent:
     return EventsComponent(nlp, name)
