@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -188,7 +189,8 @@ def propositions_for(
         span = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
         if span is None:
             continue
-        fr = read_frame(span, ctx)
+        speaker = f"e:{c.source.entity}" if c.source.entity else None
+        fr = read_frame(span, replace(ctx, speaker=speaker))
         if fr is not None:
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
     for w in writer_mentions(doc, ctx, quotes):

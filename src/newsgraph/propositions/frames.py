@@ -15,23 +15,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.claims.lexicon import FALSITY
 from newsgraph.propositions.derive import nominal_verb
 from newsgraph.propositions.lexicon import (
     ANAPHOR_DETERMINERS,
     ANAPHOR_NOUNS,
     ANAPHOR_PRONOUNS,
+    BELIEF_ADJECTIVES,
     COMMENT_LEMMAS,
     COMMENT_PHRASES,
     COMPLEMENTISERS,
+    FIRST_PERSON,
     GENERIC_HEADS,
     KEY_PREPS,
     LIGHT_VERBS,
+    QUANTITY_HEADS,
     SPEECH_NOUNS,
+    TRUTH_WORDS,
 )
 
 __all__ = ["REJECT_RULES", "Context", "Frame", "FrameKind", "content_tokens", "read_frame", "reject_reason"]
@@ -52,6 +57,7 @@ class Context:
     doc: Doc
     verbs: Collection[str] = frozenset()
     ent_of: dict[int, str] = field(default_factory=dict)
+    speaker: str | None = None  # key of the claim's source: "I" / "we" in its words stand for it
 
 
 @dataclass(frozen=True)
@@ -68,10 +74,37 @@ class Frame:
     goals: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     anaphor: str | None = None
+    lemmas: frozenset[str] = frozenset()  # content words of the whole content (lemmas and entity keys)
 
     @property
     def core(self) -> frozenset[str]:
         return self.subjects | self.objects | self.goals
+
+
+_CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+_LIGHT_CONTENT = frozenset(
+    {"say", "tell", "think", "know", "go", "get", "make", "do", "have", "be", "can", "will"}
+)
+
+
+def content_lemmas(toks: list[Token], ctx: Context) -> frozenset[str]:
+    """The content words of a content: lemmas of nouns, verbs, adjectives and numbers (light verbs and generic
+    heads left out), with entities as their ids."""
+    out: set[str] = set()
+    for t in toks:
+        eid = ctx.ent_of.get(t.i)
+        if eid is not None:
+            out.add(f"e:{eid}")
+            continue
+        lem = t.lemma_.lower()
+        if (
+            t.pos_ in _CONTENT_POS
+            and not t.is_stop
+            and lem not in GENERIC_HEADS
+            and lem not in _LIGHT_CONTENT
+        ):
+            out.add(lem)
+    return frozenset(out)
 
 
 def content_tokens(span: Span) -> list[Token]:
@@ -160,8 +193,8 @@ def _anaphor(toks: list[Token]) -> str | None:
         return toks[0].lower_
     ids = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
-    rest = [r for r in roots[1:] if not r.is_punct]
-    if not roots or any(not (r.dep_ == "prep" and r.lower_ == "as") for r in rest):
+    rest = [r for r in roots[1:] if not r.is_punct and r.pos_ != "CCONJ"]
+    if not roots or any(not (r.dep_ == "prep" and r.lower_ == "as") and not _truth(r) for r in rest):
         return None
     head = roots[0]
     if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in ANAPHOR_NOUNS:
@@ -175,6 +208,25 @@ def _anaphor(toks: list[Token]) -> str | None:
     return None
 
 
+def _truth(tok: Token) -> bool:
+    """ "true", "false", "unfounded", "fabricated": a word that judges a claim's truth."""
+    lem = tok.lemma_.lower()
+    return lem in TRUTH_WORDS or lem in FALSITY or tok.lower_ in FALSITY or tok.lower_ in TRUTH_WORDS
+
+
+def _evaluated_anaphor(frame: Frame, ctx: Context) -> str | None:
+    """ "Trump's statement was true", "the claims are baseless": the subject is a claim noun and the predicate
+    judges its truth - a reference to that claim's proposition, not a new one."""
+    if frame.subject is None:
+        return None
+    subj = ctx.doc[frame.subject]
+    pred = ctx.doc[frame.head]
+    judged = frame.predicate in TRUTH_WORDS or frame.predicate in FALSITY or _truth(pred)
+    if judged and subj.lemma_.lower() in ANAPHOR_NOUNS | SPEECH_NOUNS:
+        return subj.lemma_.lower()
+    return None
+
+
 def _keys(tok: Token, ctx: Context) -> set[str]:
     """Keys of one argument: the entities mentioned in its phrase and its head lemma (when not generic)."""
     out: set[str] = set()
@@ -185,6 +237,9 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
         if eid is not None:
             out.add(f"e:{eid}")
     if tok.i in ctx.ent_of:
+        return out
+    if tok.lower_ in FIRST_PERSON and ctx.speaker is not None:
+        out.add(ctx.speaker)
         return out
     lem = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN", "NUM") and lem not in GENERIC_HEADS and len(lem) > 1:
@@ -221,6 +276,13 @@ def predicate_chain(verb: Token) -> Token:
             nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         elif lem in _SAY_VERBS:
             nxt = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None and lem == "be":  # "he's satisfied that there has been no disclosure"
+            adj = next(
+                (c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in BELIEF_ADJECTIVES),
+                None,
+            )
+            kids = list(adj.children) + list(verb.children) if adj is not None else []
+            nxt = next((c for c in kids if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
         if nxt is None:
             return verb
         verb = nxt
@@ -251,6 +313,10 @@ def _clause_frame(
     taking": Russia takes; "troops allegedly deployed", parsed loosely: troops)."""
     pred = predicate_chain(verb)
     lem = pred.lemma_.lower()
+    if lem == "be" and any(c.dep_ == "expl" for c in pred.children):
+        ex = existential_frame(pred, ctx)
+        if ex is not None:
+            return ex
     if lem == "be":  # copular: the attribute is the predicate ("the claims are false": false)
         attr = next((c for c in pred.children if c.dep_ in ("attr", "acomp")), None)
         lem = attr.lemma_.lower() if attr is not None else lem
@@ -283,6 +349,43 @@ def _clause_frame(
         objects=frozenset(objects),
         goals=frozenset(goals),
         numbers=_numbers(pred),
+    )
+
+
+def existential_frame(be: Token, ctx: Context) -> Frame | None:
+    """ "There have been thousands of shootings in Chicago" -> shoot(goals: Chicago); "there was an issue with
+    Trump's microphone" -> issue(goals: microphone, Trump): what there is names the predicate."""
+    what = next((c for c in be.children if c.dep_ in ("attr", "nsubj")), None)
+    if what is None:
+        return None
+    if what.lemma_.lower() in QUANTITY_HEADS or what.like_num:
+        of = next((c for c in what.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            what = pobj
+    nf = nominal_frame(what, ctx)
+    goals: set[str] = set()
+    for t in (what, be):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in KEY_PREPS:
+                goals |= _pobj_keys(c, ctx)
+    if nf is not None:
+        return Frame(
+            kind="clause",
+            predicate=nf.predicate,
+            head=be.i,
+            subjects=nf.subjects,
+            objects=nf.objects,
+            goals=nf.goals | frozenset(goals),
+            numbers=_numbers(be),
+        )
+    return Frame(
+        kind="clause",
+        predicate=what.lemma_.lower(),
+        head=be.i,
+        objects=frozenset(_keys(what, ctx) - {f"l:{what.lemma_.lower()}"}),
+        goals=frozenset(goals),
+        numbers=_numbers(be),
     )
 
 
@@ -364,4 +467,11 @@ def read_frame(span: Span, ctx: Context) -> Frame | None:
         return Frame(kind="anaphor", predicate="", head=head.i, anaphor=ana)
     if reject_reason(span, ctx) is not None:
         return None
-    return read_frame_tokens(toks, ctx)
+    frame = read_frame_tokens(toks, ctx)
+    if frame is not None and frame.kind == "clause":
+        ana = _evaluated_anaphor(frame, ctx)
+        if ana is not None:
+            return Frame(kind="anaphor", predicate="", head=frame.subject or frame.head, anaphor=ana)
+    if frame is not None:
+        frame = replace(frame, lemmas=content_lemmas(toks, ctx))
+    return frame

@@ -85,7 +85,23 @@ PREDICATE_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"build", "construct", "erect"}),
     frozenset({"fire", "sack", "oust"}),
     frozenset({"threaten", "warn"}),
+    frozenset({"problem", "issue", "trouble", "glitch", "difficulty"}),
 )
+
+# --- frames.predicate_chain: adjectives of belief whose clause is the content ("he's satisfied that ...") ----------
+BELIEF_ADJECTIVES = frozenset({
+    "sure", "satisfied", "confident", "convinced", "certain", "aware", "clear", "obvious", "evident", "positive",
+})
+# --- frames.existential: quantity heads whose "of" phrase names what there is ("thousands of shootings") ---------
+QUANTITY_HEADS = frozenset({
+    "thousand", "hundred", "million", "billion", "dozen", "number", "lot", "lots", "plenty", "series", "wave",
+    "string", "spate", "couple", "handful", "score", "scores",
+})
+# --- frames._anaphor: "the claims are true", "called the charges unsubstantiated" (with claims.lexicon.FALSITY) --
+TRUTH_WORDS = frozenset({
+    "true", "accurate", "correct", "right", "unsubstantiated", "unproven", "credible", "plausible", "valid",
+})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
 
 # --- anaphora.anaphor_kind: nouns and pronouns that point back to a proposition --------------------------------
 ANAPHOR_NOUNS = frozenset({

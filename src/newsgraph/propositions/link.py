@@ -78,13 +78,22 @@ def subjects_conflict(a: Frame, b: Frame) -> bool:
     return bool(ea and eb and not (ea & eb))
 
 
+def content_overlap(a: Frame, b: Frame) -> bool:
+    """A paraphrase in mostly the same words: at least three shared content words (lemmas or entities), and
+    they make up at least half of the shorter content."""
+    shared = a.lemmas & b.lemmas
+    short = min(len(a.lemmas), len(b.lemmas))
+    return len(shared) >= 3 and 2 * len(shared) >= short
+
+
 def frames_match(a: Frame, b: Frame) -> bool:
     """Two frames state the same fact: compatible predicates, a shared core argument (two for generic
-    predicates such as "be"/"have"), and no conflict of subjects or numbers."""
-    if not same_predicate(a.predicate, b.predicate):
-        return False
+    predicates such as "be"/"have"), and no conflict of subjects or numbers; or, whatever the predicates, a
+    :func:`content_overlap`."""
     if numbers_conflict(a, b) or subjects_conflict(a, b):
         return False
+    if not same_predicate(a.predicate, b.predicate):
+        return content_overlap(a, b)
     shared = a.core & b.core
     need = 2 if a.predicate in _GENERIC_PREDICATES else 1
     return len(shared) >= need
