@@ -27,6 +27,7 @@ from newsgraph.propositions.lexicon import (
     ANAPHOR_NOUNS,
     ANAPHOR_PRONOUNS,
     BELIEF_ADJECTIVES,
+    BOUND_PRONOUNS,
     COMMENT_LEMMAS,
     COMMENT_PHRASES,
     COMPLEMENTISERS,
@@ -58,6 +59,7 @@ class Context:
     verbs: Collection[str] = frozenset()
     ent_of: dict[int, str] = field(default_factory=dict)
     speaker: str | None = None  # key of the claim's source: "I" / "we" in its words stand for it
+    speaker_name: str | None = None  # and its name: "Russia denied that it attacked" -> Russia attacked
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,11 @@ def _anaphor(toks: list[Token]) -> str | None:
     head = roots[0]
     if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in ANAPHOR_NOUNS:
         return None
-    phrase = [t for t in head.subtree if t.i in ids and not t.is_punct]
-    if len(phrase) > 4 or any(c.dep_ in ("acl", "ccomp", "relcl", "prep") for c in head.children):
+    as_ = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"]  # "the claims as rumors"
+    skip = {t.i for c in as_ for t in c.subtree}
+    phrase = [t for t in head.subtree if t.i in ids and not t.is_punct and t.i not in skip]
+    kids = [c for c in head.children if c.i not in skip]
+    if len(phrase) > 4 or any(c.dep_ in ("acl", "ccomp", "relcl", "prep") for c in kids):
         return None
     dets = {t.lower_ for t in phrase if t.i != head.i}
     if dets & ANAPHOR_DETERMINERS or (head.tag_ == "NNS" and len(phrase) <= 2):
@@ -240,6 +245,9 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
         return out
     if tok.lower_ in FIRST_PERSON and ctx.speaker is not None:
         out.add(ctx.speaker)
+        return out
+    if tok.dep_ in _SUBJ and tok.lower_ in BOUND_PRONOUNS and ctx.speaker is not None:
+        out.add(ctx.speaker)  # "Russia denied that it attacked the convoy": it = Russia
         return out
     lem = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN", "NUM") and lem not in GENERIC_HEADS and len(lem) > 1:
@@ -324,6 +332,8 @@ def _clause_frame(
     objects: set[str] = set()
     goals: set[str] = set()
     subj = subject if subject is not None else _subject_of(pred)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and pred.dep_ == "relcl":
+        subj = pred.head  # "a man who stole the painting": the man stole it
     if subj is not None:
         subjects |= _keys(subj, ctx)
     if theme is None and pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN"):

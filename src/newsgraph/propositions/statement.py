@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.propositions.frames import Context, Frame
-from newsgraph.propositions.lexicon import KEY_PREPS, WRITER_HEDGES
+from newsgraph.propositions.lexicon import BOUND_PRONOUNS, KEY_PREPS, WRITER_HEDGES
 
 __all__ = ["clause_statement", "nominal_statement", "past_participle"]
 
@@ -123,11 +123,15 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         chain.append(cur)
     replace: dict[int, str] = {}
     subj = doc[frame.subject] if frame.subject is not None else None
-    if subj is not None:
+    if subj is not None and pred.dep_ == "relcl" and subj.i == pred.head.i:
+        _phrase_no(subj, ids, pred.i)  # "a man who stole": the man, without the relative clause
+    elif subj is not None:
         _phrase(subj, ids)
         eid = ctx.ent_of.get(subj.i)
         if subj.pos_ == "PRON" and eid is not None and eid in names:
             replace[subj.i] = names[eid]
+        elif subj.lower_ in BOUND_PRONOUNS and ctx.speaker_name is not None:
+            replace[subj.i] = ctx.speaker_name
     elif frame.theme is not None:
         _phrase_no(doc[frame.theme], ids, pred.i)
     for v in chain:
@@ -154,7 +158,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
 def _phrase_no(tok: Token, out: set[int], skip: int) -> None:
     out.add(tok.i)
     for c in tok.children:
-        if c.i != skip and c.dep_ not in _CUT and not c.is_quote and c.lower_ not in ("the", "a", "an"):
+        if c.i != skip and c.dep_ not in _CUT and not c.is_quote:
             _phrase(c, out)
 
 
