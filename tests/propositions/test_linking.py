@@ -117,3 +117,21 @@ def test_stance_cue_spans_index_the_body(article: Run) -> None:
             for st in p.stances:
                 assert st.cue is not None and st.cue_span is not None
                 assert a.body[st.cue_span[0] : st.cue_span[1]] == st.cue
+
+
+def test_statement_is_a_clause_with_the_relative_pronoun_resolved(article: Run) -> None:
+    a = article(
+        "Critics attacked Donald Trump, who has pledged to ban all Muslims from entering the country."
+    )
+    assert [p.statement for p in a.propositions] == [
+        "Donald Trump has pledged to ban all Muslims from entering the country"
+    ]
+
+
+def test_bare_names_and_boilerplate_get_no_proposition(article: Run) -> None:
+    a = article(
+        "The senator praised Hillary Clinton. A spokesman for the company did not respond to requests for comment."
+    )
+    assert a.claims  # they are claims (quotes) all the same
+    member = {c for p in a.propositions for c in p.claims}
+    assert not [c.text for c in a.claims if c.id in member]

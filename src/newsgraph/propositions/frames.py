@@ -305,6 +305,8 @@ def _subject_of(verb: Token) -> Token | None:
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None
         subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
+        if subj is not None and subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+            return cur.head  # "Trump, who has pledged to ban all Muslims": Trump
         if subj is not None:
             return subj
         if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
@@ -332,8 +334,6 @@ def _clause_frame(
     objects: set[str] = set()
     goals: set[str] = set()
     subj = subject if subject is not None else _subject_of(pred)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and pred.dep_ == "relcl":
-        subj = pred.head  # "a man who stole the painting": the man stole it
     if subj is not None:
         subjects |= _keys(subj, ctx)
     if theme is None and pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN"):

@@ -123,8 +123,11 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         chain.append(cur)
     replace: dict[int, str] = {}
     subj = doc[frame.subject] if frame.subject is not None else None
-    if subj is not None and pred.dep_ == "relcl" and subj.i == pred.head.i:
-        _phrase_no(subj, ids, pred.i)  # "a man who stole": the man, without the relative clause
+    relcl = next(
+        (v for v in chain if v.dep_ == "relcl" and v.head.i == (subj.i if subj is not None else -1)), None
+    )
+    if subj is not None and relcl is not None:
+        _phrase_no(subj, ids, relcl.i)  # "a man who stole": the man, without the relative clause
     elif subj is not None:
         _phrase(subj, ids)
         eid = ctx.ent_of.get(subj.i)
@@ -158,7 +161,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
 def _phrase_no(tok: Token, out: set[int], skip: int) -> None:
     out.add(tok.i)
     for c in tok.children:
-        if c.i != skip and c.dep_ not in _CUT and not c.is_quote:
+        if c.i != skip and c.dep_ not in _CUT and not c.is_quote and not c.is_punct:
             _phrase(c, out)
 
 
