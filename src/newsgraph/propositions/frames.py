@@ -40,7 +40,18 @@ from newsgraph.propositions.lexicon import (
     TRUTH_WORDS,
 )
 
-__all__ = ["REJECT_RULES", "Context", "Frame", "FrameKind", "content_tokens", "read_frame", "reject_reason"]
+__all__ = [
+    "REJECT_RULES",
+    "Context",
+    "Frame",
+    "FrameKind",
+    "clause_frame",
+    "content_tokens",
+    "nominal_frame",
+    "read_frame",
+    "reject_reason",
+    "subject_of",
+]
 
 FrameKind = Literal["clause", "nominal", "event", "anaphor"]
 _SAY_VERBS = frozenset(
@@ -297,7 +308,7 @@ def predicate_chain(verb: Token) -> Token:
     return verb
 
 
-def _subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing xcomp / conj links ("North Korea plans to send": North Korea); None for a
     passive ("troops were sent": the nsubjpass is the theme, an object)."""
     cur = verb
@@ -316,7 +327,7 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _clause_frame(
+def clause_frame(
     verb: Token, ctx: Context, subject: Token | None = None, theme: Token | None = None
 ) -> Frame:
     """The frame of a clause; ``subject`` / ``theme`` override what the parse gives ("accused Russia of
@@ -333,7 +344,7 @@ def _clause_frame(
     subjects: set[str] = set()
     objects: set[str] = set()
     goals: set[str] = set()
-    subj = subject if subject is not None else _subject_of(pred)
+    subj = subject if subject is not None else subject_of(pred)
     if subj is not None:
         subjects |= _keys(subj, ctx)
     if theme is None and pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN"):
@@ -444,13 +455,13 @@ def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:
     roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
     for r in roots:
         if r.pos_ in ("VERB", "AUX"):
-            return _clause_frame(r, ctx)
+            return clause_frame(r, ctx)
     for r in roots:  # "accused Russia of taking a gamble": Russia takes a gamble
         if r.dep_ == "prep" and r.lower_ in ("of", "for"):
             pcomp = next((c for c in r.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
             agent = next((x for x in roots if x.pos_ in ("NOUN", "PROPN", "PRON") and x.i < r.i), None)
             if pcomp is not None and agent is not None:
-                return _clause_frame(pcomp, ctx, subject=agent)
+                return clause_frame(pcomp, ctx, subject=agent)
     for r in roots:
         if r.pos_ in ("NOUN", "PROPN"):
             # "reports that North Korea sent troops": the clause the claim noun carries
@@ -458,12 +469,12 @@ def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:
                 (c for c in r.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None
             )
             if clause is not None and r.lemma_.lower() in ANAPHOR_NOUNS:
-                return _clause_frame(clause, ctx)
+                return clause_frame(clause, ctx)
             fr = nominal_frame(r, ctx)
             if fr is not None:
                 return fr
     verbs = [t for t in toks if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
-    return _clause_frame(verbs[0], ctx) if verbs else None
+    return clause_frame(verbs[0], ctx) if verbs else None
 
 
 def read_frame(span: Span, ctx: Context) -> Frame | None:
