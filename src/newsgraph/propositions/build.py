@@ -155,11 +155,16 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
         if fr.kind == "clause":
             src = m.claim.source if m.claim is not None else None
             who = f"e:{src.entity}" if src is not None and src.entity else None
-            sctx = replace(ctx, speaker=who, speaker_name=src.name if who and src is not None else None)
+            sctx = replace(
+                ctx,
+                speaker=who,
+                speaker_name=src.name if src is not None else None,
+                speaker_kind=src.kind if src is not None else None,
+            )
             text = clause_statement(fr, sctx, names)
         elif fr.kind == "nominal":
             text = nominal_statement(fr, ctx)
-        if len(text.split()) >= 2:
+        if len(text.split()) >= 3:
             return text, m.claim.polarity if m.claim is not None else "positive"
     first = next((m.claim for m in group.members if m.claim is not None), None)
     if first is None:
@@ -194,7 +199,8 @@ def propositions_for(
         if span is None:
             continue
         speaker = f"e:{c.source.entity}" if c.source.entity else None
-        fr = read_frame(span, replace(ctx, speaker=speaker, speaker_name=c.source.name if speaker else None))
+        who = replace(ctx, speaker=speaker, speaker_name=c.source.name, speaker_kind=c.source.kind)
+        fr = read_frame(span, who)
         if fr is not None:
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
     for w in writer_mentions(doc, ctx, quotes):

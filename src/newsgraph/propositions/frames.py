@@ -33,6 +33,7 @@ from newsgraph.propositions.lexicon import (
     COMPLEMENTISERS,
     FIRST_PERSON,
     GENERIC_HEADS,
+    IMPERSONAL_VERBS,
     KEY_PREPS,
     LIGHT_VERBS,
     QUANTITY_HEADS,
@@ -45,6 +46,7 @@ __all__ = [
     "Context",
     "Frame",
     "FrameKind",
+    "bound_to_source",
     "clause_frame",
     "content_tokens",
     "nominal_frame",
@@ -71,6 +73,7 @@ class Context:
     ent_of: dict[int, str] = field(default_factory=dict)
     speaker: str | None = None  # key of the claim's source: "I" / "we" in its words stand for it
     speaker_name: str | None = None  # and its name: "Russia denied that it attacked" -> Russia attacked
+    speaker_kind: str | None = None  # and its kind (person, state, organization, ...)
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,27 @@ def is_request_for_comment(toks: list[Token], ctx: Context) -> bool:
     return any(t.lemma_.lower() in COMMENT_LEMMAS for t in heads) or len(toks) <= 4
 
 
+def is_indirect_question(toks: list[Token], ctx: Context) -> bool:
+    """ "what Graham had in mind", "where he stands", "who is a terrorist": an embedded wh-question names a
+    question, not a fact (a pseudo-cleft "What makes it hard is that ..." is kept: its wh-clause is a subject)."""
+    first = toks[0] if toks else None
+    if first is None or first.tag_ not in ("WP", "WRB", "WDT", "WP$"):
+        return False
+    ids = {t.i for t in toks}
+    clause = first.head if first.head.i in ids else first
+    while clause.dep_ in ("pobj", "prep", "nsubj", "dobj", "attr", "det", "advmod") and clause.head.i in ids:
+        clause = clause.head
+    return clause.dep_ not in ("csubj", "csubjpass")
+
+
+def is_too_thin(toks: list[Token], ctx: Context) -> bool:
+    """ "I would", "well-paid", "to walk": fewer than two content words (nouns, verbs, adjectives, names)."""
+    if len(content_lemmas(toks, ctx)) >= 2 or _anaphor(toks):
+        return False
+    frame = read_frame_tokens(toks, ctx)
+    return frame is None or frame.kind != "event"  # "the deployment" refers back to an event
+
+
 def is_fragment(toks: list[Token], ctx: Context) -> bool:
     """ "disparaging remarks", "an active belligerent": a noun phrase with no predicate and no event noun."""
     return read_frame_tokens(toks, ctx) is None and not _anaphor(toks)
@@ -178,6 +202,8 @@ REJECT_RULES: tuple[Callable[[list[Token], Context], bool], ...] = (
     is_pronoun,
     is_bare_name,
     is_request_for_comment,
+    is_indirect_question,
+    is_too_thin,
     is_fragment,
 )
 
@@ -224,6 +250,26 @@ def _anaphor(toks: list[Token]) -> str | None:
     return None
 
 
+def bound_to_source(tok: Token, ctx: Context) -> bool:
+    """A subject pronoun that stands for the claim's source: "he"/"she" for a person, "it"/"they" for a state
+    or organisation; not before a contraction ("they're") nor as the subject of an impersonal verb ("it seems")."""
+    if (
+        ctx.speaker is None
+        or tok.dep_ not in _SUBJ
+        or tok.lower_ not in BOUND_PRONOUNS
+        or not tok.whitespace_
+    ):
+        return False
+    if tok.head.lemma_.lower() in IMPERSONAL_VERBS:
+        return False
+    person = tok.lower_ in ("he", "she")
+    return person == (ctx.speaker_kind == "person") and ctx.speaker_kind in (
+        "person",
+        "state",
+        "organization",
+    )
+
+
 def _truth(tok: Token) -> bool:
     """ "true", "false", "unfounded", "fabricated": a word that judges a claim's truth."""
     lem = tok.lemma_.lower()
@@ -257,8 +303,8 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
     if tok.lower_ in FIRST_PERSON and ctx.speaker is not None:
         out.add(ctx.speaker)
         return out
-    if tok.dep_ in _SUBJ and tok.lower_ in BOUND_PRONOUNS and ctx.speaker is not None:
-        out.add(ctx.speaker)  # "Russia denied that it attacked the convoy": it = Russia
+    if bound_to_source(tok, ctx):
+        out.add(ctx.speaker or "")  # "Russia denied that it attacked the convoy": it = Russia
         return out
     lem = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN", "NUM") and lem not in GENERIC_HEADS and len(lem) > 1:

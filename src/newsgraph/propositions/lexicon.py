@@ -104,6 +104,9 @@ TRUTH_WORDS = frozenset({
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
 # A third-person subject pronoun in what a source says is read as the source itself when nothing else resolves it.
 BOUND_PRONOUNS = frozenset({"he", "she", "it", "they"})
+IMPERSONAL_VERBS = frozenset({
+    "be", "seem", "appear", "feel", "look", "sound", "happen", "take", "matter", "remain", "rain", "mean",
+})
 
 # --- anaphora.anaphor_kind: nouns and pronouns that point back to a proposition --------------------------------
 ANAPHOR_NOUNS = frozenset({
@@ -141,6 +144,7 @@ GENERIC_HEADS = frozenset({
 # Statement building: prepositions whose phrase is a key modifier of the predicate.
 KEY_PREPS = frozenset({
     "to", "into", "in", "from", "against", "with", "on", "at", "for", "of", "by", "across", "near", "toward",
-    "towards", "over", "through", "out",
+    "towards", "over", "through", "out", "onto", "about", "after", "before", "during", "under", "between",
+    "among", "without", "behind", "inside", "outside", "within",
 })
 # fmt: on

@@ -12,8 +12,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.propositions.frames import Context, Frame
-from newsgraph.propositions.lexicon import BOUND_PRONOUNS, KEY_PREPS, WRITER_HEDGES
+from newsgraph.propositions.frames import Context, Frame, bound_to_source
+from newsgraph.propositions.lexicon import KEY_PREPS, WRITER_HEDGES
 
 __all__ = ["clause_statement", "nominal_statement", "past_participle"]
 
@@ -133,14 +133,14 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         eid = ctx.ent_of.get(subj.i)
         if subj.pos_ == "PRON" and eid is not None and eid in names:
             replace[subj.i] = names[eid]
-        elif subj.lower_ in BOUND_PRONOUNS and ctx.speaker_name is not None:
+        elif bound_to_source(subj, ctx) and ctx.speaker_name is not None:
             replace[subj.i] = ctx.speaker_name
     elif frame.theme is not None:
         _phrase_no(doc[frame.theme], ids, pred.i)
     for v in chain:
         ids.add(v.i)
         for c in v.children:
-            if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+            if c.dep_ in ("aux", "auxpass", "neg", "prt", "expl"):
                 ids.add(c.i)
     for c in pred.children:
         if c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent") or (
@@ -153,7 +153,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         ):
             sub: set[int] = set()
             _phrase(c, sub)
-            if len(sub) <= 8:
+            if len(sub) <= 12:
                 ids |= sub
     return _render(doc, ids, replace)
 
