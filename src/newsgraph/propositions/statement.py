@@ -143,11 +143,15 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
             if c.dep_ in ("aux", "auxpass", "neg", "prt", "expl"):
                 ids.add(c.i)
     for c in pred.children:
-        if c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent") or (
+        if c.dep_ == "prep" and any(k.lower_ == "order" for k in c.children):  # "in order to ...": purpose
+            whole = {t.i for t in c.subtree}
+            ids |= whole if len(whole) <= 12 else set()
+        elif c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent") or (
             c.dep_ == "prep" and c.lower_ in KEY_PREPS
         ):
             _phrase(c, ids)
-        elif (c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)) or c.dep_ in (
+        elif (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)) or c.dep_ in (
+            "xcomp",
             "ccomp",
             "pcomp",
         ):
