@@ -135,3 +135,35 @@ def test_bare_names_and_boilerplate_get_no_proposition(article: Run) -> None:
     assert a.claims  # they are claims (quotes) all the same
     member = {c for p in a.propositions for c in p.claims}
     assert not [c.text for c in a.claims if c.id in member]
+
+
+def test_definite_event_noun_refers_back_to_the_clause_of_its_verb(article: Run) -> None:
+    # refers_by_event_noun: "the expansion" in a later claim is the fact "expand the army"
+    a = article(
+        "The minister said the government will expand the army. "
+        "Critics said the government cannot pay for the expansion."
+    )
+    p = _only(a)
+    assert p.claims == ["c1", "c2"]
+    other = article(
+        "The minister said the government will expand the army. "
+        "Critics said the government cannot pay for new roads."
+    )
+    assert len(other.propositions) == 2
+
+
+def test_nominalised_restatement_shares_its_words_after_derivation(article: Run) -> None:
+    # normalise_lemma + content_overlap: "disclosure" is read as "disclose"
+    a = article(
+        "Officials said the agency disclosed the files illegally. "
+        "The director said there was no illegal disclosure of the files."
+    )
+    assert _only(a).claims == ["c1", "c2"]
+
+
+def test_same_participants_with_another_predicate_stay_apart(article: Run) -> None:
+    # content_overlap: two shared words that are both core arguments do not make one fact
+    a = article(
+        "Officials said the agency disclosed the files illegally. The director said the agency moved the files."
+    )
+    assert len(a.propositions) == 2

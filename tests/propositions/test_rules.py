@@ -200,3 +200,30 @@ def test_a_broken_document_becomes_an_error_record(nlp: Language) -> None:
     comp(doc)
     assert doc._.propositions == []
     assert [e.stage for e in doc._.errors] == ["propositions"]
+
+
+def test_normalise_lemma_reads_event_nouns_as_their_verbs() -> None:
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.propositions.component import known_verbs
+    from newsgraph.propositions.frames import Context, normalise_lemma
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc("The expansion of the army worried the critics.")
+    doc._.errors = []
+    doc = nlp(doc)
+    ctx = Context(doc=doc, verbs=known_verbs(nlp))
+    assert normalise_lemma(doc[1], ctx) == "expand"
+    assert normalise_lemma(doc[4], ctx) == "army"
+
+
+def test_event_references_are_definite_event_nouns_other_than_the_head() -> None:
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.propositions.component import known_verbs
+    from newsgraph.propositions.frames import Context, event_references
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc("They cannot pay for the expansion or for a deployment.")
+    doc._.errors = []
+    doc = nlp(doc)
+    ctx = Context(doc=doc, verbs=known_verbs(nlp))
+    assert event_references(list(doc), ctx, skip=-1) == frozenset({"expand"})

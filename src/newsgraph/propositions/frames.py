@@ -49,6 +49,8 @@ __all__ = [
     "bound_to_source",
     "clause_frame",
     "content_tokens",
+    "event_references",
+    "normalise_lemma",
     "nominal_frame",
     "read_frame",
     "reject_reason",
@@ -91,6 +93,9 @@ class Frame:
     numbers: frozenset[str] = frozenset()
     anaphor: str | None = None
     lemmas: frozenset[str] = frozenset()  # content words of the whole content (lemmas and entity keys)
+    event_refs: frozenset[str] = (
+        frozenset()
+    )  # verbs of definite event nouns it mentions (:func:`event_references`)
 
     @property
     def core(self) -> frozenset[str]:
@@ -119,7 +124,37 @@ def content_lemmas(toks: list[Token], ctx: Context) -> frozenset[str]:
             and lem not in GENERIC_HEADS
             and lem not in _LIGHT_CONTENT
         ):
-            out.add(lem)
+            out.add(normalise_lemma(t, ctx))
+    return frozenset(out)
+
+
+def normalise_lemma(tok: Token, ctx: Context) -> str:
+    """A content word's lemma, an event noun read as its verb ("disclosure" -> disclose, "expansion" -> expand),
+    so that a clause and a nominalisation of one fact share their words."""
+    lem = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lem not in SPEECH_NOUNS and lem not in ANAPHOR_NOUNS:
+        return nominal_verb(lem, ctx.verbs) or lem
+    return lem
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def event_references(toks: list[Token], ctx: Context, skip: int) -> frozenset[str]:
+    """Verbs of the definite event nouns a content mentions besides its own head ("plans to pay for the
+    expansion" -> expand; "the audit as the reason he is not releasing" -> audit): facts it refers back to."""
+    out: set[str] = set()
+    for t in toks:
+        if t.i == skip or t.pos_ != "NOUN":
+            continue
+        lem = t.lemma_.lower()
+        if lem in SPEECH_NOUNS or lem in ANAPHOR_NOUNS:
+            continue
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in t.children):
+            continue
+        verb = nominal_verb(lem, ctx.verbs)
+        if verb is not None:
+            out.add(verb)
     return frozenset(out)
 
 
@@ -540,5 +575,7 @@ def read_frame(span: Span, ctx: Context) -> Frame | None:
         if ana is not None:
             return Frame(kind="anaphor", predicate="", head=frame.subject or frame.head, anaphor=ana)
     if frame is not None:
-        frame = replace(frame, lemmas=content_lemmas(toks, ctx))
+        frame = replace(
+            frame, lemmas=content_lemmas(toks, ctx), event_refs=event_references(toks, ctx, frame.head)
+        )
     return frame

@@ -19,7 +19,15 @@ from newsgraph.propositions.frames import Frame
 from newsgraph.propositions.lexicon import PREDICATE_CLASSES
 from newsgraph.propositions.writer import WriterMention
 
-__all__ = ["Group", "Member", "frames_match", "group_members", "resolve_reference", "same_predicate"]
+__all__ = [
+    "Group",
+    "Member",
+    "frames_match",
+    "group_members",
+    "refers_by_event_noun",
+    "resolve_reference",
+    "same_predicate",
+]
 
 _GENERIC_PREDICATES = frozenset(
     {"be", "have", "do", "get", "make", "take", "go", "come", "say", "see", "know"}
@@ -79,11 +87,15 @@ def subjects_conflict(a: Frame, b: Frame) -> bool:
 
 
 def content_overlap(a: Frame, b: Frame) -> bool:
-    """A paraphrase in mostly the same words: at least three shared content words (lemmas or entities), and
-    they make up at least half of the shorter content."""
+    """A paraphrase in mostly the same words: at least two shared content words (lemmas, event nouns read as
+    their verbs, or entities) that make up at least half of the shorter content; when only two are shared, one
+    of them is the predicate of either (same participants with another predicate are another fact: "the agency
+    moved the files" is not "the agency disclosed the files"; "no illegal disclosure of the files" is)."""
     shared = a.lemmas & b.lemmas
     short = min(len(a.lemmas), len(b.lemmas))
-    return len(shared) >= 3 and 2 * len(shared) >= short
+    if len(shared) < 2 or 2 * len(shared) < short:
+        return False
+    return len(shared) >= 3 or bool({a.predicate, b.predicate} & shared)
 
 
 def frames_match(a: Frame, b: Frame) -> bool:
@@ -97,6 +109,22 @@ def frames_match(a: Frame, b: Frame) -> bool:
     shared = a.core & b.core
     need = 2 if a.predicate in _GENERIC_PREDICATES else 1
     return len(shared) >= need
+
+
+def refers_by_event_noun(frame: Frame, group: Group) -> bool:
+    """The content mentions a definite event noun whose verb is the predicate of the proposition ("he will
+    expand the armed forces" ... "plans to pay for the expansion")."""
+    return any(same_predicate(v, g.predicate) for v in frame.event_refs for g in group.frames())
+
+
+def _event_reference(member: Member, groups: list[Group]) -> Group | None:
+    """The nearest earlier proposition (within the anaphor window) that :func:`refers_by_event_noun` fits."""
+    for g in sorted(groups, key=lambda g: g.last.pos, reverse=True):
+        if member.sent - g.last.sent > _CLAIM_ANAPHORS_WINDOW:
+            return None
+        if g.last.pos < member.pos and refers_by_event_noun(member.frame, g):
+            return g
+    return None
 
 
 def _fits(member: Member, group: Group) -> bool:
@@ -143,7 +171,7 @@ def group_members(members: list[Member]) -> list[Group]:
             if g is not None:
                 g.members.append(m)
             continue
-        g = _best_match(m, groups)
+        g = _best_match(m, groups) or _event_reference(m, groups)
         if g is None:
             groups.append(Group([m]))
         else:
