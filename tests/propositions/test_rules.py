@@ -227,3 +227,32 @@ def test_event_references_are_definite_event_nouns_other_than_the_head() -> None
     doc = nlp(doc)
     ctx = Context(doc=doc, verbs=known_verbs(nlp))
     assert event_references(list(doc), ctx, skip=-1) == frozenset({"expand"})
+
+
+def test_speaker_in_own_words_is_a_misresolved_pronoun(nlp: Language) -> None:
+    from newsgraph.propositions.frames import Context, speaker_in_own_words
+
+    doc = nlp('"He will win, I think," Smith said.')
+    he, i = doc[1], doc[5]
+    assert he.lower_ == "he" and i.lower_ == "i"
+    direct = Context(doc=doc, speaker="e:ent1", direct=True)
+    assert speaker_in_own_words(he, "ent1", direct)
+    assert not speaker_in_own_words(i, "ent1", direct)  # "I" is the speaker
+    assert not speaker_in_own_words(he, "ent2", direct)  # another entity
+    assert not speaker_in_own_words(
+        he, "ent1", Context(doc=doc, speaker="e:ent1")
+    )  # indirect: "he" may be him
+
+
+def test_bridged_groups_merges_only_propositions_of_the_same_predicate() -> None:
+    from newsgraph.propositions.link import Group, Member, bridged_groups
+
+    def member(pos: int, pred: str, subjects: frozenset[str]) -> Member:
+        fr = Frame(kind="clause", predicate=pred, head=0, subjects=subjects, objects=frozenset({"l:return"}))
+        return Member(pos=pos, sent=pos, frame=fr)
+
+    a = Group([member(0, "release", frozenset({"e:ent1"}))])
+    b = Group([member(1, "release", frozenset())])
+    c = Group([member(2, "move", frozenset())])
+    m = member(3, "release", frozenset({"e:ent1"}))
+    assert bridged_groups(m, a, [a, b, c]) == [b]

@@ -193,13 +193,20 @@ def propositions_for(
     """The propositions of one parsed article (see :mod:`newsgraph.propositions`)."""
     ctx = Context(doc=doc, verbs=verbs, ent_of=entity_index(doc, entities))
     by_id = {e.id: e for e in entities}
+    quote_type = {q.id: q.type for q in quotes}
     members: list[Member] = []
     for c in claims:
         span = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
         if span is None:
             continue
         speaker = f"e:{c.source.entity}" if c.source.entity else None
-        who = replace(ctx, speaker=speaker, speaker_name=c.source.name, speaker_kind=c.source.kind)
+        who = replace(
+            ctx,
+            speaker=speaker,
+            speaker_name=c.source.name,
+            speaker_kind=c.source.kind,
+            direct=c.quote is not None and quote_type.get(c.quote) == "direct",
+        )
         fr = read_frame(span, who)
         if fr is not None:
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))

@@ -54,6 +54,7 @@ __all__ = [
     "normalise_lemma",
     "read_frame",
     "reject_reason",
+    "speaker_in_own_words",
     "subject_of",
 ]
 
@@ -76,6 +77,7 @@ class Context:
     speaker: str | None = None  # key of the claim's source: "I" / "we" in its words stand for it
     speaker_name: str | None = None  # and its name: "Russia denied that it attacked" -> Russia attacked
     speaker_kind: str | None = None  # and its kind (person, state, organization, ...)
+    direct: bool = False  # the claim is the source's own words (a direct quote): "he" / "it" is someone else
 
 
 @dataclass(frozen=True)
@@ -287,9 +289,12 @@ def _anaphor(toks: list[Token]) -> str | None:
 
 def bound_to_source(tok: Token, ctx: Context) -> bool:
     """A subject pronoun that stands for the claim's source: "he"/"she" for a person, "it"/"they" for a state
-    or organisation; not before a contraction ("they're") nor as the subject of an impersonal verb ("it seems")."""
+    or organisation; not before a contraction ("they're") nor as the subject of an impersonal verb ("it seems"),
+    and never in a direct quote (the source's own words name itself "I"/"we": "'The sooner he releases his
+    returns, the better,' Goldberg said" is not about Goldberg)."""
     if (
         ctx.speaker is None
+        or ctx.direct
         or tok.dep_ not in _SUBJ
         or tok.lower_ not in BOUND_PRONOUNS
         or not tok.whitespace_
@@ -324,6 +329,14 @@ def _evaluated_anaphor(frame: Frame, ctx: Context) -> str | None:
     return None
 
 
+def speaker_in_own_words(tok: Token, entity: str, ctx: Context) -> bool:
+    """A third-person pronoun resolved to the claim's own source inside a direct quote: a misresolution, since
+    a source names itself "I"/"we" in its own words ("'The sooner he releases his returns,' Goldberg said")."""
+    return (
+        ctx.direct and tok.pos_ == "PRON" and tok.lower_ not in FIRST_PERSON and ctx.speaker == f"e:{entity}"
+    )
+
+
 def _keys(tok: Token, ctx: Context) -> set[str]:
     """Keys of one argument: the entities mentioned in its phrase and its head lemma (when not generic)."""
     out: set[str] = set()
@@ -331,9 +344,9 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
         if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i != tok.i:
             break
         eid = ctx.ent_of.get(t.i)
-        if eid is not None:
+        if eid is not None and not speaker_in_own_words(t, eid, ctx):
             out.add(f"e:{eid}")
-    if tok.i in ctx.ent_of:
+    if tok.i in ctx.ent_of and not speaker_in_own_words(tok, ctx.ent_of[tok.i], ctx):
         return out
     if tok.lower_ in FIRST_PERSON and ctx.speaker is not None:
         out.add(ctx.speaker)

@@ -152,14 +152,20 @@ def resolve_reference(member: Member, groups: list[Group]) -> Group | None:
 
 
 def _best_match(member: Member, groups: list[Group]) -> Group | None:
-    best: tuple[int, int, Group] | None = None
+    """The proposition the member matches best: one of its predicate before a mere :func:`content_overlap`,
+    then by shared core arguments, then the latest mentioned."""
+    best: tuple[int, int, int, Group] | None = None
     for g in groups:
         for fr in g.frames():
             if frames_match(member.frame, fr):
-                score = (len(member.frame.core & fr.core), g.last.pos)
-                if best is None or score > best[:2]:
+                score = (
+                    int(same_predicate(member.frame.predicate, fr.predicate)),
+                    len(member.frame.core & fr.core),
+                    g.last.pos,
+                )
+                if best is None or score > best[:3]:
                     best = (*score, g)
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def group_members(members: list[Member]) -> list[Group]:
@@ -174,6 +180,25 @@ def group_members(members: list[Member]) -> list[Group]:
         g = _best_match(m, groups) or _event_reference(m, groups)
         if g is None:
             groups.append(Group([m]))
-        else:
-            g.members.append(m)
+            continue
+        g.members.append(m)
+        for other in bridged_groups(m, g, groups):
+            g.members = sorted(g.members + other.members, key=lambda x: x.pos)
+            groups.remove(other)
     return groups
+
+
+def bridged_groups(member: Member, joined: Group, groups: list[Group]) -> list[Group]:
+    """Other propositions the member states too, by the same predicate (not by mere word overlap): one fact
+    that two earlier claims stated apart, now bridged ("he should release his returns" ... "the sooner he
+    releases his returns" ... "Trump should release his tax returns")."""
+    out = []
+    for g in groups:
+        if g is joined:
+            continue
+        if any(
+            same_predicate(member.frame.predicate, fr.predicate) and frames_match(member.frame, fr)
+            for fr in g.frames()
+        ):
+            out.append(g)
+    return out
