@@ -22,6 +22,8 @@ from newsgraph.propositions.writer import WriterMention
 __all__ = [
     "Group",
     "Member",
+    "bridged_groups",
+    "content_overlap",
     "frames_match",
     "group_members",
     "refers_by_event_noun",
