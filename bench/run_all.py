@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-MODULES = ["pipeline", "attribution", "store", "track", "api", "stance"]
+MODULES = ["pipeline", "attribution", "propositions", "store", "track", "api", "stance"]
 
 
 def _row(

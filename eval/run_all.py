@@ -9,7 +9,7 @@ import time
 import traceback
 from pathlib import Path
 
-MODULES = ["extraction", "plaintext", "attribution", "claims", "events", "track", "stance"]
+MODULES = ["extraction", "plaintext", "attribution", "claims", "events", "propositions", "track", "stance"]
 
 
 def main() -> int:
