@@ -66,6 +66,7 @@ lint: install
 	$(VENV)/bin/ruff check src tests eval bench scripts
 	$(VENV)/bin/ruff format --check src tests eval bench scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy tests
 	$(VENV)/bin/mypy eval bench scripts
 
 fuzz: install

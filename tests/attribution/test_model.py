@@ -51,7 +51,7 @@ def test_model_adds_what_the_rules_miss(nlp: Language, text: str) -> None:
     for q in quotes:
         s, e = q.span
         assert text[s:e] == q.text and q.text
-        assert text[q.cue_span[0] : q.cue_span[1]] == q.cue
+        assert q.cue_span is not None and text[q.cue_span[0] : q.cue_span[1]] == q.cue
 
 
 def test_pipeline_spans_index_the_body(nlp: Language) -> None:
