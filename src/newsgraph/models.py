@@ -155,7 +155,9 @@ class Stance(_Model):
 
     source: Speaker
     status: ClaimStatus
-    claim: str = Field(description="id of the Claim that carries this stance (the first one, if the source repeats)")
+    claim: str = Field(
+        description="id of the Claim that carries this stance (the first one, if the source repeats)"
+    )
     cue: str | None = None
     cue_span: Span | None = None
     writer: bool = Field(
