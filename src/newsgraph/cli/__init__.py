@@ -29,7 +29,7 @@ app = typer.Typer(
 def _register() -> None:
     import importlib
 
-    for mod in ("extract", "store", "serve"):
+    for mod in ("extract", "store", "disputes", "serve"):
         try:
             importlib.import_module(f"newsgraph.cli.{mod}")
         except ModuleNotFoundError as exc:  # a command group that is not built yet
