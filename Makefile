@@ -13,12 +13,17 @@ export RAY_USAGE_STATS_ENABLED := 0
 
 help:
 	@echo "make demo     create $(VENV), install, extract the bundled sample and ingest it"
+	@echo "make install  create $(VENV) and install the locked dependencies and newsgraph (editable)"
 	@echo "make test     fast, meaningful test suite (slow evaluations excluded)"
+	@echo "make test-all every test, the slow ones included"
 	@echo "make eval     accuracy tables against ../shared/datasets"
 	@echo "make bench    speed/memory ratios (bench/results.json)"
-	@echo "make lint     ruff + mypy"
+	@echo "make lint     ruff + ruff format + strict mypy"
 	@echo "make fuzz     time-boxed atheris fuzzing"
 	@echo "make audit    pip-audit over requirements.lock"
+	@echo "make lock     regenerate the hash-pinned requirements.lock (needs uv)"
+	@echo "make clean    remove $(VENV), caches and demo.db"
+	@echo "make help     this list"
 
 python:
 	@scripts/find-python

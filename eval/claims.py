@@ -46,7 +46,7 @@ def predict(
     names = sorted(by_article)
     if limit is not None:
         names = names[:limit]
-    out = []
+    out: list[tuple[dict[str, Any], tuple[str, str, str | None]]] = []
     texts = [(POLNEAR / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     for name, doc in zip(names, nlp.pipe(texts, batch_size=8), strict=True):
         for r in by_article[name]:

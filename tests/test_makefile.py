@@ -61,3 +61,25 @@ def test_real_choice_is_supported() -> None:
     )
     assert out.stdout.strip() in {"(3, 11)", "(3, 12)", "(3, 13)"}
     assert sys.version_info >= (3, 11)
+
+
+def test_version_has_one_source() -> None:
+    """pyproject reads the version from the package (hatch dynamic version): it is written once."""
+    import importlib.metadata
+    import tomllib
+
+    import newsgraph
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert importlib.metadata.version("newsgraph") == newsgraph.__version__
+
+
+def test_make_help_lists_every_target() -> None:
+    targets = set()
+    for line in (ROOT / "Makefile").read_text().splitlines():
+        if line.startswith(".PHONY:"):
+            targets = set(line.split(":", 1)[1].split())
+    res = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True)
+    listed = {ln.split()[1] for ln in res.stdout.splitlines() if ln.startswith("make ")}
+    assert targets and targets <= listed | {"python"}, targets - listed

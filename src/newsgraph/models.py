@@ -78,7 +78,8 @@ class Removed(_Model):
 
 class ErrorRecord(_Model):
     stage: str = Field(
-        description="ingest | decode | clean | html | language | nlp | attribution | claims | events | store"
+        description="ingest | decode | clean | html | language | nlp | attribution | entities | claims | propositions | events | "
+        "store"
     )
     message: str
 

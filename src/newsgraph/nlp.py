@@ -36,7 +36,7 @@ def register_components() -> None:
     """Import the modules whose ``@Language.factory`` decorators register newsgraph's components."""
     import newsgraph.attribution.component
     import newsgraph.claims.component
-    import newsgraph.claims.entities
+    import newsgraph.entities.component
     import newsgraph.events.component
     import newsgraph.extensions  # noqa: F401
 

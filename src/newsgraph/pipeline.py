@@ -1,7 +1,9 @@
 """The whole path as functions over the contract: ingest -> clean -> metadata -> nlp stages.
 
-``extract(inputs)`` streams :class:`~newsgraph.models.Article` records; ``process_batch(raw_docs)`` is the
-per-batch function the local and Ray engines share. No stage raises for one bad document: problems become
+The pipeline knows no engine. Every engine (:mod:`newsgraph.engines.local`, :mod:`newsgraph.engines.ray_engine`)
+runs the same two steps on each batch, :func:`prepare_batch` (clean and metadata) then :func:`annotate` (the spaCy
+stages), with its own progress and checkpointing between them; :func:`process_batch` is the two in one call, and
+:func:`extract_text` runs them on one string. No stage raises for one bad document: problems become
 ``Article.errors`` entries and the batch goes on.
 """
 
@@ -11,8 +13,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel
@@ -244,27 +245,9 @@ def _register_plain() -> None:
 def process_batch(
     raws: Sequence[RawDocument], nlp: Language | None = None, *, n_process: int = 1
 ) -> list[Article]:
-    """The per-batch function every engine runs: clean, then annotate. Never raises for one document."""
+    """:func:`prepare_batch` then :func:`annotate`, the two steps every engine runs per batch. Never raises for one
+    document."""
     return annotate(prepare_batch(raws), nlp, n_process=n_process)
-
-
-def extract(
-    inputs: str | Path | Iterable[str | Path],
-    *,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    nlp_stages: bool = True,
-) -> Iterator[Article]:
-    """Stream Article records for files, directories, globs, ``-`` (stdin) or WARC archives, in input order.
-
-    This is ``newsgraph extract``'s local engine (:func:`newsgraph.engines.local.stream_articles`): the same
-    canonical batches, so exactly the CLI's records.
-    """
-    from newsgraph.engines.local import LocalOptions, stream_articles
-
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    for _, arts in stream_articles(list(inputs), LocalOptions(batch_size=batch_size, nlp_stages=nlp_stages)):
-        yield from arts
 
 
 def extract_text(

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,6 +81,12 @@ def _shot(page: object, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
+def _note_and_dismiss(seen: list[str], dialog: Any) -> None:
+    """A page's alert/confirm: note its message and dismiss it (an XSS payload that ran would open one)."""
+    seen.append(dialog.message)
+    dialog.dismiss()
+
+
 def _upload(page: object, server: str, path: Path | None = None, text: str | None = None) -> None:
     page.goto(server + "/")  # type: ignore[attr-defined]
     if path is not None:
@@ -94,7 +101,7 @@ def _upload(page: object, server: str, path: Path | None = None, text: str | Non
 def test_sample_article_journey(server: str, browser: object) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("dialog", lambda d: _note_and_dismiss(dialogs, d))
     _upload(page, server, path=SAMPLE)
     assert "/articles/" in page.url
     _shot(page, "1-home-after-upload")
@@ -132,7 +139,7 @@ def test_sample_article_journey(server: str, browser: object) -> None:
 def test_xss_article_is_inert(server: str, browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     fired: list[str] = []
-    page.on("dialog", lambda d: (fired.append(d.message), d.dismiss()))
+    page.on("dialog", lambda d: _note_and_dismiss(fired, d))
     page.on("console", lambda m: fired.append(m.text) if "pwned" in m.text else None)
     payload = (
         "Mayor <script>alert('pwned')</script> speaks\n\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -34,13 +35,13 @@ def test_openapi_document_is_valid() -> None:
 
 @schema.exclude(method="POST").parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_no_server_errors(case: schemathesis.Case) -> None:
+def test_no_server_errors(case: schemathesis.Case[Any]) -> None:
     case.call_and_validate(checks=[not_a_server_error])
 
 
 @schema.include(method="POST").parametrize()
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
-def test_writes_without_token_are_refused_not_crashing(case: schemathesis.Case) -> None:
+def test_writes_without_token_are_refused_not_crashing(case: schemathesis.Case[Any]) -> None:
     resp = case.call()
     # A client error of some kind (401 no token, 400/422 malformed, 405 other methods tried by the coverage
     # phase, 413 too large), never a server error and never a stored write.

@@ -201,7 +201,8 @@ def test_joins_a_running_cluster_with_address(tmp_path: Path, corpus_factory: Ca
             if res.returncode == 1:
                 break
             time.sleep(3)
-        assert res is not None and res.returncode == 1, res.stderr[-2000:]
+        assert res is not None, "the run never started"
+        assert res.returncode == 1, res.stderr[-2000:]
         # the same run through Ray Client (ray://): its driver runs on the cluster as a task
         via_client = [*args[: args.index("--address")], "--address", f"ray://127.0.0.1:{client_port}"]
         via_client += ["--format", "parquet", "-o", str(tmp_path / "out-client"), "--batch-size", "4"]

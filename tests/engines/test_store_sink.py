@@ -4,15 +4,14 @@ shards, and the Python ``extract()`` cutting the same canonical batches as the C
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
-from newsgraph.engines.local import LocalOptions, stream_articles
+from newsgraph.engines.local import LocalOptions, extract, stream_articles
 from newsgraph.engines.sinks import JsonlSink, StoreSink, TeeSink, read_parquet_articles
 from newsgraph.models import Article
-from newsgraph.pipeline import extract
 from newsgraph.store import open_store
 
 
@@ -48,7 +47,10 @@ def test_tee_sink_writes_file_and_store_and_reports(tmp_path: Path, small_corpus
     tee.write(arts[:10])  # a resumed run hands a batch to the store again: nothing is added twice
     tee.write(arts[10:])
     tee.close()
-    assert state == {"bytes": state["bytes"], "records": 10}  # the checkpoint state is the file's
+    assert state is not None and state == {
+        "bytes": state["bytes"],
+        "records": 10,
+    }  # the checkpoint state is the file's
     assert len((tmp_path / "o.jsonl").read_text().splitlines()) == len(arts) + 10
     with open_store(tmp_path / "s.db", create=False) as store:
         assert store.count("articles") == len({a.id for a in arts})
@@ -109,9 +111,12 @@ def test_ingest_n_process_stores_what_extract_finds(tmp_path: Path, monkeypatch:
 
     parsed: list[int] = []
     real = newsgraph.pipeline.annotate
-    monkeypatch.setattr(
-        newsgraph.pipeline, "annotate", lambda arts, *a, **k: parsed.append(len(arts)) or real(arts, *a, **k)
-    )
+
+    def counting(arts: list[Article], *a: Any, **k: Any) -> list[Article]:
+        parsed.append(len(arts))
+        return real(arts, *a, **k)
+
+    monkeypatch.setattr("newsgraph.engines.local.annotate", counting)  # the binding the engine calls
     again = _cli().invoke(["ingest", str(corpus), "--db", str(db), "--n-process", "2"])
     assert again.exit_code == 0 and "added 0, duplicates 2" in again.stderr
     assert parsed == []

@@ -6,7 +6,8 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.events.actors import actor_from_speaker, actor_from_token
-from newsgraph.events.coder import CodedEvent, code_sentence
+from newsgraph.events.coder import code_sentence
+from newsgraph.events.records import CodedEvent
 from newsgraph.models import Actor, Speaker
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.events import code_sentence
+from newsgraph.events import CodedEvent, code_sentence
 from newsgraph.events.actors import actor_from_token
 
 
-def main(nlp: Language, text: str):  # type: ignore[no-untyped-def]
+def first_event(nlp: Language, text: str) -> CodedEvent:
     events = code_sentence(nlp(text)[:])
     assert events, f"no event in {text!r}"
     return events[0]
@@ -46,12 +46,12 @@ def main(nlp: Language, text: str):  # type: ignore[no-untyped-def]
     ],
 )
 def test_types(nlp: Language, text: str, etype: str, mode: str | None) -> None:
-    ev = main(nlp, text)
+    ev = first_event(nlp, text)
     assert (ev.type, ev.mode) == (etype, mode)
 
 
 def test_actors_from_dependencies(nlp: Language) -> None:
-    ev = main(nlp, "Hanoi accused Beijing of violating its waters.")
+    ev = first_event(nlp, "Hanoi accused Beijing of violating its waters.")
     assert ev.source is not None and ev.source.text == "Hanoi"
     assert ev.target is not None and ev.target.text == "Beijing"
     src, tgt = actor_from_token(ev.source), actor_from_token(ev.target)
@@ -60,13 +60,13 @@ def test_actors_from_dependencies(nlp: Language) -> None:
 
 
 def test_request_recipient_is_the_content_actor(nlp: Language) -> None:
-    ev = main(nlp, "Seoul called for the immediate withdrawal of North Korean troops.")
+    ev = first_event(nlp, "Seoul called for the immediate withdrawal of North Korean troops.")
     tgt = actor_from_token(ev.target)
     assert tgt is not None and tgt.country == "PRK"
 
 
 def test_transfer_recipient_not_the_thing(nlp: Language) -> None:
-    ev = main(nlp, "Germany provided tanks to Poland.")
+    ev = first_event(nlp, "Germany provided tanks to Poland.")
     assert ev.target is not None and ev.target.text == "Poland"
     assert "military" in ev.context
 
@@ -84,12 +84,12 @@ def test_adjunct_is_not_content(nlp: Language) -> None:
 
 
 def test_hedge_keeps_type(nlp: Language) -> None:
-    ev = main(nlp, "South Korea may consider providing weapons to Ukraine.")
+    ev = first_event(nlp, "South Korea may consider providing weapons to Ukraine.")
     assert ev.type == "AID" and ev.hedged
 
 
 def test_negated_cooperation_is_reject(nlp: Language) -> None:
-    assert main(nlp, "The president will not meet the rebels.").type == "REJECT"
+    assert first_event(nlp, "The president will not meet the rebels.").type == "REJECT"
 
 
 def test_no_event_in_plain_statement(nlp: Language) -> None:

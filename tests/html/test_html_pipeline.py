@@ -19,8 +19,8 @@ def _page(lang_para: str, n: int = 4) -> str:
 
 
 def test_html_file_and_warc_to_articles(tmp_path: Path) -> None:
+    from newsgraph.engines.local import extract
     from newsgraph.models import span_errors
-    from newsgraph.pipeline import extract
 
     en = "<p>" + "The ministry said on Tuesday that it would review every option for support. " * 4 + "</p>"
     (tmp_path / "en.html.gz").write_bytes(gzip.compress(_page(en).encode()))

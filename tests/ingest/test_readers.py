@@ -197,7 +197,9 @@ def test_warc_http_gzip_and_chunked_payloads(tmp_path: Path, make_warc: Callable
 
 
 def test_truncated_warc_keeps_good_records(tmp_path: Path, make_warc: Callable[..., bytes]) -> None:
-    recs = [(f"http://e.com/{i}", HTML.format(f"article {i} " * 50).encode(), {}) for i in range(3)]
+    recs: list[tuple[str, bytes, dict[str, str]]] = [
+        (f"http://e.com/{i}", HTML.format(f"article {i} " * 50).encode(), {}) for i in range(3)
+    ]
     for gz in (False, True):
         data = make_warc(recs, gz=gz)
         path = tmp_path / f"cut{int(gz)}.warc{'.gz' if gz else ''}"
@@ -224,7 +226,9 @@ def test_garbled_and_non_warc_archives(tmp_path: Path, make_warc: Callable[..., 
 
 
 def test_warc_on_stdin_and_record_limit(make_warc: Callable[..., bytes]) -> None:
-    recs = [(f"http://e.com/{i}", HTML.format(f"doc {i}").encode(), {}) for i in range(5)]
+    recs: list[tuple[str, bytes, dict[str, str]]] = [
+        (f"http://e.com/{i}", HTML.format(f"doc {i}").encode(), {}) for i in range(5)
+    ]
     out = docs("-", stdin=io.BytesIO(make_warc(recs, gz=True)), limits=Limits(max_records_per_archive=2))
     assert [d.source.url for d in out] == ["http://e.com/0", "http://e.com/1"]
     assert all(d.source.format == "warc" for d in out)

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.engines.local import extract
 from newsgraph.ingest import Limits, iter_documents
 from newsgraph.ingest.files import SKIP_IN_DIRECTORIES
 from newsgraph.models import Article, span_errors
-from newsgraph.pipeline import DEFAULT_BATCH_SIZE, annotate, extract, prepare_batch
+from newsgraph.pipeline import DEFAULT_BATCH_SIZE, annotate, prepare_batch
 
 SMALL_CAP = 1024 * 1024  # fast variant: Limits(max_bytes=1 MiB) over the scaled-down inputs
 
@@ -85,7 +86,7 @@ EXPECTED_FULL: dict[str, Outcome] = {
 
 
 def _extract_capped(paths: Iterable[str | Path], limits: Limits) -> Iterator[Article]:
-    """``pipeline.extract`` with explicit ingest limits (same batching, same stages)."""
+    """``newsgraph.extract`` with explicit ingest limits (same batching, same stages)."""
     docs = list(iter_documents(paths, limits=limits))
     for i in range(0, len(docs), DEFAULT_BATCH_SIZE):
         yield from annotate(prepare_batch(docs[i : i + DEFAULT_BATCH_SIZE]))

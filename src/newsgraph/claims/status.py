@@ -41,7 +41,8 @@ from newsgraph.claims.lexicon import (
     WRITER_ALLEGED,
     WRITER_REPORTED,
 )
-from newsgraph.claims.sectors import is_media
+from newsgraph.entities.sectors import is_media
+from newsgraph.models import ClaimStatus, Polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -61,8 +62,8 @@ CharSpan = tuple[int, int]
 
 
 class StatusResult(NamedTuple):
-    status: str
-    polarity: str
+    status: ClaimStatus
+    polarity: Polarity
     writer_stance: str | None
 
 
@@ -280,7 +281,7 @@ def classify_status(
     cues = _cue_tokens(doc, cue_span, content)
     source_text, source_heads = _source_heads(doc, source, cues)
     pred = _main_predicate(content)
-    polarity = "negative" if pred is not None and _is_negated(pred) else "positive"
+    polarity: Polarity = "negative" if pred is not None and _is_negated(pred) else "positive"
     stance = _writer_stance(content)
 
     lemmas = {_lemma(t) for t in cues}

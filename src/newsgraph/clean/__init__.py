@@ -7,21 +7,7 @@ All return :class:`Cleaned`.
 
 from __future__ import annotations
 
+from newsgraph.clean.html import extract_html
 from newsgraph.clean.text import Cleaned, clean_batch, clean_text, repeated_lines
-
-
-def _extract_html_fallback(html: str, *, url: str | None = None) -> Cleaned:
-    """Used only when clean/html.py is absent: trafilatura alone, then the text cleaner."""
-    import trafilatura
-
-    body = trafilatura.extract(html, url=url) or ""
-    return clean_text(body)
-
-
-try:
-    from newsgraph.clean.html import extract_html
-except ImportError:  # pragma: no cover - clean/html.py not there yet
-    extract_html = _extract_html_fallback  # type: ignore[assignment]
-
 
 __all__ = ["Cleaned", "clean_batch", "clean_text", "extract_html", "repeated_lines"]

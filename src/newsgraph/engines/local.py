@@ -25,6 +25,7 @@ from newsgraph.engines.batches import iter_batches
 from newsgraph.engines.checkpoint import Checkpoint, Position
 from newsgraph.engines.sinks import Sink
 from newsgraph.models import Article
+from newsgraph.pipeline import DEFAULT_BATCH_SIZE, annotate, prepare_batch
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,7 +39,7 @@ class LocalOptions:
     """How the local engine processes the stream (``batch_size`` and ``nlp_stages`` change the output; the rest
     only the speed and memory)."""
 
-    batch_size: int = 32
+    batch_size: int = DEFAULT_BATCH_SIZE
     n_process: int = 1
     nlp_stages: bool = True
     max_strings: int | None = DEFAULT_MAX_STRINGS
@@ -113,7 +114,6 @@ def stream_articles(
     ``nlp.pipe(n_process=...)`` (spaCy starts its worker processes once per such group). ``known_ids`` (e.g. a
     store's ``existing_ids``) names articles that need no NLP: they are yielded cleaned only.
     """
-    from newsgraph.pipeline import annotate, prepare_batch
 
     opts = options or LocalOptions()
     holder = holder or PipelineHolder(opts.max_strings)
@@ -208,3 +208,20 @@ def _advance(
     cp.articles_with_errors = stats.with_errors
     if arts:
         cp.last_source = arts[-1].source.model_dump()
+
+
+def extract(
+    inputs: str | Path | Iterable[str | Path],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    nlp_stages: bool = True,
+) -> Iterator[Article]:
+    """Stream Article records for files, directories, globs, ``-`` (stdin) or WARC archives, in input order.
+
+    This is ``newsgraph extract``'s local engine (:func:`stream_articles`): the same
+    canonical batches, so exactly the CLI's records.
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    for _, arts in stream_articles(list(inputs), LocalOptions(batch_size=batch_size, nlp_stages=nlp_stages)):
+        yield from arts

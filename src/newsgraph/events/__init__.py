@@ -10,8 +10,9 @@ Use without the pipeline::
 from __future__ import annotations
 
 from newsgraph.events.cameo import best_cameo
-from newsgraph.events.coder import CodedEvent, code_sentence, code_token
+from newsgraph.events.coder import code_sentence, code_token
 from newsgraph.events.dates import resolve_date
 from newsgraph.events.plover import score
+from newsgraph.events.records import CodedEvent
 
 __all__ = ["CodedEvent", "best_cameo", "code_sentence", "code_token", "resolve_date", "score"]

@@ -2,7 +2,7 @@
 
 The country comes from the article's canonical entity when the claims stage produced one (a person's country and
 sector come from their entity), else from the place names, demonyms and capitals inside the actor's noun phrase
-(:func:`newsgraph.claims.geo.country_of`). The sector falls back to the PLOVER sector of the phrase's head noun
+(:func:`newsgraph.geo.country_of`). The sector falls back to the PLOVER sector of the phrase's head noun
 ("troops" -> MIL, "ministry" -> GOV); a capital city as actor is GOV (PLOVER gold-standard convention).
 """
 
@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from newsgraph.events.vocab import ACTOR_NOUNS
+from newsgraph.geo import CountryMatch, country_of, find_countries
 from newsgraph.models import Actor, Entity, Speaker
-
-if TYPE_CHECKING:
-    from newsgraph.claims.geo import CountryMatch
 
 SECTOR_NOUNS: dict[str, str] = {}
 for _sector, _words in {
@@ -84,7 +81,7 @@ def international_code(text: str) -> str | None:
 # Adjectives and territories the offline country data lacks (countryinfo keeps one demonym per country:
 # "Argentinean" but not "Argentine", "Saudi Arabian" but not "Saudi"), and territories outside ISO 3166 coded
 # as the PLOVER records code them. Curated and deliberately small; read only after the shared gazetteer
-# (:mod:`newsgraph.claims.geo`) found nothing, except the territories, which a gazetteer would misread
+# (:mod:`newsgraph.geo`) found nothing, except the territories, which a gazetteer would misread
 # ("Northern Ireland" is not Ireland, "East Jerusalem" not Israel).
 EXTRA_DEMONYMS: dict[str, str] = {
     "Argentine": "ARG", "Argentines": "ARG", "Argentinian": "ARG", "Saudi": "SAU", "Saudis": "SAU",
@@ -130,28 +127,16 @@ PRONOUNS_THIRD = frozenset({"it", "its", "they", "their", "them", "he", "she", "
 
 
 def _country(text: str, label: str | None) -> str | None:
-    try:
-        from newsgraph.claims.geo import country_of
-    except ImportError:  # pragma: no cover - claims stage absent
-        return None
     ref = country_of(text, label=label)
     return ref.alpha3 if ref is not None else None
 
 
 def _capital_or_organ(text: str) -> bool:
-    try:
-        from newsgraph.claims.geo import country_of
-    except ImportError:  # pragma: no cover - claims stage absent
-        return False
     ref = country_of(text, label="GPE")
     return ref is not None and ref.matched_as in ("capital", "organ")
 
 
 def _find_country(text: str) -> str | None:
-    try:
-        from newsgraph.claims.geo import find_countries
-    except ImportError:  # pragma: no cover - claims stage absent
-        return None
     found = find_countries(text)
     return found[0].country.alpha3 if found else None
 
@@ -374,13 +359,8 @@ def actor_from_speaker(speaker: Speaker, entities: Sequence[Entity] = ()) -> Act
     sector = ent.sector if ent else None
     if country is None:
         text = " ".join(x for x in (speaker.name, speaker.description or "") if x)
-        try:
-            from newsgraph.claims.geo import find_countries
-
-            found = find_countries(text)
-            country = found[0].country.alpha3 if found else None
-        except ImportError:  # pragma: no cover
-            country = None
+        found = find_countries(text)
+        country = found[0].country.alpha3 if found else None
     if sector is None:
         for w in (speaker.description or speaker.name).lower().split():
             if w.rstrip("s") in SECTOR_NOUNS:
@@ -407,8 +387,4 @@ _COORDINATION = re.compile(r"\s(?:and|&)\s")
 
 
 def _find_all(text: str) -> list[CountryMatch]:
-    try:
-        from newsgraph.claims.geo import find_countries
-    except ImportError:  # pragma: no cover
-        return []
     return find_countries(text)

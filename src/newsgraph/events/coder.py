@@ -23,8 +23,6 @@ The coder reads the dependency parse, not the surface string:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
 from newsgraph.events.actors import resolve_pronoun
@@ -39,9 +37,10 @@ from newsgraph.events.arguments import (
     subject_of,
     target_of,
 )
-from newsgraph.events.frames import embed_protest_topics, refine
+from newsgraph.events.frames import Frame, embed_protest_topics, refine
 from newsgraph.events.lexicon import lemma_of, lookup, obj_head, object_class, prep_object
 from newsgraph.events.plover import COOPERATIVE, valid_mode
+from newsgraph.events.records import CodedEvent
 from newsgraph.events.vocab import (
     CIVIL_RIGHTS,
     COMMISSIVE,
@@ -72,35 +71,12 @@ from newsgraph.events.vocab import (
     TROOPS,
     WEAPONS,
 )
-
-
-@dataclass
-class CodedEvent:
-    """One event read from a sentence: type + mode + context, the trigger and argument tokens."""
-
-    type: str
-    trigger: Token
-    mode: str | None = None
-    context: list[str] = field(default_factory=list)
-    source: Token | None = None
-    target: Token | None = None
-    hedged: bool = False
-    future: bool = False
-    negated: bool = False
-    governor: Token | None = None
-    confidence: float = 1.0
-    lemma: str = ""
-
-    @property
-    def embedded(self) -> bool:
-        """True when the event is the content of another trigger (requested, denied, alleged ...)."""
-        return self.governor is not None
-
+from newsgraph.models import PloverType
 
 # lemmatizer slips of the small English model ("staged" -> "stag")
 
 
-def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, str | None, list[str]]:
+def _frame(t: Token, typ: PloverType, mode: str | None, ctx: list[str]) -> Frame:
     """Adjust the type by the object of transfer / movement / removal triggers."""
     lem = lemma_of(t)
     if typ == "ASSAULT" and t.pos_ == "VERB":
@@ -116,7 +92,7 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
             and lemma_of(obj) not in TROOPS | WEAPONS
         ):
             # CAMEO 171 "Seize or damage property" (crosswalk: COERCE seize): harm to things, not to people
-            return "COERCE", "seize", ["human_security"]
+            return Frame("COERCE", "seize", ["human_security"])
     compounds = " ".join(lemma_of(c) for c in t.children if c.dep_ == "compound")
     if lem in EXERCISES or f"{compounds} {lem}" in EXERCISES:
         joint = any(
@@ -126,20 +102,18 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
         if subj is not None and any(c.dep_ == "conj" for c in subj.children):
             joint = True
         # manual, MOBILIZE: "joint military operations are COOPERATE but single-country exercises MOBILIZE"
-        return ("COOPERATE", None, ["military"]) if joint else ("MOBILIZE", "troops", ["military"])
+        return Frame("COOPERATE", None, ["military"]) if joint else Frame("MOBILIZE", "troops", ["military"])
     if lem == "suspend" and t.pos_ == "VERB":
         obj = obj_head(t)
         of_obj = (
             [p.lemma_.lower() for c in obj.children if c.lower_ == "of" for p in c.children] if obj else []
         )
         if obj is not None and (lemma_of(obj) in CIVIL_RIGHTS or CIVIL_RIGHTS & set(of_obj)):
-            return (
-                "COERCE",
-                "restrict",
-                ["rights_freedoms"],
+            return Frame(
+                "COERCE", "restrict", ["rights_freedoms"]
             )  # crosswalk 172x "Impose restrictions on freedoms"
         if obj is not None and lemma_of(obj) in RESTRICTIONS:
-            return "CONCEDE", None, ctx
+            return Frame("CONCEDE", None, ctx)
     if (
         t.pos_ == "VERB"
         and any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in t.children)
@@ -148,55 +122,57 @@ def _frame(t: Token, typ: str, mode: str | None, ctx: list[str]) -> tuple[str, s
         # "peacekeepers were shipped out", "moved its troops out": a withdrawal
         obj = obj_head(t)
         if obj is not None and lemma_of(obj) in NONMILITARY_STAFF:
-            return "SANCTION", "withdraw", ["diplomatic"]
-        return "RETREAT", "withdraw", ["military"]
+            return Frame("SANCTION", "withdraw", ["diplomatic"])
+        return Frame("RETREAT", "withdraw", ["military"])
     if lem in STOPPING and t.pos_ == "VERB" and object_class(t) == "aid":
-        return "SANCTION", "discontinue", []  # crosswalk 162 "Reduce or stop aid"
+        return Frame("SANCTION", "discontinue", [])  # crosswalk 162 "Reduce or stop aid"
     if lem in REMOVAL and t.pos_ == "VERB":
         obj = obj_head(t)
         if obj is not None and lemma_of(obj) in RESTRICTIONS:
             if lemma_of(obj) in ("sanction", "embargo"):
                 # crosswalk 085 "Ease economic sanctions, boycott, embargo"
-                return "RETREAT", None, ["economic"]
+                return Frame("RETREAT", None, ["economic"])
             if lemma_of(obj) in ("siege", "blockade"):
                 # crosswalk 0872 "Ease military blockade"
-                return "RETREAT", "withdraw", ["military"]
+                return Frame("RETREAT", "withdraw", ["military"])
             # crosswalk 081x "Ease administrative sanctions / restrictions"
-            return "CONCEDE", None, ctx
+            return Frame("CONCEDE", None, ctx)
     if lem not in TRANSFER | MOVEMENT | {"withdraw", "withdrawal", "pull"}:
-        return typ, mode, ctx
+        return Frame(typ, mode, ctx)
     cls = object_class(t)
     if lem in {"withdraw", "withdrawal", "pull"}:
         obj = obj_head(t)
         if obj is not None and typ == "RETREAT":
             if cls == "aid":
-                return "SANCTION", "discontinue", []
+                return Frame("SANCTION", "discontinue", [])
             if (lemma_of(obj) in NONMILITARY_STAFF and lemma_of(obj) != "peacekeeper") or lemma_of(
                 obj
             ) == "inspector":
-                return "SANCTION", "withdraw", ["diplomatic"]
-        return typ, mode, ctx
+                return Frame("SANCTION", "withdraw", ["diplomatic"])
+        return Frame(typ, mode, ctx)
     if cls in ("troops", "police") and any(w.lemma_.lower() in RELIEF for w in t.subtree):
         # manual, MOBILIZE: "mobilizing police or military forces for disaster relief should be coded as AID"
-        return "AID", None, ["human_security"]
+        return Frame("AID", None, ["human_security"])
     if (
         cls == "troops"
         and lem in TRANSFER | MOVEMENT
         and any(w.lemma_.lower() in PEACEKEEPING for w in t.subtree)
     ):
-        return "AID", None, ["peacekeeping"]  # crosswalk 074 "Provide military protection or peacekeeping"
+        return Frame(
+            "AID", None, ["peacekeeping"]
+        )  # crosswalk 074 "Provide military protection or peacekeeping"
     if cls == "troops":
-        return "MOBILIZE", "troops", ["military"]
+        return Frame("MOBILIZE", "troops", ["military"])
     if cls == "police":
-        return "MOBILIZE", "police", []
+        return Frame("MOBILIZE", "police", [])
     if cls == "weapons":
         if lem in TRANSFER and lem not in {"deploy", "deployment", "station", "move", "mass"}:
-            return "AID", None, ["military"]
-        return "MOBILIZE", "weapons", ["military"]
+            return Frame("AID", None, ["military"])
+        return Frame("MOBILIZE", "weapons", ["military"])
     if cls in ("aid", "staff"):
         # manual, AID: "military and police assistance including arms and personnel"
-        return "AID", None, ctx
-    return typ, mode, ctx
+        return Frame("AID", None, ctx)
+    return Frame(typ, mode, ctx)
 
 
 def governing_chain(t: Token, limit: int = 6) -> list[Token]:
@@ -281,7 +257,8 @@ def code_token(t: Token) -> CodedEvent | None:
     mode = valid_mode(typ, entry.modes.get(typ))
     ctx = [entry.contexts[typ]] if typ in entry.contexts else []
     refined = refine(t, phrase, typ, mode, ctx)
-    typ, mode, ctx = refined if refined is not None else _frame(t, typ, mode, ctx)
+    frame = refined if refined is not None else _frame(t, typ, mode, ctx)
+    typ, mode, ctx = frame.type, frame.mode, frame.context
     future, hedged, negated = _tense_flags(t)
     obliged = has_child(t, ("aux",), OBLIGATION)
     if typ == "ASSAULT" and _preparing(t):

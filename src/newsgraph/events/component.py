@@ -20,7 +20,7 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
-        from newsgraph.events.extract import events_for_doc
+        from newsgraph.events.assemble import events_for_doc
 
         doc._.events = []
         with stage_errors(doc, "events"):
@@ -28,6 +28,12 @@ class EventsComponent:
         return doc
 
 
-@Language.factory("newsgraph_events", assigns=["doc._.events"], requires=["doc._.claims"])
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.events"],
+    # claims (status, source), entities (actors' countries and sectors), published (date resolution, set by the
+    # pipeline from the article's metadata)
+    requires=["doc._.claims", "doc._.entities", "doc._.published"],
+)
 def make_events_component(nlp: Language, name: str) -> EventsComponent:
     return EventsComponent(nlp, name)

@@ -8,12 +8,13 @@ transfer / movement frames of :mod:`newsgraph.events.coder`; when it returns a t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from newsgraph.events.arguments import is_actor, subject_of
 from newsgraph.events.lexicon import lemma_of, obj_head, object_class
+from newsgraph.events.records import CodedEvent
 from newsgraph.events.vocab import (
     ACCESS_VERBS,
     AID_OBJECTS,
@@ -32,11 +33,17 @@ from newsgraph.events.vocab import (
     TRUCE,
     WEAPONS,
 )
+from newsgraph.models import PloverType
 
-Frame = tuple[str, str | None, list[str]]
 
-if TYPE_CHECKING:
-    from newsgraph.events.coder import CodedEvent as _Coded
+@dataclass(frozen=True)
+class Frame:
+    """An event type read from a trigger and its arguments: type, mode and context."""
+
+    type: PloverType
+    mode: str | None
+    context: list[str]
+
 
 # staff whose admission is access for a third party (observers, inspectors), not a visit (envoys, ministers)
 _VISITORS = frozenset({"ambassador", "delegation", "diplomat", "envoy"})
@@ -100,7 +107,7 @@ def _official(t: Token | None) -> bool:
     return t.ent_type_ == "GPE" or (lemma_of(t) in _OFFICIAL and lemma_of(t) not in PROTESTERS)
 
 
-def refine(t: Token, phrase: str, typ: str, mode: str | None, ctx: list[str]) -> Frame | None:
+def refine(t: Token, phrase: str, typ: PloverType, mode: str | None, ctx: list[str]) -> Frame | None:
     """The type read from the trigger's arguments, or None when no argument rule applies."""
     lem = lemma_of(t)
     verb = t.pos_ == "VERB"
@@ -116,15 +123,17 @@ def refine(t: Token, phrase: str, typ: str, mode: str | None, ctx: list[str]) ->
         slem = "police"  # "security forces", "riot police": policing, not combat
 
     if lem in ("disperse", "break") and typ == "COERCE" and _lemmas(t.sent) & CROWD_CONTROL:
-        return "ASSAULT", "crowd-control", []  # manual, ASSAULT 'crowd-control': tear gas, water cannons, ...
+        return Frame(
+            "ASSAULT", "crowd-control", []
+        )  # manual, ASSAULT 'crowd-control': tear gas, water cannons, ...
     if typ == "ASSAULT" and objs & CROWD_CONTROL:
-        return "ASSAULT", "crowd-control", []  # "fired tear gas", "used rubber bullets"
+        return Frame("ASSAULT", "crowd-control", [])  # "fired tear gas", "used rubber bullets"
     if (
         verb
         and lem in ("return", "fly", "travel", "come", "go")
         and {lemma_of(x) for x in _pobjs(t, ("for", "to"))} & _MEETINGS
     ):
-        return "CONSULT", "visit", []  # "returned to Geneva for talks": crosswalk 042 "Make a visit"
+        return Frame("CONSULT", "visit", [])  # "returned to Geneva for talks": crosswalk 042 "Make a visit"
     if (
         verb
         and lem in ("mobilize", "mobilise", "rally")
@@ -135,35 +144,35 @@ def refine(t: Token, phrase: str, typ: str, mode: str | None, ctx: list[str]) ->
         # not forces but people or opinion: manual, MOBILIZE: "mobilizing supporters to demonstrate" is PROTEST;
         # otherwise crosswalk 053 "Rally support on behalf of" (SUPPORT)
         purpose = [c for c in t.children if c.dep_ in ("advcl", "xcomp") and lemma_of(c) in _PROTEST_VERBS]
-        return ("PROTEST", "demo", []) if purpose else ("SUPPORT", None, ["diplomatic"])
+        return Frame("PROTEST", "demo", []) if purpose else Frame("SUPPORT", None, ["diplomatic"])
     if verb and lem == "strike" and (any(c.dep_ == "dobj" for c in t.children) or slem in ARMED):
         # a strike *on something* or by armed forces is an attack (CAMEO 19), workers striking a PROTEST
-        return "ASSAULT", None, ["military"]
+        return Frame("ASSAULT", None, ["military"])
     killing = any(
         c.dep_ in ("advcl", "conj") and lemma_of(c) in ("kill", "wound", "injure") for c in t.children
     )
     if verb and lem == "raid" and (slem in ARMED or killing):
         # manual, COERCE 'seize': "execute search, confiscate property, raid" is police work; a raid by armed
         # forces or rebels is the use of force (CAMEO 19)
-        return "ASSAULT", None, ["military"]
+        return Frame("ASSAULT", None, ["military"])
     if lem in ("violate", "breach", "break") and objs & TRUCE:
-        return "ASSAULT", None, ["legal", "military"]  # crosswalk 196 "Violate ceasefire"
+        return Frame("ASSAULT", None, ["legal", "military"])  # crosswalk 196 "Violate ceasefire"
     if typ in ("ASSAULT", "COERCE") and slem in PROTESTERS:
         # manual, PROTEST 'riot': violent action of protesters toward an 'other' group or the authorities
-        return "PROTEST", "riot", []
+        return Frame("PROTEST", "riot", [])
     if lem == "protest" and (
         (verb and (_official(subj) or _pobjs(t, ("to", "with"))))
         or (t.pos_ == "NOUN" and _lemmas(t.children) & _DIPLOMATIC_PROTEST)
     ):
         # manual, PROTEST: "diplomatic protests ... are coded as ACCUSE 'disapprove'"
-        return "ACCUSE", "disapprove", ["diplomatic"]
+        return Frame("ACCUSE", "disapprove", ["diplomatic"])
     if verb and lem == "receive" and obj is not None:
         if lemma_of(obj) in NONMILITARY_STAFF - _VISITORS or (
             object_class(t) == "staff" and lemma_of(obj) == "mission"
         ):
-            return "RETREAT", "access", ["diplomatic"]  # crosswalk 0862 "Receive inspectors"
+            return Frame("RETREAT", "access", ["diplomatic"])  # crosswalk 0862 "Receive inspectors"
         if is_actor(obj) and lemma_of(obj) not in TROOPS | WEAPONS | POLICE | AID_OBJECTS:
-            return "CONSULT", "visit", []  # crosswalk 043 "Host a visit"
+            return Frame("CONSULT", "visit", [])  # crosswalk 043 "Host a visit"
     if verb and lem in ACCESS_VERBS and lem != "receive":
         admitted = [obj] if obj is not None else []
         admitted += [
@@ -172,29 +181,29 @@ def refine(t: Token, phrase: str, typ: str, mode: str | None, ctx: list[str]) ->
         for a in admitted:
             if lemma_of(a) in (NONMILITARY_STAFF - _VISITORS) | {"access", "entry", "aid", "convoy"}:
                 # crosswalk 086 "Allow international involvement", 0863 "Allow delivery of humanitarian aid"
-                return (
+                return Frame(
                     "RETREAT",
                     "access",
                     ["humanitarian" if lemma_of(a) in ("aid", "convoy") else "diplomatic"],
                 )
     if verb and lem in AID_VERBS and object_class(t) == "aid":
-        return "AID", None, ["economic"]  # "approved a loan", "released funds": CAMEO 07 provide aid
+        return Frame("AID", None, ["economic"])  # "approved a loan", "released funds": CAMEO 07 provide aid
     if lem in ("expel", "expulsion") and obj is not None:
         # "foreign workers" are individuals, "aid workers" and "UN monitors" an organisation's staff
         staff = lemma_of(obj) in NONMILITARY_STAFF and (
             _base(obj) not in INDIVIDUALS or objs & {"aid", "relief", "humanitarian", "un"}
         )
         if not staff and (_base(obj) in INDIVIDUALS or obj.ent_type_ in ("PERSON", "NORP")):
-            return "COERCE", "deport", ["legal"]  # manual, SANCTION: expelling individuals is COERCE
+            return Frame("COERCE", "deport", ["legal"])  # manual, SANCTION: expelling individuals is COERCE
     if lem == "grant" and objs & GRANTABLE_RIGHTS:
-        return "CONCEDE", None, ["rights_freedoms"]  # crosswalk 0833 "Accede to demands for rights"
+        return Frame("CONCEDE", None, ["rights_freedoms"])  # crosswalk 0833 "Accede to demands for rights"
     if lem in ("withdraw", "withdrawal", "pull", "quit", "leave", "walk", "exit"):
         left = [obj] if obj is not None and lem in ("quit", "leave", "exit") else []
         left += _pobjs(t, ("from", "out"))
         for x in left:
             if _with_compounds(x) & FORUMS or (x.ent_type_ == "ORG" and x.pos_ == "PROPN"):
                 # crosswalk 161 "Reduce or break diplomatic relations", 164 "Halt negotiations"
-                return "SANCTION", "withdraw", ["diplomatic"]
+                return Frame("SANCTION", "withdraw", ["diplomatic"])
     if (
         phrase in ("hand over", "turn over")
         and obj is not None
@@ -203,20 +212,25 @@ def refine(t: Token, phrase: str, typ: str, mode: str | None, ctx: list[str]) ->
             or any(c.dep_ == "acl" and lemma_of(c) == "suspect" for c in obj.children)
         )
     ):
-        return "COOPERATE", None, ["legal"]  # crosswalk 063 "Engage in judicial cooperation" (handing over)
+        return Frame(
+            "COOPERATE", None, ["legal"]
+        )  # crosswalk 063 "Engage in judicial cooperation" (handing over)
     if phrase == "walk out" and not _pobjs(t, ("of", "out", "from")):
-        return "PROTEST", "strike", []  # workers walking out (manual, PROTEST 'strike'), not out *of* talks
+        return Frame(
+            "PROTEST", "strike", []
+        )  # workers walking out (manual, PROTEST 'strike'), not out *of* talks
     if (
         lem in ("agree", "accept", "accede", "bow", "yield", "give")
         and {lemma_of(x) for x in [*_pobjs(t, ("to", "in")), *([obj] if obj is not None else [])]} & _DEMANDS
     ):
-        return "CONCEDE", None, []  # crosswalk 083 "Accede to requests or demands"
+        return Frame("CONCEDE", None, [])  # crosswalk 083 "Accede to requests or demands"
     if typ == "RETREAT" and " " in phrase and lem in TRANSFER and object_class(t) != "aid":
-        return typ, mode, ctx  # "handed in their weapons", "gave up arms": the phrase, not the transfer verb
+        # "handed in their weapons", "gave up arms": the phrase, not the transfer verb
+        return Frame(typ, mode, ctx)
     return None
 
 
-def embed_protest_topics(coded: dict[int, _Coded]) -> None:
+def embed_protest_topics(coded: dict[int, CodedEvent]) -> None:
     """Manual, PROTEST: "the *topic* of the protest - which will typically be a REQUEST - is not coded as a separate
     event". A request or accusation in the purpose clause of a protest ("went on strike to demand higher wages",
     "marched ... demanding his release") is made the protest's content."""

@@ -31,17 +31,18 @@ from newsgraph.events.vocab import (
     WEAPONS,
     WITHDRAWAL,
 )
+from newsgraph.models import PloverType
 
 
 @dataclass
 class LexEntry:
-    types: dict[str, float]
-    modes: dict[str, str]
-    contexts: dict[str, str]
+    types: dict[PloverType, float]
+    modes: dict[PloverType, str]
+    contexts: dict[PloverType, str]
     pos: tuple[str, ...] = ()
 
     @property
-    def best(self) -> str:
+    def best(self) -> PloverType:
         return max(self.types.items(), key=lambda kv: kv[1])[0]
 
     @property

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from newsgraph.ingest.encoding import Decoded, decode_bytes
 from newsgraph.ingest.files import STDIN, expand_inputs, read_path, read_stdin
-from newsgraph.ingest.limits import ByteReader, Limits, RawDocument
+from newsgraph.ingest.limits import ByteReader, Limits
+from newsgraph.ingest.records import RawDocument
 from newsgraph.ingest.warc import iter_warc
 
 __all__ = ["ByteReader", "Decoded", "Limits", "RawDocument", "decode_bytes", "iter_documents", "iter_warc"]

@@ -12,13 +12,11 @@ from newsgraph.ingest.limits import (
     ByteReader,
     GzipStream,
     Limits,
-    RawDocument,
     cap_message,
-    failed,
-    ingest_error,
     make_document,
     read_capped,
 )
+from newsgraph.ingest.records import RawDocument, failed, ingest_error
 from newsgraph.ingest.sniff import GZIP_MAGIC, is_warc, kind_for
 from newsgraph.ingest.warc import iter_warc
 from newsgraph.models import ErrorRecord, Source

@@ -1,12 +1,13 @@
-"""Ingest limits and the small helpers that turn bytes into a :class:`RawDocument`."""
+"""Ingest limits and the small helpers that turn bytes into a :class:`~newsgraph.ingest.records.RawDocument`."""
 
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from newsgraph.ingest.encoding import decode_bytes
+from newsgraph.ingest.records import RawDocument, ingest_error
 from newsgraph.ingest.sniff import binary_kind
 from newsgraph.models import ErrorRecord, Source
 
@@ -31,25 +32,6 @@ class Limits:
     max_bytes: int = 50 * MB
     chunk_size: int = 1 * MB
     max_records_per_archive: int | None = None
-
-
-@dataclass(frozen=True)
-class RawDocument:
-    """One decoded input document. ``kind`` says how to read ``text`` (a WARC record is ``html``)."""
-
-    source: Source
-    text: str | None
-    kind: Literal["text", "html"] = "text"
-    errors: tuple[ErrorRecord, ...] = field(default_factory=tuple)
-
-
-def ingest_error(message: str) -> ErrorRecord:
-    return ErrorRecord(stage="ingest", message=message)
-
-
-def failed(source: Source, message: str, kind: Literal["text", "html"] = "text") -> RawDocument:
-    """A document that could not be read: no text, one ``ingest`` error."""
-    return RawDocument(source, None, kind=kind, errors=(ingest_error(message),))
 
 
 def read_capped(stream: ByteReader, limit: int, chunk_size: int = MB) -> tuple[bytes, bool, str | None]:

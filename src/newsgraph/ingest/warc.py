@@ -14,13 +14,11 @@ from newsgraph.ingest.encoding import charset_from_content_type
 from newsgraph.ingest.limits import (
     ByteReader,
     Limits,
-    RawDocument,
     cap_message,
-    failed,
-    ingest_error,
     make_document,
     read_capped,
 )
+from newsgraph.ingest.records import RawDocument, failed, ingest_error
 from newsgraph.ingest.sniff import looks_like_html
 from newsgraph.models import ErrorRecord, Source
 

@@ -1,10 +1,10 @@
-"""Places, capitals, demonyms and state organs to ISO alpha-3 (newsgraph.claims.geo)."""
+"""Places, capitals, demonyms and state organs to ISO alpha-3 (newsgraph.geo)."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.claims.geo import country_by_code, country_of, demonym_of, find_countries, is_demonym
+from newsgraph.geo import country_by_code, country_of, demonym_of, find_countries, is_demonym
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.actors import actor_from_speaker, actor_from_token
 from newsgraph.events.cameo import best_cameo
-from newsgraph.events.coder import CodedEvent, code_sentence, code_token, governing_chain
+from newsgraph.events.coder import code_sentence, code_token, governing_chain
 from newsgraph.events.dates import resolve_date
 from newsgraph.events.plover import score, valid_mode
+from newsgraph.events.records import CodedEvent
 from newsgraph.events.vocab import CONTENT_MODE, NEGATORS, REPORTING
 from newsgraph.extensions import doc_text
 from newsgraph.models import Actor, Claim, ClaimStatus, Entity, Event
@@ -200,7 +201,7 @@ def _to_event(
     mode = valid_mode(ev.type, ev.mode)
     return Event(
         id=f"e{n}",
-        type=ev.type,  # type: ignore[arg-type]
+        type=ev.type,
         mode=mode,
         context=ctx,
         score=score(ev.type, mode),

@@ -1,10 +1,10 @@
-"""Canonical entities (newsgraph.claims.canonical) on hand-written articles."""
+"""Canonical entities (newsgraph.entities.canonical) on hand-written articles."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.claims.canonical import build_entities, link_speakers
+from newsgraph.entities.canonical import build_entities, link_speakers
 from newsgraph.models import Entity, Quote, Speaker
 from newsgraph.nlp import load_pipeline
 

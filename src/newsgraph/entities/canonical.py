@@ -5,7 +5,7 @@ Steps, all over the spaCy parse of the article body:
 1. **Filter** the NER output: only name-like labels are entities (:data:`KEEP_LABELS`); numbers, dates,
    measurements and widget lines ("80.2 F", a lone "Los Angeles" weather line) are not.
 2. **Countries**: place names, capitals, demonyms and state organs map to one country entity
-   (:func:`newsgraph.claims.geo.country_of`): "Seoul", "South Korean", "South Korea's" -> South Korea (KOR).
+   (:func:`newsgraph.geo.country_of`): "Seoul", "South Korean", "South Korea's" -> South Korea (KOR).
    Country words the NER missed ("to Kyiv") are added from the gazetteer scan.
 3. **People**: a surname- or given-name-only mention ("Kim") joins the full name that contains it when only one
    does; with several candidates (Kim Jong-un, Kim Tae-hyo) the attribution's speaker resolution decides, else
@@ -14,7 +14,7 @@ Steps, all over the spaCy parse of the article body:
 5. **Speakers**: quotes' speakers are linked (``Speaker.entity``) and their resolved mentions ("He", "Kim")
    become entity mentions; roles from the speaker description and from appositions become ``attributes``.
 6. **Country and sector** of people and organisations from their roles and names
-   (:mod:`newsgraph.claims.sectors`), e.g. "South Korean Ambassador to the United Nations" -> KOR, GOV.
+   (:mod:`newsgraph.entities.sectors`), e.g. "South Korean Ambassador to the United Nations" -> KOR, GOV.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.claims.geo import CountryRef, country_of, find_countries
-from newsgraph.claims.sectors import international_code, sector_of
+from newsgraph.entities.sectors import international_code, sector_of
 from newsgraph.extensions import doc_text
+from newsgraph.geo import CountryRef, country_of, find_countries
 from newsgraph.models import Entity, Mention, Quote
 
 if TYPE_CHECKING:

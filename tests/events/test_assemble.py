@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.events.extract import events_for_doc
+from newsgraph.events.assemble import events_for_doc
 from newsgraph.models import Article, Claim, Entity, Event, Mention, Speaker, span_errors
 
 TEXT = (

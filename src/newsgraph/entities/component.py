@@ -2,7 +2,7 @@
 
 Runs after ``newsgraph_quotes``: it reads the quotes' resolved speakers (and the attribution's coreference
 chains in ``doc._.mentions`` when present) to merge "Kim" / "He" into Kim Tae-hyo, and writes back
-``Speaker.entity`` on each quote whose speaker is a known entity. See :mod:`newsgraph.claims.canonical`.
+``Speaker.entity`` on each quote whose speaker is a known entity. See :mod:`newsgraph.entities.canonical`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.claims.canonical import build_entities, link_speakers
+from newsgraph.entities.canonical import build_entities, link_speakers
 from newsgraph.extensions import doc_text, index_sentences, stage_errors
 
 
@@ -24,13 +24,18 @@ class EntitiesComponent:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         doc._.entities = []
         quotes = list(doc._.quotes or [])
-        with stage_errors(doc, "claims", prefix="entities: "):
+        with stage_errors(doc, "entities"):
             entities = build_entities(doc, quotes)
             link_speakers(entities, quotes, doc_text(doc))
             doc._.entities = entities
         return doc
 
 
-@Language.factory("newsgraph_entities", assigns=["doc._.entities"], requires=["doc.ents", "token.dep"])
+@Language.factory(
+    "newsgraph_entities",
+    # writes the article's entities, and Speaker.entity on the quotes' speakers (doc._.quotes)
+    assigns=["doc._.entities", "doc._.quotes"],
+    requires=["doc.ents", "token.dep", "doc._.quotes", "doc._.mentions"],
+)
 def make_entities_component(nlp: Language, name: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name)
