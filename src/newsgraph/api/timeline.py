@@ -11,7 +11,7 @@ from newsgraph.models import CLAIM_STATUSES
 from newsgraph.store.base import StanceRow, side_of
 
 LEFT = 190  # room for the source names
-RIGHT = 24
+RIGHT = 44
 TOP = 34  # room for the legend
 ROW = 30
 AXIS = 34
