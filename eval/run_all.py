@@ -9,7 +9,7 @@ import time
 import traceback
 from pathlib import Path
 
-MODULES = ["extraction", "plaintext", "attribution", "claims", "events", "track"]
+MODULES = ["extraction", "plaintext", "attribution", "claims", "events", "track", "disputes"]
 
 
 def main() -> int:
