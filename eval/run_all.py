@@ -9,7 +9,7 @@ import time
 import traceback
 from pathlib import Path
 
-MODULES = ["extraction", "plaintext", "attribution", "claims", "events", "track", "disputes"]
+MODULES = ["extraction", "plaintext", "attribution", "claims", "events", "propositions", "track", "disputes"]
 
 
 def main() -> int:

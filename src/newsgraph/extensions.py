@@ -1,6 +1,6 @@
 """spaCy ``Doc`` extension attributes newsgraph's components read and write.
 
-``doc._.quotes`` / ``entities`` / ``claims`` / ``events`` hold contract models (:mod:`newsgraph.models`);
+``doc._.quotes`` / ``entities`` / ``claims`` / ``events`` / ``propositions`` hold contract models (:mod:`newsgraph.models`);
 ``doc._.published`` is the article's ISO date (set by the caller, used to resolve relative dates);
 ``doc._.mentions`` (set by ``newsgraph_quotes``) maps each canonical speaker name to its surface mentions
 ``[(start, end), ...]`` (the speakers' coreference chains);
@@ -16,7 +16,17 @@ from spacy.tokens import Doc
 
 from newsgraph.models import ErrorRecord
 
-_ATTRS = ("quotes", "entities", "claims", "events", "errors", "published", "article_id", "mentions")
+_ATTRS = (
+    "quotes",
+    "entities",
+    "claims",
+    "events",
+    "propositions",
+    "errors",
+    "published",
+    "article_id",
+    "mentions",
+)
 
 
 def register_extensions() -> None:

@@ -26,6 +26,7 @@ COMPONENTS: tuple[str, ...] = (
     "newsgraph_quotes",
     "newsgraph_entities",
     "newsgraph_claims",
+    "newsgraph_propositions",
     "newsgraph_events",
 )
 
@@ -38,7 +39,8 @@ def register_components() -> None:
     import newsgraph.claims.component
     import newsgraph.entities.component
     import newsgraph.events.component
-    import newsgraph.extensions  # noqa: F401
+    import newsgraph.extensions
+    import newsgraph.propositions.component  # noqa: F401
 
 
 @lru_cache(maxsize=4)

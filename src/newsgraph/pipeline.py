@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from newsgraph.deadline import DEFAULT_DOC_TIMEOUT, DocumentTimeout, deadline
 from newsgraph.ingest import RawDocument
-from newsgraph.models import Article, Claim, Entity, ErrorRecord, Event, Quote, Source
+from newsgraph.models import Article, Claim, Entity, ErrorRecord, Event, Proposition, Quote, Source
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -122,7 +122,7 @@ def annotate(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
 ) -> list[Article]:
-    """Run the spaCy pipeline (quotes, entities, claims, events) over English articles, in place.
+    """Run the spaCy pipeline (quotes, entities, claims, events, propositions) over English articles, in place.
 
     ``n_process > 1`` uses spaCy's own multiprocessing (``nlp.pipe(n_process=...)``): worth it for large lists only.
     """
@@ -211,6 +211,7 @@ def _annotate_todo(
         art.entities = _models(Entity, doc._.entities)
         art.claims = _models(Claim, doc._.claims)
         art.events = _models(Event, doc._.events)
+        art.propositions = _models(Proposition, doc._.propositions)
         art.errors.extend(_models(ErrorRecord, doc._.errors))
 
 
@@ -228,7 +229,7 @@ def _to_plain(doc: Doc) -> Doc:
     doc.user_hooks.clear()
     doc.user_span_hooks.clear()
     doc.user_token_hooks.clear()
-    for name in ("quotes", "entities", "claims", "events", "errors"):
+    for name in ("quotes", "entities", "claims", "events", "propositions", "errors"):
         values = getattr(doc._, name)
         if values:
             setattr(doc._, name, [v.model_dump() if isinstance(v, BaseModel) else v for v in values])

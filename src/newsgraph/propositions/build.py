@@ -1,0 +1,218 @@
+"""An article's propositions from its claims, entities and quotes: frames, grouping, stances, statements."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.models import Claim, Entity, Proposition, Quote, Speaker, Stance
+from newsgraph.propositions.frames import Context, Frame, read_frame
+from newsgraph.propositions.link import Group, Member, group_members
+from newsgraph.propositions.statement import clause_statement, nominal_statement
+from newsgraph.propositions.writer import writer_mentions
+
+__all__ = ["WRITER", "entity_index", "propositions_for", "split_source"]
+
+WRITER = Speaker(name="the writer", kind="unknown")
+_KINDS = {"PERSON": "person", "GPE": "state", "NORP": "state", "ORG": "organization"}
+_ASSERT = frozenset({"asserted", "confirmed"})
+
+
+def entity_index(doc: Doc, entities: list[Entity]) -> dict[int, str]:
+    """Token index -> id of the entity one of whose mentions covers the token."""
+    out: dict[int, str] = {}
+    for e in entities:
+        for m in e.mentions:
+            sp = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            if sp is not None:
+                for t in sp:
+                    out.setdefault(t.i, e.id)
+    return out
+
+
+def split_source(claim: Claim, doc: Doc, ctx: Context, entities: dict[str, Entity]) -> list[Speaker]:
+    """One speaker per conjunct of a coordinated source ("Both North Korea and Russia" -> North Korea, Russia)."""
+    src = claim.source
+    if src.span is None:
+        return [src]
+    span = doc.char_span(src.span[0], src.span[1], alignment_mode="expand")
+    if span is None:
+        return [src]
+    root = span.root
+    conjuncts = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
+    if len(conjuncts) < 2:
+        return [src]
+    out = []
+    for c in sorted(conjuncts, key=lambda t: t.i):
+        ids = {c.i}
+        stack = [k for k in c.children if k.dep_ not in ("cc", "conj", "preconj", "punct", "appos")]
+        while stack:
+            k = stack.pop()
+            ids.add(k.i)
+            stack.extend(k.children)
+        part: Span = doc[min(ids) : max(ids) + 1]
+        eids = {ctx.ent_of[i] for i in ids if i in ctx.ent_of}
+        ent = entities.get(next(iter(eids))) if len(eids) == 1 else None
+        name = ent.name if ent is not None else part.text
+        out.append(
+            Speaker(
+                name=name,
+                kind=_KINDS.get(ent.type, "unknown") if ent is not None else src.kind,  # type: ignore[arg-type]
+                span=(part.start_char, part.end_char),
+                resolved_from=part.text if part.text != name else None,
+                entity=ent.id if ent is not None else None,
+            )
+        )
+    return out
+
+
+def _speaker_key(sp: Speaker, writer: bool) -> str:
+    if writer:
+        return "writer"
+    return f"e:{sp.entity}" if sp.entity else sp.name.lower().removeprefix("the ").removeprefix("a ")
+
+
+def _carrier(pos: int, claims: list[Claim], sent_of: list[int], sent_at: int, members: list[str]) -> str:
+    """The claim that carries a writer's hedge: the one around it, else one in its sentence, else a member."""
+    for c in claims:
+        if c.span[0] <= pos < c.span[1]:
+            return c.id
+    for c, s in zip(claims, sent_of, strict=True):
+        if s == sent_at:
+            return c.id
+    return members[0]
+
+
+def _stances(
+    group: Group, ctx: Context, entities: dict[str, Entity], claims: list[Claim], polarity: str
+) -> list[Stance]:
+    """One stance per distinct (source, status), in body order; a coordinated source gives one per conjunct."""
+    doc = ctx.doc
+    members = [m.claim.id for m in group.members if m.claim is not None]
+    sent_of = [_sent_index(doc, c.span[0]) for c in claims]
+    out: list[Stance] = []
+    seen: set[tuple[str, str]] = set()
+    for m in group.members:
+        if m.writer is not None:
+            w = m.writer
+            if ("writer", w.status) in seen:
+                continue
+            seen.add(("writer", w.status))
+            cid = _carrier(w.cue_span[0], claims, sent_of, m.sent, members)
+            out.append(
+                Stance(
+                    source=WRITER.model_copy(),
+                    status=w.status,
+                    claim=cid,
+                    cue=w.cue,
+                    cue_span=w.cue_span,
+                    writer=True,
+                )  # type: ignore[arg-type]
+            )
+            continue
+        claim = m.claim
+        assert claim is not None
+        status = claim.status
+        if claim.polarity != polarity and status in _ASSERT and m.frame.kind == "clause":
+            status = "denied"  # "X said North Korea did not send troops" denies that it did
+        for sp in split_source(claim, doc, ctx, entities):
+            key = (_speaker_key(sp, False), status)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Stance(source=sp, status=status, claim=claim.id, cue=claim.cue, cue_span=claim.cue_span)
+            )
+    return out
+
+
+def _disputed(stances: list[Stance]) -> bool:
+    """One source asserts or confirms it, another denies it."""
+    pro = {_speaker_key(s.source, s.writer) for s in stances if s.status in _ASSERT and not s.writer}
+    con = {_speaker_key(s.source, s.writer) for s in stances if s.status == "denied" and not s.writer}
+    return bool(pro and con and (pro - con or con - pro))
+
+
+def _explicitness(m: Member) -> tuple[int, int, int]:
+    fr = m.frame
+    return (
+        {"clause": 3, "nominal": 2}.get(fr.kind, 0) + (1 if m.claim is not None else 0),
+        bool(fr.subjects) + bool(fr.objects) + bool(fr.goals),
+        -m.pos,
+    )
+
+
+def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple[str, str]:
+    """The canonical statement and its polarity (that of the member it was built from)."""
+    names = {eid: e.name for eid, e in entities.items()}
+    for m in sorted(group.members, key=_explicitness, reverse=True):
+        fr: Frame = m.frame
+        text = ""
+        if fr.kind == "clause":
+            text = clause_statement(fr, ctx, names)
+        elif fr.kind == "nominal":
+            text = nominal_statement(fr, ctx)
+        if len(text.split()) >= 2:
+            return text, m.claim.polarity if m.claim is not None else "positive"
+    first = next((m.claim for m in group.members if m.claim is not None), None)
+    if first is None:
+        return "", "positive"
+    return first.text.strip("“”\"' ,."), first.polarity
+
+
+_SENT_STARTS = "newsgraph.sent_starts"
+
+
+def _sent_index(doc: Doc, char: int) -> int:
+    starts = doc.user_data.get(_SENT_STARTS)
+    if not isinstance(starts, list):
+        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        doc.user_data[_SENT_STARTS] = starts
+    return max(bisect_right(starts, char) - 1, 0)
+
+
+def propositions_for(
+    doc: Doc,
+    claims: list[Claim],
+    entities: list[Entity],
+    quotes: list[Quote],
+    verbs: Collection[str] = frozenset(),
+) -> list[Proposition]:
+    """The propositions of one parsed article (see :mod:`newsgraph.propositions`)."""
+    ctx = Context(doc=doc, verbs=verbs, ent_of=entity_index(doc, entities))
+    by_id = {e.id: e for e in entities}
+    members: list[Member] = []
+    for c in claims:
+        span = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = f"e:{c.source.entity}" if c.source.entity else None
+        fr = read_frame(span, replace(ctx, speaker=speaker))
+        if fr is not None:
+            members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
+    for w in writer_mentions(doc, ctx, quotes):
+        members.append(
+            Member(pos=w.cue_span[0], sent=_sent_index(doc, w.cue_span[0]), frame=w.frame, writer=w)
+        )
+    out: list[Proposition] = []
+    for g in group_members(members):
+        ids = sorted(
+            {m.claim.id for m in g.members if m.claim is not None}, key=lambda i: int(i.lstrip("c") or 0)
+        )
+        if not ids:
+            continue  # the writer's framing alone: no source stated it
+        statement, polarity = _statement(g, ctx, by_id)
+        stances = _stances(g, ctx, by_id, claims, polarity)
+        out.append(
+            Proposition(
+                id=f"p{len(out) + 1}",
+                statement=statement,
+                claims=ids,
+                stances=stances,
+                disputed=_disputed(stances),
+            )
+        )
+    return out

@@ -1,0 +1,477 @@
+"""What a claim's content states, read off the parse: a :class:`Frame` (predicate lemma + core arguments), or the
+named rule that says it is not a proposition at all.
+
+A content is one of:
+
+* ``clause``: a predicate with its arguments ("North Korea plans to send troops to Russia", "to ban all Muslims");
+* ``nominal``: an event noun with at least one argument ("the alleged troop deployment", "Russia's invasion of
+  Ukraine"); the predicate is the verb it derives from (:func:`~newsgraph.propositions.derive.nominal_verb`);
+* ``event``: a bare definite event noun ("the deployment"): it can only refer back to a proposition of its verb;
+* ``anaphor``: a claim noun or pronoun that refers back ("the claims", "such reports", "it");
+* not a proposition: see :data:`REJECT_RULES` (bare name, pronoun, complementiser, request for comment, fragment).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.claims.lexicon import FALSITY
+from newsgraph.propositions.derive import nominal_verb
+from newsgraph.propositions.lexicon import (
+    ANAPHOR_DETERMINERS,
+    ANAPHOR_NOUNS,
+    ANAPHOR_PRONOUNS,
+    BELIEF_ADJECTIVES,
+    COMMENT_LEMMAS,
+    COMMENT_PHRASES,
+    COMPLEMENTISERS,
+    FIRST_PERSON,
+    GENERIC_HEADS,
+    KEY_PREPS,
+    LIGHT_VERBS,
+    QUANTITY_HEADS,
+    SPEECH_NOUNS,
+    TRUTH_WORDS,
+)
+
+__all__ = ["REJECT_RULES", "Context", "Frame", "FrameKind", "content_tokens", "read_frame", "reject_reason"]
+
+FrameKind = Literal["clause", "nominal", "event", "anaphor"]
+_SAY_VERBS = frozenset(
+    {"say", "think", "believe", "know", "tell", "claim", "report", "insist", "argue", "note"}
+)
+_SUBJ = ("nsubj", "csubj")
+_OBJ = ("dobj", "dative", "nsubjpass", "attr", "oprd", "acomp")
+_NUM = re.compile(r"[^0-9.]")
+
+
+@dataclass
+class Context:
+    """What frame reading needs besides the span: the doc, known verb lemmas, and token -> entity id."""
+
+    doc: Doc
+    verbs: Collection[str] = frozenset()
+    ent_of: dict[int, str] = field(default_factory=dict)
+    speaker: str | None = None  # key of the claim's source: "I" / "we" in its words stand for it
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The fact a content states: predicate lemma and argument keys (``e:ENTITY_ID`` or ``l:lemma``)."""
+
+    kind: FrameKind
+    predicate: str
+    head: int
+    subject: int | None = None
+    theme: int | None = None
+    subjects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    goals: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    anaphor: str | None = None
+    lemmas: frozenset[str] = frozenset()  # content words of the whole content (lemmas and entity keys)
+
+    @property
+    def core(self) -> frozenset[str]:
+        return self.subjects | self.objects | self.goals
+
+
+_CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+_LIGHT_CONTENT = frozenset(
+    {"say", "tell", "think", "know", "go", "get", "make", "do", "have", "be", "can", "will"}
+)
+
+
+def content_lemmas(toks: list[Token], ctx: Context) -> frozenset[str]:
+    """The content words of a content: lemmas of nouns, verbs, adjectives and numbers (light verbs and generic
+    heads left out), with entities as their ids."""
+    out: set[str] = set()
+    for t in toks:
+        eid = ctx.ent_of.get(t.i)
+        if eid is not None:
+            out.add(f"e:{eid}")
+            continue
+        lem = t.lemma_.lower()
+        if (
+            t.pos_ in _CONTENT_POS
+            and not t.is_stop
+            and lem not in GENERIC_HEADS
+            and lem not in _LIGHT_CONTENT
+        ):
+            out.add(lem)
+    return frozenset(out)
+
+
+def content_tokens(span: Span) -> list[Token]:
+    """The span's tokens without quote marks, punctuation at the edges and a leading complementiser."""
+    toks = [t for t in span if not t.is_quote and not t.is_space]
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if len(toks) > 1 and toks[0].lower_ in COMPLEMENTISERS and toks[0].dep_ in ("mark", "complm", "advmod"):
+        toks.pop(0)
+    return toks
+
+
+# --- rules that say a content is not a proposition (each returns True when it applies) -----------------------
+
+
+def is_empty(toks: list[Token], ctx: Context) -> bool:
+    """Nothing but punctuation, or a single short token ("—", "'")."""
+    return not any(t.is_alpha or t.like_num for t in toks)
+
+
+def is_complementiser(toks: list[Token], ctx: Context) -> bool:
+    """ "that", "whether": the attribution caught the complementiser and not the clause."""
+    return len(toks) == 1 and toks[0].lower_ in COMPLEMENTISERS
+
+
+def is_pronoun(toks: list[Token], ctx: Context) -> bool:
+    """ "you", "them", "his own": pronouns and determiners only."""
+    return all(t.pos_ in ("PRON", "DET", "PUNCT") or t.lower_ in ("own", "self") for t in toks)
+
+
+def is_bare_name(toks: list[Token], ctx: Context) -> bool:
+    """ "Donald Trump", "the State Department": a name (entity or proper nouns) with no predicate."""
+    words = [t for t in toks if t.is_alpha and t.pos_ not in ("DET", "PUNCT", "CCONJ", "ADP", "PART")]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return False
+    return all(t.pos_ == "PROPN" or t.i in ctx.ent_of or t.ent_type_ for t in words)
+
+
+def is_request_for_comment(toks: list[Token], ctx: Context) -> bool:
+    """ "requests for comment", "to comment on the report": newsroom boilerplate about asking, not a fact."""
+    text = " ".join(t.lower_ for t in toks)
+    if not any(p in text for p in COMMENT_PHRASES):
+        return False
+    heads = [t for t in toks if t.head.i == t.i or t.head.i < toks[0].i or t.head.i > toks[-1].i]
+    return any(t.lemma_.lower() in COMMENT_LEMMAS for t in heads) or len(toks) <= 4
+
+
+def is_fragment(toks: list[Token], ctx: Context) -> bool:
+    """ "disparaging remarks", "an active belligerent": a noun phrase with no predicate and no event noun."""
+    return read_frame_tokens(toks, ctx) is None and not _anaphor(toks)
+
+
+REJECT_RULES: tuple[Callable[[list[Token], Context], bool], ...] = (
+    is_empty,
+    is_complementiser,
+    is_pronoun,
+    is_bare_name,
+    is_request_for_comment,
+    is_fragment,
+)
+
+
+def reject_reason(span: Span, ctx: Context) -> str | None:
+    """Name of the first rule that makes this content no proposition, or None when it states or refers to one.
+
+    Anaphors ("the claims", "it") are not rejected here: they refer to a proposition (see :func:`read_frame`).
+    """
+    toks = content_tokens(span)
+    if toks and _anaphor(toks) is not None:
+        return None
+    for rule in REJECT_RULES:
+        if rule(toks, ctx):
+            return rule.__name__
+    return None
+
+
+# --- reading the frame -----------------------------------------------------------------------------------------
+
+
+def _anaphor(toks: list[Token]) -> str | None:
+    """ "the claims", "such reports", "these allegations", "it" (also "the claims as rumors": the object before a
+    characterisation): the anaphor's head word, or None."""
+    if len(toks) == 1 and toks[0].lower_ in ANAPHOR_PRONOUNS and toks[0].pos_ in ("PRON", "DET"):
+        return toks[0].lower_
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    rest = [r for r in roots[1:] if not r.is_punct and r.pos_ != "CCONJ"]
+    if not roots or any(not (r.dep_ == "prep" and r.lower_ == "as") and not _truth(r) for r in rest):
+        return None
+    head = roots[0]
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in ANAPHOR_NOUNS:
+        return None
+    phrase = [t for t in head.subtree if t.i in ids and not t.is_punct]
+    if len(phrase) > 4 or any(c.dep_ in ("acl", "ccomp", "relcl", "prep") for c in head.children):
+        return None
+    dets = {t.lower_ for t in phrase if t.i != head.i}
+    if dets & ANAPHOR_DETERMINERS or (head.tag_ == "NNS" and len(phrase) <= 2):
+        return head.lemma_.lower()
+    return None
+
+
+def _truth(tok: Token) -> bool:
+    """ "true", "false", "unfounded", "fabricated": a word that judges a claim's truth."""
+    lem = tok.lemma_.lower()
+    return lem in TRUTH_WORDS or lem in FALSITY or tok.lower_ in FALSITY or tok.lower_ in TRUTH_WORDS
+
+
+def _evaluated_anaphor(frame: Frame, ctx: Context) -> str | None:
+    """ "Trump's statement was true", "the claims are baseless": the subject is a claim noun and the predicate
+    judges its truth - a reference to that claim's proposition, not a new one."""
+    if frame.subject is None:
+        return None
+    subj = ctx.doc[frame.subject]
+    pred = ctx.doc[frame.head]
+    judged = frame.predicate in TRUTH_WORDS or frame.predicate in FALSITY or _truth(pred)
+    if judged and subj.lemma_.lower() in ANAPHOR_NOUNS | SPEECH_NOUNS:
+        return subj.lemma_.lower()
+    return None
+
+
+def _keys(tok: Token, ctx: Context) -> set[str]:
+    """Keys of one argument: the entities mentioned in its phrase and its head lemma (when not generic)."""
+    out: set[str] = set()
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i != tok.i:
+            break
+        eid = ctx.ent_of.get(t.i)
+        if eid is not None:
+            out.add(f"e:{eid}")
+    if tok.i in ctx.ent_of:
+        return out
+    if tok.lower_ in FIRST_PERSON and ctx.speaker is not None:
+        out.add(ctx.speaker)
+        return out
+    lem = tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "PROPN", "NUM") and lem not in GENERIC_HEADS and len(lem) > 1:
+        out.add(f"l:{lem}")
+    return out
+
+
+def _numbers(head: Token) -> frozenset[str]:
+    nums = set()
+    for t in head.subtree:
+        if t.like_num and t.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", ""):
+            digits = _NUM.sub("", t.text)
+            nums.add(digits or t.lower_)
+    return frozenset(nums)
+
+
+def _pobj_keys(prep: Token, ctx: Context) -> set[str]:
+    out: set[str] = set()
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            out |= _keys(c, ctx)
+    return out
+
+
+def predicate_chain(verb: Token) -> Token:
+    """Follow light verbs, speech and belief verbs down to the verb that names the event:
+    "plans to send" -> send, "I think they lied" -> lied."""
+    seen = 0
+    while seen < 5:
+        seen += 1
+        lem = verb.lemma_.lower()
+        nxt = None
+        if lem in LIGHT_VERBS:
+            nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        elif lem in _SAY_VERBS:
+            nxt = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None and lem == "be":  # "he's satisfied that there has been no disclosure"
+            adj = next(
+                (c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in BELIEF_ADJECTIVES),
+                None,
+            )
+            kids = list(adj.children) + list(verb.children) if adj is not None else []
+            nxt = next((c for c in kids if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None:
+            return verb
+        verb = nxt
+    return verb
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing xcomp / conj links ("North Korea plans to send": North Korea); None for a
+    passive ("troops were sent": the nsubjpass is the theme, an object)."""
+    cur = verb
+    for _ in range(5):
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None
+        subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def _clause_frame(
+    verb: Token, ctx: Context, subject: Token | None = None, theme: Token | None = None
+) -> Frame:
+    """The frame of a clause; ``subject`` / ``theme`` override what the parse gives ("accused Russia of
+    taking": Russia takes; "troops allegedly deployed", parsed loosely: troops)."""
+    pred = predicate_chain(verb)
+    lem = pred.lemma_.lower()
+    if lem == "be" and any(c.dep_ == "expl" for c in pred.children):
+        ex = existential_frame(pred, ctx)
+        if ex is not None:
+            return ex
+    if lem == "be":  # copular: the attribute is the predicate ("the claims are false": false)
+        attr = next((c for c in pred.children if c.dep_ in ("attr", "acomp")), None)
+        lem = attr.lemma_.lower() if attr is not None else lem
+    subjects: set[str] = set()
+    objects: set[str] = set()
+    goals: set[str] = set()
+    subj = subject if subject is not None else _subject_of(pred)
+    if subj is not None:
+        subjects |= _keys(subj, ctx)
+    if theme is None and pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN"):
+        theme = pred.head  # "troops deployed to Russia"
+    if theme is not None:
+        objects |= _keys(theme, ctx)
+    for c in pred.children:
+        if c.dep_ in _OBJ:
+            objects |= _keys(c, ctx)
+        elif c.dep_ == "agent":
+            subjects |= _pobj_keys(c, ctx)
+        elif c.dep_ == "prep" and c.lower_ in KEY_PREPS:
+            goals |= _pobj_keys(c, ctx)
+        elif c.dep_ == "prt":
+            lem = f"{lem} {c.lower_}" if lem not in ("pull",) else lem
+    return Frame(
+        kind="clause",
+        predicate=lem,
+        head=pred.i,
+        subject=subj.i if subj is not None else None,
+        theme=theme.i if theme is not None else None,
+        subjects=frozenset(subjects),
+        objects=frozenset(objects),
+        goals=frozenset(goals),
+        numbers=_numbers(pred),
+    )
+
+
+def existential_frame(be: Token, ctx: Context) -> Frame | None:
+    """ "There have been thousands of shootings in Chicago" -> shoot(goals: Chicago); "there was an issue with
+    Trump's microphone" -> issue(goals: microphone, Trump): what there is names the predicate."""
+    what = next((c for c in be.children if c.dep_ in ("attr", "nsubj")), None)
+    if what is None:
+        return None
+    if what.lemma_.lower() in QUANTITY_HEADS or what.like_num:
+        of = next((c for c in what.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            what = pobj
+    nf = nominal_frame(what, ctx)
+    goals: set[str] = set()
+    for t in (what, be):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in KEY_PREPS:
+                goals |= _pobj_keys(c, ctx)
+    if nf is not None:
+        return Frame(
+            kind="clause",
+            predicate=nf.predicate,
+            head=be.i,
+            subjects=nf.subjects,
+            objects=nf.objects,
+            goals=nf.goals | frozenset(goals),
+            numbers=_numbers(be),
+        )
+    return Frame(
+        kind="clause",
+        predicate=what.lemma_.lower(),
+        head=be.i,
+        objects=frozenset(_keys(what, ctx) - {f"l:{what.lemma_.lower()}"}),
+        goals=frozenset(goals),
+        numbers=_numbers(be),
+    )
+
+
+def nominal_frame(noun: Token, ctx: Context) -> Frame | None:
+    """An event noun's frame: "the alleged troop deployment" -> deploy(objects: troop);
+    "Russia's invasion of Ukraine" -> invade(subjects: Russia, objects: Ukraine). None if not an event noun."""
+    lem = noun.lemma_.lower()
+    if lem in SPEECH_NOUNS or lem in ANAPHOR_NOUNS:
+        return None
+    verb = nominal_verb(lem, ctx.verbs)
+    if verb is None:
+        return None
+    subjects: set[str] = set()
+    objects: set[str] = set()
+    goals: set[str] = set()
+    for c in noun.children:
+        if c.dep_ == "poss":
+            subjects |= _keys(c, ctx)
+        elif c.dep_ == "compound" or (c.dep_ == "amod" and c.i in ctx.ent_of):
+            (subjects if c.i in ctx.ent_of else objects).update(_keys(c, ctx) | {f"l:{c.lemma_.lower()}"})
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            objects |= _pobj_keys(c, ctx)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            subjects |= _pobj_keys(c, ctx)
+        elif c.dep_ == "prep" and c.lower_ in KEY_PREPS:
+            goals |= _pobj_keys(c, ctx)
+    subjects = {k for k in subjects if not k.startswith("l:") or k[2:] not in GENERIC_HEADS}
+    objects = {k for k in objects if not k.startswith("l:") or k[2:] not in GENERIC_HEADS}
+    kind: FrameKind = "nominal" if subjects or objects or goals else "event"
+    return Frame(
+        kind=kind,
+        predicate=verb,
+        head=noun.i,
+        subjects=frozenset(subjects),
+        objects=frozenset(objects),
+        goals=frozenset(goals),
+        numbers=_numbers(noun),
+    )
+
+
+def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:
+    """The frame of a content given as tokens (see :func:`read_frame`), ignoring anaphors."""
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    for r in roots:
+        if r.pos_ in ("VERB", "AUX"):
+            return _clause_frame(r, ctx)
+    for r in roots:  # "accused Russia of taking a gamble": Russia takes a gamble
+        if r.dep_ == "prep" and r.lower_ in ("of", "for"):
+            pcomp = next((c for c in r.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            agent = next((x for x in roots if x.pos_ in ("NOUN", "PROPN", "PRON") and x.i < r.i), None)
+            if pcomp is not None and agent is not None:
+                return _clause_frame(pcomp, ctx, subject=agent)
+    for r in roots:
+        if r.pos_ in ("NOUN", "PROPN"):
+            # "reports that North Korea sent troops": the clause the claim noun carries
+            clause = next(
+                (c for c in r.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None
+            )
+            if clause is not None and r.lemma_.lower() in ANAPHOR_NOUNS:
+                return _clause_frame(clause, ctx)
+            fr = nominal_frame(r, ctx)
+            if fr is not None:
+                return fr
+    verbs = [t for t in toks if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
+    return _clause_frame(verbs[0], ctx) if verbs else None
+
+
+def read_frame(span: Span, ctx: Context) -> Frame | None:
+    """The frame of a claim's content, or None when it is no proposition (:func:`reject_reason` says why)."""
+    toks = content_tokens(span)
+    if not toks:
+        return None
+    ana = _anaphor(toks)
+    if ana is not None:
+        head = next((t for t in toks if t.lemma_.lower() == ana or t.lower_ == ana), toks[0])
+        return Frame(kind="anaphor", predicate="", head=head.i, anaphor=ana)
+    if reject_reason(span, ctx) is not None:
+        return None
+    frame = read_frame_tokens(toks, ctx)
+    if frame is not None and frame.kind == "clause":
+        ana = _evaluated_anaphor(frame, ctx)
+        if ana is not None:
+            return Frame(kind="anaphor", predicate="", head=frame.subject or frame.head, anaphor=ana)
+    if frame is not None:
+        frame = replace(frame, lemmas=content_lemmas(toks, ctx))
+    return frame

@@ -1,0 +1,151 @@
+"""Grouping an article's claims into propositions: one fact, stated as a clause, a nominalisation or an anaphor.
+
+Claims and the writer's hedges are read in body order. Each one:
+
+* states a fact (clause or nominal frame): it joins the earlier proposition whose frame it matches
+  (:func:`frames_match`: same predicate or near-synonym, a shared core argument, no conflict of subjects or
+  numbers), or starts a new one;
+* refers back (anaphor "the claims", "it"; bare event noun "the deployment"): it joins the nearest earlier
+  proposition that fits (:func:`resolve_reference`);
+* is no proposition (:func:`~newsgraph.propositions.frames.reject_reason`): it stays a quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.models import Claim
+from newsgraph.propositions.frames import Frame
+from newsgraph.propositions.lexicon import PREDICATE_CLASSES
+from newsgraph.propositions.writer import WriterMention
+
+__all__ = ["Group", "Member", "frames_match", "group_members", "resolve_reference", "same_predicate"]
+
+_GENERIC_PREDICATES = frozenset(
+    {"be", "have", "do", "get", "make", "take", "go", "come", "say", "see", "know"}
+)
+# Anaphors that need someone else to have made the claim ("the allegations"), vs plain references ("it").
+_CLAIM_ANAPHORS_WINDOW = 4  # sentences back an anaphor may reach
+
+
+@dataclass
+class Member:
+    """A claim (or a writer's hedge) read as a frame, at its place in the body."""
+
+    pos: int
+    sent: int
+    frame: Frame
+    claim: Claim | None = None
+    writer: WriterMention | None = None
+
+    def source_key(self) -> str:
+        if self.claim is None:
+            return "writer"
+        src = self.claim.source
+        return f"e:{src.entity}" if src.entity else src.name.lower()
+
+
+@dataclass
+class Group:
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def last(self) -> Member:
+        return self.members[-1]
+
+    def frames(self) -> list[Frame]:
+        return [m.frame for m in self.members if m.frame.kind in ("clause", "nominal")]
+
+
+def same_predicate(a: str, b: str) -> bool:
+    """Same lemma (after derivation) or two near-synonyms of one class ("send" ~ "deploy")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return any(a in cls and b in cls for cls in PREDICATE_CLASSES)
+
+
+def numbers_conflict(a: Frame, b: Frame) -> bool:
+    """Both give figures and none agree: 12,000 troops is another fact than 3,000 troops."""
+    return bool(a.numbers and b.numbers and not (a.numbers & b.numbers))
+
+
+def subjects_conflict(a: Frame, b: Frame) -> bool:
+    """Both name their agents as entities and no entity is shared: "Russia invaded" is not "Ukraine invaded"."""
+    ea = {k for k in a.subjects if k.startswith("e:")}
+    eb = {k for k in b.subjects if k.startswith("e:")}
+    return bool(ea and eb and not (ea & eb))
+
+
+def content_overlap(a: Frame, b: Frame) -> bool:
+    """A paraphrase in mostly the same words: at least three shared content words (lemmas or entities), and
+    they make up at least half of the shorter content."""
+    shared = a.lemmas & b.lemmas
+    short = min(len(a.lemmas), len(b.lemmas))
+    return len(shared) >= 3 and 2 * len(shared) >= short
+
+
+def frames_match(a: Frame, b: Frame) -> bool:
+    """Two frames state the same fact: compatible predicates, a shared core argument (two for generic
+    predicates such as "be"/"have"), and no conflict of subjects or numbers; or, whatever the predicates, a
+    :func:`content_overlap`."""
+    if numbers_conflict(a, b) or subjects_conflict(a, b):
+        return False
+    if not same_predicate(a.predicate, b.predicate):
+        return content_overlap(a, b)
+    shared = a.core & b.core
+    need = 2 if a.predicate in _GENERIC_PREDICATES else 1
+    return len(shared) >= need
+
+
+def _fits(member: Member, group: Group) -> bool:
+    """An anaphor fits a proposition it can refer to: a claim noun ("the allegations") needs another source
+    to have stated it; a bare event noun ("the deployment") needs the same predicate."""
+    fr = member.frame
+    if fr.kind == "event":
+        return any(same_predicate(fr.predicate, g.predicate) for g in group.frames())
+    if fr.anaphor in ("it", "this"):
+        return True
+    key = member.source_key()
+    return any(m.source_key() != key for m in group.members)
+
+
+def resolve_reference(member: Member, groups: list[Group]) -> Group | None:
+    """The nearest earlier proposition (by its latest mention) that the anaphor or bare event noun fits."""
+    for g in sorted(groups, key=lambda g: g.last.pos, reverse=True):
+        if g.last.pos >= member.pos:
+            continue
+        if member.frame.kind == "anaphor" and member.sent - g.last.sent > _CLAIM_ANAPHORS_WINDOW:
+            return None
+        if _fits(member, g):
+            return g
+    return None
+
+
+def _best_match(member: Member, groups: list[Group]) -> Group | None:
+    best: tuple[int, int, Group] | None = None
+    for g in groups:
+        for fr in g.frames():
+            if frames_match(member.frame, fr):
+                score = (len(member.frame.core & fr.core), g.last.pos)
+                if best is None or score > best[:2]:
+                    best = (*score, g)
+    return best[2] if best else None
+
+
+def group_members(members: list[Member]) -> list[Group]:
+    """Propositions of one article from its members in body order (see the module docstring)."""
+    groups: list[Group] = []
+    for m in sorted(members, key=lambda m: m.pos):
+        if m.frame.kind in ("anaphor", "event"):
+            g = resolve_reference(m, groups)
+            if g is not None:
+                g.members.append(m)
+            continue
+        g = _best_match(m, groups)
+        if g is None:
+            groups.append(Group([m]))
+        else:
+            g.members.append(m)
+    return groups

@@ -1,0 +1,197 @@
+"""The canonical statement of a proposition: a clean clause with a predicate, never a bare name.
+
+Built from the most explicit member (a clause with subject and object beats a nominalisation, which beats an
+anaphor): subject + verb chain + object + key prepositional modifiers, quote marks dropped, a pronoun subject
+replaced by the entity it refers to. A proposition known only through nominalisations gets a clause generated
+from the event noun ("the deployment of North Korean troops" -> "North Korean troops were deployed").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.propositions.frames import Context, Frame
+from newsgraph.propositions.lexicon import KEY_PREPS, WRITER_HEDGES
+
+__all__ = ["clause_statement", "nominal_statement", "past_participle"]
+
+_CUT = ("relcl", "acl", "appos", "advcl", "ccomp", "parataxis")
+_WS = re.compile(r"\s+")
+_IRREGULAR = {
+    "send": "sent",
+    "win": "won",
+    "sell": "sold",
+    "give": "given",
+    "take": "taken",
+    "make": "made",
+    "pay": "paid",
+    "lose": "lost",
+    "build": "built",
+    "steal": "stolen",
+    "hold": "held",
+    "meet": "met",
+    "leave": "left",
+    "buy": "bought",
+    "bring": "brought",
+    "fight": "fought",
+    "seek": "sought",
+    "shoot": "shot",
+    "strike": "struck",
+    "lead": "led",
+    "hit": "hit",
+    "cut": "cut",
+    "put": "put",
+    "set": "set",
+    "spend": "spent",
+    "withdraw": "withdrawn",
+    "die": "died",
+    "lie": "lied",
+    "flee": "fled",
+    "write": "written",
+    "break": "broken",
+    "begin": "begun",
+    "grow": "grown",
+    "fall": "fallen",
+    "rise": "risen",
+    "drive": "driven",
+    "tell": "told",
+}
+
+
+def past_participle(verb: str) -> str:
+    """deploy -> deployed, invade -> invaded, send -> sent, supply -> supplied, ban -> banned."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    if (
+        len(verb) <= 4
+        and len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def _phrase(tok: Token, out: set[int]) -> None:
+    """Add the token's phrase, without relative clauses, appositions and subordinate clauses."""
+    out.add(tok.i)
+    for c in tok.children:
+        if c.dep_ not in _CUT and not c.is_quote:
+            _phrase(c, out)
+
+
+def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> str:
+    parts: list[str] = []
+    replace = replace or {}
+    prev: int | None = None
+    for i in sorted(ids):
+        t = doc[i]
+        if t.is_quote or t.lower_ in WRITER_HEDGES or t.text in "[]":
+            continue
+        if (
+            prev is not None
+            and not doc[prev].whitespace_
+            and any(doc[k].whitespace_ for k in range(prev + 1, i))
+        ):
+            parts.append(" ")
+        parts.append(replace.get(i, t.text) + t.whitespace_)
+        prev = i
+    text = _WS.sub(" ", "".join(parts)).strip().strip(",;:—-").strip()
+    text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
+    """Subject + verb chain + objects + key modifiers of a clause frame."""
+    doc = ctx.doc
+    pred = doc[frame.head]
+    ids: set[int] = set()
+    top = pred
+    while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX") and top.head.i != top.i:
+        top = top.head
+    chain = [pred]
+    cur = pred
+    while cur.i != top.i:
+        cur = cur.head
+        chain.append(cur)
+    replace: dict[int, str] = {}
+    subj = doc[frame.subject] if frame.subject is not None else None
+    if subj is not None:
+        _phrase(subj, ids)
+        eid = ctx.ent_of.get(subj.i)
+        if subj.pos_ == "PRON" and eid is not None and eid in names:
+            replace[subj.i] = names[eid]
+    elif frame.theme is not None:
+        _phrase_no(doc[frame.theme], ids, pred.i)
+    for v in chain:
+        ids.add(v.i)
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+                ids.add(c.i)
+    for c in pred.children:
+        if c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent") or (
+            c.dep_ == "prep" and c.lower_ in KEY_PREPS
+        ):
+            _phrase(c, ids)
+        elif (c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)) or c.dep_ in (
+            "ccomp",
+            "pcomp",
+        ):
+            sub: set[int] = set()
+            _phrase(c, sub)
+            if len(sub) <= 8:
+                ids |= sub
+    return _render(doc, ids, replace)
+
+
+def _phrase_no(tok: Token, out: set[int], skip: int) -> None:
+    out.add(tok.i)
+    for c in tok.children:
+        if c.i != skip and c.dep_ not in _CUT and not c.is_quote and c.lower_ not in ("the", "a", "an"):
+            _phrase(c, out)
+
+
+def nominal_statement(frame: Frame, ctx: Context) -> str:
+    """A clause from an event noun: "Russia's invasion of Ukraine" -> "Russia invaded Ukraine";
+    "the alleged troop deployment" -> "Troops were deployed"."""
+    doc = ctx.doc
+    noun = doc[frame.head]
+    agent: set[int] = set()
+    theme: set[int] = set()
+    goals: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+            _phrase(c if c.dep_ == "poss" else next(iter(c.children), c), agent)
+        elif c.dep_ == "compound" or (c.dep_ == "amod" and c.i in ctx.ent_of):
+            (agent if c.i in ctx.ent_of else theme).add(c.i)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                _phrase(p, theme)
+        elif c.dep_ == "prep" and c.lower_ in KEY_PREPS:
+            g: set[int] = set()
+            _phrase(c, g)
+            goals.append(_render(doc, g).lower() if doc[min(g)].pos_ != "PROPN" else _render(doc, g))
+    verb = past_participle(frame.predicate)
+    tail = (" " + " ".join(goals)) if goals else ""
+    theme_txt = _render(doc, theme)
+    if agent:
+        agent_txt = _render(doc, agent)
+        obj = (
+            theme_txt[:1].lower() + theme_txt[1:]
+            if theme_txt and doc[min(theme)].pos_ != "PROPN"
+            else theme_txt
+        )
+        return f"{agent_txt} {verb} {obj}{tail}".replace("  ", " ").strip()
+    if theme_txt:
+        plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in theme) or any(
+            doc[i].dep_ == "compound" for i in theme
+        )
+        return f"{theme_txt} {'were' if plural else 'was'} {verb}{tail}"
+    return ""
