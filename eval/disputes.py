@@ -8,7 +8,8 @@ Checks, printed beside their targets:
 * no bare names (a statement made only of proper nouns, determiners and punctuation, or equal to an entity name).
 
 Also printed: how many propositions are tracked and disputed, and the top disputes with their two sides.
-``NEWSGRAPH_EVAL_LIMIT`` caps the number of articles (quick runs).
+``NEWSGRAPH_EVAL_LIMIT`` caps the number of articles (quick runs); ``NEWSGRAPH_EVAL_DB=path.db`` keeps the store
+there (to open it with ``newsgraph serve``) instead of a temporary one.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def main() -> dict[str, Any]:
     if limit:
         paths = paths[:limit]
     t0 = time.time()
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "polnear.db") as store:
+    keep = os.environ.get("NEWSGRAPH_EVAL_DB")
+    with tempfile.TemporaryDirectory() as tmp, open_store(keep or Path(tmp) / "polnear.db") as store:
         res = store.add_articles(newsgraph.extract([str(p) for p in paths]), batch_size=50)
         secs = time.time() - t0
         n_props = sum(len(a.propositions) for a in store.iter_articles())

@@ -14,7 +14,10 @@ def _troops(article: Article) -> list[Proposition]:
     return [
         p
         for p in article.propositions
-        if any("troop" in claims[c].text and ("Russia" in claims[c].text or "deploy" in claims[c].text) for c in p.claims)
+        if any(
+            "troop" in claims[c].text and ("Russia" in claims[c].text or "deploy" in claims[c].text)
+            for c in p.claims
+        )
         and "withdraw" not in p.statement
         and "entered" not in p.statement
     ]

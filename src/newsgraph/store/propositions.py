@@ -3,7 +3,7 @@ per source, with the sentence that carries the stance and its date.
 
 Only propositions are tracked across articles: a claim that is in no proposition (a bare name, a fragment) stays a
 claim of its article and gets no cluster. A source that repeats itself inside an article is one stance (the
-contract already keeps one :class:`~newsgraph.models.Stance` per source; :func:`source_id` folds what is left).
+contract keeps one :class:`~newsgraph.models.Stance` per source and status; :func:`source_id` folds what is left).
 """
 
 from __future__ import annotations
@@ -80,13 +80,13 @@ def proposition_rows(
         ents = frozenset(k for cid in p.claims for k in abouts.get(cid, ()))
         evs = frozenset(t for cid in p.claims for t in events.get(cid, ()))
         items.append((key, p.statement, ents, evs))
-        seen_sources: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for st in p.stances:
             skey = None if st.writer else source_key(st.source)
             sid = source_id(aid, st.source, skey, writer=st.writer)
-            if sid in seen_sources:
-                continue  # a source repeating itself counts once
-            seen_sources.add(sid)
+            if (sid, st.status) in seen:
+                continue  # a source repeating itself counts once (two different stances are both kept)
+            seen.add((sid, st.status))
             claim = claims.get(st.claim)
             span = claim.span if claim is not None else (st.cue_span or (0, 0))
             sentence = sentence_of(article.body, span) or (claim.text if claim is not None else p.statement)

@@ -66,7 +66,8 @@ def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) 
     lock, after the batch's stances are inserted)."""
     marks = _marks(len(ids))
     stats = execute(
-        "SELECT cluster_id, count(*), count(DISTINCT source_id), count(DISTINCT article_id), min(date), max(date) "
+        "SELECT cluster_id, count(DISTINCT article_id || ' ' || source_id), count(DISTINCT source_id), "
+        "count(DISTINCT article_id), min(date), max(date) "
         f"FROM stances WHERE cluster_id IN ({marks}) GROUP BY cluster_id",
         list(ids),
     )

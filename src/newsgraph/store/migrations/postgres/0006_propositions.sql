@@ -15,12 +15,13 @@ CREATE TABLE stances (
     sentence TEXT NOT NULL,                  -- the sentence of the claim, from the article body
     writer INTEGER NOT NULL DEFAULT 0,       -- 1: the writer's own framing ("allegedly deployed")
     date TEXT NOT NULL,                      -- the article's published date, else its ingest time
-    UNIQUE (article_id, proposition_id, source_id)
+    UNIQUE (article_id, proposition_id, source_id, status)
 );
 CREATE INDEX stances_cluster ON stances (cluster_id, date);
 
--- counts by distinct source and distinct article; n_claims becomes the number of stances (one per source per
--- article, so a source repeating itself counts once); disputed: one source asserts or confirms, another denies
+-- counts by distinct source and distinct article; n_claims becomes the number of (article, source) pairs (a source
+-- repeating itself counts once); disputed: one source asserts or confirms, another denies. A source may hold two
+-- stances in one article ("denied" and "has not confirmed"): two rows, one report.
 ALTER TABLE clusters ADD COLUMN n_sources INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE clusters ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE clusters ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
@@ -38,7 +39,7 @@ INSERT INTO stances (article_id, proposition_id, cluster_id, statement, claim_id
     ORDER BY c.pk
     ON CONFLICT DO NOTHING;
 UPDATE clusters SET
-    n_claims = (SELECT count(*) FROM stances s WHERE s.cluster_id = clusters.id),
+    n_claims = (SELECT count(DISTINCT s.article_id || ' ' || s.source_id) FROM stances s WHERE s.cluster_id = clusters.id),
     n_sources = (SELECT count(DISTINCT s.source_id) FROM stances s WHERE s.cluster_id = clusters.id),
     n_articles = (SELECT count(DISTINCT s.article_id) FROM stances s WHERE s.cluster_id = clusters.id),
     first_date = (SELECT min(s.date) FROM stances s WHERE s.cluster_id = clusters.id),
