@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-MODULES = ["pipeline", "attribution", "store", "track", "api"]
+MODULES = ["pipeline", "attribution", "propositions", "store", "track", "api"]
 
 
 def _row(

@@ -75,6 +75,10 @@ def score_pairs(
 ) -> dict[str, Any]:
     by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # form -> [predicted same, n]
     tp = fp = fn = tn = mapped = one_claim = 0
+    both = {
+        True: [0, 0],
+        False: [0, 0],
+    }  # pairs on two distinct claims: same/different -> [predicted same, n]
     errors: list[str] = []
     for p in pairs:
         claims, prop_of = annotated[p["file"]]
@@ -84,6 +88,9 @@ def score_pairs(
         pa = prop_of.get(ca.id) if ca is not None else None
         pb = prop_of.get(cb.id) if cb is not None else None
         pred = pa is not None and pa == pb
+        if ca is not None and cb is not None and ca is not cb:
+            both[p["same"]][0] += pred
+            both[p["same"]][1] += 1
         by_form[p["form"]][0] += pred
         by_form[p["form"]][1] += 1
         if p["same"] and pred:
@@ -110,6 +117,12 @@ def score_pairs(
         "tn": tn,
         "span_coverage": round(mapped / (2 * len(pairs)), 3) if pairs else 0.0,
         "one_claim": one_claim,
+        "two_claims": {
+            "same_pairs": both[True][1],
+            "recall": round(both[True][0] / both[True][1], 3) if both[True][1] else 0.0,
+            "different_pairs": both[False][1],
+            "false_positive_rate": round(both[False][0] / both[False][1], 3) if both[False][1] else 0.0,
+        },
         "by_form": {
             k: {"predicted_same": v[0], "n": v[1], "rate": round(v[0] / v[1], 3)} for k, v in by_form.items()
         },
@@ -157,6 +170,11 @@ def main() -> dict[str, Any]:
     print(
         f"  tp {sc['tp']}  fp {sc['fp']}  fn {sc['fn']}  tn {sc['tn']}; spans mapped to a claim: "
         f"{sc['span_coverage']:.0%}; pairs whose two spans fall in one claim: {sc['one_claim']}"
+    )
+    two = sc["two_claims"]
+    print(
+        f"  pairs on two distinct claims: {two['same_pairs']} same (recall {two['recall']:.3f}), "
+        f"{two['different_pairs']} different (false-positive rate {two['false_positive_rate']:.3f})"
     )
     for form, v in sorted(sc["by_form"].items()):
         what = "false-positive rate" if form == "related" else "recall"

@@ -157,9 +157,12 @@ class Stance(_Model):
     source: Speaker
     status: ClaimStatus
     claim: str = Field(
-        description="id of the Claim that carries this stance (the first one, if the source repeats)"
+        description="id of the Claim that carries this stance (the first one, if the source repeats); for the "
+        "writer's framing, the claim around the hedge word, else one in its sentence, else the first member"
     )
-    cue: str | None = None
+    cue: str | None = Field(
+        default=None, description="the claim's cue ('denied'), or the writer's hedge word"
+    )
     cue_span: Span | None = None
     writer: bool = Field(
         default=False, description="the writer's own framing ('allegedly deployed'), not an attributed source"

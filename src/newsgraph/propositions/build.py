@@ -53,6 +53,7 @@ def split_source(claim: Claim, doc: Doc, ctx: Context, entities: dict[str, Entit
             k = stack.pop()
             ids.add(k.i)
             stack.extend(k.children)
+        ids = {i for i in ids if doc[i].lower_ not in ("both", "either", "neither")}
         part: Span = doc[min(ids) : max(ids) + 1]
         eids = {ctx.ent_of[i] for i in ids if i in ctx.ent_of}
         ent = entities.get(next(iter(eids))) if len(eids) == 1 else None
@@ -152,10 +153,18 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
         fr: Frame = m.frame
         text = ""
         if fr.kind == "clause":
-            text = clause_statement(fr, ctx, names)
+            src = m.claim.source if m.claim is not None else None
+            who = f"e:{src.entity}" if src is not None and src.entity else None
+            sctx = replace(
+                ctx,
+                speaker=who,
+                speaker_name=src.name if src is not None else None,
+                speaker_kind=src.kind if src is not None else None,
+            )
+            text = clause_statement(fr, sctx, names)
         elif fr.kind == "nominal":
             text = nominal_statement(fr, ctx)
-        if len(text.split()) >= 2:
+        if len(text.split()) >= 3:
             return text, m.claim.polarity if m.claim is not None else "positive"
     first = next((m.claim for m in group.members if m.claim is not None), None)
     if first is None:
@@ -190,7 +199,8 @@ def propositions_for(
         if span is None:
             continue
         speaker = f"e:{c.source.entity}" if c.source.entity else None
-        fr = read_frame(span, replace(ctx, speaker=speaker))
+        who = replace(ctx, speaker=speaker, speaker_name=c.source.name, speaker_kind=c.source.kind)
+        fr = read_frame(span, who)
         if fr is not None:
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
     for w in writer_mentions(doc, ctx, quotes):

@@ -61,7 +61,7 @@ def _ure(noun: str) -> list[str]:
     """failure -> fail, closure -> close, departure -> depart."""
     if not noun.endswith("ure") or len(noun) < 6:
         return []
-    return [noun[:-3], noun[:-2]]
+    return [noun[:-3], noun[:-3] + "e"]
 
 
 def _ance(noun: str) -> list[str]:

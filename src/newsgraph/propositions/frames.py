@@ -27,11 +27,13 @@ from newsgraph.propositions.lexicon import (
     ANAPHOR_NOUNS,
     ANAPHOR_PRONOUNS,
     BELIEF_ADJECTIVES,
+    BOUND_PRONOUNS,
     COMMENT_LEMMAS,
     COMMENT_PHRASES,
     COMPLEMENTISERS,
     FIRST_PERSON,
     GENERIC_HEADS,
+    IMPERSONAL_VERBS,
     KEY_PREPS,
     LIGHT_VERBS,
     QUANTITY_HEADS,
@@ -39,7 +41,19 @@ from newsgraph.propositions.lexicon import (
     TRUTH_WORDS,
 )
 
-__all__ = ["REJECT_RULES", "Context", "Frame", "FrameKind", "content_tokens", "read_frame", "reject_reason"]
+__all__ = [
+    "REJECT_RULES",
+    "Context",
+    "Frame",
+    "FrameKind",
+    "bound_to_source",
+    "clause_frame",
+    "content_tokens",
+    "nominal_frame",
+    "read_frame",
+    "reject_reason",
+    "subject_of",
+]
 
 FrameKind = Literal["clause", "nominal", "event", "anaphor"]
 _SAY_VERBS = frozenset(
@@ -58,6 +72,8 @@ class Context:
     verbs: Collection[str] = frozenset()
     ent_of: dict[int, str] = field(default_factory=dict)
     speaker: str | None = None  # key of the claim's source: "I" / "we" in its words stand for it
+    speaker_name: str | None = None  # and its name: "Russia denied that it attacked" -> Russia attacked
+    speaker_kind: str | None = None  # and its kind (person, state, organization, ...)
 
 
 @dataclass(frozen=True)
@@ -154,6 +170,27 @@ def is_request_for_comment(toks: list[Token], ctx: Context) -> bool:
     return any(t.lemma_.lower() in COMMENT_LEMMAS for t in heads) or len(toks) <= 4
 
 
+def is_indirect_question(toks: list[Token], ctx: Context) -> bool:
+    """ "what Graham had in mind", "where he stands", "who is a terrorist": an embedded wh-question names a
+    question, not a fact (a pseudo-cleft "What makes it hard is that ..." is kept: its wh-clause is a subject)."""
+    first = toks[0] if toks else None
+    if first is None or first.tag_ not in ("WP", "WRB", "WDT", "WP$"):
+        return False
+    ids = {t.i for t in toks}
+    clause = first.head if first.head.i in ids else first
+    while clause.dep_ in ("pobj", "prep", "nsubj", "dobj", "attr", "det", "advmod") and clause.head.i in ids:
+        clause = clause.head
+    return clause.dep_ not in ("csubj", "csubjpass")
+
+
+def is_too_thin(toks: list[Token], ctx: Context) -> bool:
+    """ "I would", "well-paid", "to walk": fewer than two content words (nouns, verbs, adjectives, names)."""
+    if len(content_lemmas(toks, ctx)) >= 2 or _anaphor(toks):
+        return False
+    frame = read_frame_tokens(toks, ctx)
+    return frame is None or frame.kind != "event"  # "the deployment" refers back to an event
+
+
 def is_fragment(toks: list[Token], ctx: Context) -> bool:
     """ "disparaging remarks", "an active belligerent": a noun phrase with no predicate and no event noun."""
     return read_frame_tokens(toks, ctx) is None and not _anaphor(toks)
@@ -165,6 +202,8 @@ REJECT_RULES: tuple[Callable[[list[Token], Context], bool], ...] = (
     is_pronoun,
     is_bare_name,
     is_request_for_comment,
+    is_indirect_question,
+    is_too_thin,
     is_fragment,
 )
 
@@ -199,13 +238,36 @@ def _anaphor(toks: list[Token]) -> str | None:
     head = roots[0]
     if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in ANAPHOR_NOUNS:
         return None
-    phrase = [t for t in head.subtree if t.i in ids and not t.is_punct]
-    if len(phrase) > 4 or any(c.dep_ in ("acl", "ccomp", "relcl", "prep") for c in head.children):
+    as_ = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"]  # "the claims as rumors"
+    skip = {t.i for c in as_ for t in c.subtree}
+    phrase = [t for t in head.subtree if t.i in ids and not t.is_punct and t.i not in skip]
+    kids = [c for c in head.children if c.i not in skip]
+    if len(phrase) > 4 or any(c.dep_ in ("acl", "ccomp", "relcl", "prep") for c in kids):
         return None
     dets = {t.lower_ for t in phrase if t.i != head.i}
     if dets & ANAPHOR_DETERMINERS or (head.tag_ == "NNS" and len(phrase) <= 2):
         return head.lemma_.lower()
     return None
+
+
+def bound_to_source(tok: Token, ctx: Context) -> bool:
+    """A subject pronoun that stands for the claim's source: "he"/"she" for a person, "it"/"they" for a state
+    or organisation; not before a contraction ("they're") nor as the subject of an impersonal verb ("it seems")."""
+    if (
+        ctx.speaker is None
+        or tok.dep_ not in _SUBJ
+        or tok.lower_ not in BOUND_PRONOUNS
+        or not tok.whitespace_
+    ):
+        return False
+    if tok.head.lemma_.lower() in IMPERSONAL_VERBS:
+        return False
+    person = tok.lower_ in ("he", "she")
+    return person == (ctx.speaker_kind == "person") and ctx.speaker_kind in (
+        "person",
+        "state",
+        "organization",
+    )
 
 
 def _truth(tok: Token) -> bool:
@@ -240,6 +302,9 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
         return out
     if tok.lower_ in FIRST_PERSON and ctx.speaker is not None:
         out.add(ctx.speaker)
+        return out
+    if bound_to_source(tok, ctx):
+        out.add(ctx.speaker or "")  # "Russia denied that it attacked the convoy": it = Russia
         return out
     lem = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN", "NUM") and lem not in GENERIC_HEADS and len(lem) > 1:
@@ -289,7 +354,7 @@ def predicate_chain(verb: Token) -> Token:
     return verb
 
 
-def _subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing xcomp / conj links ("North Korea plans to send": North Korea); None for a
     passive ("troops were sent": the nsubjpass is the theme, an object)."""
     cur = verb
@@ -297,6 +362,8 @@ def _subject_of(verb: Token) -> Token | None:
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None
         subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
+        if subj is not None and subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+            return cur.head  # "Trump, who has pledged to ban all Muslims": Trump
         if subj is not None:
             return subj
         if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
@@ -306,7 +373,7 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _clause_frame(
+def clause_frame(
     verb: Token, ctx: Context, subject: Token | None = None, theme: Token | None = None
 ) -> Frame:
     """The frame of a clause; ``subject`` / ``theme`` override what the parse gives ("accused Russia of
@@ -323,7 +390,7 @@ def _clause_frame(
     subjects: set[str] = set()
     objects: set[str] = set()
     goals: set[str] = set()
-    subj = subject if subject is not None else _subject_of(pred)
+    subj = subject if subject is not None else subject_of(pred)
     if subj is not None:
         subjects |= _keys(subj, ctx)
     if theme is None and pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN"):
@@ -434,13 +501,13 @@ def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:
     roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
     for r in roots:
         if r.pos_ in ("VERB", "AUX"):
-            return _clause_frame(r, ctx)
+            return clause_frame(r, ctx)
     for r in roots:  # "accused Russia of taking a gamble": Russia takes a gamble
         if r.dep_ == "prep" and r.lower_ in ("of", "for"):
             pcomp = next((c for c in r.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
             agent = next((x for x in roots if x.pos_ in ("NOUN", "PROPN", "PRON") and x.i < r.i), None)
             if pcomp is not None and agent is not None:
-                return _clause_frame(pcomp, ctx, subject=agent)
+                return clause_frame(pcomp, ctx, subject=agent)
     for r in roots:
         if r.pos_ in ("NOUN", "PROPN"):
             # "reports that North Korea sent troops": the clause the claim noun carries
@@ -448,12 +515,12 @@ def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:
                 (c for c in r.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None
             )
             if clause is not None and r.lemma_.lower() in ANAPHOR_NOUNS:
-                return _clause_frame(clause, ctx)
+                return clause_frame(clause, ctx)
             fr = nominal_frame(r, ctx)
             if fr is not None:
                 return fr
     verbs = [t for t in toks if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
-    return _clause_frame(verbs[0], ctx) if verbs else None
+    return clause_frame(verbs[0], ctx) if verbs else None
 
 
 def read_frame(span: Span, ctx: Context) -> Frame | None:

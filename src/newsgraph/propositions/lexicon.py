@@ -44,7 +44,7 @@ ZERO_EVENT_NOUNS = frozenset({
     "abuse", "attack", "ban", "bid", "breach", "collapse", "crash", "cut", "deal", "defeat", "delay", "drop",
     "fall", "fire", "hack", "increase", "invasion", "kill", "launch", "leak", "murder", "purchase", "raid", "rise",
     "release", "rescue", "shift", "strike", "surge", "takeover", "transfer", "use", "veto", "visit", "vote", "win",
-    "change", "return", "arrest", "plunge", "spike", "decline", "boycott", "bombing", "shooting",
+    "change", "return", "arrest", "plunge", "spike", "decline", "boycott",
 })
 
 # Speech-act and document nouns: "disparaging remarks", "a statement" are what was said, not what happened.
@@ -102,6 +102,11 @@ TRUTH_WORDS = frozenset({
     "true", "accurate", "correct", "right", "unsubstantiated", "unproven", "credible", "plausible", "valid",
 })
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
+# A third-person subject pronoun in what a source says is read as the source itself when nothing else resolves it.
+BOUND_PRONOUNS = frozenset({"he", "she", "it", "they"})
+IMPERSONAL_VERBS = frozenset({
+    "be", "seem", "appear", "feel", "look", "sound", "happen", "take", "matter", "remain", "rain", "mean",
+})
 
 # --- anaphora.anaphor_kind: nouns and pronouns that point back to a proposition --------------------------------
 ANAPHOR_NOUNS = frozenset({
@@ -139,6 +144,7 @@ GENERIC_HEADS = frozenset({
 # Statement building: prepositions whose phrase is a key modifier of the predicate.
 KEY_PREPS = frozenset({
     "to", "into", "in", "from", "against", "with", "on", "at", "for", "of", "by", "across", "near", "toward",
-    "towards", "over", "through", "out",
+    "towards", "over", "through", "out", "onto", "about", "after", "before", "during", "under", "between",
+    "among", "without", "behind", "inside", "outside", "within",
 })
 # fmt: on

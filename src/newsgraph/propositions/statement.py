@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.propositions.frames import Context, Frame
+from newsgraph.propositions.frames import Context, Frame, bound_to_source
 from newsgraph.propositions.lexicon import KEY_PREPS, WRITER_HEDGES
 
 __all__ = ["clause_statement", "nominal_statement", "past_participle"]
@@ -123,17 +123,24 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         chain.append(cur)
     replace: dict[int, str] = {}
     subj = doc[frame.subject] if frame.subject is not None else None
-    if subj is not None:
+    relcl = next(
+        (v for v in chain if v.dep_ == "relcl" and v.head.i == (subj.i if subj is not None else -1)), None
+    )
+    if subj is not None and relcl is not None:
+        _phrase_no(subj, ids, relcl.i)  # "a man who stole": the man, without the relative clause
+    elif subj is not None:
         _phrase(subj, ids)
         eid = ctx.ent_of.get(subj.i)
         if subj.pos_ == "PRON" and eid is not None and eid in names:
             replace[subj.i] = names[eid]
+        elif bound_to_source(subj, ctx) and ctx.speaker_name is not None:
+            replace[subj.i] = ctx.speaker_name
     elif frame.theme is not None:
         _phrase_no(doc[frame.theme], ids, pred.i)
     for v in chain:
         ids.add(v.i)
         for c in v.children:
-            if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+            if c.dep_ in ("aux", "auxpass", "neg", "prt", "expl"):
                 ids.add(c.i)
     for c in pred.children:
         if c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent") or (
@@ -146,7 +153,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         ):
             sub: set[int] = set()
             _phrase(c, sub)
-            if len(sub) <= 8:
+            if len(sub) <= 12:
                 ids |= sub
     return _render(doc, ids, replace)
 
@@ -154,7 +161,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
 def _phrase_no(tok: Token, out: set[int], skip: int) -> None:
     out.add(tok.i)
     for c in tok.children:
-        if c.i != skip and c.dep_ not in _CUT and not c.is_quote and c.lower_ not in ("the", "a", "an"):
+        if c.i != skip and c.dep_ not in _CUT and not c.is_quote and not c.is_punct:
             _phrase(c, out)
 
 

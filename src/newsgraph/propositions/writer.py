@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.models import Quote
-from newsgraph.propositions.frames import Context, Frame, _clause_frame, nominal_frame
+from newsgraph.propositions.frames import Context, Frame, clause_frame, nominal_frame
 from newsgraph.propositions.lexicon import WRITER_HEDGES
 
 __all__ = ["WriterMention", "quoted_chars", "writer_mentions"]
@@ -79,7 +79,7 @@ def writer_mentions(doc: Doc, ctx: Context, quotes: list[Quote]) -> list[WriterM
             continue
         frame: Frame | None = None
         if target.pos_ in ("VERB", "AUX"):
-            frame = _clause_frame(target, ctx, theme=_left_noun(tok, target))
+            frame = clause_frame(target, ctx, theme=_left_noun(tok, target))
         elif target.pos_ in ("NOUN", "PROPN"):
             frame = nominal_frame(target, ctx)
         if frame is None:

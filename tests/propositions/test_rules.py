@@ -1,0 +1,202 @@
+"""Named rules of the propositions stage: not-a-proposition filters, derivation, frame matching, statements."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp import MODEL_NAME, load_pipeline
+from newsgraph.propositions import is_proposition, proposition_rule
+from newsgraph.propositions.component import PropositionsComponent, known_verbs
+from newsgraph.propositions.derive import nominal_verb
+from newsgraph.propositions.frames import Frame
+from newsgraph.propositions.link import content_overlap, frames_match, same_predicate
+from newsgraph.propositions.statement import past_participle
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(MODEL_NAME, ())
+
+
+@pytest.fixture(scope="module")
+def verbs(nlp: Language) -> frozenset[str]:
+    return known_verbs(nlp)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Donald Trump", "is_bare_name"),
+        ("the State Department", "is_bare_name"),
+        ("that", "is_complementiser"),
+        ("you", "is_pronoun"),
+        ("your state", "is_too_thin"),
+        ("I would", "is_too_thin"),
+        ("where he stands", "is_indirect_question"),
+        ("what Graham had in mind", "is_indirect_question"),
+        ("requests for comment", "is_request_for_comment"),
+        ("to comment on the report", "is_request_for_comment"),
+        ("an active belligerent in warfare", "is_fragment"),
+        ("—", "is_empty"),
+    ],
+)
+def test_not_a_proposition(text: str, rule: str, nlp: Language, verbs: frozenset[str]) -> None:
+    span = nlp(text)[:]
+    assert proposition_rule(span, verbs=verbs) == rule
+    assert not is_proposition(span, verbs=verbs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("North Korea sent troops to Russia", "clause"),
+        ("to ban all Muslims from entering the country", "clause"),
+        ("What makes the policy hard is that storms are getting worse", "clause"),
+        ("the alleged troop deployment", "nominal"),
+        ("Russia's invasion of Ukraine", "nominal"),
+        ("the deployment", "event"),
+        ("the claims", "anaphor"),
+        ("such reports", "anaphor"),
+        ("the allegations as groundless rumors", "anaphor"),
+        ("it", "anaphor"),
+    ],
+)
+def test_what_a_content_is(text: str, kind: str, nlp: Language, verbs: frozenset[str]) -> None:
+    assert proposition_rule(nlp(text)[:], verbs=verbs) == kind
+    assert is_proposition(nlp(text)[:], verbs=verbs) == (kind in ("clause", "nominal"))
+
+
+def test_a_noun_phrase_without_an_event_in_context_is_a_fragment(
+    nlp: Language, verbs: frozenset[str]
+) -> None:
+    doc = nlp("He made disparaging remarks about the judge.")
+    assert proposition_rule(doc[2:4], verbs=verbs) == "is_fragment"
+
+
+def test_is_proposition_parses_a_string() -> None:
+    assert is_proposition("Seoul said the troops withdrew from the border")
+    assert not is_proposition("Hillary Clinton")
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [
+        ("deployment", "deploy"),
+        ("withdrawal", "withdraw"),
+        ("invasion", "invade"),
+        ("accusation", "accuse"),
+        ("confirmation", "confirm"),
+        ("investigation", "investigate"),
+        ("rejection", "reject"),
+        ("failure", "fail"),
+        ("closure", "close"),
+        ("interference", "interfere"),
+        ("bombing", "bomb"),
+        ("ban", "ban"),
+        ("government", None),
+        ("statement", None),
+        ("table", None),
+    ],
+)
+def test_nominal_verb(noun: str, verb: str | None, verbs: frozenset[str]) -> None:
+    assert nominal_verb(noun, verbs) == verb
+
+
+def test_nominal_verb_without_a_verb_list_uses_the_table_only() -> None:
+    assert nominal_verb("invasion", frozenset()) == "invade"
+    assert nominal_verb("deployment", frozenset()) is None
+
+
+def _frame(
+    pred: str,
+    subjects: frozenset[str] = frozenset(),
+    objects: frozenset[str] = frozenset(),
+    numbers: frozenset[str] = frozenset(),
+) -> Frame:
+    return Frame(kind="clause", predicate=pred, head=0, subjects=subjects, objects=objects, numbers=numbers)
+
+
+def test_same_predicate_by_lemma_or_class() -> None:
+    assert same_predicate("deploy", "deploy")
+    assert same_predicate("send", "deploy")
+    assert not same_predicate("send", "enter")
+    assert not same_predicate("", "")
+
+
+def test_frames_match_needs_a_shared_argument() -> None:
+    assert frames_match(
+        _frame("send", frozenset({"e:ent2"}), frozenset({"l:troop"})),
+        _frame("deploy", frozenset(), frozenset({"l:troop"})),
+    )
+    assert not frames_match(
+        _frame("send", frozenset({"e:ent2"}), frozenset({"l:troop"})),
+        _frame("deploy", frozenset(), frozenset({"l:team"})),
+    )
+
+
+def test_frames_match_blocks_conflicting_subjects_and_numbers() -> None:
+    assert not frames_match(
+        _frame("invade", frozenset({"e:ent1"}), frozenset({"e:ent3"})),
+        _frame("invade", frozenset({"e:ent3"}), frozenset({"e:ent3"})),
+    )
+    assert not frames_match(
+        _frame("pay", frozenset(), frozenset({"l:worker"}), frozenset({"3000"})),
+        _frame("pay", frozenset(), frozenset({"l:worker"}), frozenset({"5000"})),
+    )
+
+
+def test_generic_predicates_need_two_shared_arguments() -> None:
+    assert not frames_match(_frame("have", frozenset({"e:ent1"})), _frame("have", frozenset({"e:ent1"})))
+    assert frames_match(
+        _frame("have", frozenset({"e:ent1"}), frozenset({"l:plan"})),
+        _frame("have", frozenset({"e:ent1"}), frozenset({"l:plan"})),
+    )
+
+
+def test_content_overlap() -> None:
+    a = Frame(
+        kind="clause",
+        predicate="x",
+        head=0,
+        lemmas=frozenset({"e:ent1", "tax", "audit", "return"}),
+    )
+    b = Frame(
+        kind="clause",
+        predicate="y",
+        head=0,
+        lemmas=frozenset({"e:ent1", "tax", "audit", "year", "irs"}),
+    )
+    c = Frame(
+        kind="clause",
+        predicate="z",
+        head=0,
+        lemmas=frozenset({"e:ent1", "tax", "cut", "rich", "plan"}),
+    )
+    assert content_overlap(a, b)
+    assert not content_overlap(a, c)
+
+
+@pytest.mark.parametrize(
+    ("verb", "pp"),
+    [
+        ("deploy", "deployed"),
+        ("invade", "invaded"),
+        ("send", "sent"),
+        ("supply", "supplied"),
+        ("ban", "banned"),
+    ],
+)
+def test_past_participle(verb: str, pp: str) -> None:
+    assert past_participle(verb) == pp
+
+
+def test_a_broken_document_becomes_an_error_record(nlp: Language) -> None:
+    comp = PropositionsComponent(nlp, "newsgraph_propositions")
+    doc: Doc = nlp("Russia denied it.")
+    doc._.claims = [object()]  # not a Claim: the stage must not raise
+    doc._.errors = []
+    comp(doc)
+    assert doc._.propositions == []
+    assert [e.stage for e in doc._.errors] == ["propositions"]
