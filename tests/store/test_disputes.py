@@ -12,7 +12,7 @@ from newsgraph.models import Stance
 from newsgraph.store import Store, open_store
 from newsgraph.store.base import side_of
 from newsgraph.store.migrate import latest_version
-from newsgraph.store.propositions import sentence_of
+from newsgraph.store.propositions import appositive_name, sentence_of
 
 from .conftest import HashEmbedder
 from .disputes_world import TROOPS, dispute_world, second_dispute
@@ -25,6 +25,13 @@ def test_sentence_of_finds_the_sentence_around_a_span() -> None:
     assert sentence_of(body, (s, s + 11)) == '"North Korea sent troops," the NIS said on Friday.'
     assert sentence_of(body, (0, 2)) == "He said so."
     assert sentence_of("one line without a stop", (4, 8)) == "one line without a stop"
+
+
+def test_appositive_name_keeps_the_name_a_description_ends_in() -> None:
+    assert appositive_name("one of the family's attorneys, Justin Bamberg") == "Justin Bamberg"
+    assert appositive_name("Justin  Bamberg") == "Justin Bamberg"
+    assert appositive_name("Bernie Sanders, I-Vt.") == "Bernie Sanders, I-Vt."  # not a name after the comma
+    assert appositive_name("a spokesman, who declined to be named") == "a spokesman, who declined to be named"
 
 
 def test_side_of_maps_statuses_and_swaps_for_a_negated_claim() -> None:

@@ -51,8 +51,18 @@ def source_id(article_id: str, source: Speaker, source_key: str | None, *, write
         return f"writer:{article_id}"
     if source_key:
         return source_key
-    name = _WS.sub(" ", unicodedata.normalize("NFKC", source.name)).strip().casefold()
-    return f"name:{name}"
+    return f"name:{appositive_name(source.name).casefold()}"
+
+
+def appositive_name(name: str) -> str:
+    """The name a description ends in ("one of the family's attorneys, Justin Bamberg" -> "Justin Bamberg"), so
+    that a source named two ways without a linked entity is one source; else the name, whitespace folded."""
+    name = _WS.sub(" ", unicodedata.normalize("NFKC", name)).strip()
+    head, sep, last = name.rpartition(", ")
+    words = last.split()
+    if sep and head and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return last
+    return name
 
 
 def proposition_rows(
