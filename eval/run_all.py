@@ -9,7 +9,17 @@ import time
 import traceback
 from pathlib import Path
 
-MODULES = ["extraction", "plaintext", "attribution", "claims", "events", "propositions", "track", "stance"]
+MODULES = [
+    "extraction",
+    "plaintext",
+    "attribution",
+    "claims",
+    "events",
+    "propositions",
+    "track",
+    "disputes",
+    "stance",
+]
 
 
 def main() -> int:

@@ -20,7 +20,8 @@ from newsgraph.store import Store, open_store
 PG_URL = os.environ.get("NEWSGRAPH_TEST_PG")
 REQUIRE_SERVICES = os.environ.get("NEWSGRAPH_REQUIRE_SERVICES") == "1"
 TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentions", "events", "global_entities",
-          "entity_aliases", "clusters", "tracker_state", "tracker_items", "fetch_state", "fetch_sources")  # fmt: skip
+          "entity_aliases", "clusters", "tracker_state", "tracker_items", "stances", "fetch_state",
+          "fetch_sources")  # fmt: skip
 
 
 class HashEmbedder:

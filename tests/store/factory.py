@@ -4,13 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.models import Article, Claim, Entity, Event, Mention, Quote, Source, Speaker
+from newsgraph.models import (
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Mention,
+    Proposition,
+    Quote,
+    Source,
+    Speaker,
+    Stance,
+)
 from newsgraph.pipeline import article_id
 
 
 def _span(body: str, text: str) -> tuple[int, int]:
     i = body.index(text)
     return (i, i + len(text))
+
+
+def propositions_of(claims: list[Claim]) -> list[Proposition]:
+    """One proposition per distinct claim text, one stance per source (the first claim of a source that
+    repeats itself): what the propositions stage does for claims that state the same clause."""
+    props: dict[str, Proposition] = {}
+    for c in claims:
+        p = props.get(c.text)
+        if p is None:
+            p = props[c.text] = Proposition(id=f"p{len(props) + 1}", statement=c.text)
+        p.claims.append(c.id)
+        if all(st.source.name != c.source.name for st in p.stances):
+            p.stances.append(Stance(source=c.source, status=c.status, claim=c.id, cue=c.cue))
+    for p in props.values():
+        statuses = {st.status for st in p.stances}
+        p.disputed = bool(statuses & {"asserted", "confirmed"} and "denied" in statuses)
+    return list(props.values())
 
 
 def make_article(
@@ -24,9 +52,11 @@ def make_article(
     quotes: list[dict[str, Any]] = (),  # type: ignore[assignment]
     claims: list[dict[str, Any]] = (),  # type: ignore[assignment]
     events: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    propositions: list[Proposition] | None = None,
 ) -> Article:
     """``entities``: (id, name, type), mentions found wherever the name occurs in the body.
-    ``quotes``/``claims``: dicts with text, speaker/source name, kind, entity, status, type."""
+    ``quotes``/``claims``: dicts with text, speaker/source name, kind, entity, status, type, cue.
+    ``propositions``: default one per distinct claim text (:func:`propositions_of`); ``[]`` for none."""
     ents = []
     for eid, name, etype in entities:
         mentions = []
@@ -54,6 +84,7 @@ def make_article(
             source=Speaker(name=c["source"], kind=c.get("kind", "person"), entity=c.get("entity")),
             status=c.get("status", "asserted"),
             quote=c.get("quote"),
+            cue=c.get("cue"),
         )
         for i, c in enumerate(claims)
     ]
@@ -73,6 +104,7 @@ def make_article(
         quotes=qs,
         claims=cs,
         events=evs,
+        propositions=propositions_of(cs) if propositions is None else propositions,
     )
 
 

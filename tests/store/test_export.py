@@ -80,3 +80,22 @@ def test_claimreview(filled: Store) -> None:
 )
 def test_review_rating_mapping(statuses: list[str], value: int) -> None:
     assert review_rating(statuses)[0] == value
+
+
+def test_claimreview_carries_the_stances_of_a_dispute(store: Store) -> None:
+    from .disputes_world import TROOPS, dispute_world
+
+    store.add_articles(dispute_world())
+    reviews = json.loads(export_string(store, "claimreview"))
+    troops = next(r for r in reviews if r["claimReviewed"] == TROOPS)
+    assert troops["reviewRating"]["ratingValue"] == 3  # confirmed and denied: disputed
+    apps = troops["itemReviewed"]["appearance"]
+    assert len(apps) == 5 and [a["datePublished"] for a in apps] == sorted(a["datePublished"] for a in apps)
+    nis = next(a for a in apps if a["author"]["name"] == "National Intelligence Service")
+    assert nis["description"] == (
+        "National Intelligence Service supports (confirmed, 'confirmed'): The National Intelligence Service "
+        "confirmed that North Korea has sent troops to Russia."
+    )
+    assert nis["url"] == "https://example.org/d1"
+    assert any(a["description"].startswith("Pyongyang denies (denied") for a in apps)
+    assert "denied 2" in troops["reviewRating"]["ratingExplanation"]

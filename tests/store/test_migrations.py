@@ -25,19 +25,20 @@ from newsgraph.store.sql import insert_sql
 from .factory import NK, world
 
 
-def _v1_rows() -> Rows:
-    """What an old (v1) newsgraph wrote: the core tables only, one cluster id per claim."""
+def _v1_rows(cluster_of: dict[str, str] | None = None) -> Rows:
+    """What an old (v1) newsgraph wrote: the core tables only, one cluster id per claim (``cluster_of``: claim
+    text -> cluster id, for claims clustered with another)."""
     rows = Rows()
     fl = Flattener()
     for a in world():
         fl.add(rows, a, "2024-11-01T00:00:00+00:00")
     for i, r in enumerate(rows.claims):
-        r[12] = "old-nk" if r[2] == NK else f"old-{i}"
+        r[12] = "old-nk" if r[2] == NK else (cluster_of or {}).get(r[2], f"old-{i}")
     return rows
 
 
-def _fill_v1(execmany: object, ph: str) -> None:
-    rows = _v1_rows()
+def _fill_v1(execmany: object, ph: str, cluster_of: dict[str, str] | None = None) -> None:
+    rows = _v1_rows(cluster_of)
     for table, cols, data in (
         ("articles", ARTICLE_COLS, rows.articles),
         ("entities", ENTITY_COLS, rows.entities),

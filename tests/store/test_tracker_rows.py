@@ -65,7 +65,10 @@ def items_of(articles: list[Article]) -> list[Item]:
 
 
 def stored_ids(s: Store) -> dict[str, str]:
-    return {r["key"]: r["cluster_id"] for r in s.iter_rows("claims")}
+    """Tracked proposition key (``<article>:<proposition>``) -> its cluster id, as stored."""
+    assert isinstance(s, SQLStore)
+    got = s._fetch("SELECT article_id, proposition_id, cluster_id FROM stances")
+    return {f"{aid}:{pid}": cid for aid, pid, cid in got}
 
 
 def test_batches_writers_and_sessions_decide_as_one_clusterer(db_url: str) -> None:
@@ -142,8 +145,10 @@ def test_old_blob_store_is_converted_and_continues(v3_url: str) -> None:
     fl = Flattener()
     for a in first:
         fl.add(rows, a, "2024-11-01T00:00:00+00:00")
-    for row, cid in zip(rows.claims, ref.add_many(rows.cluster_items), strict=True):
-        row[12] = cid
+    by_item = dict(zip((k for k, *_ in rows.cluster_items), ref.add_many(rows.cluster_items), strict=True))
+    for row, item in zip(rows.claims, rows.claim_items, strict=True):
+        row[12] = by_item[item]
+    rows.stances, rows.stance_items = [], []  # a v3 store had no stances (migration 0006 backfills them)
     _put_blob(v3_url, ref.state(), rows)
     later_items = items_of(later)
     expected = dict(zip((k for k, *_ in later_items), ref.add_many(later_items), strict=True))
@@ -164,7 +169,9 @@ def test_old_blob_store_is_converted_and_continues(v3_url: str) -> None:
 
 def _assign(s: SQLStore, items: list[Item], vecs: Any) -> list[str]:
     """The store's own ingest step for the tracker: sync, assign, persist (one write transaction)."""
-    rows = Rows(claims=[[None] * 13 for _ in items], cluster_items=list(items))
+    rows = Rows(
+        claims=[[None] * 13 for _ in items], cluster_items=list(items), claim_items=[k for k, *_ in items]
+    )
     with s._write() as cur:
         s._assign_clusters(cur, rows, [vecs])
     return [r[12] for r in rows.claims]

@@ -1,23 +1,28 @@
-"""Server-rendered pages (Jinja2, autoescaped): article map, search, entity, claim timeline, analyse box."""
+"""Server-rendered pages (Jinja2, autoescaped): article map, search, entity, claim timeline, disputed claims,
+analyse box."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from newsgraph.api import render
+from newsgraph.api import render, timeline
 from newsgraph.api.deps import extract_in_worker, get_store
 from newsgraph.api.security import require_read, require_write, token_ok
 from newsgraph.store import Store
+from newsgraph.store.paging import KeysetError
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals["speaker_class"] = render.speaker_class
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
 StoreDep = Annotated[Store, Depends(get_store)]
+PAGE = 10
+"""Disputes per page of the Disputed claims page."""
 
 
 def decode_upload(data: bytes, filename: str, fmt: str) -> tuple[str, Literal["text", "html"]]:
@@ -44,8 +49,14 @@ def index(request: Request, store: StoreDep) -> HTMLResponse:
         if i >= 50:
             break
         articles.append(art)
-    clusters = [c for c in store.clusters(limit=10) if c.n_claims > 1]  # claims reported more than once
-    ctx = {"articles": articles, "clusters": clusters, "needs_token": bool(request.app.state.settings.token)}
+    clusters = [c for c in store.clusters(limit=10) if c.n_claims > 1]  # propositions reported more than once
+    disputes = store.disputes(limit=5)
+    ctx = {
+        "articles": articles,
+        "clusters": clusters,
+        "disputes": [{"dispute": d, "sides": d.sides()} for d in disputes],
+        "needs_token": bool(request.app.state.settings.token),
+    }
     return _page(request, "index.html", ctx)
 
 
@@ -97,6 +108,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
             "details": details,
             "speakers": speakers,
             "claims_by_quote": render.claims_by_quote(art),
+            "propositions": render.propositions_view(art),
         },
     )
 
@@ -120,4 +132,35 @@ def claim_page(request: Request, store: StoreDep, claim_id: str) -> HTMLResponse
     tl = store.claim(claim_id)
     if tl is None:
         raise HTTPException(404, "no such claim")
-    return _page(request, "claim.html", {"tl": tl})
+    stances = store.stances(tl.cluster.id)
+    svg = timeline.layout(tl.cluster.label, stances) if stances else None
+    return _page(request, "claim.html", {"tl": tl, "stances": stances, "timeline": svg})
+
+
+@router.get("/disputes", response_class=HTMLResponse)
+def disputes_page(
+    request: Request,
+    store: StoreDep,
+    about: Annotated[str, Query(max_length=200)] = "",
+    since: Annotated[str, Query(max_length=32)] = "",
+    after_n: Annotated[int | None, Query(ge=0)] = None,
+    after_id: Annotated[str | None, Query(max_length=100)] = None,
+) -> HTMLResponse:
+    """Disputed claims: each proposition with its two sides and an SVG timeline of the stances."""
+    after = (after_n, after_id) if after_n is not None and after_id else None
+    try:
+        found = store.disputes(about=about or None, since=since or None, limit=PAGE + 1, after=after)
+    except KeysetError:
+        raise HTTPException(400, "invalid page position") from None
+    items = [
+        {"dispute": d, "sides": d.sides(), "timeline": timeline.layout(d.cluster.label, d.stances)}
+        for d in found[:PAGE]
+    ]
+    next_after = None
+    if len(found) > PAGE:
+        last = found[PAGE - 1].cluster
+        next_after = urlencode(
+            {"about": about, "since": since, "after_n": last.n_claims, "after_id": last.id}
+        )
+    ctx = {"items": items, "about": about, "since": since, "next_after": next_after}
+    return _page(request, "disputes.html", ctx)

@@ -122,3 +122,34 @@ def quote_details(article: Article) -> dict[str, dict[str, object]]:
             "events": [e for c in cl for e in events_by_claim.get(c.id, [])],
         }
     return out
+
+
+def propositions_view(article: Article) -> list[dict[str, object]]:
+    """The article's propositions for the article page: statement, whether disputed, one entry per stance
+    (source, status, cue, the claim's text) and the quotes of its member claims, grouped together."""
+    claims = {c.id: c for c in article.claims}
+    quotes = {q.id: q for q in article.quotes}
+    out: list[dict[str, object]] = []
+    for p in article.propositions:
+        stances = []
+        for st in p.stances:
+            c = claims.get(st.claim)
+            stances.append(
+                {
+                    "source": "the writer" if st.writer else st.source.name,
+                    "status": st.status,
+                    "cue": st.cue,
+                    "text": c.text if c is not None else "",
+                }
+            )
+        qids = list(dict.fromkeys(claims[c].quote for c in p.claims if c in claims and claims[c].quote))
+        out.append(
+            {
+                "id": p.id,
+                "statement": p.statement,
+                "disputed": p.disputed,
+                "stances": stances,
+                "quotes": [quotes[q] for q in qids if q in quotes],
+            }
+        )
+    return out

@@ -15,6 +15,7 @@ from newsgraph.api.deps import extract_in_worker, get_store
 from newsgraph.api.security import require_read, require_write
 from newsgraph.models import Article, ClaimStatus, SpeakerKind
 from newsgraph.store import Store
+from newsgraph.store.base import Dispute
 from newsgraph.store.paging import KeysetError, claim_key, cluster_key, quote_key, search_key
 
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -229,14 +230,81 @@ def clusters(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> Page:
 
 @router.get("/claims/{claim_id}", responses=NOT_FOUND)
 def claim_timeline(store: StoreDep, claim_id: str) -> dict[str, Any]:
-    """A tracked claim: who asserts, denies, hedges it, over time."""
+    """A tracked proposition: who asserts, denies, hedges it, over time (its member claims, and its stances:
+    one per source per article, with the sentence and the date)."""
     tl = store.claim(claim_id)
     if tl is None:
         raise HTTPException(404, "no such claim")
     return {
         "cluster": tl.cluster.as_dict(),
         "claims": [c.as_dict() for c in tl.claims],
+        "stances": [s.as_dict() for s in store.stances(tl.cluster.id)],
         "status_counts": tl.status_counts(),
+    }
+
+
+def _sides(sides: Mapping[str, Sequence[_Row]]) -> dict[str, list[dict[str, Any]]]:
+    return {k: [s.as_dict() for s in v] for k, v in sides.items()}
+
+
+class _DisputeItem:
+    """A dispute as a page item: the tracked proposition and its stances grouped by side."""
+
+    def __init__(self, d: Dispute) -> None:
+        self.d = d
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"cluster": self.d.cluster.as_dict(), "sides": _sides(self.d.sides())}
+
+
+@router.get("/disputes", response_model=Page, responses=BAD_CURSOR)
+def disputes(
+    store: StoreDep,
+    about: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[
+        str | None, Query(max_length=32, description="ISO date: with a stance on or after it")
+    ] = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> Page:
+    """Disputed propositions (one source asserts or confirms, another denies), the most reported first. Each
+    item: ``cluster`` (the tracked proposition, its counts by distinct source and article) and ``sides``:
+    ``supports``, ``denies``, ``reports``, ``hedges``, each a list of stances (source, status, cue, sentence,
+    article, date)."""
+    return _keyset_page(
+        "disputes",
+        {"about": about, "since": since},
+        cursor,
+        limit,
+        lambda n, after: [
+            _DisputeItem(d) for d in store.disputes(about=about, since=since, limit=n, after=after)
+        ],
+        lambda item: cluster_key(item.d.cluster),
+        store,
+    )
+
+
+@router.get("/check")
+def check(
+    store: StoreDep,
+    claim: Annotated[str, Query(min_length=3, max_length=500, description="the claim, in your own words")],
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> dict[str, Any]:
+    """Check a claim: the tracked propositions that state it (``negated``: it states their negation, so the
+    sides are swapped to be the claim's), best first, with who ``supports``, ``denies``, ``reports`` or
+    ``hedges`` it, when, and with the sentence."""
+    matches = store.check(claim, limit=limit)
+    return {
+        "claim": claim,
+        "matches": [
+            {
+                "cluster": m.cluster.as_dict(),
+                "score": m.score,
+                "negated": m.negated,
+                "sides": _sides(m.sides()),
+            }
+            for m in matches
+        ],
     }
 
 

@@ -94,11 +94,86 @@ class ClaimRow(_Row):
 
 @dataclass(frozen=True)
 class ClusterRow(_Row):
+    """A tracked proposition. ``n_claims``: its stances (one per source per article: a source repeating itself
+    counts once); ``n_sources`` and ``n_articles``: distinct sources and articles; ``disputed``: one source
+    asserts or confirms it and another denies it."""
+
     id: str
     label: str
     n_claims: int
     first_date: str | None
     last_date: str | None
+    n_sources: int = 0
+    n_articles: int = 0
+    disputed: bool = False
+
+
+@dataclass(frozen=True)
+class StanceRow(_Row):
+    """One source's stance on a tracked proposition, in one article, with the sentence and its date (the article's
+    published date, else its ingest time)."""
+
+    cluster_id: str | None
+    statement: str
+    article_id: str
+    proposition_id: str
+    claim_id: str | None
+    source_name: str
+    source_kind: str
+    source_key: str | None
+    status: str
+    cue: str | None
+    sentence: str
+    writer: bool
+    date: str
+    title: str | None
+    url: str | None
+
+
+SIDES = ("supports", "denies", "reports", "hedges")
+_SIDE = {"asserted": "supports", "confirmed": "supports", "denied": "denies", "reported": "reports",
+         "alleged": "reports", "hedged": "hedges", "unconfirmed": "hedges"}  # fmt: skip
+
+
+def side_of(status: str, *, negated: bool = False) -> str:
+    """Which side a status puts its source on: supports (asserted, confirmed), denies, reports (reported,
+    alleged) or hedges (hedged, unconfirmed). ``negated``: the claim checked is the negation of the proposition,
+    so supporting and denying swap."""
+    side = _SIDE.get(status, "reports")
+    if negated and side in ("supports", "denies"):
+        return "denies" if side == "supports" else "supports"
+    return side
+
+
+@dataclass(frozen=True)
+class Dispute(_Row):
+    """A disputed proposition with every stance on it, oldest first."""
+
+    cluster: ClusterRow
+    stances: list[StanceRow] = field(default_factory=list)
+
+    def sides(self) -> dict[str, list[StanceRow]]:
+        out: dict[str, list[StanceRow]] = {s: [] for s in SIDES}
+        for st in self.stances:
+            out[side_of(st.status)].append(st)
+        return out
+
+
+@dataclass(frozen=True)
+class CheckMatch(_Row):
+    """A tracked proposition that matches a checked claim: ``score`` in [0, 1]; ``negated``: the claim states the
+    proposition's negation (its supporters deny the claim)."""
+
+    cluster: ClusterRow
+    score: float
+    negated: bool
+    stances: list[StanceRow] = field(default_factory=list)
+
+    def sides(self) -> dict[str, list[StanceRow]]:
+        out: dict[str, list[StanceRow]] = {s: [] for s in SIDES}
+        for st in self.stances:
+            out[side_of(st.status, negated=self.negated)].append(st)
+        return out
 
 
 @dataclass(frozen=True)
@@ -237,6 +312,25 @@ class Store(Protocol):
         self, *, limit: int = 100, offset: int = 0, after: ClusterRow | Sequence[Any] | None = None
     ) -> list[ClusterRow]:
         """Most sources first. Page with ``after`` (last row, or its (n_claims, id)); a deep ``offset`` is slow."""
+        ...
+
+    def stances(self, cluster_id: str) -> list[StanceRow]:
+        """Every stance on a tracked proposition, oldest first."""
+        ...
+
+    def disputes(
+        self,
+        *,
+        about: str | None = None,
+        since: str | None = None,
+        limit: int = 50,
+        after: ClusterRow | Dispute | Sequence[Any] | None = None,
+    ) -> list[Dispute]:
+        """Disputed propositions, most reported first. Page with ``after`` (as for :meth:`clusters`)."""
+        ...
+
+    def check(self, claim: str, *, limit: int = 10) -> list[CheckMatch]:
+        """Tracked propositions matching a free-text claim, best first, with every stance on them."""
         ...
 
     def article_urls(self, article_ids: Sequence[str]) -> dict[str, list[str]]: ...

@@ -2,7 +2,8 @@
 
 ``export(store, "jsonl", out)`` writes full Article records by default; ``table=`` picks claims, quotes,
 entities or events (flat rows, the default for CSV and Parquet). ``claimreview`` writes one ClaimReview per
-tracked claim (see :func:`review_rating` for how source statuses map to a rating).
+tracked proposition, its appearances being the stances of its sources (see :func:`review_rating` for how the
+statuses map to a rating).
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from newsgraph.store.base import ExportFormat, ExportTable, Store, Timeline
+from newsgraph.store.base import ExportFormat, ExportTable, StanceRow, Store, Timeline, side_of
 
 # ratingValue, alternateName: the sourcing state of a tracked claim, NOT a verdict on its truth
 RATINGS: dict[str, tuple[int, str]] = {
@@ -60,31 +61,62 @@ def _actor(name: str, kind: str) -> dict[str, Any]:
     return {"@type": t, "name": name}
 
 
-def claim_review(tl: Timeline, urls: dict[str, list[str]], *, author: str, date: str) -> dict[str, Any]:
-    """One ClaimReview (schema.org JSON-LD) for a tracked claim."""
-    first = tl.claims[0] if tl.claims else None
-    value, name = review_rating(c.status for c in tl.claims)
-    counts = Counter(c.status for c in tl.claims)
-    appearances = []
-    for c in tl.claims:
-        app: dict[str, Any] = {"@type": "CreativeWork", "author": _actor(c.source_name, c.source_kind)}
-        seen = urls.get(c.article_id) or [c.url or ""]
-        u = next((x for x in seen if x.startswith(("http://", "https://"))), None)
-        if u:
-            app["url"] = u
-        elif seen[0]:
-            app["identifier"] = seen[0]  # a local file, not a URL
-        if c.title:
-            app["headline"] = c.title
-        if c.published:
-            app["datePublished"] = c.published
-        app["description"] = f"{c.source_name}: {c.status}"
-        appearances.append(app)
+def _appearance(
+    urls: dict[str, list[str]], article_id: str, url: str | None, title: str | None, date: str | None,
+    source_name: str, source_kind: str, description: str,
+) -> dict[str, Any]:  # fmt: skip
+    app: dict[str, Any] = {"@type": "CreativeWork", "author": _actor(source_name, source_kind)}
+    seen = urls.get(article_id) or [url or ""]
+    u = next((x for x in seen if x.startswith(("http://", "https://"))), None)
+    if u:
+        app["url"] = u
+    elif seen[0]:
+        app["identifier"] = seen[0]  # a local file, not a URL
+    if title:
+        app["headline"] = title
+    if date:
+        app["datePublished"] = date
+    app["description"] = description
+    return app
+
+
+def claim_review(
+    tl: Timeline,
+    urls: dict[str, list[str]],
+    *,
+    author: str,
+    date: str,
+    stances: Sequence[StanceRow] = (),
+) -> dict[str, Any]:
+    """One ClaimReview (schema.org JSON-LD) for a tracked proposition. With its ``stances`` (one per source per
+    article), each appearance is a stance: who, which side, the status, the cue and the sentence, and the rating
+    and its explanation count stances; without, the member claims of the timeline."""
+    if stances:
+        statuses = [st.status for st in stances]
+        appearances = [
+            _appearance(urls, st.article_id, st.url, st.title, st.date, st.source_name, st.source_kind,
+                        f"{st.source_name} {side_of(st.status)} ({st.status}"
+                        + (f", '{st.cue}'" if st.cue else "") + f"): {st.sentence}")
+            for st in stances
+        ]  # fmt: skip
+        first_author = _actor(stances[0].source_name, stances[0].source_kind)
+        first_date: str | None = stances[0].date
+    else:
+        statuses = [c.status for c in tl.claims]
+        appearances = [
+            _appearance(urls, c.article_id, c.url, c.title, c.published, c.source_name, c.source_kind,
+                        f"{c.source_name}: {c.status}")
+            for c in tl.claims
+        ]  # fmt: skip
+        first_author = _actor(tl.claims[0].source_name, tl.claims[0].source_kind) if tl.claims else {}
+        first_date = tl.claims[0].published if tl.claims else None
+    value, name = review_rating(statuses)
+    counts = Counter(statuses)
     item: dict[str, Any] = {"@type": "Claim", "text": tl.cluster.label, "appearance": appearances}
-    if first is not None:
-        item["author"] = _actor(first.source_name, first.source_kind)
-        if first.published:
-            item["datePublished"] = first.published
+    if appearances:
+        item["author"] = first_author
+        if first_date:
+            item["datePublished"] = first_date
         item["firstAppearance"] = appearances[0]
     return {
         "@context": "https://schema.org",
@@ -112,10 +144,11 @@ def iter_claim_reviews(store: Store, *, author: str = "newsgraph") -> Iterable[d
     while batch:
         for cl in batch:
             tl = store.claim(cl.id)
-            if tl is None or not tl.claims:
+            stances = store.stances(cl.id)
+            if tl is None or not (tl.claims or stances):
                 continue
-            urls = store.article_urls([c.article_id for c in tl.claims])
-            yield claim_review(tl, urls, author=author, date=date)
+            urls = store.article_urls([c.article_id for c in tl.claims] + [s.article_id for s in stances])
+            yield claim_review(tl, urls, author=author, date=date, stances=stances)
         batch = store.clusters(limit=500, after=batch[-1])  # keyset: each page is an index seek
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsgraph.models import Article, Entity, Speaker
+from newsgraph.store.propositions import proposition_rows
 from newsgraph.store.search_guard import query_terms
 
 ARTICLE_COLS = ("id", "title", "published", "language", "url", "body", "record", "ingested_at")
@@ -107,8 +108,13 @@ class Rows:
     events: list[Row] = field(default_factory=list)
     # (key, name, type) per entity per article, for global_entities / entity_aliases
     global_entities: list[tuple[str, str, str]] = field(default_factory=list)
-    # what the clusterer needs, in claims order: (claim key, text, entity keys, event types)
+    # what the clusterer needs, one per proposition: (proposition key, statement, entity keys, event types)
     cluster_items: list[tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=list)
+    # per claims row: the key of its proposition's cluster item (None: the claim is in no proposition)
+    claim_items: list[str | None] = field(default_factory=list)
+    # per stance row (STANCE_COLS, cluster_id filled in after) and the key of its proposition's cluster item
+    stances: list[list[Any]] = field(default_factory=list)
+    stance_items: list[str] = field(default_factory=list)
 
     def extend(self, other: Rows) -> None:
         for name in self.__dataclass_fields__:
@@ -208,17 +214,26 @@ class Flattener:
                  ev.source_actor.name if ev.source_actor else None, ev.target_actor.name if ev.target_actor else None,
                  ev.date, ev.claim, ev.status, _clean(ev.text), pub)
             )  # fmt: skip
+        claim_abouts: dict[str, frozenset[str]] = {}
+        prop_of = {cid: p.id for p in _unique(a.propositions) for cid in p.claims}
         for c in _unique(a.claims):
             about = frozenset(k for k, sp in spans if _inside(sp, c.span))
+            claim_abouts[c.id] = about
             rows.claims.append(
                 [aid, c.id, _clean(c.text), c.status, c.polarity, c.source.name, c.source.kind,
                  self.speaker_key(c.source, keys), c.quote, c.writer_stance, c.cue, pub, None]
             )  # fmt: skip
-            rows.cluster_items.append(
-                (f"{aid}:{c.id}", c.text, about, frozenset(events_by_claim.get(c.id, ())))
-            )
+            rows.claim_items.append(f"{aid}:{prop_of[c.id]}" if c.id in prop_of else None)
             for k in about:
                 rows.mentions.append((aid, "claim", c.id, k))
+        # only propositions are tracked: one cluster item per proposition, one stance row per source
+        items, stances = proposition_rows(
+            a, date=pub or ingested_at, abouts=claim_abouts, events=events_by_claim,
+            source_key=lambda sp: self.speaker_key(sp, keys),
+        )  # fmt: skip
+        rows.cluster_items.extend(items)
+        rows.stances.extend(st for st, _ in stances)
+        rows.stance_items.extend(key for _, key in stances)
 
 
 def _query_words(text: str, word: Callable[[str, bool], str]) -> str | None:

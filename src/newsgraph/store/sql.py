@@ -37,6 +37,7 @@ from newsgraph.store.paging import (
     quotes_after,
     search_after,
 )
+from newsgraph.store.propositions import STANCE_COLS
 from newsgraph.store.records import (
     ARTICLE_COLS,
     CLAIM_COLS,
@@ -55,14 +56,23 @@ from newsgraph.store.records import (
     source_row,
 )
 from newsgraph.store.search_guard import bound_query
+from newsgraph.store.stances import (
+    ALIAS_MATCH,
+    CLUSTER_COLS,
+    CLUSTER_SELECT,
+    CLUSTER_UPSERT,
+    URL_EXPR,
+    PropositionQueries,
+    cluster_row,
+    cluster_stats,
+)
 from newsgraph.store.tracker_state import save_tracker, sync_tracker
 
 TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentions", "events",
-          "global_entities", "entity_aliases", "clusters")  # fmt: skip
+          "global_entities", "entity_aliases", "clusters", "stances")  # fmt: skip
 _CHUNK = 500
 
-# the article's URL, or else the first file it was read from
-_URL = "coalesce(a.url, (SELECT s.path FROM article_sources s WHERE s.article_id = a.id ORDER BY s.seen_at LIMIT 1))"
+_URL = URL_EXPR
 QUOTE_SELECT = (
     "SELECT q.article_id, q.id, q.speaker, q.speaker_kind, q.speaker_key, q.type, q.text, q.cue, q.published, "
     f"a.title, {_URL} FROM quotes q JOIN articles a ON a.id = q.article_id"
@@ -71,7 +81,6 @@ CLAIM_SELECT = (
     "SELECT c.article_id, c.id, c.text, c.status, c.polarity, c.source_name, c.source_kind, c.source_key, "
     f"c.published, c.cluster_id, a.title, {_URL} FROM claims c JOIN articles a ON a.id = c.article_id"
 )
-ALIAS_MATCH = "(SELECT key FROM entity_aliases WHERE lower(alias) LIKE ? ESCAPE '\\')"
 
 
 def insert_sql(table: str, cols: Sequence[str], conflict: str = "DO NOTHING") -> str:
@@ -95,7 +104,7 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-class SQLStore(FetchStateMixin, ABC):
+class SQLStore(FetchStateMixin, PropositionQueries, ABC):
     """Shared implementation; subclasses provide connections, transactions and full-text search."""
 
     url: str
@@ -268,25 +277,14 @@ class SQLStore(FetchStateMixin, ABC):
                 list(counts.values()),
             )  # fmt: skip
             self._executemany(cur, insert_sql("entity_aliases", ("key", "alias")), sorted(aliases))
+        self._executemany(cur, insert_sql("stances", STANCE_COLS), rows.stances)
         labels: dict[str, str] = {}
-        for r in rows.claims:
-            labels.setdefault(r[12], r[2])
-        touched = list(labels)  # in claim order, so clusters.pk follows ingest order
+        for r in rows.stances:
+            labels.setdefault(r[2], r[3])
+        touched = list(labels)  # in stance order, so clusters.pk follows ingest order
         for part in _chunks(touched):
-            stats = self._execute(
-                cur,
-                "SELECT cluster_id, count(*), min(published), max(published) FROM claims "
-                f"WHERE cluster_id IN ({_marks(len(part))}) GROUP BY cluster_id",
-                part,
-            )
-            by_id = {r[0]: r[1:] for r in stats}
-            self._executemany(
-                cur,
-                insert_sql("clusters", ("id", "label", "n_claims", "first_date", "last_date"),
-                           "(id) DO UPDATE SET n_claims = excluded.n_claims, first_date = excluded.first_date, "
-                           "last_date = excluded.last_date"),
-                [(cid, labels[cid], *by_id[cid]) for cid in part if cid in by_id],
-            )  # fmt: skip
+            self._executemany(cur, insert_sql("clusters", CLUSTER_COLS, CLUSTER_UPSERT),
+                              cluster_stats(lambda q, p: self._execute(cur, q, p), part, labels))  # fmt: skip
 
     def _assign_clusters(self, cur: Any, rows: Rows, vectors: list[Any]) -> None:
         # the index is persisted as append-only rows (store/tracker_state.py): this writer reads only what
@@ -304,8 +302,11 @@ class SQLStore(FetchStateMixin, ABC):
             if vecs is not None
             else self._clusterer.add_many(rows.cluster_items)
         )
-        for row, cid in zip(rows.claims, ids, strict=True):
-            row[12] = cid
+        by_item = dict(zip((it[0] for it in rows.cluster_items), ids, strict=True))
+        for row, item in zip(rows.claims, rows.claim_items, strict=True):
+            row[12] = by_item.get(item) if item is not None else None
+        for srow, item in zip(rows.stances, rows.stance_items, strict=True):
+            srow[2] = by_item[item]
         if self._clusterer_real:
             self._tracker_items = save_tracker(self, cur, self._clusterer, self._tracker_items)
 
@@ -438,10 +439,8 @@ class SQLStore(FetchStateMixin, ABC):
         return [_claim_row(r) for r in got]
 
     def _cluster(self, cid: str) -> ClusterRow | None:
-        got = self._fetch(
-            "SELECT id, label, n_claims, first_date, last_date FROM clusters WHERE id = ?", (cid,)
-        )
-        return ClusterRow(*got[0]) if got else None
+        got = self._fetch(CLUSTER_SELECT + " WHERE id = ?", (cid,))
+        return cluster_row(got[0]) if got else None
 
     def claim(self, claim_or_cluster_id: str) -> Timeline | None:
         """The timeline of a tracked claim, from its cluster id, a claim key ``<article>:<claim>``, or a
@@ -480,14 +479,14 @@ class SQLStore(FetchStateMixin, ABC):
     ) -> list[ClusterRow]:
         """Tracked claims with the most sources first (then ingest order). Page with ``after`` (the last row of
         the previous page, or its (n_claims, id)); ``offset`` still works but reads and skips every earlier row."""
-        sel = "SELECT id, label, n_claims, first_date, last_date FROM clusters"
+        sel = CLUSTER_SELECT
         if offset and after is not None:
             raise ValueError("pass offset or after, not both")
         if offset:
             got = self._fetch(sel + CLUSTERS.order_by() + " LIMIT ? OFFSET ?", (limit, offset))
         else:
             got = keyset_fetch(self._fetch, sel, [], [], CLUSTERS, clusters_after(self._fetch, after), limit)
-        return [ClusterRow(*r) for r in got]
+        return [cluster_row(r) for r in got]
 
     def entity(self, name: str, *, limit: int = 100) -> EntityReport:
         """What an entity said and what was said about it, across articles. ``name`` matches any name the

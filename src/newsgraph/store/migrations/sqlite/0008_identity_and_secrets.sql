@@ -22,14 +22,23 @@ FROM article_sources s JOIN merge_map m ON m.loser = s.article_id
 WHERE true ON CONFLICT DO NOTHING;
 
 CREATE TEMP TABLE merge_clusters AS
-SELECT DISTINCT cluster_id FROM claims WHERE article_id IN (SELECT loser FROM merge_map) AND cluster_id IS NOT NULL;
+SELECT DISTINCT cluster_id FROM claims WHERE article_id IN (SELECT loser FROM merge_map) AND cluster_id IS NOT NULL
+UNION SELECT DISTINCT cluster_id FROM stances WHERE article_id IN (SELECT loser FROM merge_map) AND cluster_id IS NOT NULL;
 CREATE TEMP TABLE merge_keys AS
 SELECT key, count(DISTINCT article_id) AS n FROM entities
 WHERE article_id IN (SELECT loser FROM merge_map) AND key IS NOT NULL GROUP BY key;
 
 DELETE FROM articles WHERE id IN (SELECT loser FROM merge_map);
 
-UPDATE clusters SET n_claims = (SELECT count(*) FROM claims c WHERE c.cluster_id = clusters.id)
+-- the counts of v6 (stances): (article, source) pairs, distinct sources and articles, disputed
+UPDATE clusters SET
+    n_claims = (SELECT count(DISTINCT s.article_id || ' ' || s.source_id) FROM stances s WHERE s.cluster_id = clusters.id),
+    n_sources = (SELECT count(DISTINCT s.source_id) FROM stances s WHERE s.cluster_id = clusters.id),
+    n_articles = (SELECT count(DISTINCT s.article_id) FROM stances s WHERE s.cluster_id = clusters.id),
+    disputed = CASE WHEN EXISTS (
+        SELECT 1 FROM stances p JOIN stances n ON n.cluster_id = p.cluster_id AND n.source_id <> p.source_id
+        WHERE p.cluster_id = clusters.id AND p.status IN ('asserted', 'confirmed') AND n.status = 'denied'
+    ) THEN 1 ELSE 0 END
 WHERE id IN (SELECT cluster_id FROM merge_clusters);
 DELETE FROM clusters WHERE n_claims = 0 AND id IN (SELECT cluster_id FROM merge_clusters);
 UPDATE global_entities SET n_articles = max(0, n_articles - (SELECT n FROM merge_keys k WHERE k.key = global_entities.key))

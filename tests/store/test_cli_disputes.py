@@ -1,0 +1,66 @@
+"""``newsgraph disputes`` and ``newsgraph check``, the real CLI in-process on a real SQLite store (the check runs
+the real MiniLM encoder)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.store import open_store
+
+from .conftest import HashEmbedder
+from .disputes_world import TROOPS, dispute_world, second_dispute
+from .test_cli import run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    p = str(tmp_path / "news.db")
+    with open_store(p, embedder=HashEmbedder()) as s:
+        s.add_articles(dispute_world() + second_dispute())
+    return p
+
+
+def test_disputes_lists_both_sides_in_every_format(db: str) -> None:
+    doc = json.loads(run("disputes", "--db", db, "--json"))
+    assert [d["cluster"]["label"] for d in doc] == [TROOPS, "the dam was breached"]
+    sides = doc[0]["sides"]
+    assert [s["source_name"] for s in sides["supports"]] == ["National Intelligence Service"]
+    assert {s["source_name"] for s in sides["denies"]} == {"Pyongyang", "A North Korean representative"}
+    assert sides["denies"][0]["sentence"].endswith(".") and sides["denies"][0]["date"] == "2024-10-21"
+    rows = list(csv.DictReader(io.StringIO(run("disputes", "--about", "dam", "--db", db, "--csv"))))
+    assert [(r["side"], r["source_name"]) for r in rows] == [
+        ("supports", "The ministry"),
+        ("denies", "The operator"),
+    ]
+    lines = run("disputes", "--since", "2024-11-01", "--db", db, "--jsonl").splitlines()
+    assert {json.loads(x)["statement"] for x in lines} == {"the dam was breached"}
+    table = run("disputes", "--db", db, "-n", "1")
+    assert TROOPS in table and "5 sources, 3 articles" in table and "dam" not in table
+    assert "no results" in run("disputes", "--about", "zebra", "--db", db)
+    run("disputes", "--since", "not a date at all", "--db", db, code=2)
+    run("disputes", "--db", str(Path(db).parent / "missing.db"), code=2)
+
+
+def test_check_a_claim_and_its_negation(db: str) -> None:
+    doc = json.loads(run("check", "Pyongyang has sent soldiers to Russia", "--db", db, "--json"))
+    (m,) = doc["matches"]
+    assert m["cluster"]["label"] == TROOPS and not m["negated"]
+    assert [s["source_name"] for s in m["sides"]["supports"]] == ["National Intelligence Service"]
+    neg = json.loads(run("check", "North Korea did not send troops to Russia", "--db", db, "--json"))
+    assert neg["matches"][0]["negated"] and [
+        s["source_name"] for s in neg["matches"][0]["sides"]["denies"]
+    ] == ["National Intelligence Service"]
+    rows = list(
+        csv.DictReader(io.StringIO(run("check", "North Korea sent troops to Russia", "--db", db, "--csv")))
+    )
+    assert {r["side"] for r in rows} == {"supports", "denies", "reports", "hedges"}
+    table = run("check", "North Korea has sent troops to Russia", "--db", db)
+    assert "National Intelligence Service" in table and "match" in table
+    assert json.loads(run("check", "The moon is made of cheese", "--db", db, "--json"))["matches"] == []
+    run("check", "  ", "--db", db, code=2)
+    assert "Examples" in run("check", "--help") and "Examples" in run("disputes", "--help")
