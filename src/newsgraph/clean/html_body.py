@@ -24,20 +24,54 @@ if TYPE_CHECKING:
 HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
 
 
+_BLOCK_OUTSIDE = frozenset({"footer", "nav", "aside", "header"})
+
+
+def prose_chars(tree: HtmlElement, min_words: int = 12) -> int:
+    """Characters of the page's prose paragraphs: ``<p>`` elements of at least ``min_words`` words outside
+    ``<footer>``, ``<nav>``, ``<aside>`` and ``<header>``. What an article body that was kept whole covers most
+    of (see :func:`is_cut_short`)."""
+    total = 0
+    for p in tree.iter("p"):
+        text = p.text_content()
+        if len(text.split(None, min_words)) < min_words:
+            continue
+        if any(a.tag in _BLOCK_OUTSIDE for a in p.iterancestors()):
+            continue
+        total += len(" ".join(text.split()))
+    return total
+
+
+def is_cut_short(text_chars: int, prose: int, ratio: float) -> bool:
+    """Whether an extracted body of ``text_chars`` characters holds less than ``ratio`` of the page's prose
+    paragraphs (``prose`` characters): the extractor kept the first block of an article split by an in-story
+    ad or a related-stories box, or picked a teaser. Pages with little prose (under 1,000 characters) are
+    never judged cut."""
+    return prose >= 1000 and text_chars < ratio * prose
+
+
 def body_document(tree: HtmlElement, html: str, url: str | None, opts: HtmlOptions) -> Any:
-    """trafilatura's ``Document`` for the page (``.text``), or None; ``tree`` (parsed from ``html``) is consumed."""
+    """trafilatura's ``Document`` for the page (``.text``), or None; ``tree`` (parsed from ``html``) is consumed.
+
+    A second, full pass (trafilatura with its readability/jusText comparison, without ``favor_recall``) runs
+    when the fast text is short or :func:`is_cut_short`; its text is kept when longer."""
+    prose = prose_chars(tree) if opts.cut_short_ratio > 0 else 0
     in_place = _sequence() is not None and opts.fast
     doc = _in_place(tree, url, opts) if in_place else _bare(tree, url, opts, fast=opts.fast)
-    short = doc is None or len(doc.text or "") < opts.fallback_below_chars
-    if opts.fast and short and opts.fallback_below_chars > 0:
+    n = len(doc.text or "") if doc is not None else 0
+    cut = is_cut_short(n, prose, opts.cut_short_ratio)
+    short = doc is None or n < opts.fallback_below_chars
+    if opts.fast and ((short and opts.fallback_below_chars > 0) or cut):
         # the fast pass pruned ``tree``: trafilatura parses the page again
-        full = _bare(html if in_place else tree, url, opts, fast=False)
-        if full is not None and len(full.text or "") > len(doc.text or "" if doc is not None else ""):
+        full = _bare(html if in_place else tree, url, opts, fast=False, recall=opts.favor_recall and not cut)
+        if full is not None and len(full.text or "") > n:
             return full
     return doc
 
 
-def _bare(page: HtmlElement | str, url: str | None, opts: HtmlOptions, *, fast: bool) -> Any:
+def _bare(
+    page: HtmlElement | str, url: str | None, opts: HtmlOptions, *, fast: bool, recall: bool | None = None
+) -> Any:
     import trafilatura
 
     return trafilatura.bare_extraction(
@@ -47,7 +81,7 @@ def _bare(page: HtmlElement | str, url: str | None, opts: HtmlOptions, *, fast: 
         fast=fast,
         include_comments=opts.include_comments,
         include_tables=opts.include_tables,
-        favor_recall=opts.favor_recall,
+        favor_recall=opts.favor_recall if recall is None else recall,
         favor_precision=opts.favor_precision,
     )
 
