@@ -66,6 +66,10 @@ class HtmlOptions:
         {"advertisement", "byline", "caption", "copyright", "cookie", "share", "weather", "date"}
     )
     drop_standfirst: bool = False
+    # Boxes inside the article markup (related lists, appeals, "Follow us", embedded posts) go to ``removed``
+    # (``newsgraph.clean.html_boxes``).
+    drop_boxes: bool = True
+    drop_embedded_posts: bool = True
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -434,6 +438,7 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
 
     from newsgraph.clean import Cleaned, clean_text
     from newsgraph.clean.html_body import body_document
+    from newsgraph.clean.html_boxes import box_paragraphs, prune_embedded_posts
     from newsgraph.models import Removed
 
     if not html or not html.strip():
@@ -446,13 +451,19 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     title = _fold(meta.title) if meta.title else None
     published = meta.date
     authors = _authors(meta.author)
+    embeds = prune_embedded_posts(tree) if opts.drop_embedded_posts else []
     doc = body_document(tree, html, url, opts)  # the last reader of ``tree``: it is consumed
     if doc is None:
         return Cleaned(title=title, published=published, authors=authors, captions=captions)
     text = doc.text or ""
     headings = [t for t in (title, meta.og_title, *meta.h1) if t]
     text, dropped = _prune_paragraphs(text, captions, headings, meta.description, opts)
-    removed = [Removed(text=t, reason=r) for t, r in dropped]
+    if opts.drop_boxes:
+        paras, boxes = box_paragraphs(text.split("\n"))
+        text = "\n".join(paras)
+        dropped += boxes
+    removed = [Removed(text=t, reason="embedded-post") for t in embeds]
+    removed += [Removed(text=t, reason=r) for t, r in dropped]
     if not opts.run_cleaner:
         body = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
         return Cleaned(

@@ -24,27 +24,9 @@ if TYPE_CHECKING:
 HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
 
 
-_BLOCK_OUTSIDE = frozenset({"footer", "nav", "aside", "header"})
-
-
-def prose_chars(tree: HtmlElement, min_words: int = 12) -> int:
-    """Characters of the page's prose paragraphs: ``<p>`` elements of at least ``min_words`` words outside
-    ``<footer>``, ``<nav>``, ``<aside>`` and ``<header>``. What an article body that was kept whole covers most
-    of (see :func:`is_cut_short`)."""
-    total = 0
-    for p in tree.iter("p"):
-        text = p.text_content()
-        if len(text.split(None, min_words)) < min_words:
-            continue
-        if any(a.tag in _BLOCK_OUTSIDE for a in p.iterancestors()):
-            continue
-        total += len(" ".join(text.split()))
-    return total
-
-
 def is_cut_short(text_chars: int, prose: int, ratio: float) -> bool:
     """Whether an extracted body of ``text_chars`` characters holds less than ``ratio`` of the page's prose
-    paragraphs (``prose`` characters): the extractor kept the first block of an article split by an in-story
+    paragraphs (``prose`` characters, :func:`newsgraph.clean.html_split.prose_chars`): the extractor kept the first block of an article split by an in-story
     ad or a related-stories box, or picked a teaser. Pages with little prose (under 1,000 characters) are
     never judged cut."""
     return prose >= 1000 and text_chars < ratio * prose
@@ -54,8 +36,12 @@ def body_document(tree: HtmlElement, html: str, url: str | None, opts: HtmlOptio
     """trafilatura's ``Document`` for the page (``.text``), or None; ``tree`` (parsed from ``html``) is consumed.
 
     A second, full pass (trafilatura with its readability/jusText comparison, without ``favor_recall``) runs
-    when the fast text is short or :func:`is_cut_short`; its text is kept when longer."""
-    prose = prose_chars(tree) if opts.cut_short_ratio > 0 else 0
+    when the fast text is short or :func:`is_cut_short`; its text is kept when longer. A text still cut short
+    gets the page's missing paragraphs back (:func:`newsgraph.clean.html_split.continue_split_article`)."""
+    from newsgraph.clean.html_split import continue_split_article, prose_chars, prose_paragraphs
+
+    paras = prose_paragraphs(tree) if opts.cut_short_ratio > 0 else []
+    prose = prose_chars(paras)
     in_place = _sequence() is not None and opts.fast
     doc = _in_place(tree, url, opts) if in_place else _bare(tree, url, opts, fast=opts.fast)
     n = len(doc.text or "") if doc is not None else 0
@@ -65,7 +51,9 @@ def body_document(tree: HtmlElement, html: str, url: str | None, opts: HtmlOptio
         # the fast pass pruned ``tree``: trafilatura parses the page again
         full = _bare(html if in_place else tree, url, opts, fast=False, recall=opts.favor_recall and not cut)
         if full is not None and len(full.text or "") > n:
-            return full
+            doc, n = full, len(full.text or "")
+    if doc is not None and is_cut_short(n, prose, opts.cut_short_ratio):
+        doc.text = continue_split_article(doc.text or "", paras)
     return doc
 
 
