@@ -70,6 +70,9 @@ class HtmlOptions:
     # (``newsgraph.clean.html_boxes``).
     drop_boxes: bool = True
     drop_embedded_posts: bool = True
+    # The JSON-LD ``articleBody`` (or ``__NEXT_DATA__``) instead of the extracted body when it is clearly the
+    # fuller version of the same story (``newsgraph.clean.html_jsonld``).
+    use_structured_body: bool = True
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -439,6 +442,7 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     from newsgraph.clean import Cleaned, clean_text
     from newsgraph.clean.html_body import body_document
     from newsgraph.clean.html_boxes import box_paragraphs, prune_embedded_posts
+    from newsgraph.clean.html_jsonld import page_subheadings, prefer_fuller_body, structured_article_body
     from newsgraph.models import Removed
 
     if not html or not html.strip():
@@ -451,11 +455,13 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     title = _fold(meta.title) if meta.title else None
     published = meta.date
     authors = _authors(meta.author)
+    structured = structured_article_body(tree) if opts.use_structured_body else None
+    subheads = page_subheadings(tree) if structured else []
     embeds = prune_embedded_posts(tree) if opts.drop_embedded_posts else []
     doc = body_document(tree, html, url, opts)  # the last reader of ``tree``: it is consumed
-    if doc is None:
+    if doc is None and not structured:
         return Cleaned(title=title, published=published, authors=authors, captions=captions)
-    text = doc.text or ""
+    text = prefer_fuller_body((doc.text if doc is not None else "") or "", structured, subheads)
     headings = [t for t in (title, meta.og_title, *meta.h1) if t]
     text, dropped = _prune_paragraphs(text, captions, headings, meta.description, opts)
     if opts.drop_boxes:

@@ -17,10 +17,11 @@ _OUTSIDE_TAGS = frozenset({"footer", "nav", "aside", "header"})
 # containers whose paragraphs are not the article's, whatever their layout
 _OUTSIDE_CLASS = re.compile(
     r"comment|related|sidebar|newsletter|promo|recommend|teaser|footer|share|widget|subscribe|signup|popular|"
-    r"trending|outbrain|taboola|disqus|author-?bio|bio-?box|\bads?\b|\bad-|advert",
+    r"trending|outbrain|taboola|disqus|author-?bio|bio-?box|title|\bads?\b|\bad-|advert",
     re.IGNORECASE,
 )
 _KEY_CHARS = 60
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", ":")
 
 
 @dataclass(frozen=True)
@@ -63,22 +64,31 @@ def _key(text: str) -> str:
 
 def continue_split_article(text: str, paras: list[ProsePara]) -> str:
     """``text`` (paragraphs split by newlines) with the page's missing prose paragraphs put back: those after
-    the first kept one, outside no page furniture, in a container of the same tag and class as a kept
-    paragraph's, each after the kept paragraph before it. Unchanged when nothing qualifies."""
+    the first kept one, outside any page furniture, ending as a sentence ends, in a container of the same tag
+    and (non-empty) class as a kept paragraph's, each after the kept paragraph before it. Unchanged when nothing qualifies."""
     lines = text.split("\n")
     folded = [" ".join(line.split()) for line in lines]
     where: dict[str, int] = {}
     for i, line in enumerate(folded):
         if len(line) >= 20:
             where.setdefault(_key(line), i)
-    kept_sigs = {p.container for p in paras if _key(p.text) in where}
+    first: dict[str, int] = {}  # a text's first place on the page (later copies are teasers of it)
+    for i, p in enumerate(paras):
+        first.setdefault(_key(p.text), i)
+    kept_sigs = {
+        p.container
+        for i, p in enumerate(paras)
+        if _key(p.text) in where and p.container[1] and first[_key(p.text)] == i
+    }
     if not kept_sigs:
         return text
     inserts: dict[int, list[str]] = {}
     anchor: int | None = None
     added: set[str] = set()
-    for p in paras:
+    for i, p in enumerate(paras):
         at = where.get(_key(p.text))
+        if first[_key(p.text)] != i:
+            continue
         if at is not None:
             anchor = at
             continue
