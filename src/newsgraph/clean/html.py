@@ -465,8 +465,8 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     headings = [t for t in (title, meta.og_title, *meta.h1) if t]
     text, dropped = _prune_paragraphs(text, captions, headings, meta.description, opts)
     if opts.drop_boxes:
-        paras, boxes = box_paragraphs(text.split("\n"))
-        text = "\n".join(paras)
+        unboxed, boxes = box_paragraphs(text.split("\n"))
+        text = "\n".join(unboxed)
         dropped += boxes
     removed = [Removed(text=t, reason="embedded-post") for t in embeds]
     removed += [Removed(text=t, reason=r) for t, r in dropped]

@@ -87,8 +87,8 @@ def split_glued_headings(text: str, headings: list[str]) -> str:
     for h in sorted(set(headings), key=len, reverse=True):
         if h not in text:
             continue
-        pattern = re.compile(rf"(^|(?<=[.!?\"”’)])\s*){re.escape(h)}(?=[A-Z])", re.MULTILINE)
-        text = pattern.sub(lambda m: f"{m.group(1).rstrip()}\n{h}\n".lstrip(" "), text)
+        pattern = re.compile(rf"(^|(?<=[.!?\"”’)])\s*)({re.escape(h)})(?=[A-Z])", re.MULTILINE)
+        text = pattern.sub("\n\\2\n", text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
