@@ -76,7 +76,7 @@ def prune_embedded_posts(tree: HtmlElement) -> list[str]:
     for el in found:
         if any(a in found for a in el.iterancestors()):
             continue
-        text = " ".join(el.text_content().split())
+        text = " ".join(" ".join(el.itertext()).split())
         if text:
             texts.append(text)
         el.drop_tree()

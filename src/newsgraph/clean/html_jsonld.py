@@ -98,15 +98,15 @@ def _fold(text: str) -> str:
 
 def prefer_fuller_body(text: str, structured: str | None, headings: list[str], min_ratio: float = 1.5) -> str:
     """``structured`` (subheadings split off) instead of the extracted ``text`` when it is at least ``min_ratio``
-    times as long, at least 500 characters, and holds at least 80% of the extracted paragraphs of 8 words or
-    more (the same story, not a summary or another article); else ``text``."""
+    times as long, at least 500 characters, and holds at least 80% (in characters) of the extracted paragraphs
+    of 8 words or more (the same story, not a summary or another article); else ``text``."""
     if not structured or len(structured) < 500 or len(structured) < min_ratio * len(text):
         return text
     whole = _fold(structured)
     paras = [_fold(p) for p in text.split("\n") if len(p.split()) >= 8]
     if paras:
-        found = sum(p[:50] in whole for p in paras)
-        if found < 0.8 * len(paras):
+        found = sum(len(p) for p in paras if p[:50] in whole)
+        if found < 0.8 * sum(len(p) for p in paras):
             return text
     elif text.strip():
         return text

@@ -53,6 +53,7 @@ _NOT_NAMES = frozenset(
     subscribe newsletter comments comment follow on in at of the and more read about contact human name personal
     finance guest unknown january february march july august september october november december""")
 )
+_TITLES = frozenset(_words("Mrs Prof Rev Sgt Gen Col Capt Sen Rep Gov Hon"))
 _BULLETS = " \t•·|–—-:,;/"
 _SLUG_SEG = re.compile(r"(?:^|/)(?:author|authors|writer|writers|people|person|staff|contributor|contributors|"
                        r"producers|profile|profiles|team|by|journalist|journalists|columnist|columnists|"
@@ -149,9 +150,9 @@ def join_split_names(names: list[str], html: str | None) -> list[str]:
 def restore_dots(name: str, html: str) -> str:
     """``name`` with the dots trafilatura's normalisation replaced by spaces, when the page writes it so
     ("Justin C Meserole" -> "Justin C. Meserole", "Dr Jane Doe" -> "Dr. Jane Doe", "Example com" ->
-    "Example.com"). Only names with a token of at most three letters or a lower-case token are looked up."""
+    "Example.com"). Only names with an initial, a title or a lower-case token are looked up."""
     tokens = name.split()
-    if len(tokens) < 2 or not any(len(t) <= 3 or t.islower() for t in tokens):
+    if len(tokens) < 2 or not any(len(t) <= 2 or t in _TITLES or t.islower() for t in tokens):
         return name
     pattern = r"(?:\.\s*|\s+)".join(re.escape(t) for t in tokens)
     for m in re.finditer(pattern, html):
