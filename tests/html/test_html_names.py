@@ -125,3 +125,14 @@ def test_site_name_kept_when_no_writer_is_named() -> None:
 def test_writer_from_profile_link_when_metadata_has_none() -> None:
     c = extract_html(_page("", "<div><a href='/authors/jane-doe'>Jane Doe</a></div>"), url="https://x.org/a")
     assert [a.name for a in c.authors] == ["Jane Doe"]
+
+
+def test_byline_text_author() -> None:
+    from newsgraph.clean.html_names import byline_text_author
+
+    page = (
+        "<html><body><footer><p>By Footer Person</p></footer><article><p>By the way, this is prose.</p>"
+        "<p class='meta'>Written by <span>Jane Doe</span></p></article></body></html>"
+    )
+    assert byline_text_author(load_html(page)) == "Jane Doe"
+    assert byline_text_author(load_html("<html><body><p>By the river we sat.</p></body></html>")) is None

@@ -179,21 +179,24 @@ def choose_authors(
     tree: HtmlElement, meta_author: str | None, sitename: str | None, url: str | None, html: str | None
 ) -> str | None:
     """The writers' names ("; "-joined): the first of the candidate by-lines (meta tags and JSON-LD, then the
-    by-line markup, then a link to a writer's profile page) that still names a person after the rules of
+    by-line markup, then a link to a writer's profile page, then a "By ..." line) that still names a person after the rules of
     :mod:`newsgraph.clean.html_names`. A candidate that names only the site is passed over for a later one, and
-    kept when no later candidate names a person (organisations do sign articles)."""
+    kept when no later candidate names a person (organisations do sign articles). Last candidate: a "By Jane
+    Doe" by-line written out in the page's text."""
     from newsgraph.clean.html_author import extract_author
-    from newsgraph.clean.html_names import clean_names, profile_link_author, site_keys
+    from newsgraph.clean.html_names import byline_text_author, clean_names, profile_link_author, site_keys
 
     keys = site_keys(sitename, None, url)
     fallback: list[str] = []
-    for step in range(3):
+    for step in range(4):
         if step == 0:
             raw = meta_author
         elif step == 1:
             raw = extract_author(tree)
-        else:
+        elif step == 2:
             raw = profile_link_author(tree)
+        else:
+            raw = byline_text_author(tree)
         names = _split_authors(raw)
         if not names:
             continue

@@ -193,6 +193,39 @@ def profile_link_author(tree: HtmlElement, limit: int = 3000) -> str | None:
     return None
 
 
+_BYLINE_TEXT = re.compile(
+    r"^(?i:(?:(?:written|posted|words|article|story|reported|text)\s+)?by:?)\s+"
+    r"([A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al)){1,4})$"
+)
+_BYLINE_START = re.compile(
+    r"^\s*(?:(?:written|posted|words|article|story|reported|text)\s+)?by\b", re.IGNORECASE
+)
+
+
+def byline_text_author(tree: HtmlElement, limit: int = 20000) -> str | None:
+    """The writer of a by-line written out in the page's text: a short element reading "By Jane Doe" or
+    "Written by Jane Doe" (the name capitalised, two to five words), outside ``<footer>``, ``<aside>`` and
+    ``<nav>``; the first in document order. ``limit`` caps the elements looked at."""
+    for i, el in enumerate(
+        tree.iter("p", "span", "div", "li", "address", "em", "strong", "small", "h4", "h5", "h6")
+    ):
+        if i >= limit:
+            break
+        start = el.text
+        if not start or _BYLINE_START.match(start) is None:
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) > 80:
+            continue
+        m = _BYLINE_TEXT.match(text)
+        if m is None:
+            continue
+        if any(a.tag in {"footer", "aside", "nav"} for a in el.iterancestors()):
+            continue
+        return m.group(1)
+    return None
+
+
 def clean_names(names: Iterable[str], keys: set[str], html: str | None = None) -> list[str]:
     """The rules above in order over one candidate list of names (already split and stripped of "By")."""
     out: list[str] = []
