@@ -136,3 +136,13 @@ def test_byline_text_author() -> None:
     )
     assert byline_text_author(load_html(page)) == "Jane Doe"
     assert byline_text_author(load_html("<html><body><p>By the river we sat.</p></body></html>")) is None
+
+
+def test_publisher_is_not_an_author() -> None:
+    from newsgraph.clean.html_names import publisher_name
+
+    ld = '<script type="application/ld+json">{"publisher": {"@type": "Organization", "name": "Big Media"}}</script>'
+    assert publisher_name(load_html(_page(ld, ""))) == "Big Media"
+    head = '<meta name="author" content="Jane Doe, Big Media Group"><meta name="publisher" content="Big Media Group">'
+    c = extract_html(_page(head, ""), url="https://www.examplemag.com/story")
+    assert [a.name for a in c.authors] == ["Jane Doe"]

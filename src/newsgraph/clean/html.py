@@ -184,9 +184,15 @@ def choose_authors(
     kept when no later candidate names a person (organisations do sign articles). Last candidate: a "By Jane
     Doe" by-line written out in the page's text."""
     from newsgraph.clean.html_author import extract_author
-    from newsgraph.clean.html_names import byline_text_author, clean_names, profile_link_author, site_keys
+    from newsgraph.clean.html_names import (
+        byline_text_author,
+        clean_names,
+        profile_link_author,
+        publisher_name,
+        site_keys,
+    )
 
-    keys = site_keys(sitename, None, url)
+    keys = site_keys(sitename, publisher_name(tree), url)
     fallback: list[str] = []
     for step in range(4):
         if step == 0:

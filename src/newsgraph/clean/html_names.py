@@ -100,6 +100,22 @@ def is_person_name(name: str) -> bool:
     return any(ch.isalpha() for ch in name)
 
 
+_LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\[?\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
+
+
+def publisher_name(tree: HtmlElement) -> str | None:
+    """The publisher named by the page: ``<meta name="publisher">`` or the JSON-LD ``publisher``'s name."""
+    for meta in tree.iter("meta"):
+        if (meta.get("name") or "").lower() == "publisher" and meta.get("content"):
+            return str(meta.get("content"))
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            m = _LD_PUBLISHER.search(script.text)
+            if m:
+                return m.group(1)
+    return None
+
+
 def site_keys(sitename: str | None, publisher: str | None, url: str | None) -> set[str]:
     """Folded forms of the site's name, its publisher's name and its host's main label (``usatoday``)."""
     keys: set[str] = set()
