@@ -46,6 +46,10 @@ class HtmlOptions:
     # With ``fast``, a page whose text comes out shorter than this gets a second pass with trafilatura's
     # fallback extractors (readability, jusText), kept when longer. 0 disables the second pass.
     fallback_below_chars: int = 800
+    # With ``fast``, a page whose text holds less than this share of its prose paragraphs (an article split by
+    # an in-story ad or a related box, of which only the first block was kept) gets the second pass too, without
+    # ``favor_recall``. 0 disables it. See ``html_body.is_cut_short``.
+    cut_short_ratio: float = 0.5
     include_comments: bool = False
     include_tables: bool = True
     extensive_date_search: bool = True
@@ -62,6 +66,13 @@ class HtmlOptions:
         {"advertisement", "byline", "caption", "copyright", "cookie", "share", "weather", "date"}
     )
     drop_standfirst: bool = False
+    # Boxes inside the article markup (related lists, appeals, "Follow us", embedded posts) go to ``removed``
+    # (``newsgraph.clean.html_boxes``).
+    drop_boxes: bool = True
+    drop_embedded_posts: bool = True
+    # The JSON-LD ``articleBody`` (or ``__NEXT_DATA__``) instead of the extracted body when it is clearly the
+    # fuller version of the same story (``newsgraph.clean.html_jsonld``).
+    use_structured_body: bool = True
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -119,7 +130,8 @@ _MONTHS = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _AUTHOR_PREFIX = re.compile(
-    r"^(?:(?:written|posted|reviewed|edited|reported)\s+by|by|author|read more about|more from|about)\s*:?\s+",
+    r"^(?:(?:written|posted|reviewed|edited|reported|article|words|story|text|recipe)\s+by|by|author|read more about|"
+    r"more from|about)\s*:?\s+",
     re.IGNORECASE,
 )
 # A date or "Last updated" glued to the name by the page layout ("Jane Doe December 3, 2024").
@@ -152,6 +164,54 @@ def _authors(raw: str | None) -> list[Author]:
         if name and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return [Author(name=n) for n in names]
+
+
+def _split_authors(raw: str | None) -> list[str]:
+    names: list[str] = []
+    for part in _AUTHOR_SPLIT.split(raw or ""):
+        name = clean_author(part)
+        if name:
+            names.append(name)
+    return names
+
+
+def choose_authors(
+    tree: HtmlElement, meta_author: str | None, sitename: str | None, url: str | None, html: str | None
+) -> str | None:
+    """The writers' names ("; "-joined): the first of the candidate by-lines (meta tags and JSON-LD, then the
+    by-line markup, then a link to a writer's profile page, then a "By ..." line) that still names a person after the rules of
+    :mod:`newsgraph.clean.html_names`. A candidate that names only the site is passed over for a later one, and
+    kept when no later candidate names a person (organisations do sign articles). Last candidate: a "By Jane
+    Doe" by-line written out in the page's text."""
+    from newsgraph.clean.html_author import extract_author
+    from newsgraph.clean.html_names import (
+        byline_text_author,
+        clean_names,
+        profile_link_author,
+        publisher_name,
+        site_keys,
+    )
+
+    keys = site_keys(sitename, publisher_name(tree), url)
+    fallback: list[str] = []
+    for step in range(4):
+        if step == 0:
+            raw = meta_author
+        elif step == 1:
+            raw = extract_author(tree)
+        elif step == 2:
+            raw = profile_link_author(tree)
+        else:
+            raw = byline_text_author(tree)
+        names = _split_authors(raw)
+        if not names:
+            continue
+        kept = clean_names(names, keys, html)
+        if kept:
+            return "; ".join(kept)
+        if not fallback:
+            fallback = clean_names(names, set(), html)
+    return "; ".join(fallback) or None
 
 
 def _merge_authors(html_authors: list[Author], text_authors: list[Author]) -> list[Author]:
@@ -262,7 +322,9 @@ class PageMeta:
     h1: tuple[str, ...] = ()
 
 
-def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAULT_OPTIONS) -> PageMeta:
+def page_metadata(
+    tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAULT_OPTIONS, html: str | None = None
+) -> PageMeta:
     """Title, author and publication date with trafilatura's metadata extractors and htmldate.
 
     The same steps as ``trafilatura.extract_metadata`` (meta tags, then JSON-LD, then the page's markup), minus
@@ -271,8 +333,6 @@ def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAUL
     from htmldate import find_date
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
-    from newsgraph.clean.html_author import extract_author
-
     _install_date_parser()
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
@@ -280,7 +340,7 @@ def page_metadata(tree: HtmlElement, url: str | None, opts: HtmlOptions = DEFAUL
     with contextlib.suppress(Exception):  # trafilatura's JSON-LD parser has bugs on odd markup
         meta = extract_meta_json(tree, meta)
     title = meta.title or extract_title(tree)
-    author = meta.author or extract_author(tree)
+    author = choose_authors(tree, meta.author, meta.sitename, url or meta.url, html)
     date = find_date(
         tree,
         extensive_search=opts.extensive_date_search,
@@ -390,6 +450,8 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
 
     from newsgraph.clean import Cleaned, clean_text
     from newsgraph.clean.html_body import body_document
+    from newsgraph.clean.html_boxes import box_paragraphs, prune_embedded_posts
+    from newsgraph.clean.html_jsonld import page_subheadings, prefer_fuller_body, structured_article_body
     from newsgraph.models import Removed
 
     if not html or not html.strip():
@@ -398,17 +460,25 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     if tree is None:
         return Cleaned(errors=[ErrorRecord(stage="html", message="unparseable HTML")])
     captions = figcaptions(tree)
-    meta = page_metadata(tree, url, opts)
+    meta = page_metadata(tree, url, opts, html)
     title = _fold(meta.title) if meta.title else None
     published = meta.date
     authors = _authors(meta.author)
+    structured = structured_article_body(tree) if opts.use_structured_body else None
+    subheads = page_subheadings(tree) if structured else []
+    embeds = prune_embedded_posts(tree) if opts.drop_embedded_posts else []
     doc = body_document(tree, html, url, opts)  # the last reader of ``tree``: it is consumed
-    if doc is None:
+    if doc is None and not structured:
         return Cleaned(title=title, published=published, authors=authors, captions=captions)
-    text = doc.text or ""
+    text = prefer_fuller_body((doc.text if doc is not None else "") or "", structured, subheads)
     headings = [t for t in (title, meta.og_title, *meta.h1) if t]
     text, dropped = _prune_paragraphs(text, captions, headings, meta.description, opts)
-    removed = [Removed(text=t, reason=r) for t, r in dropped]
+    if opts.drop_boxes:
+        unboxed, boxes = box_paragraphs(text.split("\n"))
+        text = "\n".join(unboxed)
+        dropped += boxes
+    removed = [Removed(text=t, reason="embedded-post") for t in embeds]
+    removed += [Removed(text=t, reason=r) for t, r in dropped]
     if not opts.run_cleaner:
         body = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
         return Cleaned(

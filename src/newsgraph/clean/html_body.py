@@ -24,20 +24,42 @@ if TYPE_CHECKING:
 HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
 
 
+def is_cut_short(text_chars: int, prose: int, ratio: float) -> bool:
+    """Whether an extracted body of ``text_chars`` characters holds less than ``ratio`` of the page's prose
+    paragraphs (``prose`` characters, :func:`newsgraph.clean.html_split.prose_chars`): the extractor kept the first block of an article split by an in-story
+    ad or a related-stories box, or picked a teaser. Pages with little prose (under 1,000 characters) are
+    never judged cut."""
+    return prose >= 1000 and text_chars < ratio * prose
+
+
 def body_document(tree: HtmlElement, html: str, url: str | None, opts: HtmlOptions) -> Any:
-    """trafilatura's ``Document`` for the page (``.text``), or None; ``tree`` (parsed from ``html``) is consumed."""
+    """trafilatura's ``Document`` for the page (``.text``), or None; ``tree`` (parsed from ``html``) is consumed.
+
+    A second, full pass (trafilatura with its readability/jusText comparison, without ``favor_recall``) runs
+    when the fast text is short or :func:`is_cut_short`; its text is kept when longer. A text still cut short
+    gets the page's missing paragraphs back (:func:`newsgraph.clean.html_split.continue_split_article`)."""
+    from newsgraph.clean.html_split import continue_split_article, prose_chars, prose_paragraphs
+
+    paras = prose_paragraphs(tree) if opts.cut_short_ratio > 0 else []
+    prose = prose_chars(paras)
     in_place = _sequence() is not None and opts.fast
     doc = _in_place(tree, url, opts) if in_place else _bare(tree, url, opts, fast=opts.fast)
-    short = doc is None or len(doc.text or "") < opts.fallback_below_chars
-    if opts.fast and short and opts.fallback_below_chars > 0:
+    n = len(doc.text or "") if doc is not None else 0
+    cut = is_cut_short(n, prose, opts.cut_short_ratio)
+    short = doc is None or n < opts.fallback_below_chars
+    if opts.fast and ((short and opts.fallback_below_chars > 0) or cut):
         # the fast pass pruned ``tree``: trafilatura parses the page again
-        full = _bare(html if in_place else tree, url, opts, fast=False)
-        if full is not None and len(full.text or "") > len(doc.text or "" if doc is not None else ""):
-            return full
+        full = _bare(html if in_place else tree, url, opts, fast=False, recall=opts.favor_recall and not cut)
+        if full is not None and len(full.text or "") > n:
+            doc, n = full, len(full.text or "")
+    if doc is not None and is_cut_short(n, prose, opts.cut_short_ratio):
+        doc.text = continue_split_article(doc.text or "", paras)
     return doc
 
 
-def _bare(page: HtmlElement | str, url: str | None, opts: HtmlOptions, *, fast: bool) -> Any:
+def _bare(
+    page: HtmlElement | str, url: str | None, opts: HtmlOptions, *, fast: bool, recall: bool | None = None
+) -> Any:
     import trafilatura
 
     return trafilatura.bare_extraction(
@@ -47,7 +69,7 @@ def _bare(page: HtmlElement | str, url: str | None, opts: HtmlOptions, *, fast: 
         fast=fast,
         include_comments=opts.include_comments,
         include_tables=opts.include_tables,
-        favor_recall=opts.favor_recall,
+        favor_recall=opts.favor_recall if recall is None else recall,
         favor_precision=opts.favor_precision,
     )
 
