@@ -56,7 +56,7 @@ def predict(
             if r["source_span"]:
                 s, e = r["source_span"][0]
                 src_span = doc.char_span(s, e, alignment_mode="expand")
-            res = classify_status(doc, content, cue, src_span)  # type: ignore[arg-type]
+            res = classify_status(doc, content, cue, src_span)
             out.append((r, (res.status, res.polarity, res.writer_stance)))
     return out
 

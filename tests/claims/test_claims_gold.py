@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.models import CLAIM_STATUSES
-from tests.conftest import need_dataset  # type: ignore[import-not-found]
+from tests.conftest import need_dataset
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "data" / "claims_gold.jsonl"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 import atheris
-import lxml.html  # type: ignore[import-untyped]  # noqa: F401  (heavy dependencies imported first)
+import lxml.html  # noqa: F401  (heavy dependencies imported first)
 import trafilatura  # noqa: F401
 
 with atheris.instrument_imports(include=["newsgraph"]):

@@ -92,6 +92,7 @@ def test_prune_embedded_posts() -> None:
         "— Jane Doe (@janedoe) <a href='#'>October 22, 2024</a></blockquote>"
         "<blockquote><p>A real quotation stays.</p></blockquote></article></body></html>"
     )
+    assert tree is not None
     texts = prune_embedded_posts(tree)
     assert texts == ["Big news today! — Jane Doe (@janedoe) October 22, 2024"]
     assert "Big news" not in tree.text_content()

@@ -80,4 +80,4 @@ def test_warm_up_loads_the_lazy_tables_once() -> None:
 
     warm_up()
     assert boilerplate._places.cache_info().currsize == 1
-    assert warm_up.cache_info().currsize == 1  # type: ignore[attr-defined]
+    assert warm_up.cache_info().currsize == 1

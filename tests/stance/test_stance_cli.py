@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.stance.batch import read_bodies, read_pairs
-from tests.stance.test_stance_model import ROVER, SPIDER  # type: ignore[import-not-found]
+from tests.stance.test_stance_model import ROVER, SPIDER
 
 
 @pytest.fixture()

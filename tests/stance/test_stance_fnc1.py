@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import need_dataset  # type: ignore[import-not-found]
+from tests.conftest import need_dataset
 
 pytestmark = pytest.mark.shared
 

@@ -147,7 +147,7 @@ def test_old_blob_store_is_converted_and_continues(v3_url: str) -> None:
         fl.add(rows, a, "2024-11-01T00:00:00+00:00")
     by_item = dict(zip((k for k, *_ in rows.cluster_items), ref.add_many(rows.cluster_items), strict=True))
     for row, item in zip(rows.claims, rows.claim_items, strict=True):
-        row[12] = by_item[item]
+        row[12] = by_item[item] if item is not None else None
     rows.stances, rows.stance_items = [], []  # a v3 store had no stances (migration 0006 backfills them)
     _put_blob(v3_url, ref.state(), rows)
     later_items = items_of(later)

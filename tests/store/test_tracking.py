@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.models import Article
 from newsgraph.store import Store, open_store
 
 from .conftest import HashEmbedder
@@ -14,7 +15,7 @@ from .factory import make_article
 pytest.importorskip("newsgraph.track.cluster", reason="the claim tracker (newsgraph.track) is not installed")
 
 
-def _troops(i: int, sentence: str, claim: str, source: str, status: str, date: str) -> object:
+def _troops(i: int, sentence: str, claim: str, source: str, status: str, date: str) -> Article:
     body = f"{sentence} Officials in Seoul and Kyiv were briefed on day {i}."
     return make_article(
         body,
@@ -37,10 +38,10 @@ def test_paraphrases_form_one_timeline_across_sessions(tmp_path: Path) -> None:
         claims=[{"text": "inflation eased to 2 percent in October", "source": "The central bank", "kind": "organization"}],
     )  # fmt: skip
     with open_store(db) as s:  # the real MiniLM encoder
-        s.add_articles([a, unrelated])  # type: ignore[list-item]
+        s.add_articles([a, unrelated])
     with open_store(db) as s:  # a new session: the index is restored from the store
-        s.add_articles([b])  # type: ignore[list-item]
-        tl = s.claim(f"{b.id}:c1")  # type: ignore[attr-defined]
+        s.add_articles([b])
+        tl = s.claim(f"{b.id}:c1")
         assert tl is not None
         assert [(c.source_name, c.status) for c in tl.claims] == [("NIS", "asserted"), ("Kremlin", "denied")]
         assert s.count("clusters") == 2
@@ -54,7 +55,7 @@ def test_writers_share_one_index(store: Store, db_url: str) -> None:
     for i, st in enumerate([store, other, store, other]):
         st.add_articles(
             [_troops(i, f"Agency {i} said {same}.", same, f"Agency {i}", "asserted", f"2024-10-2{i}")]
-        )  # type: ignore[list-item]
+        )
     other.close()
     tl = store.claims(about="troops")[0]
     timeline = store.claim(tl.cluster_id or "")

@@ -75,7 +75,7 @@ def _char_span(doc: Doc, span: CharSpan | Span | Token | None) -> Span | None:
         return doc.char_span(s, e, alignment_mode="expand")
     if hasattr(span, "root"):
         return span  # type: ignore[return-value]
-    tok: Token = span  # type: ignore[assignment]
+    tok: Token = span
     return doc[tok.i : tok.i + 1]
 
 

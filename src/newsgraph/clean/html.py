@@ -382,7 +382,7 @@ def _says_new_year(tree: HtmlElement, year: str) -> bool:
     htmldate returns ``YYYY-01-01`` when all it found was a year, mostly a copyright line (measured on WCXB: 60
     such dates, 1 right). A date of 1 January is kept only when the page writes that day somewhere.
     """
-    import lxml.html  # type: ignore[import-untyped]
+    import lxml.html
 
     page = lxml.html.tostring(tree, encoding="unicode")
     return _new_year_pattern(year).search(page) is not None

@@ -91,7 +91,7 @@ def _in_place(tree: HtmlElement, url: str | None, opts: HtmlOptions) -> Any:
 
     The same steps as trafilatura 2.3's ``bare_extraction`` for python output, no metadata, no language filter,
     no user XPath and no de-duplication: the cascade, the tree-size and minimum-size checks, ``xmltotxt``."""
-    from lxml.etree import strip_tags  # type: ignore[import-untyped]
+    from lxml.etree import strip_tags
     from trafilatura.settings import Document, Extractor
     from trafilatura.xml import xmltotxt
 

@@ -76,7 +76,7 @@ def stance_cmd(
         write_out(results, sys.stdout)  # type: ignore[arg-type]
     else:
         with output.open("w", encoding="utf-8", newline="") as fh:
-            write_out(results, fh)  # type: ignore[arg-type]
+            write_out(results, fh)
     print(f"newsgraph stance: {len(results)} pairs labelled, {len(errors)} rows skipped", file=sys.stderr)
     if errors:
         raise typer.Exit(1)

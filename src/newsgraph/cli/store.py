@@ -441,8 +441,8 @@ def export_cmd(
         fail("--table does not apply to claimreview")
     with open_db(db) as store, user_errors():
         n = export(
-            store, fmt.value, output if output is not None else sys.stdout,  # type: ignore[arg-type]
-            table=table.value if table else None, author=author,  # type: ignore[arg-type]
+            store, fmt.value, output if output is not None else sys.stdout,
+            table=table.value if table else None, author=author,
         )  # fmt: skip
     if output is not None:
         print(f"wrote {n} records to {output}", file=sys.stderr)

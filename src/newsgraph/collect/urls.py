@@ -8,7 +8,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit, urlunsplit
 
 from courlan import check_url, normalize_url
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 _DATE_TAGS = frozenset({"pubDate", "published", "updated", "lastmod", "publication_date", "date"})
 _ENTRY_TAGS = frozenset({"item", "entry", "url"})

