@@ -127,7 +127,8 @@ def load_wcxb(limit: int | None = None) -> list[Page]:
 
 
 def newsgraph_system(**options: Any) -> Callable[[Page], Output]:
-    from newsgraph.clean.html import HtmlOptions, extract_html
+    from newsgraph.clean.html import extract_html
+    from newsgraph.clean.html_options import HtmlOptions
     from newsgraph.ingest import decode_bytes
 
     opts = HtmlOptions(**options)

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean.html import HtmlOptions, choose_title, extract_html, figcaptions
+from newsgraph.clean.html import choose_title, extract_html, figcaptions
+from newsgraph.clean.html_options import HtmlOptions
 
 PARAGRAPHS = [
     "The defence ministry said on Tuesday that it would review every option for military support, including "

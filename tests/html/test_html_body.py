@@ -9,7 +9,8 @@ from tests.conftest import need_dataset
 from trafilatura.utils import load_html
 
 from newsgraph.clean import html_body
-from newsgraph.clean.html import DEFAULT_OPTIONS, HtmlOptions, extract_html
+from newsgraph.clean.html import extract_html
+from newsgraph.clean.html_options import DEFAULT_OPTIONS, HtmlOptions
 
 PARA = (
     "The committee met on Tuesday to review the budget for the coming year and agreed to publish its findings "

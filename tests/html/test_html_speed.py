@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean.html import DEFAULT_OPTIONS, _fold, _norm, _prune_paragraphs, extract_html, warm_up
+from newsgraph.clean.html import _fold, _norm, _prune_paragraphs, extract_html, warm_up
+from newsgraph.clean.html_options import DEFAULT_OPTIONS
 from newsgraph.models import Caption
 
 _WS = re.compile(r"\s+")

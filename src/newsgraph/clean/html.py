@@ -18,14 +18,10 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
+from newsgraph.clean.html_options import DEFAULT_OPTIONS, HtmlElement, HtmlOptions
+from newsgraph.clean.text import Cleaned, clean_text
 from newsgraph.models import Author, Caption, ErrorRecord
-
-if TYPE_CHECKING:
-    from newsgraph.clean import Cleaned
-
-HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
 
 # trafilatura logs every page without an article at ERROR level; for us that is a per-document error entry.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -34,48 +30,6 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|attribution|source|photographer|author", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 _MAX_CAPTIONS = 50
-
-
-@dataclass(frozen=True)
-class HtmlOptions:
-    """trafilatura settings used by :func:`extract_html` (defaults measured best, see ``docs/ingest.md``)."""
-
-    favor_recall: bool = True
-    favor_precision: bool = False
-    fast: bool = True
-    # With ``fast``, a page whose text comes out shorter than this gets a second pass with trafilatura's
-    # fallback extractors (readability, jusText), kept when longer. 0 disables the second pass.
-    fallback_below_chars: int = 800
-    # With ``fast``, a page whose text holds less than this share of its prose paragraphs (an article split by
-    # an in-story ad or a related box, of which only the first block was kept) gets the second pass too, without
-    # ``favor_recall``. 0 disables it. See ``html_body.is_cut_short``.
-    cut_short_ratio: float = 0.5
-    include_comments: bool = False
-    include_tables: bool = True
-    extensive_date_search: bool = True
-    original_date: bool = True
-    run_cleaner: bool = True
-    # A "body" shorter than this many words is a page without an article (a stray "Home" link): body left empty.
-    min_body_words: int = 10
-    # The cleaner reads only the first and last paragraphs (where by-lines, date stamps, share and copyright lines
-    # sit); the middle of an extracted article is prose. Keeps the cleaner's cost flat on long pages. 0 = all.
-    cleaner_window: int = 6
-    # Which of the plain-text cleaner's removals apply to trafilatura's text (the cleaner's reason names). Its
-    # prose-region selection is not applied: measured on AEB it cut recall 0.979 -> 0.939 (F1 0.967 -> 0.950).
-    cleaner_drop_reasons: frozenset[str] = frozenset(
-        {"advertisement", "byline", "caption", "copyright", "cookie", "share", "weather", "date"}
-    )
-    drop_standfirst: bool = False
-    # Boxes inside the article markup (related lists, appeals, "Follow us", embedded posts) go to ``removed``
-    # (``newsgraph.clean.html_boxes``).
-    drop_boxes: bool = True
-    drop_embedded_posts: bool = True
-    # The JSON-LD ``articleBody`` (or ``__NEXT_DATA__``) instead of the extracted body when it is clearly the
-    # fuller version of the same story (``newsgraph.clean.html_jsonld``).
-    use_structured_body: bool = True
-
-
-DEFAULT_OPTIONS = HtmlOptions()
 
 
 def _fold(text: str) -> str:
@@ -435,7 +389,6 @@ def choose_title(title: str | None, h1: tuple[str, ...], sitename: str | None, u
 
 def extract_html(html: str, *, url: str | None = None, options: HtmlOptions | None = None) -> Cleaned:
     """Title, date, authors, body and captions of an HTML page; never raises."""
-    from newsgraph.clean import Cleaned
 
     opts = options or DEFAULT_OPTIONS
     try:
@@ -448,7 +401,6 @@ def extract_html(html: str, *, url: str | None = None, options: HtmlOptions | No
 def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
     from trafilatura.utils import load_html
 
-    from newsgraph.clean import Cleaned, clean_text
     from newsgraph.clean.html_body import body_document
     from newsgraph.clean.html_boxes import box_paragraphs, prune_embedded_posts
     from newsgraph.clean.html_jsonld import page_subheadings, prefer_fuller_body, structured_article_body

@@ -20,7 +20,7 @@ import re
 from copy import deepcopy
 from typing import Any
 
-HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
+from newsgraph.clean.html_options import HtmlElement
 
 # which rule an element's attributes satisfy (the tag restrictions are applied after)
 _DISCARD = 1  # AUTHOR_DISCARD_XPATHS[0] (a, div, section, span)

@@ -16,12 +16,9 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from newsgraph.clean.html import HtmlOptions
-
-HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
+from newsgraph.clean.html_options import HtmlElement, HtmlOptions
 
 
 def is_cut_short(text_chars: int, prose: int, ratio: float) -> bool:

@@ -12,9 +12,8 @@ newsletter``, ``box: follow``, ``box: breaking``, ``box: transcript``, ``embedde
 from __future__ import annotations
 
 import re
-from typing import Any
 
-HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
+from newsgraph.clean.html_options import HtmlElement
 
 # a heading that opens a list of teasers
 _BOX_HEADING = re.compile(

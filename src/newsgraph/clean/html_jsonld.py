@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
+from newsgraph.clean.html_options import HtmlElement
 
 _MAX_SCRIPT_CHARS = 2_000_000
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")

@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
 
-HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
+from newsgraph.clean.html_options import HtmlElement
 
 
 def _words(text: str) -> list[str]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
+from newsgraph.clean.html_options import HtmlElement
 
 _OUTSIDE_TAGS = frozenset({"footer", "nav", "aside", "header"})
 # containers whose paragraphs are not the article's, whatever their layout
