@@ -98,7 +98,7 @@ def _no_tracking() -> Iterator[None]:
         SQLStore._track = before
 
 
-def bulk_ratio(
+def bulk_ratio(  # noqa: C901
     n: int, texts: list[tuple[str, str]], tmp: Path, batch: int = 500, rounds: int = 3
 ) -> dict[str, float]:
     import sqlite3

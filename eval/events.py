@@ -130,7 +130,7 @@ def actor_details(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return res
 
 
-def main() -> dict[str, Any]:
+def main() -> dict[str, Any]:  # noqa: C901, PLR0912
     from newsgraph.events.gsr import load_records, split_records
 
     path = _plover_dir() / GSR

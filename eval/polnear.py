@@ -47,7 +47,7 @@ class PolnearDoc:
     attributions: list[Attribution] = field(default_factory=list)
 
 
-def parse_ann(ann: str) -> list[Attribution]:
+def parse_ann(ann: str) -> list[Attribution]:  # noqa: C901
     """The attribution relations of one brat ``.ann`` file."""
     spans: dict[str, tuple[str, tuple[Frag, ...]]] = {}
     rels: list[tuple[str, dict[str, str]]] = []

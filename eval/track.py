@@ -97,7 +97,7 @@ def ner_entity_keys(texts: Iterable[str]) -> list[frozenset[str]]:
     return out
 
 
-def main() -> dict[str, Any]:
+def main() -> dict[str, Any]:  # noqa: C901
     from newsgraph.track.cluster import ClaimClusterer, claim_text
     from newsgraph.track.embed import get_embedder
 
@@ -205,7 +205,7 @@ def main() -> dict[str, Any]:
 # --------------------------------------------------------------------------------------- candidate mining
 
 
-def mine(out: Path, seed: int = 7) -> None:  # pragma: no cover - offline helper for labelling
+def mine(out: Path, seed: int = 7) -> None:  # pragma: no cover - offline helper for labelling  # noqa: C901, PLR0912, PLR0915
     """Write unlabelled candidate pairs (different articles) stratified by cosine and lexical overlap."""
     import random
     from collections import defaultdict

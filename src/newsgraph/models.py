@@ -237,7 +237,7 @@ class Article(_Model):
     errors: list[ErrorRecord] = Field(default_factory=list)
 
 
-def iter_spans(article: Article) -> list[tuple[str, Span, str]]:
+def iter_spans(article: Article) -> list[tuple[str, Span, str]]:  # noqa: C901
     """Every (where, span, text) triple in the record, for invariant checks."""
     out: list[tuple[str, Span, str]] = []
     for e in article.entities:

@@ -56,7 +56,7 @@ def _detect_language(text: str) -> str | None:
     return detect_language(text)
 
 
-def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:
+def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:  # noqa: C901
     """Clean each raw document into an Article without NLP (title, date, authors, body, captions, language)."""
     from newsgraph.clean import Cleaned, clean_batch, extract_html
 

@@ -146,7 +146,7 @@ class FixtureSite:
             f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>'
         )
 
-    def respond(self, host: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    def respond(self, host: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:  # noqa: C901, PLR0912
         """(status, headers, body) for a request; ETag/If-None-Match handled by the caller."""
         html = {"Content-Type": "text/html; charset=utf-8"}
         xml = {"Content-Type": "application/xml"}
@@ -185,7 +185,7 @@ class FixtureSite:
             return 200, xml, self.sitemap([("/news/old.html", "2019-01-01")]).encode()
         return self._page(path, html)
 
-    def _page(self, path: str, html: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    def _page(self, path: str, html: dict[str, str]) -> tuple[int, dict[str, str], bytes]:  # noqa: C901, PLR0912
         if path == "/news/flaky.html":
             with self._lock:
                 self._flaky_served += 1

@@ -100,7 +100,7 @@ def _by_file(records: Iterable[Article]) -> dict[str, list[Article]]:
     return out
 
 
-def _check(name: str, records: list[Article], want: Outcome) -> list[str]:
+def _check(name: str, records: list[Article], want: Outcome) -> list[str]:  # noqa: C901
     """Problems with one file's records (empty list when the outcome is the defined one)."""
     bad = []
     if len(records) < want.min_records:

@@ -100,7 +100,7 @@ class ContentWithCue:
     cue_tokens: tuple[int, ...]
 
 
-def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> ContentWithCue | None:
+def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> ContentWithCue | None:  # noqa: C901
     """The content and extra cue tokens for a light verb whose object is a speech noun, or None.
 
     ``noun_ok``: the object noun is a cue noun (the caller checks the lexicon). The content is the noun's

@@ -39,7 +39,7 @@ def _attachment(tok: Token, core: set[int]) -> Token | None:
     return None
 
 
-def cue_extent(
+def cue_extent(  # noqa: C901, PLR0912
     doc: Doc, att: Attribution, blocked: set[int], other_cues: set[int] | None = None
 ) -> list[int]:
     """Token indices of the cue phrase of a verb attribution (``att.cue`` when there is no verb)."""

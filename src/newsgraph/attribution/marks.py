@@ -60,7 +60,7 @@ def _closes_first(text: str, ps: int, pe: int, opens: str, closes: str, straight
     return False
 
 
-def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:
+def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:  # noqa: C901, PLR0912
     """Quote spans delimited by ``opens``/``closes`` (and the symmetric ``straight`` mark)."""
     spans: list[Span] = []
     paras = _paragraphs(text)

@@ -15,7 +15,7 @@ from newsgraph.attribution.reported import np_core, np_slice, span_chars
 NOUN_CONTENT_PREPS = {"of", "for", "about", "on", "against", "to", "that"}
 
 
-def noun_attribution(noun: Token, th: Thresholds) -> Attribution | None:
+def noun_attribution(noun: Token, th: Thresholds) -> Attribution | None:  # noqa: C901, PLR0912
     """``Trump's claim that …``, ``his call for …``, ``Clinton's criticism of …`` (possessor = source)."""
     lemma = noun.lemma_.lower()
     agent = lemma in AGENT_NOUNS

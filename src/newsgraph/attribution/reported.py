@@ -40,7 +40,7 @@ def np_core(tok: Token) -> tuple[int, int]:
     return left, right
 
 
-def verb_subject(verb: Token, depth: int = 0) -> Token | None:
+def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PLR0912
     """The speaker noun of a cue verb, following coordination, participles, xcomp and relative clauses."""
     for child in verb.children:
         if child.dep_ in SUBJ_DEPS:

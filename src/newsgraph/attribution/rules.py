@@ -105,7 +105,7 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
     return best[1] if best else None
 
 
-def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 5000) -> list[Attribution]:
+def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 5000) -> list[Attribution]:  # noqa: C901, PLR0912, PLR0915
     """All attributions in a parsed doc, sorted by position."""
     th = th or Thresholds()
     text = doc_text(doc)

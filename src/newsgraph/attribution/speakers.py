@@ -316,7 +316,7 @@ class SpeakerResolver:
                 best = (score, p)
         return best[1] if best else None
 
-    def _noun_phrase(self, tok: Token, a: int, b: int) -> Speaker:
+    def _noun_phrase(self, tok: Token, a: int, b: int) -> Speaker:  # noqa: C901
         doc = self.doc
         ents: list[Span] = []
         for i in range(a, b):

@@ -475,7 +475,7 @@ def verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
     return None
 
 
-def _build(f: VerbFrame, found: Found) -> Attribution | None:
+def _build(f: VerbFrame, found: Found) -> Attribution | None:  # noqa: C901, PLR0912
     """The attribution record for a rule's content: kept in the cue's paragraph, never swallowing the source."""
     verb, subj = f.verb, f.subj
     doc = verb.doc

@@ -122,7 +122,7 @@ class _Intervals:
         return i >= 0 and self.ends[i] > s
 
 
-def extra_attributions(doc: Doc, quotes: list[Quote]) -> list[tuple[Span, Token, Span | None]]:
+def extra_attributions(doc: Doc, quotes: list[Quote]) -> list[tuple[Span, Token, Span | None]]:  # noqa: C901, PLR0912
     """(content, cue, source) of epistemic attributions no quote covers: "Russia has also not confirmed ...".
 
     Skips cues inside a quote's text (nested speech belongs to that quote) and cues a quote already uses.

@@ -262,7 +262,7 @@ def _writer_stance(content: Span) -> str | None:
     return None
 
 
-def classify_status(
+def classify_status(  # noqa: C901, PLR0912
     doc: Doc,
     content_span: CharSpan | Span,
     cue: CharSpan | Span | Token | None = None,

@@ -52,7 +52,7 @@ def _word_set(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text)]
 
 
-def line_reason(u: Unit) -> str | None:
+def line_reason(u: Unit) -> str | None:  # noqa: C901, PLR0912
     """Reason to drop this line whatever its context, or None."""
     t = u.text
     n = u.chars

@@ -128,7 +128,7 @@ def _names(segment: str) -> list[str]:
     return names
 
 
-def parse_byline(line: str) -> list[Author] | None:
+def parse_byline(line: str) -> list[Author] | None:  # noqa: C901, PLR0912
     """Authors if ``line`` is a by-line, else None. (An agency-only by-line gives an empty list.)"""
     text = line.strip()
     if not text or len(text) > _MAX_BYLINE:

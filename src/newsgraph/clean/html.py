@@ -398,7 +398,7 @@ def extract_html(html: str, *, url: str | None = None, options: HtmlOptions | No
         return Cleaned(errors=[ErrorRecord(stage="html", message=f"{type(exc).__name__}: {exc}")])
 
 
-def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:
+def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:  # noqa: C901, PLR0912, PLR0915
     from trafilatura.utils import load_html
 
     from newsgraph.clean.html_body import body_document

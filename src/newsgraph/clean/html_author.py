@@ -93,7 +93,7 @@ def _other_bits(get: Any) -> int:
     return out
 
 
-def _scan(tree: HtmlElement) -> tuple[set[Any], list[list[Any]]]:
+def _scan(tree: HtmlElement) -> tuple[set[Any], list[list[Any]]]:  # noqa: C901
     """(elements the discard rules remove, candidates of the three author expressions in document order)."""
     # XPath ``rel='me'``: a child element <rel> whose text is "me"
     rel_me = {r.getparent() for r in tree.iter("rel") if r.text_content() == "me"}

@@ -61,7 +61,7 @@ def _key(text: str) -> str:
     return text[:_KEY_CHARS]
 
 
-def continue_split_article(text: str, paras: list[ProsePara]) -> str:
+def continue_split_article(text: str, paras: list[ProsePara]) -> str:  # noqa: C901
     """``text`` (paragraphs split by newlines) with the page's missing prose paragraphs put back: those after
     the first kept one, outside any page furniture, ending as a sentence ends, in a container of the same tag
     and (non-empty) class as a kept paragraph's, each after the kept paragraph before it. Unchanged when nothing qualifies."""

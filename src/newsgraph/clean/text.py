@@ -201,7 +201,7 @@ def clean_text(text: str, *, repeated: frozenset[str] = frozenset()) -> Cleaned:
         return Cleaned(body=body, errors=[ErrorRecord(stage="clean", message=f"{type(exc).__name__}: {exc}")])
 
 
-def _clean(text: str, repeated: frozenset[str]) -> Cleaned:
+def _clean(text: str, repeated: frozenset[str]) -> Cleaned:  # noqa: C901, PLR0912, PLR0915
     units = split_units(normalize_input(text))
     out = Cleaned()
     if not units:

@@ -116,7 +116,7 @@ class _TextSink:
 
 
 @app.command()
-def extract(
+def extract(  # noqa: C901
     paths: Annotated[
         list[str],
         typer.Argument(help="Files, directories (recursive), globs, WARC archives, or - for stdin."),
@@ -306,7 +306,7 @@ def _report_errors(arts: Sequence[Article]) -> None:
             print(f"newsgraph: {line}", file=sys.stderr)
 
 
-def _extract_ray(
+def _extract_ray(  # noqa: C901
     paths: list[str],
     fmt: Format,
     output: Path | None,

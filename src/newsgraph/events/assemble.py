@@ -250,7 +250,7 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
     )
 
 
-def events_for_doc(doc: Doc, claims: Sequence[Claim] = (), entities: Sequence[Entity] = ()) -> list[Event]:
+def events_for_doc(doc: Doc, claims: Sequence[Claim] = (), entities: Sequence[Entity] = ()) -> list[Event]:  # noqa: C901, PLR0912, PLR0915
     """Every PLOVER event of a parsed article (claims first, then the writer's own reported actions)."""
     out: list[Event] = []
     done: set[int] = set()

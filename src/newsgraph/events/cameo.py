@@ -31,7 +31,7 @@ def codes_for(event_type: str) -> list[CameoCode]:
     return [c for c in crosswalk() if c.type == event_type]
 
 
-def best_cameo(
+def best_cameo(  # noqa: C901
     event_type: str,
     mode: str | None = None,
     context: list[str] | tuple[str, ...] = (),

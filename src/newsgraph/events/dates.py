@@ -84,7 +84,7 @@ def _with_year(month: int, day: int | None, year: str | None, base: date) -> str
         return f"{y:04d}-{month:02d}"
 
 
-def resolve_date(text: str, published: str | date | None) -> str | None:
+def resolve_date(text: str, published: str | date | None) -> str | None:  # noqa: C901, PLR0912
     """ISO date for a date expression, relative to the publication date; None when it cannot be resolved."""
     base = parse_published(published)
     raw = text.strip()

@@ -107,7 +107,7 @@ def _official(t: Token | None) -> bool:
     return t.ent_type_ == "GPE" or (lemma_of(t) in _OFFICIAL and lemma_of(t) not in PROTESTERS)
 
 
-def refine(t: Token, phrase: str, typ: PloverType, mode: str | None, ctx: list[str]) -> Frame | None:
+def refine(t: Token, phrase: str, typ: PloverType, mode: str | None, ctx: list[str]) -> Frame | None:  # noqa: C901, PLR0912
     """The type read from the trigger's arguments, or None when no argument rule applies."""
     lem = lemma_of(t)
     verb = t.pos_ == "VERB"

@@ -81,7 +81,7 @@ def lemma_of(t: Token) -> str:
     return LEMMA_FIX.get(lem, lem) if t.pos_ in ("VERB", "AUX") else lem
 
 
-def lookup(t: Token) -> tuple[str, LexEntry] | None:
+def lookup(t: Token) -> tuple[str, LexEntry] | None:  # noqa: C901, PLR0912
     """The lexicon entry for a token, preferring two-word phrases (``call for``, ``open fire``, ``hunger strike``)."""
     if t.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX") or t.ent_type_ in (
         "PERSON",

@@ -158,7 +158,7 @@ def _finish(text: str, encoding: str, method: str, lossy: bool = False) -> Decod
     return Decoded(text, encoding, method, lossy)
 
 
-def decode_bytes(data: bytes, *, http_charset: str | None = None, html: bool = False) -> Decoded:
+def decode_bytes(data: bytes, *, http_charset: str | None = None, html: bool = False) -> Decoded:  # noqa: C901, PLR0912
     """Decode ``data`` to text; never raises. ``http_charset`` is the charset from an HTTP header, if any."""
     for bom, enc in _BOMS:
         if data.startswith(bom):

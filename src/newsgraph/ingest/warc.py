@@ -47,7 +47,7 @@ def _kind_for_content_type(content_type: str, payload_head: bytes) -> Literal["t
     return None
 
 
-def iter_warc(archive: str | ByteReader, *, path: str, limits: Limits | None = None) -> Iterator[RawDocument]:
+def iter_warc(archive: str | ByteReader, *, path: str, limits: Limits | None = None) -> Iterator[RawDocument]:  # noqa: C901
     """Yield one :class:`RawDocument` per HTML/text HTTP response in the archive; never raises."""
     limits = limits or Limits()
     try:

@@ -421,7 +421,7 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def clause_frame(
+def clause_frame(  # noqa: C901
     verb: Token, ctx: Context, subject: Token | None = None, theme: Token | None = None
 ) -> Frame:
     """The frame of a clause; ``subject`` / ``theme`` override what the parse gives ("accused Russia of
@@ -541,7 +541,7 @@ def nominal_frame(noun: Token, ctx: Context) -> Frame | None:
     )
 
 
-def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:
+def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:  # noqa: C901
     """The frame of a content given as tokens (see :func:`read_frame`), ignoring anaphors."""
     if not toks:
         return None

@@ -108,7 +108,7 @@ def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> s
     return text[:1].upper() + text[1:] if text else text
 
 
-def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
+def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:  # noqa: C901, PLR0912
     """Subject + verb chain + objects + key modifiers of a clause frame."""
     doc = ctx.doc
     pred = doc[frame.head]

@@ -201,7 +201,7 @@ class SQLStore(FetchStateMixin, PropositionQueries, ABC):
                     res = res + IngestResult(failed=1, errors=(f"{a.source.path or a.id}: store: {exc}",))
         return res + IngestResult(failed=len(failed), errors=tuple(failed))
 
-    def _write_batch(self, batch: list[Article]) -> IngestResult:
+    def _write_batch(self, batch: list[Article]) -> IngestResult:  # noqa: C901
         assert self._flattener is not None
         if not batch:
             return IngestResult()

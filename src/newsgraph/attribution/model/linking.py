@@ -70,7 +70,7 @@ def _sent_index(doc: Doc) -> list[int]:
     return out
 
 
-def link(doc: Doc, chs: Sequence[Chunk]) -> list[Attribution]:
+def link(doc: Doc, chs: Sequence[Chunk]) -> list[Attribution]:  # noqa: C901
     """Attributions (``rule="model"``) from one document's tagged chunks, in document order."""
     if not chs:
         return []
