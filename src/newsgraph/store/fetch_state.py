@@ -6,11 +6,10 @@ collector (:mod:`newsgraph.collect`) is the only writer; the Sources page and ``
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from typing import Any
 
+from newsgraph.store.backend import SQLBackend
 from newsgraph.store.base import FetchState, SourceRow
 from newsgraph.store.records import now_iso
 
@@ -44,20 +43,8 @@ def _state(r: Sequence[Any]) -> FetchState:
     )  # fmt: skip
 
 
-class FetchStateMixin:
-    """Store methods for the collector; the back-end provides ``_write``, ``_execute`` and ``_fetch``."""
-
-    @abstractmethod
-    def _write(self) -> AbstractContextManager[Any]: ...
-
-    @abstractmethod
-    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-    @abstractmethod
-    def _executemany(self, cur: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
-
-    @abstractmethod
-    def _execute(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+class FetchStateMixin(SQLBackend):
+    """Store methods for the collector, over the back-end's primitives."""
 
     def add_fetch_source(self, url: str, kind: str | None = None, *, error: str | None = None) -> None:
         now = now_iso()

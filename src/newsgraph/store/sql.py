@@ -6,7 +6,7 @@ is a bound parameter; the only user-derived text in a statement is the number of
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
@@ -104,7 +104,7 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-class SQLStore(FetchStateMixin, PropositionQueries, ABC):
+class SQLStore(FetchStateMixin, PropositionQueries):
     """Shared implementation; subclasses provide connections, transactions and full-text search."""
 
     url: str
@@ -119,20 +119,7 @@ class SQLStore(FetchStateMixin, PropositionQueries, ABC):
         self._clusterer_real = False
         self._tracker_items: int | None = None  # stored tracker items the clusterer holds (None: reload)
 
-    # -- back-end hooks ---------------------------------------------------------------------------
-    @abstractmethod
-    def _write(self) -> AbstractContextManager[Any]:
-        """A write transaction (serialised across processes); yields a cursor-like object."""
-
-    @abstractmethod
-    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-    @abstractmethod
-    def _executemany(self, cur: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
-
-    @abstractmethod
-    def _execute(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
+    # -- back-end hooks (besides the primitives of SQLBackend) -----------------------------------
     @abstractmethod
     def _fts(
         self, kind: str, query: str, limit: int, after: tuple[float, int, int] | None = None

@@ -1,7 +1,7 @@
 """Queries over the stances of tracked propositions: a proposition's stances, the disputed ones, and the claim
 check (which tracked propositions a free-text claim states, and who supports, denies, reports or hedges them).
 
-:class:`PropositionQueries` is mixed into :class:`newsgraph.store.sql.SQLStore`; it needs only ``_fetch``.
+:class:`PropositionQueries` is mixed into :class:`newsgraph.store.sql.SQLStore`; it reads through ``_fetch``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newsgraph.store.backend import SQLBackend
 from newsgraph.store.base import CheckMatch, ClusterRow, Dispute, StanceRow
 from newsgraph.store.paging import CLUSTERS, KeysetError, clusters_after, keyset_fetch
 from newsgraph.store.propositions import AFFIRM, DENY
@@ -96,13 +97,10 @@ def query_words(text: str, *, limit: int = 8) -> list[str]:
     return words[:limit]
 
 
-class PropositionQueries:
-    """Stances, disputes and the claim check (mixed into the SQL store)."""
+class PropositionQueries(SQLBackend):
+    """Stances, disputes and the claim check (mixed into the SQL store), over the back-end's primitives."""
 
     embedder: Any
-
-    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
 
     def stances(self, cluster_id: str) -> list[StanceRow]:
         """Every stance on the tracked proposition ``cluster_id``, oldest first."""
