@@ -11,7 +11,7 @@ import pytest
 from newsgraph.models import Stance
 from newsgraph.store import Store, open_store
 from newsgraph.store.base import side_of
-from newsgraph.store.migrate import latest_version
+from newsgraph.store.migrate import latest_version, migrations
 from newsgraph.store.propositions import appositive_name, sentence_of
 
 from .conftest import HashEmbedder
@@ -147,7 +147,7 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def test_schema5_store_upgrades_in_place_with_its_disputes(empty_url: str) -> None:
     _v5_store(empty_url)
     with open_store(empty_url, embedder=HashEmbedder()) as s:
-        assert s.schema_version() == latest_version("sqlite") == latest_version("postgres") == 6
+        assert s.schema_version() == latest_version("sqlite") == latest_version("postgres") >= 6
         (d,) = s.disputes()  # backfilled from the tracked claims: Kim and the agency vs Russia
         assert d.cluster.id == "old-nk" and d.cluster.n_sources == 3 and d.cluster.n_articles == 2
         assert {(st.source_name, st.status) for st in d.stances} == {
@@ -157,4 +157,4 @@ def test_schema5_store_upgrades_in_place_with_its_disputes(empty_url: str) -> No
         assert res.added == 3 and any(x.cluster.label == TROOPS for x in s.disputes())
     if not empty_url.startswith("postgresql://"):
         names = [r[0] for r in sqlite3.connect(empty_url).execute("SELECT name FROM schema_migrations")]
-        assert names[-1] == "propositions"
+        assert "propositions" in names and names[-1] == migrations("sqlite")[-1].name
