@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from spacy.language import Language
+
 from newsgraph.models import Article, Proposition, span_errors
+from newsgraph.nlp import MODEL_NAME, load_pipeline
 
 Run = Callable[[str], Article]
 
@@ -167,3 +171,38 @@ def test_same_participants_with_another_predicate_stay_apart(article: Run) -> No
         "Officials said the agency disclosed the files illegally. The director said the agency moved the files."
     )
     assert len(a.propositions) == 2
+
+
+def test_coordinated_descriptions_of_one_source_are_not_split(article: Run) -> None:
+    a = article(
+        "A serial liar, xenophobe and birther has said that the new bridge will open in May. "
+        "The council denied that the new bridge will open in May."
+    )
+    p = _only(a)
+    sources = [name.lower() for name, _, writer in _stances(p) if not writer]
+    assert "the council" in sources
+    assert not {"xenophobe", "birther"} & set(sources)  # one source described three ways: one stance
+
+
+@pytest.mark.parametrize(
+    ("text", "separate"),
+    [
+        ("Both Germany and France denied it.", True),  # names
+        ("The ministry and the army denied it.", True),  # each with its own determiner
+        ("A serial liar, xenophobe and birther denied it.", False),  # one source described three ways
+        ("Officials and diplomats denied it.", False),  # bare common nouns: one group, kept whole
+    ],
+)
+def test_separate_sources(text: str, separate: bool, nlp: Language) -> None:
+    from newsgraph.propositions.build import separate_sources
+
+    doc = nlp(text)
+    subj = next(t for t in doc if t.dep_ == "nsubj")
+    conjuncts = [subj, *subj.conjuncts]
+    assert len(conjuncts) >= 2 or not separate
+    assert separate_sources(conjuncts) is separate
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(MODEL_NAME, ())

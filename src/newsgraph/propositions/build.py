@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.models import Claim, Entity, Proposition, Quote, Speaker, Stance
 from newsgraph.propositions.frames import Context, Frame, read_frame
@@ -33,6 +33,21 @@ def entity_index(doc: Doc, entities: list[Entity]) -> dict[int, str]:
     return out
 
 
+_OWN_DETERMINERS = frozenset({"det", "poss", "nummod"})
+
+
+def separate_sources(conjuncts: list[Token]) -> bool:
+    """Whether coordinated nouns name several sources ("North Korea and Russia", "the ministry and the army") or
+    describe one ("a serial liar, xenophobe and birther who has pledged ...", "racist and misogynist"): each
+    conjunct must be a name (a capitalised proper noun or named entity: the small model tags a lower-case
+    "xenophobe" PROPN) or carry its own determiner or possessive."""
+    return all(
+        ((c.pos_ == "PROPN" or c.ent_type_) and c.text[:1].isupper())
+        or any(k.dep_ in _OWN_DETERMINERS for k in c.children)
+        for c in conjuncts
+    )
+
+
 def split_source(claim: Claim, doc: Doc, ctx: Context, entities: dict[str, Entity]) -> list[Speaker]:
     """One speaker per conjunct of a coordinated source ("Both North Korea and Russia" -> North Korea, Russia)."""
     src = claim.source
@@ -43,7 +58,7 @@ def split_source(claim: Claim, doc: Doc, ctx: Context, entities: dict[str, Entit
         return [src]
     root = span.root
     conjuncts = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
-    if len(conjuncts) < 2:
+    if len(conjuncts) < 2 or not separate_sources(conjuncts):
         return [src]
     out = []
     for c in sorted(conjuncts, key=lambda t: t.i):
