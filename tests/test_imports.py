@@ -101,3 +101,38 @@ def test_no_import_cycles() -> None:
     found = set(cycles(import_graph()))
     new = found - KNOWN_CYCLES
     assert not new, "import cycles: " + "; ".join(" <-> ".join(sorted(c)) for c in new)
+
+
+def test_no_private_names_imported_across_modules() -> None:
+    """A ``_name`` belongs to its module: another module that needs it gets a public name (issue 16)."""
+    found = []
+    for path in PKG.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("newsgraph"):
+                found += [
+                    f"{module_name(path)}: {node.module}.{a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
+    assert not found, found
+
+
+def test_no_import_error_guards_around_our_own_modules() -> None:
+    """``newsgraph`` is one package: a missing module of ours is a bug to see, not a case to fall back from."""
+    found = []
+    for path in PKG.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Try):
+                continue
+            guards = any(
+                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+                for h in node.handlers
+            )
+            ours = any(
+                isinstance(n, ast.ImportFrom) and (n.module or "").startswith("newsgraph")
+                for stmt in node.body
+                for n in ast.walk(stmt)
+            )
+            if guards and ours:
+                found.append(f"{module_name(path)}:{node.lineno}")
+    assert not found, found

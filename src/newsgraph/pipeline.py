@@ -49,10 +49,8 @@ def article_id(body: str) -> str:
 
 
 def _detect_language(text: str) -> str | None:
-    try:
-        from newsgraph.clean.language import detect_language
-    except ImportError:  # pragma: no cover - stub stage
-        return "en" if text else None
+    from newsgraph.clean.language import detect_language
+
     return detect_language(text)
 
 

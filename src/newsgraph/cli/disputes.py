@@ -23,10 +23,10 @@ from newsgraph.cli.output import (
     choose,
     emit,
     open_db,
+    parse_since,
     print_table,
     user_errors,
 )
-from newsgraph.cli.store import _since
 from newsgraph.store.base import SIDES, StanceRow
 
 STANCE_COLUMNS = ["side", "date", "source_name", "status", "cue", "sentence", "article_id"]
@@ -79,7 +79,7 @@ def disputes(
       newsgraph disputes --csv > disputes.csv
     """
     fmt = choose(json_, jsonl, csv_)
-    since_iso = _since(since)
+    since_iso = parse_since(since)
     with open_db(db) as store, user_errors():
         found = store.disputes(about=about, since=since_iso, limit=limit)
     groups = []

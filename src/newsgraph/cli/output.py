@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
@@ -149,3 +150,20 @@ def report_ingest(result: IngestResult, where: str, *, label: str = "", summary:
             f"{label}added {result.added}, duplicates {result.duplicates}, failed {result.failed} -> {where}",
             file=sys.stderr,
         )
+
+
+def parse_since(text: str | None) -> str | None:
+    """A ``--since`` value as an ISO date: ``2024-10-01`` or words dateparser reads (``30 days ago``); exit 2
+    with a one-line error otherwise."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    import dateparser
+
+    got = dateparser.parse(text, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+    if got is None:
+        fail(f"--since: cannot read {text!r} as a date (try 2024-10-01 or '30 days ago')")
+    return str(got.date().isoformat())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Protocol
@@ -27,6 +26,7 @@ from newsgraph.cli.output import (
     emit,
     fail,
     open_db,
+    parse_since,
     print_table,
     report_ingest,
     user_errors,
@@ -75,21 +75,6 @@ def _emit_query(
     with open_db(db) as store, user_errors():
         rows = [r.as_dict() for r in query(store)]
     emit(rows, fmt=fmt, columns=columns, title=title)
-
-
-def _since(text: str | None) -> str | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    import dateparser
-
-    got = dateparser.parse(text, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
-    if got is None:
-        fail(f"--since: cannot read {text!r} as a date (try 2024-10-01 or '30 days ago')")
-    return str(got.date().isoformat())
 
 
 def _count_inputs(paths: list[str]) -> int | None:
@@ -259,7 +244,7 @@ def quotes(
       newsgraph quotes --kind anonymous --csv > anonymous.csv
     """
     fmt = choose(json_, jsonl, csv_)
-    since_iso = _since(since)
+    since_iso = parse_since(since)
     _emit_query(
         db,
         fmt,

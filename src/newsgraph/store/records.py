@@ -8,8 +8,6 @@ its type and folded name, and every claim is its own tracked claim.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,25 +35,11 @@ EVENT_COLS = (
 
 Row = tuple[Any, ...]
 _SPEAKER_TYPE = {"person": "PERSON", "organization": "ORG", "state": "GPE", "media": "ORG"}
-_WS = re.compile(r"\s+")
 
 
 def _clean(s: str | None) -> str | None:
     """NUL cannot be stored in PostgreSQL text; a space keeps every offset valid."""
     return s.replace("\x00", " ") if s and "\x00" in s else s
-
-
-def _fallback_entity_key(entity: Entity) -> str:
-    name = _WS.sub(" ", unicodedata.normalize("NFKC", entity.name)).strip().casefold()
-    return f"{entity.type}:{name}"
-
-
-def _load_entity_key() -> Callable[[Entity], str]:
-    try:
-        from newsgraph.track.link import entity_key
-    except ImportError:
-        return _fallback_entity_key
-    return entity_key
 
 
 class Clusterer(Protocol):
@@ -81,10 +65,8 @@ def embed_claims(items: list[tuple[str, str, frozenset[str], frozenset[str]]], e
     the write lock so concurrent writers do not queue behind the encoder. ``None`` without the tracker."""
     if not items:
         return None
-    try:
-        from newsgraph.track.cluster import claim_text
-    except ImportError:
-        return None
+    from newsgraph.track.cluster import claim_text
+
     if embedder is None:
         from newsgraph.track.embed import get_embedder
 
@@ -161,7 +143,9 @@ class Flattener:
     """Builds :class:`Rows` from articles, with the cross-article entity key function loaded once."""
 
     def __init__(self) -> None:
-        self._entity_key = _load_entity_key()
+        from newsgraph.track.link import entity_key
+
+        self._entity_key = entity_key
         self._keys: dict[tuple[str, str, str | None], str] = {}
 
     def entity_key(self, e: Entity) -> str:
