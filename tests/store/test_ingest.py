@@ -8,12 +8,11 @@ import pytest
 
 from newsgraph.models import Article, Entity, ErrorRecord, Source, span_errors
 from newsgraph.store import Store, open_store
-from newsgraph.store.records import Flattener, _load_entity_key
+from newsgraph.store.records import Flattener
+from newsgraph.track.link import entity_key
 
 from .conftest import HashEmbedder
 from .factory import filler, world
-
-entity_key = _load_entity_key()
 
 
 def test_add_and_read_back(store: Store) -> None:

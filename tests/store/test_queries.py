@@ -6,11 +6,10 @@ import pytest
 
 from newsgraph.models import Entity
 from newsgraph.store import Store
-from newsgraph.store.records import _load_entity_key
+from newsgraph.track.link import entity_key
 
 from .factory import NK, world
 
-entity_key = _load_entity_key()
 KIM = entity_key(Entity(id="", name="Kim Tae-hyo", type="PERSON"))
 
 HOSTILE = [
