@@ -12,7 +12,7 @@ export RAY_USAGE_STATS_ENABLED := 0
 .PHONY: help install demo test test-all eval bench train lint fuzz audit lock clean python
 
 help:
-	@echo "make demo     create $(VENV), install, extract the bundled sample and ingest it"
+	@echo "make demo     create $(VENV), install, extract the bundled sample, ingest it, show its disputes"
 	@echo "make install  create $(VENV) and install the locked dependencies and newsgraph (editable)"
 	@echo "make test     fast, meaningful test suite (slow evaluations excluded)"
 	@echo "make test-all every test, the slow ones included"
@@ -43,6 +43,7 @@ demo: install
 	@if $(PY) -c 'import newsgraph.cli.store' 2>/dev/null; then \
 	  rm -f demo.db; $(VENV)/bin/newsgraph ingest $(SAMPLE) --db demo.db && \
 	  $(VENV)/bin/newsgraph claims --db demo.db --status denied && \
+	  $(VENV)/bin/newsgraph disputes --db demo.db && \
 	  $(VENV)/bin/newsgraph claim --db demo.db --first; fi
 
 test: install
