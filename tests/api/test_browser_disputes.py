@@ -5,15 +5,14 @@ Screenshots go to tests/artifacts/ (look at them)."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.api.test_browser import CHROMIUM, FLAGS, _free_port, _shot
+from tests.api._live import chromium, live_server
+from tests.api.test_browser import _shot
 from tests.store.conftest import HashEmbedder
 from tests.store.disputes_world import TROOPS, dispute_world, second_dispute
 
@@ -33,8 +32,6 @@ FILL = {
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from newsgraph.api.app import create_app
     from newsgraph.api.security import Settings
     from newsgraph.store import open_store
@@ -43,27 +40,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with open_store(db, embedder=HashEmbedder()) as s:
         s.add_articles(dispute_world() + second_dispute())
     app = create_app(Settings(db=str(db), token="t"))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(timeout=10)
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def test_disputes_page_timeline_in_chromium(server: str, browser: Any) -> None:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 
-from tests.api.test_browser import CHROMIUM, FLAGS, TOKEN, _free_port, _shot
+from tests.api._live import chromium, live_server
+from tests.api.test_browser import TOKEN, _shot
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def collected_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    import uvicorn
-
     from newsgraph.api.app import create_app
     from newsgraph.api.security import Settings
     from newsgraph.collect import CollectOptions, Politeness, collect
@@ -31,25 +28,13 @@ def collected_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
         )
         collect([feed], store, politeness=pol, options=CollectOptions(nlp=False))
     app = create_app(Settings(db=str(db), token=TOKEN))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", feed
-    srv.should_exit = True
-    th.join(timeout=10)
+    with live_server(app) as url:
+        yield url, feed
 
 
 def test_sources_page_shows_counts_errors_and_adds_a_source(collected_server: tuple[str, str]) -> None:
-    from playwright.sync_api import sync_playwright
-
     server, feed = collected_server
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1300, "height": 900})
         page.goto(server + "/")
         with page.expect_navigation():
@@ -70,4 +55,3 @@ def test_sources_page_shows_counts_errors_and_adds_a_source(collected_server: tu
         urls = page.locator("#sources-table td.url").all_inner_texts()
         assert "https://example.org/new-feed.xml" in urls and len(urls) == 2
         _shot(page, "sources-2-added")
-        browser.close()

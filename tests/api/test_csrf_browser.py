@@ -4,7 +4,6 @@ through the Analyse form (/analyze), while the server's own page still can."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.store import open_store
-from tests.api.test_browser import CHROMIUM, FLAGS, _free_port
+from tests.api._live import CHROMIUM, chromium, live_server
 
 pytestmark = pytest.mark.browser
 
@@ -33,19 +32,17 @@ def _attack_page(target: str) -> bytes:
 
 @pytest.fixture
 def servers(tmp_path: Path) -> Iterator[tuple[str, str, Path]]:
-    import uvicorn
-
     from newsgraph.api.app import create_app
     from newsgraph.api.security import Settings
 
     db = tmp_path / "csrf.db"
     open_store(str(db)).close()
     app = create_app(Settings(db=str(db), token=None, open_writes=True))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    target = f"http://127.0.0.1:{port}"
+    with live_server(app) as target:
+        yield from _with_evil_site(target, db)
+
+
+def _with_evil_site(target: str, db: Path) -> Iterator[tuple[str, str, Path]]:
     page = _attack_page(target)
 
     class Evil(BaseHTTPRequestHandler):
@@ -60,23 +57,14 @@ def servers(tmp_path: Path) -> Iterator[tuple[str, str, Path]]:
 
     evil = ThreadingHTTPServer(("127.0.0.1", 0), Evil)
     threading.Thread(target=evil.serve_forever, daemon=True).start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
     # another origin: "localhost" and another port (a different site as far as the browser is concerned)
     yield target, f"http://localhost:{evil.server_address[1]}/", db
     evil.shutdown()
-    srv.should_exit = True
-    th.join(timeout=10)
 
 
 def test_cross_site_form_cannot_plant_an_article(servers: tuple[str, str, Path]) -> None:
-    from playwright.sync_api import sync_playwright
-
     target, evil_url, db = servers
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+    with chromium() as browser:
         page = browser.new_page()
         with page.expect_navigation(url=f"{target}/analyze", timeout=15_000) as nav:
             page.goto(evil_url)
@@ -89,6 +77,5 @@ def test_cross_site_form_cannot_plant_an_article(servers: tuple[str, str, Path])
         page.fill("textarea[name=text]", STORY)
         page.click("form[action='/analyze'] [type=submit]")
         page.wait_for_url("**/articles/**", timeout=60_000)
-        browser.close()
     with open_store(str(db)) as s:
         assert s.count("articles") == 1
