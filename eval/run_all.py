@@ -13,6 +13,7 @@ MODULES = [
     "extraction",
     "plaintext",
     "attribution",
+    "agreement",
     "claims",
     "events",
     "propositions",
