@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from newsgraph.cli import _register, app
+from newsgraph.cli.output import Fmt, output_options
 from newsgraph.models import CLAIM_STATUSES, Article, SpeakerKind
 from newsgraph.store import open_store
 
@@ -117,6 +119,31 @@ def test_user_errors_are_clear(db: str, tmp_path: Path) -> None:
     assert CliRunner().invoke(app, ["claims", "--status", "bogus", "--db", db]).exit_code == 2
     assert CliRunner().invoke(app, ["claims", "--json", "--csv", "--db", db]).exit_code == 2
     assert CliRunner().invoke(app, ["quotes", "--since", "not a date at all", "--db", db]).exit_code == 2
+
+
+def test_output_options_hand_the_command_one_format() -> None:
+    """The shared flags decorator: no flag is the table, one flag is its format, two are a usage error."""
+    toy = typer.Typer()
+    got: list[tuple[str, int]] = []
+
+    @toy.command()
+    @output_options
+    def listing(n: int = 1, fmt: Fmt = "table") -> None:
+        got.append((fmt, n))
+
+    for flags, expected in (([], "table"), (["--json"], "json"), (["--jsonl"], "jsonl"), (["--csv"], "csv")):
+        assert CliRunner().invoke(toy, [*flags, "--n", "3"]).exit_code == 0
+        assert got.pop() == (expected, 3)
+    res = CliRunner().invoke(toy, ["--jsonl", "--csv"])
+    assert res.exit_code == 2 and "choose one of --json, --jsonl, --csv" in res.output and not got
+    listing(n=5, jsonl=True)  # still a plain function
+    assert got.pop() == ("jsonl", 5)
+
+
+@pytest.mark.parametrize("command", ["search", "quotes", "claims", "claim", "entity", "disputes", "check"])
+def test_listing_commands_offer_the_output_flags(command: str) -> None:
+    out = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+    assert all(f" {flag} " in out for flag in ("--json", "--jsonl", "--csv")) and "fmt" not in out
 
 
 def test_ingest_sample_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
@@ -61,19 +61,20 @@ R = TypeVar("R", bound=_Row)
 
 def _keyset_page(
     endpoint: str,
-    filters: Mapping[str, Any],
+    store: Store,
+    query: Callable[..., Sequence[R]],
+    key: Callable[[R], Sequence[Any]],
     cursor: str | None,
     limit: int,
-    fetch: Callable[[int, list[Any] | None], list[R]],
-    key: Callable[[R], Sequence[Any]],
-    store: Store | None = None,
+    **filters: Any,
 ) -> Page:
-    """Ask the store for ``limit + 1`` rows after the cursor's key; the extra row only says a next page exists.
-    ``store``: its secret keys the cursor checksum (without it, a per-process key)."""
+    """Ask the store for ``limit + 1`` rows after the cursor's key (``query(**filters, limit=, after=)``, one of
+    the store's list queries); the extra row only says a next page exists. The store's secret keys the cursor
+    checksum, over the endpoint and its filters."""
     secret = cursor_secret(store)
     after = decode_cursor(cursor, endpoint, filters, secret) if cursor else None
     try:
-        rows = fetch(limit + 1, after)
+        rows = query(**filters, limit=limit + 1, after=after)
     except KeysetError as exc:
         raise HTTPException(400, f"invalid cursor: {exc}") from None
     nxt = encode_cursor(endpoint, filters, key(rows[limit - 1]), secret) if len(rows) > limit else None
@@ -81,6 +82,8 @@ def _keyset_page(
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Words = Annotated[str | None, Query(max_length=200)]
+"""A free-text filter (a name, words of a claim)."""
 BAD_CURSOR: dict[int | str, dict[str, Any]] = {
     400: {"description": "invalid cursor (altered, or issued for another query)"}
 }
@@ -163,69 +166,41 @@ def search(
     cursor: Cursor = None,
 ) -> Page:
     return _keyset_page(
-        "search",
-        {"q": q},
-        cursor,
-        limit,
-        lambda n, after: store.search(q, limit=n, after=after),
-        search_key,
-        store,
+        "search", store, lambda q, **page: store.search(q, **page), search_key, cursor, limit, q=q
     )
 
 
 @router.get("/quotes", response_model=Page, responses=BAD_CURSOR)
 def quotes(
     store: StoreDep,
-    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    speaker: Words = None,
     kind: SpeakerKind | None = None,
     since: Annotated[str | None, Query(max_length=32, description="ISO date")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    return _keyset_page(
-        "quotes",
-        {"speaker": speaker, "kind": kind, "since": since},
-        cursor,
-        limit,
-        lambda n, after: store.quotes(speaker=speaker, kind=kind, since=since, limit=n, after=after),
-        quote_key,
-        store,
-    )
+    filters = {"speaker": speaker, "kind": kind, "since": since}
+    return _keyset_page("quotes", store, store.quotes, quote_key, cursor, limit, **filters)
 
 
 @router.get("/claims", response_model=Page, responses=BAD_CURSOR)
 def claims(
     store: StoreDep,
-    about: Annotated[str | None, Query(max_length=200)] = None,
+    about: Words = None,
     status: ClaimStatus | None = None,
-    source: Annotated[str | None, Query(max_length=200)] = None,
+    source: Words = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    return _keyset_page(
-        "claims",
-        {"about": about, "status": status, "source": source},
-        cursor,
-        limit,
-        lambda n, after: store.claims(about=about, status=status, source=source, limit=n, after=after),
-        claim_key,
-        store,
-    )
+    filters = {"about": about, "status": status, "source": source}
+    return _keyset_page("claims", store, store.claims, claim_key, cursor, limit, **filters)
 
 
 @router.get("/clusters", response_model=Page, responses=BAD_CURSOR)
 def clusters(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> Page:
     """Tracked claims (clusters of the same claim across articles), the most reported first. Each item's
     ``id`` opens its timeline at ``/api/claims/{id}``."""
-    return _keyset_page(
-        "clusters",
-        {},
-        cursor,
-        limit,
-        lambda n, after: store.clusters(limit=n, after=after),
-        cluster_key,
-        store,
-    )
+    return _keyset_page("clusters", store, store.clusters, cluster_key, cursor, limit)
 
 
 @router.get("/claims/{claim_id}", responses=NOT_FOUND)
@@ -243,10 +218,6 @@ def claim_timeline(store: StoreDep, claim_id: str) -> dict[str, Any]:
     }
 
 
-def _sides(sides: Mapping[str, Sequence[_Row]]) -> dict[str, list[dict[str, Any]]]:
-    return {k: [s.as_dict() for s in v] for k, v in sides.items()}
-
-
 class _DisputeItem:
     """A dispute as a page item: the tracked proposition and its stances grouped by side."""
 
@@ -254,13 +225,13 @@ class _DisputeItem:
         self.d = d
 
     def as_dict(self) -> dict[str, Any]:
-        return {"cluster": self.d.cluster.as_dict(), "sides": _sides(self.d.sides())}
+        return self.d.by_side()
 
 
 @router.get("/disputes", response_model=Page, responses=BAD_CURSOR)
 def disputes(
     store: StoreDep,
-    about: Annotated[str | None, Query(max_length=200)] = None,
+    about: Words = None,
     since: Annotated[
         str | None, Query(max_length=32, description="ISO date: with a stance on or after it")
     ] = None,
@@ -273,14 +244,13 @@ def disputes(
     article, date)."""
     return _keyset_page(
         "disputes",
-        {"about": about, "since": since},
+        store,
+        lambda **query: [_DisputeItem(d) for d in store.disputes(**query)],
+        lambda item: cluster_key(item.d.cluster),
         cursor,
         limit,
-        lambda n, after: [
-            _DisputeItem(d) for d in store.disputes(about=about, since=since, limit=n, after=after)
-        ],
-        lambda item: cluster_key(item.d.cluster),
-        store,
+        about=about,
+        since=since,
     )
 
 
@@ -294,18 +264,7 @@ def check(
     sides are swapped to be the claim's), best first, with who ``supports``, ``denies``, ``reports`` or
     ``hedges`` it, when, and with the sentence."""
     matches = store.check(claim, limit=limit)
-    return {
-        "claim": claim,
-        "matches": [
-            {
-                "cluster": m.cluster.as_dict(),
-                "score": m.score,
-                "negated": m.negated,
-                "sides": _sides(m.sides()),
-            }
-            for m in matches
-        ],
-    }
+    return {"claim": claim, "matches": [m.by_side() for m in matches]}
 
 
 @router.get("/entities/{entity_id}", responses=NOT_FOUND)

@@ -14,46 +14,57 @@ import typer
 
 from newsgraph.cli import app
 from newsgraph.cli.output import (
-    CsvOpt,
     DbOpt,
     Fmt,
-    JsonlOpt,
-    JsonOpt,
     LimitOpt,
-    choose,
     emit,
+    fail,
     open_db,
+    output_options,
     parse_since,
     print_table,
     user_errors,
 )
-from newsgraph.store.base import SIDES, StanceRow
+from newsgraph.store.base import SIDES, CheckMatch, Dispute, StanceRow
 
 STANCE_COLUMNS = ["side", "date", "source_name", "status", "cue", "sentence", "article_id"]
 FLAT_COLUMNS = ["cluster_id", "statement", *STANCE_COLUMNS]
 
 
-def _stance(st: StanceRow, side: str, **extra: Any) -> dict[str, Any]:
-    return {**extra, "side": side, **st.as_dict()}
+Group = tuple[str, list[dict[str, Any]]]
+"""A proposition's heading and its stances by side, one row each."""
 
 
-def _print_groups(
-    groups: list[tuple[str, dict[str, list[StanceRow]]]], fmt: Fmt, flat: list[dict[str, Any]], document: Any
-) -> None:
+def _stance_rows(sides: dict[str, list[StanceRow]], **extra: Any) -> list[dict[str, Any]]:
+    return [{**extra, "side": side, **st.as_dict()} for side in SIDES for st in sides[side]]
+
+
+def _print_groups(groups: list[Group], fmt: Fmt, document: Any) -> None:
     """Table: one heading and one table of stances per proposition; other formats: the flat rows or the
     document."""
     if fmt != "table":
-        emit(flat, fmt=fmt, columns=FLAT_COLUMNS, document=document)
+        emit([row for _, rows in groups for row in rows], fmt=fmt, columns=FLAT_COLUMNS, document=document)
         return
     if not groups:
         print_table([], columns=STANCE_COLUMNS, title="disputed claims")
         return
-    for head, sides in groups:
-        rows = [_stance(st, side) for side in SIDES for st in sides[side]]
+    for head, rows in groups:
         print_table(rows, columns=STANCE_COLUMNS, title=head)
 
 
+def _dispute_head(d: Dispute) -> str:
+    c = d.cluster
+    return f"{c.label}  [{c.n_sources} sources, {c.n_articles} articles, {c.first_date} .. {c.last_date}]"
+
+
+def _match_head(m: CheckMatch) -> str:
+    c = m.cluster
+    neg = " (your claim is its negation: sides swapped)" if m.negated else ""
+    return f"{c.label}  [match {m.score:.2f}, {c.n_sources} sources, {c.n_articles} articles]{neg}"
+
+
 @app.command()
+@output_options
 def disputes(
     db: DbOpt = None,
     about: Annotated[
@@ -63,9 +74,7 @@ def disputes(
         str | None, typer.Option(help="With a stance on/after: 2024-10-01, 'last month', ...")
     ] = None,
     limit: LimitOpt = 20,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """Disputed propositions: one source asserts or confirms, another denies. Each with both sides (who, status,
     cue, sentence, date), the most reported first.
@@ -78,31 +87,20 @@ def disputes(
 
       newsgraph disputes --csv > disputes.csv
     """
-    fmt = choose(json_, jsonl, csv_)
     since_iso = parse_since(since)
     with open_db(db) as store, user_errors():
         found = store.disputes(about=about, since=since_iso, limit=limit)
-    groups = []
-    flat: list[dict[str, Any]] = []
-    for d in found:
-        c = d.cluster
-        head = f"{c.label}  [{c.n_sources} sources, {c.n_articles} articles, {c.first_date} .. {c.last_date}]"
-        sides = d.sides()
-        groups.append((head, sides))
-        flat += [_stance(st, side) for side in SIDES for st in sides[side]]
-    document = [{"cluster": d.cluster.as_dict(), "sides": {k: [s.as_dict() for s in v] for k, v in d.sides().items()}}
-                for d in found]  # fmt: skip
-    _print_groups(groups, fmt, flat, document)
+    groups = [(_dispute_head(d), _stance_rows(d.sides())) for d in found]
+    _print_groups(groups, fmt, [d.by_side() for d in found])
 
 
 @app.command()
+@output_options
 def check(
     claim: Annotated[str, typer.Argument(help="The claim to check, in your own words.")],
     db: DbOpt = None,
     limit: LimitOpt = 5,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """Check a claim against the store: the tracked propositions that state it (or its negation), and who
     supports, denies, reports or hedges it, when, with the sentence.
@@ -113,28 +111,12 @@ def check(
 
       newsgraph check "Pyongyang did not send soldiers" --json
     """
-    fmt = choose(json_, jsonl, csv_)
     if not claim.strip():
-        from newsgraph.cli.output import fail
-
         fail('give the claim to check, e.g. newsgraph check "North Korea has sent troops to Russia"')
     with open_db(db) as store, user_errors():
         matches = store.check(claim, limit=limit)
-    groups = []
-    flat: list[dict[str, Any]] = []
-    for m in matches:
-        c = m.cluster
-        neg = " (your claim is its negation: sides swapped)" if m.negated else ""
-        head = f"{c.label}  [match {m.score:.2f}, {c.n_sources} sources, {c.n_articles} articles]{neg}"
-        sides = m.sides()
-        groups.append((head, sides))
-        flat += [_stance(st, side, score=m.score, negated=m.negated) for side in SIDES for st in sides[side]]
-    document = {
-        "claim": claim,
-        "matches": [{"cluster": m.cluster.as_dict(), "score": m.score, "negated": m.negated,
-                     "sides": {k: [s.as_dict() for s in v] for k, v in m.sides().items()}} for m in matches],
-    }  # fmt: skip
     if fmt == "table" and not matches:
         print(f"no tracked proposition matches {claim!r}", file=sys.stderr)
         return
-    _print_groups(groups, fmt, flat, document)
+    groups = [(_match_head(m), _stance_rows(m.sides(), score=m.score, negated=m.negated)) for m in matches]
+    _print_groups(groups, fmt, {"claim": claim, "matches": [m.by_side() for m in matches]})

@@ -1,17 +1,21 @@
 """Shared output options for every listing command: a rich table (default), ``--json``, ``--jsonl``, ``--csv``.
 
-Use in a command::
+Use in a command (:func:`output_options` adds the three flags and hands the command their choice)::
 
-    def quotes(..., json_: JsonOpt = False, jsonl: JsonlOpt = False, csv_: CsvOpt = False) -> None:
-        emit(rows, fmt=choose(json_, jsonl, csv_), columns=[...])
+    @app.command()
+    @output_options
+    def quotes(..., fmt: Fmt = "table") -> None:
+        emit(rows, fmt=fmt, columns=[...])
 """
 
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
@@ -53,6 +57,30 @@ def choose(json_: bool, jsonl: bool, csv_: bool) -> Fmt:
     if len(picked) > 1:
         fail("choose one of --json, --jsonl, --csv")
     return picked[0] if picked else "table"  # type: ignore[return-value]
+
+
+_FLAGS = (("json_", JsonOpt), ("jsonl", JsonlOpt), ("csv_", CsvOpt))
+
+
+def output_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a listing command the shared ``--json``, ``--jsonl`` and ``--csv`` flags (sqlite-utils'
+    ``@output_options``): the command declares ``fmt: Fmt = "table"`` and receives the one flag given (two are
+    a usage error, exit 2); its ``--help`` lists the flags in the Output panel, after its own options. As for any
+    typer command, the annotations must name what the command's module imports at run time."""
+    sig = inspect.signature(command, eval_str=True)
+    own = [p for name, p in sig.parameters.items() if name != "fmt"]
+    flags = [
+        inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=t) for n, t in _FLAGS
+    ]
+
+    @functools.wraps(command)
+    def run(*args: Any, json_: bool = False, jsonl: bool = False, csv_: bool = False, **kwargs: Any) -> None:
+        command(*args, fmt=choose(json_, jsonl, csv_), **kwargs)
+
+    shown = sig.replace(parameters=[*own, *flags])
+    run.__signature__ = shown  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()} | {"return": None}
+    return run
 
 
 def _cell(v: Any) -> str:
@@ -150,6 +178,31 @@ def report_ingest(result: IngestResult, where: str, *, label: str = "", summary:
             f"{label}added {result.added}, duplicates {result.duplicates}, failed {result.failed} -> {where}",
             file=sys.stderr,
         )
+
+
+@contextmanager
+def task_bar(label: str, total: int | None = None, *, eta: bool = False) -> Iterator[Callable[..., None]]:
+    """A transient progress bar on stderr for one long task; yields ``update(advance=n)`` /
+    ``update(completed=done, total=total)`` (rich's ``Progress.update`` for the task)."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn()]  # fmt: skip
+    if eta:
+        columns += [TextColumn("ETA"), TimeRemainingColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield functools.partial(bar.update, task)
 
 
 def parse_since(text: str | None) -> str | None:

@@ -16,19 +16,17 @@ import typer
 
 from newsgraph.cli import app
 from newsgraph.cli.output import (
-    CsvOpt,
     DbOpt,
     Fmt,
-    JsonlOpt,
-    JsonOpt,
     LimitOpt,
-    choose,
     emit,
     fail,
     open_db,
+    output_options,
     parse_since,
     print_table,
     report_ingest,
+    task_bar,
     user_errors,
 )
 
@@ -163,23 +161,8 @@ def ingest(
     docs = _extract_new(paths, store, nlp=not no_nlp, n_process=n_process, problems=problems)
     with store, user_errors():
         if sys.stderr.isatty() and not quiet:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                SpinnerColumn,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-
-            with Progress(
-                SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
-            ) as bar:  # fmt: skip
-                task = bar.add_task("ingest", total=total)
-                res = store.add_articles(docs, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
+            with task_bar("ingesting", total, eta=True) as update:
+                res = store.add_articles(docs, batch_size=batch_size, progress=lambda n: update(advance=n))
         else:
             res = store.add_articles(docs, batch_size=batch_size)
     for msg in problems:
@@ -192,15 +175,14 @@ def ingest(
 
 
 @app.command()
+@output_options
 def search(
     query: Annotated[
         str, typer.Argument(help='Words, "a phrase", or prefix* (SQLite). Always safe to paste.')
     ],
     db: DbOpt = None,
     limit: LimitOpt = 20,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """Full-text search over claims, quotes and article bodies.
 
@@ -210,7 +192,6 @@ def search(
 
       newsgraph search 'Kim "North Korean troops"' --json
     """
-    fmt = choose(json_, jsonl, csv_)
     _emit_query(
         db,
         fmt,
@@ -221,6 +202,7 @@ def search(
 
 
 @app.command()
+@output_options
 def quotes(
     db: DbOpt = None,
     speaker: Annotated[
@@ -231,9 +213,7 @@ def quotes(
         str | None, typer.Option(help="Published on/after: 2024-10-01, 'last month', ...")
     ] = None,
     limit: LimitOpt = 100,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """Quotes, newest first.
 
@@ -243,7 +223,6 @@ def quotes(
 
       newsgraph quotes --kind anonymous --csv > anonymous.csv
     """
-    fmt = choose(json_, jsonl, csv_)
     since_iso = parse_since(since)
     _emit_query(
         db,
@@ -257,15 +236,14 @@ def quotes(
 
 
 @app.command()
+@output_options
 def claims(
     db: DbOpt = None,
     about: Annotated[str | None, typer.Option(help="Words in the claim, or an entity it mentions.")] = None,
     status: Annotated[StatusChoice | None, typer.Option(help="Epistemic status of the claim.")] = None,
     source: Annotated[str | None, typer.Option(help="Who the claim is attributed to.")] = None,
     limit: LimitOpt = 100,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """Claims with their source and status, newest first.
 
@@ -275,7 +253,6 @@ def claims(
 
       newsgraph claims --source Russia --jsonl
     """
-    fmt = choose(json_, jsonl, csv_)
     _emit_query(
         db,
         fmt,
@@ -288,6 +265,7 @@ def claims(
 
 
 @app.command()
+@output_options
 def claim(
     ident: Annotated[
         str | None,
@@ -297,9 +275,7 @@ def claim(
     first: Annotated[
         bool, typer.Option("--first", help="Show the first tracked claim in the store.")
     ] = False,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """Timeline of a tracked claim: every source that stated it, with status and date, oldest first.
 
@@ -311,7 +287,6 @@ def claim(
 
       newsgraph claim --first --json
     """
-    fmt = choose(json_, jsonl, csv_)
     if (ident is None) == (not first):
         fail("give a claim ID or --first (not both)")
     with open_db(db) as store, user_errors():
@@ -336,15 +311,14 @@ def claim(
 
 
 @app.command()
+@output_options
 def entity(
     name: Annotated[
         str, typer.Argument(help="A name (any spelling seen) or a cross-article key like PERSON:kim tae-hyo.")
     ],
     db: DbOpt = None,
     limit: LimitOpt = 100,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """What an entity said (quotes, claims it is the source of) and what was said about it.
 
@@ -354,7 +328,6 @@ def entity(
 
       newsgraph entity Russia --jsonl
     """
-    fmt = choose(json_, jsonl, csv_)
     with open_db(db) as store, user_errors():
         rep = store.entity(name, limit=limit)
     sections: list[tuple[str, list[Any], list[str]]] = [

@@ -145,6 +145,19 @@ def side_of(status: str, *, negated: bool = False) -> str:
     return side
 
 
+def group_sides(stances: Iterable[StanceRow], *, negated: bool = False) -> dict[str, list[StanceRow]]:
+    """Stances by :data:`SIDES` (each side in the stances' order; see :func:`side_of` for ``negated``)."""
+    out: dict[str, list[StanceRow]] = {s: [] for s in SIDES}
+    for st in stances:
+        out[side_of(st.status, negated=negated)].append(st)
+    return out
+
+
+def _sides_json(sides: dict[str, list[StanceRow]]) -> dict[str, list[dict[str, Any]]]:
+    """Stances by side, JSON-ready."""
+    return {side: [st.as_dict() for st in stances] for side, stances in sides.items()}
+
+
 @dataclass(frozen=True)
 class Dispute(_Row):
     """A disputed proposition with every stance on it, oldest first."""
@@ -153,10 +166,11 @@ class Dispute(_Row):
     stances: list[StanceRow] = field(default_factory=list)
 
     def sides(self) -> dict[str, list[StanceRow]]:
-        out: dict[str, list[StanceRow]] = {s: [] for s in SIDES}
-        for st in self.stances:
-            out[side_of(st.status)].append(st)
-        return out
+        return group_sides(self.stances)
+
+    def by_side(self) -> dict[str, Any]:
+        """What the CLI's ``--json`` and ``GET /api/disputes`` show: the proposition and its stances by side."""
+        return {"cluster": self.cluster.as_dict(), "sides": _sides_json(self.sides())}
 
 
 @dataclass(frozen=True)
@@ -170,10 +184,12 @@ class CheckMatch(_Row):
     stances: list[StanceRow] = field(default_factory=list)
 
     def sides(self) -> dict[str, list[StanceRow]]:
-        out: dict[str, list[StanceRow]] = {s: [] for s in SIDES}
-        for st in self.stances:
-            out[side_of(st.status, negated=self.negated)].append(st)
-        return out
+        return group_sides(self.stances, negated=self.negated)
+
+    def by_side(self) -> dict[str, Any]:
+        """What the CLI's ``--json`` and ``GET /api/check`` show: the match and its stances by side."""
+        return {"cluster": self.cluster.as_dict(), "score": self.score, "negated": self.negated,
+                "sides": _sides_json(self.sides())}  # fmt: skip
 
 
 @dataclass(frozen=True)
