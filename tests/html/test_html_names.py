@@ -8,6 +8,7 @@ from newsgraph.clean.html import extract_html
 from newsgraph.clean.html_names import (
     clean_names,
     drop_slug_duplicates,
+    host_labels,
     is_person_name,
     is_site_name,
     join_split_names,
@@ -54,6 +55,30 @@ def test_site_name() -> None:
     assert is_site_name("Example Times Sponsored", keys)
     assert not is_site_name("Jane Doe", keys)
     assert is_site_name("Condé Nast", site_keys(None, "Conde Nast", None))
+
+
+def test_host_labels() -> None:
+    """The host's labels without the generic ones, whatever the scheme, port, path or case."""
+    assert host_labels("https://www.USAToday.com:443/story/x") == ["usatoday", "com"]
+    assert host_labels("http://m.news.bbc.co.uk/a") == ["bbc", "co", "uk"]
+    assert host_labels("amp.example.org") == ["example", "org"]
+    assert host_labels("https://localhost/") == ["localhost"]
+
+
+def test_title_site_segment_from_the_url() -> None:
+    """The title's site segment is found from the host alone (no site name in the metadata): its main label
+    or all its labels joined."""
+    from newsgraph.clean.html import choose_title
+
+    assert choose_title("Troops cross the border | Example Times", (), None, "https://exampletimes.com/a") == (
+        "Troops cross the border"
+    )
+    assert choose_title("Troops cross the border - EXAMPLE.ORG", (), None, "https://www.example.org/a") == (
+        "Troops cross the border"
+    )
+    assert choose_title("Troops cross the border - Other Paper", (), None, "https://www.example.org/a") == (
+        "Troops cross the border - Other Paper"
+    )
 
 
 def test_drop_slug_duplicates() -> None:

@@ -48,6 +48,10 @@ _SUBSCRIBE_KEYS = (
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "material", "terms", "privacy")
 
 
+_SHORT_LINE_PATTERNS = (("weather", WEATHER), ("advertisement", ADVERTISEMENT), ("navigation", SKIP_LINK))
+"""The first patterns :func:`line_reason` tries on a short line (its bullets stripped), in order."""
+
+
 def _word_set(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text)]
 
@@ -58,12 +62,9 @@ def line_reason(u: Unit) -> str | None:  # noqa: C901, PLR0912
     n = u.chars
     if n <= 120:
         core = t.lstrip("*+•·-–— ").strip()
-        if WEATHER.match(core):
-            return "weather"
-        if ADVERTISEMENT.match(core):
-            return "advertisement"
-        if SKIP_LINK.match(core):
-            return "navigation"
+        for reason, pattern in _SHORT_LINE_PATTERNS:
+            if pattern.match(core):
+                return reason
         if n <= 60 and TIME_AGO.match(core):
             return "comment"
         words = _word_set(core)

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsgraph.clean.html_names import host_labels
 from newsgraph.clean.html_options import DEFAULT_OPTIONS, HtmlElement, HtmlOptions
 from newsgraph.clean.text import Cleaned, clean_text
 from newsgraph.models import Author, Caption, ErrorRecord
@@ -354,12 +355,9 @@ def _site_keys(sitename: str | None, url: str | None) -> set[str]:
     keys = set()
     if sitename:
         keys.add(_alnum(sitename))
-    if url:
-        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
-        labels = [x for x in host.split(".") if x not in {"www", "m", "amp", "blog", "news"}]
-        if len(labels) >= 2:
-            keys.add(_alnum(labels[-2]))
-            keys.add(_alnum("".join(labels)))
+    if url and len(labels := host_labels(url)) >= 2:
+        keys.add(_alnum(labels[-2]))
+        keys.add(_alnum("".join(labels)))
     return {k for k in keys if len(k) >= 3}
 
 

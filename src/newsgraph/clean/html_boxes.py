@@ -12,6 +12,7 @@ newsletter``, ``box: follow``, ``box: breaking``, ``box: transcript``, ``embedde
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsgraph.clean.html_options import HtmlElement
 
@@ -59,6 +60,15 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _TWEET_SIGNATURE = re.compile(rf"\(@\w{{1,15}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$", re.IGNORECASE)
 _EMBED_CLASS = re.compile(r"twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|fb-post")
 
+_BOX_RULES: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("transcript", _TRANSCRIPT.match),
+    ("related", _RELATED_LINE.search),
+    ("follow", _FOLLOW.match),
+    ("breaking", _BREAKING.match),
+    ("tweet", _TWEET_SIGNATURE.search),
+    ("newsletter", _APPEAL.search),
+)
+""":func:`box_reason`'s tests in order: the first that finds its pattern in the paragraph names the box."""
 _MAX_BOX_WORDS = 45
 _MAX_TEASER_WORDS = 20
 
@@ -93,19 +103,7 @@ def box_reason(para: str) -> str | None:
     ``tweet`` (an embedded tweet's signature line). Long paragraphs are prose, never boxes."""
     if _words(para, _MAX_BOX_WORDS + 1) > _MAX_BOX_WORDS:
         return None
-    if _TRANSCRIPT.match(para):
-        return "transcript"
-    if _RELATED_LINE.search(para):
-        return "related"
-    if _FOLLOW.match(para):
-        return "follow"
-    if _BREAKING.match(para):
-        return "breaking"
-    if _TWEET_SIGNATURE.search(para):
-        return "tweet"
-    if _APPEAL.search(para):
-        return "newsletter"
-    return None
+    return next((reason for reason, test in _BOX_RULES if test(para)), None)
 
 
 def is_box_heading(para: str) -> bool:

@@ -124,12 +124,19 @@ def site_keys(sitename: str | None, publisher: str | None, url: str | None) -> s
             # "OneUptime | One Complete Observability platform." -> "oneuptime"
             head = re.split(r"\s+[|:–—-]\s+", s, maxsplit=1)[0]
             keys.add(_alnum(head))
-    if url:
-        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
-        labels = [x for x in host.split(".") if x not in {"www", "m", "amp", "blog", "news"}]
-        if len(labels) >= 2:
-            keys.add(_alnum(labels[-2]))
+    if url and len(labels := host_labels(url)) >= 2:
+        keys.add(_alnum(labels[-2]))
     return {k for k in keys if len(k) >= 3}
+
+
+_GENERIC_HOST_LABELS = frozenset({"www", "m", "amp", "blog", "news"})
+
+
+def host_labels(url: str) -> list[str]:
+    """The labels of ``url``'s host, lower-cased, without the generic ones (``www``, ``m``, ``amp``, ``blog``,
+    ``news``): ``https://www.usatoday.com/story`` -> ``["usatoday", "com"]``."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
+    return [x for x in host.split(".") if x not in _GENERIC_HOST_LABELS]
 
 
 def is_site_name(name: str, keys: set[str]) -> bool:
