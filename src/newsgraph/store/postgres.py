@@ -196,10 +196,15 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: {str(exc).strip()}") from None
 
+    _CLAIM_FTS_MATCH = "c.tsv @@ websearch_to_tsquery('english', ?)"
+
+    def _fts_query(self, text: str) -> str | None:
+        return websearch_text(text)
+
     def _fts(
         self, kind: str, query: str, limit: int, after: tuple[float, int, int] | None = None
     ) -> list[tuple[int, SearchHit]]:
-        q = websearch_text(query)
+        q = self._fts_query(query)
         if q is None:
             return []
         score, pk = fts_bound(after, kind)
@@ -211,12 +216,6 @@ class PostgresStore(SQLStore):
 
     def _budget(self) -> AbstractContextManager[Any]:
         return pg_budget(self._conn)
-
-    def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
-        q = websearch_text(query)
-        if q is None:
-            return None
-        return "c.tsv @@ websearch_to_tsquery('english', ?)", [q]
 
     def close(self) -> None:
         self._conn.close()

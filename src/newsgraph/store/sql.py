@@ -126,9 +126,17 @@ class SQLStore(FetchStateMixin, PropositionQueries):
     ) -> list[tuple[int, SearchHit]]:
         """Up to ``limit`` (pk, hit) of ``kind``, best first then by pk, after the keyset ``after``."""
 
+    _CLAIM_FTS_MATCH: str
+    """A WHERE condition on alias ``c`` with one ``?`` (a :meth:`_fts_query`): the claim's text matches it."""
+
     @abstractmethod
+    def _fts_query(self, text: str) -> str | None:
+        """The back-end's full-text query for user text; None when it holds no word to search for."""
+
     def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
         """A WHERE condition on alias ``c`` selecting claims whose text matches ``query``."""
+        q = self._fts_query(query)
+        return None if q is None else (self._CLAIM_FTS_MATCH, [q])
 
     def _budget(self) -> AbstractContextManager[Any]:
         """The time budget of one search (:mod:`newsgraph.store.search_guard`), enforced by the database."""

@@ -270,6 +270,11 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{self.path}: {exc}") from None
 
     # -- full-text search -------------------------------------------------------------------------
+    _CLAIM_FTS_MATCH = "c.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+
+    def _fts_query(self, text: str) -> str | None:
+        return fts5_query(text)
+
     def _fts_rank(
         self, kind: str, q: str, limit: int, after: tuple[float, int, int] | None = None
     ) -> list[tuple[int, float]]:
@@ -308,7 +313,7 @@ class SQLiteStore(SQLStore):
     def _fts(
         self, kind: str, query: str, limit: int, after: tuple[float, int, int] | None = None
     ) -> list[tuple[int, SearchHit]]:
-        q = fts5_query(query)
+        q = self._fts_query(query)
         return self._fts_hits(kind, q, self._fts_rank(kind, q, limit, after)) if q else []
 
     def search(
@@ -317,7 +322,7 @@ class SQLiteStore(SQLStore):
         """Rank claims, quotes and articles (cheap), keep the best ``limit`` overall, and only then fetch
         snippets and metadata for those. Order and ``after`` as in :meth:`SQLStore.search`."""
         bound_query(query)
-        q = fts5_query(query)
+        q = self._fts_query(query)
         if q is None:
             return []
         key = search_after(self._fetch, after)
@@ -338,12 +343,6 @@ class SQLiteStore(SQLStore):
 
     def _budget(self) -> AbstractContextManager[Any]:
         return sqlite_budget(self._conn)
-
-    def _claim_fts_cond(self, query: str) -> tuple[str, list[Any]] | None:
-        q = fts5_query(query)
-        if q is None:
-            return None
-        return "c.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", [q]
 
     def close(self) -> None:
         with suppress(sqlite3.Error):
