@@ -430,23 +430,10 @@ class ClaimClusterer:
                 self._new_cluster(cid)
             elif not 0 <= c < len(self._cids) or self._cids[c] != cid:
                 raise ValueError(f"corrupt tracked claims: {key!r} in cluster {c} ({cid}) out of sequence")
-            i = self._n
             v = vecs[j]
             # hashed one row at a time, exactly as at insertion: a batched matrix product rounds differently
             # and could flip the sign of a projection that is almost zero
-            probes, sketch = self._hash(v)
-            self._vecs[i] = v
-            self._sketch[i] = sketch
-            self._n += 1
-            self._keys.append(key)
-            self._index[key] = i
-            self._ents.append(ents[j])
-            self._events.append(events[j])
-            self._nums.append(nums[j])
-            self._cluster.append(c)
-            self._sums[c] += v
-            self._sizes[c] += 1
-            self._bucket_add(probes[:, 0], i)
+            self._append(key, v, self._hash(v), c, ents[j], events[j], nums[j])
 
     def _reserve(self, n: int) -> None:
         """Room for ``n`` items in the vector and sketch arrays (grown by doubling)."""
@@ -566,8 +553,26 @@ class ClaimClusterer:
                 if norm > 0 and float(centroid @ v) / norm >= self.threshold - self.centroid_margin:
                     chosen = c
                     break
+        if chosen < 0:
+            chosen = self._new_cluster(cluster_id_for(key))
+        self._reserve(self._n + 1)
+        self._append(key, v, (probes, sketch), chosen, ents, events, nums)
+        return self._cids[chosen]
+
+    def _append(
+        self,
+        key: str,
+        v: F32,
+        hashed: tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]],
+        c: int,
+        ents: frozenset[str],
+        events: frozenset[str],
+        nums: frozenset[str],
+    ) -> None:
+        """Store claim ``key`` as the next item, in cluster ``c`` (room reserved): its row (vector ``v`` and the
+        sketch of ``hashed``, from :meth:`_hash`), its sets, the cluster's sum and size, and its buckets."""
+        probes, sketch = hashed
         i = self._n
-        self._reserve(i + 1)
         self._vecs[i] = v
         self._sketch[i] = sketch
         self._n += 1
@@ -576,10 +581,7 @@ class ClaimClusterer:
         self._ents.append(ents)
         self._events.append(events)
         self._nums.append(nums)
-        if chosen < 0:
-            chosen = self._new_cluster(cluster_id_for(key))
-        self._cluster.append(chosen)
-        self._sums[chosen] += v
-        self._sizes[chosen] += 1
+        self._cluster.append(c)
+        self._sums[c] += v
+        self._sizes[c] += 1
         self._bucket_add(probes[:, 0], i)
-        return self._cids[chosen]
