@@ -78,14 +78,20 @@ def _caption_hint(text: str) -> bool:
     )
 
 
+def _set_caption(u: Unit, cap: tuple[str, str] | None) -> bool:
+    """Mark ``u`` a caption with its (text, credit) when ``cap`` is one; whether it was."""
+    if cap is None:
+        return False
+    u.kind = "caption"
+    u.extra["text"], u.extra["credit"] = cap
+    return True
+
+
 def _metadata(u: Unit, prose: bool) -> None:
     """Mark a caption, photo credit, by-line or date-stamp line (kind + extra)."""
     text = u.text
     if prose:
-        cap = split_caption(text) if _caption_hint(text) else None
-        if cap:
-            u.kind = "caption"
-            u.extra["text"], u.extra["credit"] = cap
+        _set_caption(u, split_caption(text) if _caption_hint(text) else None)
         return
     low = text[:200].lower()
     if u.wordlen <= 40 and (
@@ -102,12 +108,7 @@ def _metadata(u: Unit, prose: bool) -> None:
             u.kind = "date"
             u.extra["date"] = iso
             return
-    if not _caption_hint(text):
-        return
-    cap = split_caption(text)
-    if cap:
-        u.kind = "caption"
-        u.extra["text"], u.extra["credit"] = cap
+    if not _caption_hint(text) or _set_caption(u, split_caption(text)):
         return
     credit = credit_only(text)
     if credit:

@@ -71,11 +71,32 @@ def _csv_row(a: object) -> list[str]:
     ]
 
 
-class _TextSink:
+class _StreamSink:
+    """A sink writing to a text stream (stdout, or a file -o without a checkpoint): a commit is a flush."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
+        self.out.flush()
+        return None
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class _JsonlText(_StreamSink):
+    def write(self, articles: Sequence[Article]) -> None:
+        for art in articles:
+            self.out.write(art.model_dump_json() + "\n")
+
+
+class _TextSink(_StreamSink):
     """json (one object, or an array written as records come) and csv to a text stream."""
 
     def __init__(self, out: TextIO, fmt: Format, single_ok: bool) -> None:
-        self.out, self.fmt, self.single_ok = out, fmt, single_ok
+        super().__init__(out)
+        self.fmt, self.single_ok = fmt, single_ok
         self.n = 0
         self._first: Article | None = None
         self._csv = csv.writer(out) if fmt is Format.csv else None
@@ -97,10 +118,6 @@ class _TextSink:
                     self.out.write("[\n" + self._json_item(self._first))
                     self._first = None
                 self.out.write(",\n" + self._json_item(art))
-
-    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
-        self.out.flush()
-        return None
 
     def close(self) -> None:
         if self.fmt is Format.json:
@@ -280,22 +297,6 @@ def extract(  # noqa: C901
         raise typer.Exit(3)
     if stats.with_errors:
         raise typer.Exit(1)
-
-
-class _JsonlText:
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-
-    def write(self, articles: Sequence[Article]) -> None:
-        for art in articles:
-            self.out.write(art.model_dump_json() + "\n")
-
-    def commit(self, *, force: bool = False) -> dict[str, Any] | None:
-        self.out.flush()
-        return None
-
-    def close(self) -> None:
-        self.out.flush()
 
 
 def _report_errors(arts: Sequence[Article]) -> None:
