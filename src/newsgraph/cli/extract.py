@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from newsgraph.cli import app
-from newsgraph.cli.output import fail, open_db, report_ingest
+from newsgraph.cli.output import ProgressOpt, fail, open_db, report_ingest
 
 if TYPE_CHECKING:
     from newsgraph.engines.ray_engine import RayOptions
@@ -183,10 +183,7 @@ def extract(  # noqa: C901
         int | None,
         typer.Option(min=1, help="ray engine: actors, each loading the spaCy pipeline once (default: CPUs)."),
     ] = None,
-    progress: Annotated[
-        bool | None,
-        typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
-    ] = None,
+    progress: ProgressOpt = None,
     shard_batches: Annotated[
         int,
         typer.Option(min=1, help="ray engine: batches per Parquet shard (the unit --resume redoes)."),

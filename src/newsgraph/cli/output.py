@@ -35,6 +35,10 @@ CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row
 LimitOpt = Annotated[
     int, typer.Option("--limit", "-n", min=1, help="At most this many rows.", rich_help_panel="Output")
 ]
+ProgressOpt = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
+]
 DbOpt = Annotated[
     str | None,
     typer.Option(
