@@ -6,11 +6,9 @@ nouns ...), not tuned to any article. The event vocabulary itself lives in ``dat
 
 from __future__ import annotations
 
-from newsgraph.lexicon.reporting import EPISTEMIC_VERBS, EVIDENCE_VERBS, STATEMENT_VERBS
+from newsgraph.lexicon.reporting import EPISTEMIC_VERBS, EVIDENCE_VERBS, STATEMENT_VERBS, word_set
 
-
-def _w(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_w = word_set
 
 
 # reporting verbs: the shared lexicon's statement, belief and evidence classes (not the speech acts PLOVER codes)

@@ -22,8 +22,12 @@ class                       what the verb does                              read
 from __future__ import annotations
 
 
-def _w(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list (how every word list of the rules is written)."""
     return frozenset(words.split())
+
+
+_w = word_set
 
 
 STATEMENT_VERBS = _w(
