@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from trafilatura.utils import load_html
 
-from newsgraph.clean.html import extract_html
+from newsgraph.clean.html import choose_title, extract_html
 from newsgraph.clean.html_names import (
     clean_names,
     drop_slug_duplicates,
@@ -65,20 +66,22 @@ def test_host_labels() -> None:
     assert host_labels("https://localhost/") == ["localhost"]
 
 
-def test_title_site_segment_from_the_url() -> None:
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Troops cross the border | Example Times", "https://exampletimes.com/a", "Troops cross the border"),
+        ("Troops cross the border - EXAMPLE.ORG", "https://www.example.org/a", "Troops cross the border"),
+        (
+            "Troops cross the border - Other Paper",
+            "https://www.example.org/a",
+            "Troops cross the border - Other Paper",
+        ),
+    ],
+)
+def test_title_site_segment_from_the_url(title: str, url: str, expected: str) -> None:
     """The title's site segment is found from the host alone (no site name in the metadata): its main label
-    or all its labels joined."""
-    from newsgraph.clean.html import choose_title
-
-    assert choose_title("Troops cross the border | Example Times", (), None, "https://exampletimes.com/a") == (
-        "Troops cross the border"
-    )
-    assert choose_title("Troops cross the border - EXAMPLE.ORG", (), None, "https://www.example.org/a") == (
-        "Troops cross the border"
-    )
-    assert choose_title("Troops cross the border - Other Paper", (), None, "https://www.example.org/a") == (
-        "Troops cross the border - Other Paper"
-    )
+    or all its labels joined; another paper's name stays."""
+    assert choose_title(title, (), None, url) == expected
 
 
 def test_drop_slug_duplicates() -> None:
