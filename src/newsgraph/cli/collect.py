@@ -60,6 +60,15 @@ ResolveOpt = Annotated[
     list[str] | None,
     typer.Option("--resolve", help="HOST:ADDRESS, like curl --resolve (repeatable).", rich_help_panel=_P),
 ]
+UserAgentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--user-agent",
+        help="User-Agent header (default: newsgraph/VERSION (+PROJECT_URL)); add a contact, see docs/collect.md.",
+        rich_help_panel=_P,
+        show_default=False,
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 
 
@@ -71,8 +80,9 @@ def _politeness(
     retries: int,
     backoff: float,
     resolve: list[str] | None,
+    agent: str | None = None,
 ) -> Politeness:
-    from newsgraph.collect import Politeness
+    from newsgraph.collect import USER_AGENT, Politeness
 
     mapping: dict[str, str] = {}
     for item in resolve or []:
@@ -80,9 +90,11 @@ def _politeness(
         if not sep or not host or not addr:
             fail(f"--resolve {item!r}: expected HOST:ADDRESS")
         mapping[host.lower()] = addr
+    if agent is not None and (not agent.strip() or any(c in agent for c in "\r\n")):
+        fail(f"--user-agent {agent!r}: expected one non-empty line")
     return Politeness(
         rate=rate, per_host=per_host, workers=workers, timeout=timeout, retries=retries, backoff=backoff,
-        resolve=mapping,
+        resolve=mapping, user_agent=agent.strip() if agent else USER_AGENT,
     )  # fmt: skip
 
 
@@ -129,6 +141,7 @@ def collect(
     retries: RetriesOpt = 3,
     backoff: BackoffOpt = 1.0,
     resolve: ResolveOpt = None,
+    user_agent: UserAgentOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Fetch what is new under feeds, sitemaps, sites or URL lists, politely, and store it.
@@ -149,7 +162,7 @@ def collect(
     """
     from newsgraph.collect import collect as run
 
-    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve)
+    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve, user_agent)
     opts = _options(since, max_pages, warc, no_nlp, recheck)
     store = open_db(db, create=True)
     stop = threading.Event()
@@ -208,6 +221,7 @@ def watch(
     retries: RetriesOpt = 3,
     backoff: BackoffOpt = 1.0,
     resolve: ResolveOpt = None,
+    user_agent: UserAgentOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Collect in a loop, every --every, until Ctrl-C or SIGTERM (then it stores what it has and exits 0).
@@ -231,7 +245,7 @@ def watch(
         seconds = parse_every(every)
     except ValueError as exc:
         fail(str(exc))
-    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve)
+    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve, user_agent)
     opts = _options(since, max_pages, warc, no_nlp, False)
     store = open_db(db, create=True)
     stop = threading.Event()
