@@ -33,6 +33,7 @@ from newsgraph.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from newsgraph.cli.progress import DocsProgress
     from newsgraph.models import Article
     from newsgraph.store.base import Store
 
@@ -127,6 +128,14 @@ def _extract_new(
         yield from arts
 
 
+def _count_unreadable(docs: Iterable[Article], bar: DocsProgress) -> Iterator[Article]:
+    """``docs`` as they come, counting on the bar those with nothing to store (an error record, no body)."""
+    for art in docs:
+        if not art.body.strip():
+            bar.error()
+        yield art
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -161,27 +170,15 @@ def ingest(
     total = None if quiet else _count_inputs(paths)
     problems: list[str] = []
     docs = _extract_new(paths, store, nlp=not no_nlp, n_process=n_process, problems=problems)
-    with store, user_errors():
-        if sys.stderr.isatty() and not quiet:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                SpinnerColumn,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
+    from newsgraph.cli.progress import DocsProgress
 
-            with Progress(
-                SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
-            ) as bar:  # fmt: skip
-                task = bar.add_task("ingest", total=total)
-                res = store.add_articles(docs, batch_size=batch_size, progress=lambda n: bar.advance(task, n))
-        else:
-            res = store.add_articles(docs, batch_size=batch_size)
+    with (
+        store,
+        user_errors(),
+        DocsProgress(total, enabled=False if quiet else None, label="ingest", summary=not quiet) as bar,
+    ):
+        res = store.add_articles(_count_unreadable(docs, bar), batch_size=batch_size, progress=bar.advance)
+        bar.update(errors=res.failed + len(problems))  # what the store could not take, and unreadable inputs
     for msg in problems:
         print(f"newsgraph: {msg}", file=sys.stderr)
     report_ingest(res, store.url, summary=not quiet)
