@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from newsgraph.cli.progress import DocsProgress
 from newsgraph.engines.batches import expand_inputs, is_multi_document, iter_batches, iter_segments
 from newsgraph.engines.checkpoint import Position
 from newsgraph.engines.local import LocalOptions, stream_articles
-from newsgraph.engines.progress import DocsProgress, estimate_total
+from newsgraph.engines.progress import estimate_total
 from newsgraph.engines.sinks import (
     JSON_COLUMNS,
     STRING_COLUMNS,

@@ -7,6 +7,7 @@ import os
 import numpy as np
 import pytest
 
+from newsgraph.stance.features import N_FEATURES
 from newsgraph.stance.model import MODEL_PATH, TreeEnsemble, load_model
 
 # Written for these tests (not from any dataset).
@@ -44,6 +45,32 @@ def test_tree_ensemble_walks_to_the_right_leaves() -> None:
     )
     x = np.array([[1.0, 5.0], [2.0, -1.0], [2.0, 3.0], [np.nan, np.nan]])
     assert ens.raw(x)[:, 0].tolist() == [0.75, -0.5, 2.5, -0.5]
+
+
+def _walk_one(ens: TreeEnsemble, row: np.ndarray, root: int) -> float:
+    """The leaf value one row reaches in one tree, node by node (the reference for the vectorised walk)."""
+    node = root
+    while not ens.is_leaf[node]:
+        v = row[ens.feature[node]]
+        left = bool(ens.missing_left[node]) if np.isnan(v) else bool(v <= ens.threshold[node])
+        node = int(ens.left[node] if left else ens.right[node])
+    return float(ens.value[node])
+
+
+def test_vectorised_walk_equals_the_node_by_node_walk_on_the_shipped_trees() -> None:
+    model = load_model()
+    rng = np.random.default_rng(7)
+    x = rng.normal(loc=0.3, scale=1.0, size=(12, N_FEATURES)).clip(0, None)
+    x[3, ::5] = np.nan  # missing values take each node's missing direction
+    for ens in (model.related, model.stance):
+        want = np.tile(ens.baseline, (len(x), 1))
+        for r in range(len(x)):
+            for root, k in zip(ens.roots, ens.tree_output, strict=True):
+                want[r, k] += _walk_one(ens, x[r], int(root))
+        np.testing.assert_allclose(ens.raw(x), want, rtol=0, atol=1e-9)
+    labels, probs = model.predict_with_probabilities(x)
+    assert labels == model.predict(x)
+    np.testing.assert_array_equal(probs, model.probabilities(x))
 
 
 def test_shipped_model_loads_offline_and_is_small() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -62,3 +63,43 @@ def test_gelu_is_the_exact_erf_form() -> None:
 
 def test_embedder_is_cached() -> None:
     assert get_embedder() is get_embedder()
+
+
+def test_repeated_texts_are_encoded_once_and_land_in_every_slot(
+    emb: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = ["Troops crossed the border.", "Seoul may send arms to Kyiv.", "Troops crossed the border."]
+    seen: list[list[str]] = []
+    tokenize = emb.tokenize
+
+    def spy(batch: Sequence[str]) -> list[list[int]]:
+        seen.append(list(batch))
+        return tokenize(batch)
+
+    monkeypatch.setattr(emb, "tokenize", spy)
+    got = emb.encode(texts)
+    monkeypatch.undo()
+    assert seen == [["Troops crossed the border.", "Seoul may send arms to Kyiv."]]
+    assert got.shape == (3, 384)
+    np.testing.assert_array_equal(got[0], got[2])
+    np.testing.assert_allclose(got[1], emb.encode([texts[1]])[0], atol=2e-5)
+
+
+def test_blas_threads_limits_inside_and_restores_after() -> None:
+    from threadpoolctl import threadpool_info
+
+    from newsgraph.track.embed import blas_threads
+
+    def blas() -> list[int]:
+        return [int(i["num_threads"]) for i in threadpool_info() if i["user_api"] == "blas"]
+
+    before = blas()
+    assert before, "numpy's BLAS should be visible to threadpoolctl"
+    with blas_threads(1):
+        assert blas() == [1] * len(before)
+        with blas_threads(1):  # re-entrant: the inner exit keeps the outer limit
+            pass
+        assert blas() == [1] * len(before)
+    assert blas() == before
+    with blas_threads(0):  # 0: the library's own setting
+        assert blas() == before

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,7 +14,8 @@ from newsgraph.cli import app
 from newsgraph.cli.output import DbOpt, fail, open_db, user_errors
 
 if TYPE_CHECKING:
-    from newsgraph.collect import CollectOptions, CollectReport, Politeness
+    from newsgraph.cli.progress import DocsProgress
+    from newsgraph.collect import CollectOptions, CollectProgress, CollectReport, Politeness
     from newsgraph.collect.run import ProgressFn
 
 _P = "Politeness"
@@ -60,6 +60,15 @@ ResolveOpt = Annotated[
     list[str] | None,
     typer.Option("--resolve", help="HOST:ADDRESS, like curl --resolve (repeatable).", rich_help_panel=_P),
 ]
+UserAgentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--user-agent",
+        help="User-Agent header (default: newsgraph/VERSION (+PROJECT_URL)); add a contact, see docs/collect.md.",
+        rich_help_panel=_P,
+        show_default=False,
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 
 
@@ -71,8 +80,9 @@ def _politeness(
     retries: int,
     backoff: float,
     resolve: list[str] | None,
+    agent: str | None = None,
 ) -> Politeness:
-    from newsgraph.collect import Politeness
+    from newsgraph.collect import USER_AGENT, Politeness
 
     mapping: dict[str, str] = {}
     for item in resolve or []:
@@ -80,9 +90,11 @@ def _politeness(
         if not sep or not host or not addr:
             fail(f"--resolve {item!r}: expected HOST:ADDRESS")
         mapping[host.lower()] = addr
+    if agent is not None and (not agent.strip() or any(c in agent for c in "\r\n")):
+        fail(f"--user-agent {agent!r}: expected one non-empty line")
     return Politeness(
         rate=rate, per_host=per_host, workers=workers, timeout=timeout, retries=retries, backoff=backoff,
-        resolve=mapping,
+        resolve=mapping, user_agent=agent.strip() if agent else USER_AGENT,
     )  # fmt: skip
 
 
@@ -129,6 +141,7 @@ def collect(
     retries: RetriesOpt = 3,
     backoff: BackoffOpt = 1.0,
     resolve: ResolveOpt = None,
+    user_agent: UserAgentOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Fetch what is new under feeds, sitemaps, sites or URL lists, politely, and store it.
@@ -149,7 +162,7 @@ def collect(
     """
     from newsgraph.collect import collect as run
 
-    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve)
+    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve, user_agent)
     opts = _options(since, max_pages, warc, no_nlp, recheck)
     store = open_db(db, create=True)
     stop = threading.Event()
@@ -159,12 +172,9 @@ def collect(
         todo = list(sources or []) or [s.url for s in store.fetch_sources()]
         if not todo:
             fail("no SOURCE given and the store follows none yet")
-        if sys.stderr.isatty() and not quiet:
-            rep = _with_bar(
-                lambda progress: run(todo, store, politeness=pol, options=opts, stop=stop, progress=progress)
-            )
-        else:
-            rep = run(todo, store, politeness=pol, options=opts, stop=stop)
+        with _bar(quiet, "collect") as bar:
+            rep = run(todo, store, politeness=pol, options=opts, stop=stop, progress=_follow(bar))
+            bar.update(errors=len(rep.errors))
     if not quiet:
         _summary(rep, store.url)
     if rep.sources_read == 0 and rep.fetched + rep.unchanged == 0:
@@ -173,23 +183,41 @@ def collect(
         raise typer.Exit(1)
 
 
-def _with_bar(fn: Callable[[ProgressFn], CollectReport]) -> CollectReport:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+def _bar(quiet: bool, label: str) -> DocsProgress:
+    """The shared progress bar, counting pages: drawn on a terminal, silent with --quiet."""
+    from newsgraph.cli.progress import DocsProgress
 
-    with Progress(
-        SpinnerColumn(), TextColumn("collecting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("collect", total=None)
-        return fn(lambda done, total: bar.update(task, completed=done, total=total))
+    return DocsProgress(None, enabled=False if quiet else None, label=label, unit="pages", summary=not quiet)
+
+
+def _follow(bar: DocsProgress) -> ProgressFn:
+    """A collect progress callback that moves ``bar`` (its total grows as discovery finds pages)."""
+
+    def on_progress(p: CollectProgress) -> None:
+        bar.update(done=p.done, total=p.total or None, errors=p.errors)
+
+    return on_progress
+
+
+class _Rounds:
+    """One bar per ``watch`` round: opened by the round's first progress call, closed by its report."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.n = 0
+        self.bar: DocsProgress | None = None
+
+    def progress(self, p: CollectProgress) -> None:
+        if self.bar is None:
+            self.n += 1
+            self.bar = _bar(self.quiet, f"round {self.n}").__enter__()
+        _follow(self.bar)(p)
+
+    def end(self, rep: CollectReport) -> None:
+        if self.bar is not None:
+            self.bar.update(errors=len(rep.errors))
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @app.command()
@@ -208,6 +236,7 @@ def watch(
     retries: RetriesOpt = 3,
     backoff: BackoffOpt = 1.0,
     resolve: ResolveOpt = None,
+    user_agent: UserAgentOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Collect in a loop, every --every, until Ctrl-C or SIGTERM (then it stores what it has and exits 0).
@@ -231,12 +260,15 @@ def watch(
         seconds = parse_every(every)
     except ValueError as exc:
         fail(str(exc))
-    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve)
+    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve, user_agent)
     opts = _options(since, max_pages, warc, no_nlp, False)
     store = open_db(db, create=True)
     stop = threading.Event()
 
+    rounds = _Rounds(quiet)
+
     def on_round(n: int, rep: CollectReport) -> None:
+        rounds.end(rep)
         if not quiet:
             _summary(rep, store.url, label=f"round {n}: ")
 
@@ -251,6 +283,7 @@ def watch(
             options=opts,
             stop=stop,
             on_round=on_round,
+            progress=rounds.progress,
         )
     if not quiet:
         print("newsgraph: stopped", file=sys.stderr)

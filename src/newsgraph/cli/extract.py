@@ -238,9 +238,10 @@ def extract(  # noqa: C901
         fail("--resume needs -o with --format jsonl or parquet")
     if resume and "-" in paths:
         fail("--resume cannot replay stdin")
+    from newsgraph.cli.progress import DocsProgress
     from newsgraph.engines.checkpoint import CheckpointMismatch, default_checkpoint_path
     from newsgraph.engines.local import LocalOptions, run_local
-    from newsgraph.engines.progress import DocsProgress, estimate_total
+    from newsgraph.engines.progress import estimate_total
     from newsgraph.engines.sinks import JsonlSink, ParquetShardSink, Sink, StoreSink, TeeSink
 
     store_sink = StoreSink(open_db(db, create=True)) if db else None
@@ -317,8 +318,9 @@ def _extract_ray(  # noqa: C901
         fail("--engine ray writes Parquet shards: use --format parquet -o DIRECTORY")
     if "-" in paths:
         fail("--engine ray cannot read stdin")
+    from newsgraph.cli.progress import DocsProgress
     from newsgraph.engines.checkpoint import CheckpointMismatch
-    from newsgraph.engines.progress import DocsProgress, estimate_total
+    from newsgraph.engines.progress import estimate_total
     from newsgraph.engines.ray_engine import ShardReport, run_ray
 
     store = open_db(db, create=True) if db else None

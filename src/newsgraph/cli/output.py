@@ -184,31 +184,6 @@ def report_ingest(result: IngestResult, where: str, *, label: str = "", summary:
         )
 
 
-@contextmanager
-def task_bar(label: str, total: int | None = None, *, eta: bool = False) -> Iterator[Callable[..., None]]:
-    """A transient progress bar on stderr for one long task; yields ``update(advance=n)`` /
-    ``update(completed=done, total=total)`` (rich's ``Progress.update`` for the task)."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
-                                     TimeElapsedColumn()]  # fmt: skip
-    if eta:
-        columns += [TextColumn("ETA"), TimeRemainingColumn()]
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield functools.partial(bar.update, task)
-
-
 def parse_since(text: str | None) -> str | None:
     """A ``--since`` value as an ISO date: ``2024-10-01`` or words dateparser reads (``30 days ago``); exit 2
     with a one-line error otherwise."""

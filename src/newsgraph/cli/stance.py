@@ -51,7 +51,7 @@ def stance_cmd(
 
       python scorer.py gold.csv predictions.csv     # FNC-1's own scorer reads the output as is
     """
-    from newsgraph.engines.progress import DocsProgress
+    from newsgraph.cli.progress import DocsProgress
     from newsgraph.stance.batch import read_bodies, read_pairs, run_pairs, write_out
     from newsgraph.stance.model import ModelFileError
 

@@ -26,11 +26,11 @@ from newsgraph.cli.output import (
     parse_since,
     print_table,
     report_ingest,
-    task_bar,
     user_errors,
 )
 
 if TYPE_CHECKING:
+    from newsgraph.cli.progress import DocsProgress
     from newsgraph.models import Article
     from newsgraph.store.base import Store
 
@@ -125,6 +125,14 @@ def _extract_new(
         yield from arts
 
 
+def _count_unreadable(docs: Iterable[Article], bar: DocsProgress) -> Iterator[Article]:
+    """``docs`` as they come, counting on the bar those with nothing to store (an error record, no body)."""
+    for art in docs:
+        if not art.body.strip():
+            bar.error()
+        yield art
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -159,12 +167,15 @@ def ingest(
     total = None if quiet else _count_inputs(paths)
     problems: list[str] = []
     docs = _extract_new(paths, store, nlp=not no_nlp, n_process=n_process, problems=problems)
-    with store, user_errors():
-        if sys.stderr.isatty() and not quiet:
-            with task_bar("ingesting", total, eta=True) as update:
-                res = store.add_articles(docs, batch_size=batch_size, progress=lambda n: update(advance=n))
-        else:
-            res = store.add_articles(docs, batch_size=batch_size)
+    from newsgraph.cli.progress import DocsProgress
+
+    with (
+        store,
+        user_errors(),
+        DocsProgress(total, enabled=False if quiet else None, label="ingest", summary=not quiet) as bar,
+    ):
+        res = store.add_articles(_count_unreadable(docs, bar), batch_size=batch_size, progress=bar.advance)
+        bar.update(errors=res.failed + len(problems))  # what the store could not take, and unreadable inputs
     for msg in problems:
         print(f"newsgraph: {msg}", file=sys.stderr)
     report_ingest(res, store.url, summary=not quiet)

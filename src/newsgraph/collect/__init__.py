@@ -18,7 +18,16 @@ the store's fetch queue), :mod:`~newsgraph.collect.watch` (the loop) and :mod:`~
 from __future__ import annotations
 
 from newsgraph.collect.config import USER_AGENT, CollectOptions, Politeness
-from newsgraph.collect.run import CollectReport, collect
+from newsgraph.collect.run import CollectProgress, CollectReport, collect
 from newsgraph.collect.watch import parse_every, watch
 
-__all__ = ["USER_AGENT", "CollectOptions", "CollectReport", "Politeness", "collect", "parse_every", "watch"]
+__all__ = [
+    "USER_AGENT",
+    "CollectOptions",
+    "CollectProgress",
+    "CollectReport",
+    "Politeness",
+    "collect",
+    "parse_every",
+    "watch",
+]

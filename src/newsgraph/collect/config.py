@@ -2,14 +2,56 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 from newsgraph import __version__
 
-PROJECT_URL = "https://github.com/newsgraph/newsgraph"
-USER_AGENT = f"newsgraph/{__version__} (+{PROJECT_URL})"
+DEFAULT_PROJECT_URL = "https://github.com/newsgraph/newsgraph"
+"""The ``Homepage`` of ``[project.urls]`` in pyproject.toml, for a source tree that is not installed."""
+URL_LABELS = ("homepage", "repository", "source")
+"""``Project-URL`` labels read, in this order, for the user agent's contact URL."""
+
+
+def url_from_metadata(project_urls: Sequence[str], home_page: str | None = None) -> str | None:
+    """The project's URL from core metadata: the first ``Project-URL`` entry (``"Label, URL"``) whose label is in
+    :data:`URL_LABELS` (in that order; case, spaces and dashes ignored), else ``Home-page``, else ``None``."""
+    urls: dict[str, str] = {}
+    for entry in project_urls:
+        label, sep, url = entry.partition(",")
+        if sep and url.strip():
+            urls.setdefault(label.strip().lower().replace(" ", "").replace("-", ""), url.strip())
+    for label in URL_LABELS:
+        if label in urls:
+            return urls[label]
+    return home_page.strip() if home_page and home_page.strip() else None
+
+
+def project_url() -> str:
+    """The installed package's project URL (``[project.urls]`` in pyproject.toml), else :data:`DEFAULT_PROJECT_URL`."""
+    try:
+        meta = metadata.metadata("newsgraph")
+    except metadata.PackageNotFoundError:
+        return DEFAULT_PROJECT_URL
+    home = meta.get_all("Home-page") or []
+    found = url_from_metadata(
+        [str(u) for u in meta.get_all("Project-URL") or []], str(home[0]) if home else None
+    )
+    return found or DEFAULT_PROJECT_URL
+
+
+def user_agent(contact: str | None = None) -> str:
+    """``newsgraph/<version> (+<project url>)``; ``contact`` (an e-mail or URL where a site can reach the person
+    running the crawl) is added after the URL: ``newsgraph/0.1.0 (+https://...; ops@example.org)``."""
+    extra = f"; {contact.strip()}" if contact and contact.strip() else ""
+    return f"newsgraph/{__version__} (+{project_url()}{extra})"
+
+
+PROJECT_URL = project_url()
+USER_AGENT = user_agent()
 """Our own user agent: robots.txt rules for ``newsgraph`` apply to us."""
 ROBOTS_AGENT = "newsgraph"
 MB = 1024 * 1024

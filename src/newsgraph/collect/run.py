@@ -31,8 +31,21 @@ from newsgraph.ingest.records import RawDocument
 from newsgraph.models import Source
 from newsgraph.store.base import FetchState, Store
 
-ProgressFn = Callable[[int, int], None]
-"""Called with (pages done, pages to do) as the run goes."""
+
+@dataclass(frozen=True)
+class CollectProgress:
+    """Where a run is: sent once at the start, after each source's discovery, and after each page."""
+
+    done: int = 0
+    """pages finished (stored, unchanged, duplicate, skipped or failed)"""
+    total: int = 0
+    """pages to fetch: during discovery, the new pages found so far (it grows); then the run's queue"""
+    errors: int = 0
+    """one-line errors so far: failed pages, and sources that could not be read"""
+
+
+ProgressFn = Callable[[CollectProgress], None]
+"""Called with a :class:`CollectProgress` as the run goes."""
 _CANONICAL = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
 _HREF = re.compile(rb"\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
@@ -114,6 +127,8 @@ class Collector:
     def run(self, sources: Sequence[str], progress: ProgressFn | None = None) -> CollectReport:
         rep = self.report
         discovery = Discovery(self.fetcher, self.store, self.options)
+        if progress:
+            progress(CollectProgress())
         for src in sources:
             if self.fetcher.stop.is_set():
                 break
@@ -131,12 +146,16 @@ class Collector:
                 src, found.kind or "unknown", error="; ".join(found.errors[:3]) or None
             )
             rep.errors += found.errors
+            if progress:
+                progress(CollectProgress(0, rep.queued, len(rep.errors)))
         todo = self.store.pending_fetches(
             list(sources), max_attempts=self.options.max_attempts, recheck=self.options.recheck
         )
         if self.options.max_pages is not None:
             rep.left = max(0, len(todo) - self.options.max_pages)
             todo = todo[: self.options.max_pages]
+        if progress:
+            progress(CollectProgress(0, len(todo), len(rep.errors)))
         self._fetch_all(_interleave(todo), progress)
         self._flush()
         rep.requests = self.fetcher.requests
@@ -168,7 +187,7 @@ class Collector:
                     self._handle(st, _result(fut, st))
                     done += 1
                     if progress:
-                        progress(done, len(todo))
+                        progress(CollectProgress(done, len(todo), len(self.report.errors)))
                 if len(self._batch) >= self.options.batch_size:
                     self._flush()
             self.report.left += len(todo) - done

@@ -88,8 +88,7 @@ class StanceScorer:
         if not heads:
             return []
         x = np.stack([pair_features(h, b, self.model.vocab) for h, b in zip(heads, bodies, strict=True)])
-        labels = self.model.predict(x)
-        probs = self.model.probabilities(x)
+        labels, probs = self.model.predict_with_probabilities(x)
         return [
             StanceResult(
                 claim=h.text,

@@ -51,21 +51,29 @@ class TreeEnsemble:
     depth: int
 
     def raw(self, x: npt.NDArray[np.floating]) -> F64:
-        """Raw scores, shape ``(n_rows, n_outputs)``: baseline plus the leaf values of every tree."""
+        """Raw scores, shape ``(n_rows, n_outputs)``: baseline plus the leaf values of every tree.
+
+        Walks all (row, tree) paths together, one tree level per step, and drops a path as soon as it reaches
+        its leaf (the trees are grown leaf-wise: most paths end far above :attr:`depth`).
+        """
         n = x.shape[0]
         out: F64 = np.tile(self.baseline, (n, 1))
         if n == 0:
             return out
-        rows = np.arange(n)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        n_trees = len(self.roots)
+        node = np.tile(self.roots, n)  # path r * n_trees + t: row r in tree t
+        row = np.repeat(np.arange(n), n_trees)
+        live = np.flatnonzero(~self.is_leaf[node])
         for _ in range(self.depth):
-            leaf = self.is_leaf[node]
-            if leaf.all():
+            if not live.size:
                 break
-            xv = x[rows, self.feature[node]]
-            go_left = np.where(np.isnan(xv), self.missing_left[node], xv <= self.threshold[node])
-            node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
-        leaf_values = self.value[node]  # (n, n_trees)
+            nd = node[live]
+            xv = x[row[live], self.feature[nd]]
+            go_left = np.where(np.isnan(xv), self.missing_left[nd], xv <= self.threshold[nd])
+            nd = np.where(go_left, self.left[nd], self.right[nd])
+            node[live] = nd
+            live = live[~self.is_leaf[nd]]
+        leaf_values = self.value[node].reshape(n, n_trees)
         for k in range(out.shape[1]):
             out[:, k] += leaf_values[:, self.tree_output == k].sum(axis=1)
         return out
@@ -114,20 +122,23 @@ class StanceModel:
 
     def probabilities(self, x: npt.NDArray[np.floating]) -> F64:
         """``(n, 4)`` probabilities in :data:`STANCE_LABELS` order: P(related) split by stage 2."""
-        p_rel = _sigmoid(self.related.raw(x)[:, 0])
-        p_st = _softmax(self.stance.raw(x))
-        out: F64 = np.column_stack([p_st * p_rel[:, None], 1.0 - p_rel])
-        return out
+        return self.predict_with_probabilities(x)[1]
 
     def predict(self, x: npt.NDArray[np.floating]) -> list[StanceLabel]:
         """One label per row: unrelated below the threshold, else the best related class."""
+        return self.predict_with_probabilities(x)[0]
+
+    def predict_with_probabilities(self, x: npt.NDArray[np.floating]) -> tuple[list[StanceLabel], F64]:
+        """Labels and probabilities together, each stage's trees walked once."""
         p_rel = _sigmoid(self.related.raw(x)[:, 0])
-        scores = np.log(np.maximum(_softmax(self.stance.raw(x)), 1e-12)) + self.stance_offsets
-        best = scores.argmax(axis=1)
-        return [
+        p_st = _softmax(self.stance.raw(x))
+        probs: F64 = np.column_stack([p_st * p_rel[:, None], 1.0 - p_rel])
+        best = (np.log(np.maximum(p_st, 1e-12)) + self.stance_offsets).argmax(axis=1)
+        labels: list[StanceLabel] = [
             "unrelated" if p < self.related_threshold else RELATED_LABELS[int(b)]
             for p, b in zip(p_rel, best, strict=True)
         ]
+        return labels, probs
 
 
 def load_model(path: Path = MODEL_PATH) -> StanceModel:
