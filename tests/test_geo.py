@@ -78,3 +78,13 @@ def test_find_countries_in_text() -> None:
     ]
     for m in find_countries(text):
         assert text[m.start : m.end] == m.text
+
+
+def test_fold_drops_accents_and_curly_quotes_and_keeps_ascii_as_is() -> None:
+    from newsgraph.geo import _fold
+
+    assert _fold("Côte d\u2019Ivoire") == "Cote d'Ivoire"
+    assert _fold("\u2018Korea\u2019s") == "'Korea's"
+    assert _fold("North Korea's") == "North Korea's"
+    got = find_countries("Envoys from Türkiye and North Korea\u2019s army met.")
+    assert [(m.text, m.country.alpha3) for m in got] == [("Türkiye", "TUR"), ("North Korea", "PRK")]

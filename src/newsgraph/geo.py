@@ -107,6 +107,8 @@ class CountryMatch:
 
 @lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
+    if s.isascii():
+        return s  # nothing to fold (the common case: find_countries folds every capitalised word run)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.replace("\u2019", "'").replace("\u2018", "'")

@@ -4,6 +4,7 @@ SIGKILL mid-run loses nothing: restarted, it fetches only what was not stored an
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -71,6 +72,8 @@ def test_sigterm_stops_cleanly(busy_site: FixtureSite, tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err.decode()
     assert "stopped" in err.decode()
+    # each round ends with the shared progress bar's line, then the round's report
+    assert re.search(r"^round 1: [\d,]+ pages?, 0 errors, [\d.,]+ pages/s in [\d.,]+ s$", err.decode(), re.M)
     with open_store(db, create=False) as s:
         stored = _stored(db)
         assert len(stored) >= 3 and s.count("articles") == len(stored)  # every 'stored' URL has its article

@@ -103,3 +103,14 @@ def test_blas_threads_limits_inside_and_restores_after() -> None:
     assert blas() == before
     with blas_threads(0):  # 0: the library's own setting
         assert blas() == before
+
+
+def test_blas_threads_setting_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.track.embed import _env_threads
+
+    monkeypatch.delenv("NEWSGRAPH_BLAS_THREADS", raising=False)
+    assert _env_threads() == 1
+    monkeypatch.setenv("NEWSGRAPH_BLAS_THREADS", "0")
+    assert _env_threads() == 0
+    monkeypatch.setenv("NEWSGRAPH_BLAS_THREADS", "lots")  # not a number: the default, never a crash on import
+    assert _env_threads() == 1

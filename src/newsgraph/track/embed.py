@@ -15,7 +15,7 @@ Texts are sorted by length before batching (as sentence-transformers does) so pa
 pass runs with :data:`BLAS_THREADS` BLAS threads (``NEWSGRAPH_BLAS_THREADS``, default 1): newsgraph parallelises
 across processes (spaCy's ``n_process``, Ray workers), and a multi-threaded OpenBLAS on cores that other work
 keeps busy spins on its own threads (measured 3-5x slower than one thread on the shared 2-core machine).
-Agreement with the torch reference is checked by ``tests/track/test_embed.py`` (cosine >= 0.999).
+Agreement with the torch reference is checked by ``tests/track/test_track_embed.py`` (cosine >= 0.999).
 
 >>> emb = get_embedder()                                   # doctest: +SKIP
 >>> emb.encode(["North Korea sent troops to Russia."]).shape  # doctest: +SKIP
@@ -40,7 +40,15 @@ F32 = npt.NDArray[np.float32]
 
 DIM = 384
 _FFN_ROWS = 128  # rows per feed-forward block
-BLAS_THREADS = int(os.environ.get("NEWSGRAPH_BLAS_THREADS", "1") or 1)  # 0: leave the BLAS library's default
+
+
+def _env_threads(name: str = "NEWSGRAPH_BLAS_THREADS", default: int = 1) -> int:
+    """BLAS threads for the forward pass from the environment (``0``: the BLAS library's own default)."""
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw.isdigit() else default
+
+
+BLAS_THREADS = _env_threads()
 
 
 class EmbedderUnavailable(RuntimeError):
@@ -259,9 +267,8 @@ class Embedder:
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> F32:
         """L2-normalised sentence embeddings, shape ``(len(texts), 384)``, float32, in input order."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not len(texts):
-            return out
+            return np.zeros((0, self.dim), dtype=np.float32)
         strs = [t if isinstance(t, str) else str(t) for t in texts]
         uniq = list(dict.fromkeys(strs))  # a text that recurs (a lead sentence shared by bodies) is run once
         ids_all = self.tokenize(uniq)
@@ -272,7 +279,7 @@ class Embedder:
         if len(uniq) == len(strs):
             return vecs
         at = {t: i for i, t in enumerate(uniq)}
-        out[:] = vecs[[at[t] for t in strs]]
+        out: F32 = vecs[[at[t] for t in strs]]
         return out
 
     def _encode_sorted(self, ids_all: list[list[int]], order: list[int], batch_size: int, out: F32) -> None:
