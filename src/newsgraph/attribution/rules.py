@@ -75,8 +75,13 @@ def _covered(span: CharSpan, frags: list[CharSpan]) -> bool:
     return inside >= 0.5 * (e - s)
 
 
-def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | None:
-    """Nearest cue verb with a subject around a quote, outside it, in the same paragraph (same sentence first)."""
+def _quote_cue(
+    doc: Doc, idx: _Index, q: CharSpan, th: Thresholds, in_sources: frozenset[int] = frozenset()
+) -> Token | None:
+    """Nearest cue verb with a subject around a quote, outside it, in the same paragraph (same sentence first).
+
+    A verb inside another attribution's source (``said X, who has known the Clintons for decades. “…”``: the
+    relative clause describes the speaker) introduces no quote (:func:`speaker_clause_verbs`)."""
     toks = idx.tokens_in(q)
     if not toks:
         return None
@@ -91,6 +96,8 @@ def _quote_cue(doc: Doc, idx: _Index, q: CharSpan, th: Thresholds) -> Token | No
     for i in range(lo, hi):
         t = doc[i]
         if q[0] <= t.idx < q[1] or t.pos_ not in {"VERB", "AUX"} or not para_start <= t.idx < para_end:
+            continue
+        if i in in_sources:
             continue
         lemma = t.lemma_.lower()
         if cue_strength(lemma) < th.quote and lemma not in SPEECH:
@@ -145,6 +152,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     out.sort(key=lambda a: a.start(doc))
     split_nested(doc, out, qspans)
 
+    in_sources = speaker_clause_verbs(doc, out)
     frag_starts: list[tuple[int, int, int]] = sorted(
         (s, e, k) for k, a in enumerate(out) for s, e in a.content
     )
@@ -169,7 +177,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             continue
         if _is_title(text, q):
             continue
-        verb = _quote_cue(doc, idx, q, th)
+        verb = _quote_cue(doc, idx, q, th, in_sources)
         toks = idx.tokens_in(q)
         qsents = {doc[i].sent.start for i in toks}
         ruled = None
@@ -245,6 +253,17 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     out.sort(key=lambda a: a.start(doc))
     add_cue_extents(doc, out)
     return _reindex(out)
+
+
+def speaker_clause_verbs(doc: Doc, atts: list[Attribution]) -> frozenset[int]:
+    """Verbs inside the source noun phrase of a verb attribution (``said Skip Rutherford, who has known the
+    Clintons for decades``): they describe the speaker and never introduce the next quotation."""
+    out: set[int] = set()
+    for a in atts:
+        if a.verb is None or a.source is None:
+            continue
+        out.update(i for i in range(*a.source) if doc[i].pos_ in {"VERB", "AUX"} and i != a.verb)
+    return frozenset(out)
 
 
 def _previous_sentence_speaker(

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
+from newsgraph.attribution.content_extent import object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
 from newsgraph.attribution.records import (
     CONTENT_STOP_DEPS,
@@ -69,6 +70,8 @@ OBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "accused X of Y", "blamed X for Y": the object is part of the content
 OBJECT_IN_CONTENT = frozenset({"accuse", "criticize", "blame", "praise"})
 # pronoun subjects that are no speaker unless the verb is a speech verb ("it means that", "this shows that")
+# rules whose content is an object that runs on through the cue verb's trailing phrases (object_extension)
+OBJECT_RUN_ON = frozenset({"dobj", "phrasal"})
 EXPLETIVE_SUBJECTS = frozenset({"it", "this", "that", "there"})
 
 
@@ -414,6 +417,16 @@ def participle_extension(f: VerbFrame, found: Found) -> Found:
     return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > b else found
 
 
+def object_extension(f: VerbFrame, found: Found) -> Found:
+    """An object content runs on through the cue verb's trailing phrases: ``charged [Van Dyke with murder]``,
+    ``wrote [a check to a super PAC]``, ``called [this a false narrative]`` (:func:`.content_extent.object_run_on`);
+    only for ``dobj`` and ``phrasal`` contents after the verb."""
+    if found.rule not in OBJECT_RUN_ON or found.start < f.verb.i:
+        return found
+    end = object_run_on(f.verb, found.end)
+    return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > found.end else found
+
+
 VERB_RULES: tuple[VerbRule, ...] = (
     raising_rule,
     ccomp_rule,
@@ -471,7 +484,7 @@ def verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         if isinstance(found, Stop):
             return None
         if found is not None:
-            return _build(f, participle_extension(f, found))
+            return _build(f, object_extension(f, participle_extension(f, found)))
     return None
 
 

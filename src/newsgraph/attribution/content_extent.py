@@ -1,0 +1,49 @@
+"""Content refinements after a verb rule has found its content: how far an object content runs.
+
+PolNeAR (and careful readers) take an object cue's content to the end of the verb phrase it heads: ``wrote [a
+$500,000 check to a super PAC]``, ``charged [Van Dyke with first-degree murder]``, ``called [this a false
+narrative]``. The parse hangs those trailing phrases on the cue verb, so a content read off the object's own
+subtree stops short. :func:`object_run_on` is read by the ``object_extension`` refinement of
+:mod:`newsgraph.attribution.verb_rules`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# dependents of the cue verb that continue an object content: "charged X [with Y]", "likened it [to Y]",
+# "described X [as Y]", "called X [a liar]", "urged X [to act]", "asked X [whether …]"
+EXTEND_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dative", "dobj", "npadvmod", "prep"})
+EXTEND_MARKS = frozenset({"if", "whether"})
+DATE_ENTS = frozenset({"DATE", "TIME"})
+
+
+def extends_object(child: Token) -> bool:
+    """A right dependent of the cue verb that continues its object content: a prepositional phrase, a
+    predicate, a second object, an infinitive or an ``if``/``whether`` clause; never a date or time adjunct
+    (``on Monday`` belongs to the cue phrase)."""
+    if child.dep_ == "advcl":
+        marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+        if marks:
+            return marks[0] in EXTEND_MARKS
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    if child.dep_ not in EXTEND_DEPS:
+        return False
+    return not any(t.ent_type_ in DATE_ENTS for t in child.subtree)
+
+
+def object_run_on(verb: Token, end: int) -> int:
+    """Last token of an object content ending at token ``end`` once it runs on through the cue verb's trailing
+    phrases that follow it directly (``wrote [a check to a super PAC]``, ``charged [Van Dyke with murder]``); a
+    comma, a date adjunct, a participle clause, a coordinated verb or the sentence's end stop it."""
+    doc = verb.doc
+    b = end
+    for child in verb.rights:
+        if child.i <= b:
+            continue
+        if any(not t.is_space for t in doc[b + 1 : child.left_edge.i]) or not extends_object(child):
+            break
+        b = child.right_edge.i
+    while b > end and (doc[b].is_punct or doc[b].dep_ == "cc"):
+        b -= 1
+    return b

@@ -1,0 +1,63 @@
+"""Content refinements (``object_extension``, ``speaker_clause_verbs``) on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.attribution.content_extent import extends_object, object_run_on
+from tests.attribution._rules import content_of, find, parse
+
+# an object content runs on through the cue verb's trailing phrases
+RUN_ON = [
+    ("The prosecutor charged the driver with reckless homicide.", "charged",
+     "the driver with reckless homicide"),
+    ("The donor wrote a large check to a group backing the mayor.", "wrote",
+     "a large check to a group backing the mayor"),
+    ("The ministry described the report as a fabrication.", "described", "the report as a fabrication"),
+    ("The senator likened the bill to a blank check.", "likened", "the bill to a blank check"),
+]  # fmt: skip
+
+# ... and stops before a date adjunct, a participle after a comma, or a coordinated verb
+STOPS = [
+    ("The ministry denied the report on Monday.", "denied", "the report"),
+    ("The union rejected the offer, walking out of the talks.", "rejected", "the offer"),
+    ("The ministry denied the report and left the room.", "denied", "the report"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,content", RUN_ON, ids=[c for _, c, _ in RUN_ON])
+def test_object_content_runs_on(nlp: Language, sentence: str, cue: str, content: str) -> None:
+    doc, atts = parse(nlp, sentence)
+    a = find(doc, atts, cue)
+    assert content_of(doc, a) == content
+    s, e = a.content[0]
+    assert doc.text[s:e] == content
+
+
+@pytest.mark.parametrize("sentence,cue,content", STOPS, ids=["date", "participle", "coordination"])
+def test_object_content_stops(nlp: Language, sentence: str, cue: str, content: str) -> None:
+    doc, atts = parse(nlp, sentence)
+    assert content_of(doc, find(doc, atts, cue)) == content
+
+
+def test_object_run_on_reads_the_verbs_dependents(nlp: Language) -> None:
+    doc = nlp("The court charged the driver with reckless homicide on Monday.")
+    verb = next(t for t in doc if t.text == "charged")
+    driver = next(t for t in doc if t.text == "driver")
+    assert doc[object_run_on(verb, driver.i)].text == "homicide"
+    with_ = next(t for t in doc if t.text == "with")
+    on = next(t for t in doc if t.text == "on")
+    assert extends_object(with_) and not extends_object(on)
+
+
+def test_a_verb_in_the_speakers_relative_clause_is_no_quote_cue(nlp: Language) -> None:
+    text = (
+        "“Turnout will be lower this year,” said Ann Ruiz, a pollster who has known the candidates for years. "
+        "“Voters are tired.”"
+    )
+    doc, atts = parse(nlp, text)
+    cues = [doc[a.cue[0]].text for a in atts]
+    assert "known" not in cues
+    second = next(a for a in atts if "Voters are tired" in content_of(doc, a))
+    assert doc[second.cue[0]].text == "said"
