@@ -61,3 +61,23 @@ def test_a_verb_in_the_speakers_relative_clause_is_no_quote_cue(nlp: Language) -
     assert "known" not in cues
     second = next(a for a in atts if "Voters are tired" in content_of(doc, a))
     assert doc[second.cue[0]].text == "said"
+
+
+# dobj rule: a pronoun object with a predicate after it is a judgement about it (``_predicate_after``)
+PRONOUN_OBJECTS = [
+    ("Many delegates call it a waste of money.", "call", "it a waste of money"),
+    ("The governor described it as a betrayal.", "described", "it as a betrayal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,content", PRONOUN_OBJECTS, ids=["oprd", "as"])
+def test_pronoun_object_with_a_predicate(nlp: Language, sentence: str, cue: str, content: str) -> None:
+    doc, atts = parse(nlp, sentence)
+    a = find(doc, atts, cue)
+    assert a.rule == "dobj"
+    assert content_of(doc, a) == content
+
+
+def test_bare_pronoun_object_is_no_content(nlp: Language) -> None:
+    doc, atts = parse(nlp, "The governor described it.")
+    assert atts == []

@@ -375,9 +375,17 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
         if not a.is_continuation:
             qi = bisect_right(qstarts, c) - 1
             inside_quote = qi >= 0 and qspans[qi][1] > c and qspans[qi] not in a.quotes
-        if not inside_other and not inside_quote:
+        if not inside_quote and (not inside_other or reported_within(doc, a)):
             keep.append(a)
     return _reindex(keep)
+
+
+def reported_within(doc: Doc, a: Attribution) -> bool:
+    """An attribution inside another's content that annotators mark as one of its own: ``according to X``
+    (``Officials said the talks, according to a diplomat, had stalled``). Other nested cues (``a plan that
+    officials support``, and even coordinated speech verbs, measured on PolNeAR train) cost more precision than
+    they bring."""
+    return a.rule == "according" and doc[a.cue[0]].lower_ == "according"
 
 
 def _only_quotes(text: str, content: list[CharSpan], quotes: list[CharSpan]) -> bool:

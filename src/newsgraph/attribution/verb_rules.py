@@ -64,7 +64,8 @@ BELIEF_SO = frozenset({"think", "believe", "hope", "expect", "suppose", "guess",
 WEAK_OBJECT_MARGIN = 0.05
 # verbs of judging that report a view with "X as Y"
 AS_VERBS = frozenset(
-    {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize"}
+    {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize", "describe"}
+    | {"depict", "label", "brand", "cast", "dismiss", "denounce", "praise", "hail", "tout", "identify"}
 )
 OBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "accused X of Y", "blamed X for Y": the object is part of the content
@@ -149,6 +150,14 @@ def _as_phrase(verb: Token, dobj: Token) -> bool:
             for c in (*verb.rights, *dobj.rights)
         )
         and verb.lemma_.lower() in AS_VERBS
+    )
+
+
+def _predicate_after(verb: Token, dobj: Token) -> bool:
+    """``Others call it the nerd prom``, ``called himself pro-choice``: a predicate of the object after it (so a
+    pronoun object is part of a judgement, not a bare reference)."""
+    return any(
+        c.i > dobj.i and c.dep_ in {"oprd", "xcomp", "ccomp"} and c.pos_ != "VERB" for c in verb.rights
     )
 
 
@@ -312,7 +321,9 @@ def dobj_rule(f: VerbFrame) -> Found | None:
     """``The ministry denied the report``; ``dismissed the claims as rumors``, ``viewed him as a traitor``,
     ``called his plan a disaster``: the object with its ``as`` phrase or predicate."""
     dobj = _dobj(f)
-    if dobj is None or (dobj.pos_ == "PRON" and not _as_phrase(f.verb, dobj)):
+    if dobj is None or (
+        dobj.pos_ == "PRON" and not (_as_phrase(f.verb, dobj) or _predicate_after(f.verb, dobj))
+    ):
         return None
     if not _object_cue(f.lemma, dobj, f.th):
         return None
