@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.attribution.content_extent import extends_object, object_run_on
-from tests.attribution._rules import content_of, find, parse
+from tests.attribution._rules import content_of, find, parse, source_of
 
 # an object content runs on through the cue verb's trailing phrases
 RUN_ON = [
@@ -81,3 +81,26 @@ def test_pronoun_object_with_a_predicate(nlp: Language, sentence: str, cue: str,
 def test_bare_pronoun_object_is_no_content(nlp: Language) -> None:
     doc, atts = parse(nlp, "The governor described it.")
     assert atts == []
+
+
+# survey_in (newsgraph.attribution.adjuncts): one identified poll reports the rest of the sentence
+SURVEYS = [
+    ("The mayor held a wide lead among older voters in a new Gallup poll.", "a new Gallup poll",
+     "The mayor held a wide lead among older voters"),
+    ("In the latest Quinnipiac survey, most voters opposed the tax.", "the latest Quinnipiac survey",
+     "most voters opposed the tax"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,source,content", SURVEYS, ids=["after", "before"])
+def test_survey_in(nlp: Language, sentence: str, source: str, content: str) -> None:
+    doc, atts = parse(nlp, sentence)
+    a = next(a for a in atts if a.rule == "survey_in")
+    assert doc[a.cue[0]].lower_ == "in"
+    assert source_of(doc, a) == source
+    assert content_of(doc, a) == content
+
+
+def test_the_polls_in_general_report_nothing(nlp: Language) -> None:
+    doc, atts = parse(nlp, "The senator has slipped in the polls since March.")
+    assert [a for a in atts if a.rule == "survey_in"] == []

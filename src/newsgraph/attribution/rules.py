@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.attribution.adjuncts import adjunct_attribution
 from newsgraph.attribution.constructions import asked_attribution
 from newsgraph.attribution.cues import (
     SPEECH,
@@ -124,6 +125,8 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             att = verb_attribution(tok, th) or asked_attribution(tok)
         elif tok.lower_ == "according":
             att = according_to(tok)
+        elif tok.pos_ == "ADP":
+            att = adjunct_attribution(tok)
         elif tok.pos_ == "NOUN" and th.noun < 1.0:
             att = noun_attribution(tok, th)
         elif tok.pos_ == "ADJ" and th.adjective < 1.0:
