@@ -79,7 +79,7 @@ def test_pronoun_object_with_a_predicate(nlp: Language, sentence: str, cue: str,
 
 
 def test_bare_pronoun_object_is_no_content(nlp: Language) -> None:
-    doc, atts = parse(nlp, "The governor described it.")
+    _doc, atts = parse(nlp, "The governor described it.")
     assert atts == []
 
 
@@ -102,5 +102,5 @@ def test_survey_in(nlp: Language, sentence: str, source: str, content: str) -> N
 
 
 def test_the_polls_in_general_report_nothing(nlp: Language) -> None:
-    doc, atts = parse(nlp, "The senator has slipped in the polls since March.")
+    _doc, atts = parse(nlp, "The senator has slipped in the polls since March.")
     assert [a for a in atts if a.rule == "survey_in"] == []
