@@ -12,6 +12,8 @@ from newsgraph.models import QuoteType
 CharSpan = tuple[int, int]
 
 VerbRuleName = Literal[
+    "expected",
+    "impression",
     "ccomp",
     "stray_that",
     "answer",

@@ -9,6 +9,8 @@ name lands in ``Attribution.rule``. A rule may also return :data:`STOP` (the ver
 rule               sentence it handles
 =================  ===================================================================================
 ``raising``        (stop) ``Obama seemed to recognize the victory``: the attribution is ``recognize``'s
+``expected``       ``The economy is expected to grow``: no source (:mod:`.sourceless`)
+``impression``     ``The mayor seemed tired of the fight``: no source (:mod:`.sourceless`)
 ``ccomp``          ``The mayor said that the bridge would reopen``
 ``stray_that``     ``Adelson said on Friday during a news conference that he may wait``
 ``answer``         ``Most Democrats said yes``, ``Cook did not say when``, ``Cruz thinks so``
@@ -26,20 +28,17 @@ rule               sentence it handles
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
 from newsgraph.attribution.content_extent import object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
+from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
 from newsgraph.attribution.records import (
     CONTENT_STOP_DEPS,
     REL_PRONOUNS,
     Attribution,
     Thresholds,
-    VerbRuleName,
 )
 from newsgraph.attribution.reported import (
     cue_tokens,
@@ -49,6 +48,7 @@ from newsgraph.attribution.reported import (
     speech_clause,
     verb_subject,
 )
+from newsgraph.attribution.sourceless import expected_rule, impression_rule, passive_raising_subject
 from newsgraph.extensions import doc_text
 
 # what a source releases or sends: "released a statement saying …", "sent an email saying …"
@@ -74,48 +74,6 @@ OBJECT_IN_CONTENT = frozenset({"accuse", "criticize", "blame", "praise"})
 # rules whose content is an object that runs on through the cue verb's trailing phrases (object_extension)
 OBJECT_RUN_ON = frozenset({"dobj", "phrasal"})
 EXPLETIVE_SUBJECTS = frozenset({"it", "this", "that", "there"})
-
-
-@dataclass(frozen=True)
-class VerbFrame:
-    """What every verb rule reads: the cue verb, its lemma and cue strength, its speaker and the thresholds."""
-
-    verb: Token
-    lemma: str
-    strength: float
-    subj: Token
-    """the speaker noun (for a passive with a ``by`` phrase: the agent)"""
-    passive_np: Token | None
-    """the passive subject when the agent speaks about it (``the plan was criticized by Democrats``)"""
-    no_source: bool
-    """``it was reported that …``: nobody is named"""
-    th: Thresholds
-    children: tuple[Token, ...]
-
-
-@dataclass(frozen=True)
-class Found:
-    """A rule's content: tokens ``[start, end]`` (inclusive), extra cue tokens, and for a parenthetical cue the
-    token range of the cue clause that interrupts the content."""
-
-    rule: VerbRuleName
-    start: int
-    end: int
-    extra_cue: tuple[int, ...] = ()
-    hole: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
-class Stop:
-    """The verb is no attribution of its own (the reason says whose it is)."""
-
-    reason: str
-
-
-STOP_RAISING = Stop("raising verb: the inner verb's attribution")
-STOP_MEDIA = Stop("a statement saying …: the participle's attribution")
-
-VerbRule = Callable[[VerbFrame], Found | Stop | None]
 
 
 # ------------------------------------------------------------------------------------------- helpers
@@ -440,6 +398,8 @@ def object_extension(f: VerbFrame, found: Found) -> Found:
 
 VERB_RULES: tuple[VerbRule, ...] = (
     raising_rule,
+    expected_rule,
+    impression_rule,
     ccomp_rule,
     stray_that_rule,
     answer_rule,
@@ -472,6 +432,9 @@ def verb_frame(verb: Token, th: Thresholds) -> VerbFrame | None:
         return None
     passive_np: Token | None = None
     no_source = False
+    raised = passive_raising_subject(verb, lemma)
+    if raised is not None:  # "the economy is expected to grow": nobody is named
+        return VerbFrame(verb, lemma, strength, raised, raised, True, th, tuple(verb.children))
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
         agent = passive_agent(verb)
         if agent is not None and not (verb.dep_ == "relcl" and subj.lower_ in REL_PRONOUNS | {"who"}):
@@ -516,9 +479,9 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:  # noqa: C901, PLR
         b -= 1
     if b < a:
         return None
-    src = None if f.no_source else np_slice(subj)
+    src = None if f.no_source or found.sourceless else np_slice(subj)
     if found.hole is not None:
-        if f.no_source:
+        if f.no_source and not found.sourceless:
             return None
         hole = found.hole
         frags = []
@@ -530,9 +493,8 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:  # noqa: C901, PLR
             frags.append(span_chars(doc, hole[1] + 1, b))
         if not frags:
             return None
-        return Attribution(
-            cue=cue, source=src, content=frags, verb=verb.i, source_head=subj.i, rule=found.rule
-        )
+        head = None if src is None else subj.i
+        return Attribution(cue=cue, source=src, content=frags, verb=verb.i, source_head=head, rule=found.rule)
     # "the changes, which officials said will take effect …": the relative pronoun and the rest of the clause
     relative = (
         found.rule == "ccomp" and not f.no_source and a < subj.i < verb.i < b and doc[a].tag_ in {"WDT", "WP"}
