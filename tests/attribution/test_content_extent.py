@@ -104,3 +104,25 @@ def test_survey_in(nlp: Language, sentence: str, source: str, content: str) -> N
 def test_the_polls_in_general_report_nothing(nlp: Language) -> None:
     _doc, atts = parse(nlp, "The senator has slipped in the polls since March.")
     assert [a for a in atts if a.rule == "survey_in"] == []
+
+
+# coordination_extension: verbs the parse coordinated with the cue verb instead of the content's verb
+COORDINATED = [
+    ("He pledged to enact judicial reform, fix the broken courts and lower taxes.", "pledged",
+     "to enact judicial reform, fix the broken courts and lower taxes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,content", COORDINATED, ids=["infinitives"])
+def test_infinitive_content_runs_on_through_coordination(
+    nlp: Language, sentence: str, cue: str, content: str
+) -> None:
+    doc, atts = parse(nlp, sentence)
+    a = find(doc, atts, cue)
+    assert a.rule == "xcomp"
+    assert content_of(doc, a) == content
+
+
+def test_coordinated_clause_with_its_own_subject_stays_out(nlp: Language) -> None:
+    doc, atts = parse(nlp, "The union vowed to fight the cuts, and the mayor left the room.")
+    assert content_of(doc, find(doc, atts, "vowed")) == "to fight the cuts"

@@ -47,3 +47,46 @@ def object_run_on(verb: Token, end: int) -> int:
     while b > end and (doc[b].is_punct or doc[b].dep_ == "cc"):
         b -= 1
     return b
+
+
+# conditions that belong to a promise or plan: "vowed to impose a tariff unless the company cancels …"
+CONDITION_MARKS = frozenset({"if", "unless", "until", "should", "once"})
+
+
+def _coordinated_like(child: Token, head: Token) -> bool:
+    """A verb coordinated with the content's head verb (same form, no subject of its own): ``to retain the White
+    House and capture the Senate``, ``considered voting for Trump or sitting out``."""
+    return (
+        child.dep_ == "conj"
+        and child.tag_ == head.tag_
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+    )
+
+
+def _condition(child: Token) -> bool:
+    """``… unless the company cancels``, ``… should he win the presidency``: a condition of the content."""
+    if child.dep_ != "advcl":
+        return False
+    first = child.left_edge
+    return first.lower_ in CONDITION_MARKS
+
+
+def coordination_run_on(verb: Token, head: Token, end: int) -> int:
+    """Last token of an infinitive or gerund content headed by ``head`` (ending at token ``end``) once it runs
+    on through verbs the parse coordinated with the cue verb instead of with ``head`` (``pledged [to enact reform,
+    fix the campaign finance system]``) and through a condition (``vowed [to impose a tariff unless …]``)."""
+    doc = verb.doc
+    b = end
+    for child in verb.rights:
+        if child.i <= b:
+            continue
+        if child.dep_ in {"cc", "punct"} and child.text not in {".", ";", ":", "?", "!"}:
+            continue
+        if not (_coordinated_like(child, head) or _condition(child)):
+            break
+        if any(t.text in {".", ";", ":", "?", "!", "“", "”", '"'} for t in doc[b + 1 : child.left_edge.i]):
+            break
+        b = child.right_edge.i
+    while b > end and (doc[b].is_punct or doc[b].dep_ == "cc"):
+        b -= 1
+    return b

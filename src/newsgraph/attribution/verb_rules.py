@@ -31,7 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
-from newsgraph.attribution.content_extent import object_run_on
+from newsgraph.attribution.content_extent import coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
 from newsgraph.attribution.records import (
@@ -386,6 +386,26 @@ def participle_extension(f: VerbFrame, found: Found) -> Found:
     return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > b else found
 
 
+def coordination_extension(f: VerbFrame, found: Found) -> Found:
+    """An infinitive or gerund content runs on through the verbs the parse coordinated with the cue verb instead
+    of with the content's verb, and through a condition: ``pledged [to enact reform, fix the courts]``, ``vowed
+    [to impose a tariff unless the company cancels]`` (:func:`.content_extent.coordination_run_on`)."""
+    if found.start < f.verb.i or found.hole is not None:
+        return found
+    head = next(
+        (
+            c
+            for c in f.children
+            if c.dep_ in {"xcomp", "dobj"} and c.tag_ in {"VB", "VBG"} and found.start <= c.i <= found.end
+        ),
+        None,
+    )
+    if head is None or (f.verb.tag_ == head.tag_ and head.tag_ == "VB"):
+        return found
+    end = coordination_run_on(f.verb, head, found.end)
+    return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > found.end else found
+
+
 def object_extension(f: VerbFrame, found: Found) -> Found:
     """An object content runs on through the cue verb's trailing phrases: ``charged [Van Dyke with murder]``,
     ``wrote [a check to a super PAC]``, ``called [this a false narrative]`` (:func:`.content_extent.object_run_on`);
@@ -458,7 +478,7 @@ def verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         if isinstance(found, Stop):
             return None
         if found is not None:
-            return _build(f, object_extension(f, participle_extension(f, found)))
+            return _build(f, coordination_extension(f, object_extension(f, participle_extension(f, found))))
     return None
 
 
