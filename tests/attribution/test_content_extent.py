@@ -126,3 +126,27 @@ def test_infinitive_content_runs_on_through_coordination(
 def test_coordinated_clause_with_its_own_subject_stays_out(nlp: Language) -> None:
     doc, atts = parse(nlp, "The union vowed to fight the cuts, and the mayor left the room.")
     assert content_of(doc, find(doc, atts, "vowed")) == "to fight the cuts"
+
+
+# mixed_quote_extent: a quoted fragment inside the phrase its cue verb governs takes the whole phrase
+MIXED = [
+    ("The governor is already claiming victory in the so-called “rust belt bracket.”", "claiming",
+     "victory in the so-called “rust belt bracket.”"),
+    ("The senator offered himself as a “law and order” candidate.", "offered",
+     "himself as a “law and order” candidate"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,content", MIXED, ids=["prep", "as"])
+def test_mixed_quote_takes_the_whole_phrase(nlp: Language, sentence: str, cue: str, content: str) -> None:
+    doc, atts = parse(nlp, sentence)
+    a = find(doc, atts, cue)
+    assert content_of(doc, a) == content
+    assert a.quotes and a.type == "mixed"
+
+
+def test_a_whole_quoted_complement_stays_the_quote(nlp: Language) -> None:
+    doc, atts = parse(nlp, "“We will win,” the senator told reporters.")
+    a = find(doc, atts, "told")
+    assert content_of(doc, a) == "“We will win,”"
+    assert a.type == "direct"

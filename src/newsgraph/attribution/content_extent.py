@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 # dependents of the cue verb that continue an object content: "charged X [with Y]", "likened it [to Y]",
 # "described X [as Y]", "called X [a liar]", "urged X [to act]", "asked X [whether …]"
-EXTEND_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dative", "dobj", "npadvmod", "prep"})
+EXTEND_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dative", "dobj", "npadvmod", "prep", "dep"})
 EXTEND_MARKS = frozenset({"if", "whether"})
 DATE_ENTS = frozenset({"DATE", "TIME"})
 
@@ -90,3 +90,39 @@ def coordination_run_on(verb: Token, head: Token, end: int) -> int:
     while b > end and (doc[b].is_punct or doc[b].dep_ == "cc"):
         b -= 1
     return b
+
+
+# dependents of a cue verb whose phrase a quoted fragment can sit inside ("claimed victory in the “bracket”")
+MIXED_DEPS = frozenset({"dobj", "prep", "ccomp", "xcomp", "oprd", "attr", "acomp", "dative"})
+
+
+def mixed_quote_extent(verb: Token, first: int, last: int) -> tuple[int, int] | None:
+    """Token range of the content of a quoted fragment (tokens ``first..last``) that sits inside the phrase a cue
+    verb governs (``is claiming [victory in the so-called “governor’s bracket”]``, ``offered [himself as a “law
+    and order” candidate]``): the whole phrase, run on through the verb's trailing phrases; None when the quote is
+    the whole complement or lies outside the verb's phrases."""
+    if first <= verb.i:
+        return None
+    doc = verb.doc
+    t = doc[first]
+    for _ in range(20):
+        if t.head.i == verb.i:
+            break
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    else:
+        return None
+    if t.i == verb.i or t.dep_ not in MIXED_DEPS:
+        return None
+    start = t.left_edge.i
+    for c in reversed([c for c in verb.rights if c.i < t.i]):  # "offered [himself as a “…” candidate]"
+        if c.dep_ not in MIXED_DEPS or any(not k.is_space for k in doc[c.right_edge.i + 1 : start]):
+            break
+        start = c.left_edge.i
+    end = max(t.right_edge.i, last)
+    if start >= first and end <= last:
+        return None  # the quote is the whole complement
+    if any(doc[k].text in {".", "?", "!"} and doc[k].i < first for k in range(start, first)):
+        return None
+    return start, object_run_on(verb, end)

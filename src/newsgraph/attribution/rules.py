@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.adjuncts import adjunct_attribution
 from newsgraph.attribution.constructions import asked_attribution
+from newsgraph.attribution.content_extent import mixed_quote_extent
 from newsgraph.attribution.cues import (
     SPEECH,
     cue_strength,
@@ -36,7 +37,7 @@ from newsgraph.attribution.records import (
     CharSpan,
     Thresholds,
 )
-from newsgraph.attribution.reported import cue_tokens, np_core
+from newsgraph.attribution.reported import cue_tokens, np_core, span_chars
 from newsgraph.attribution.verb_rules import verb_attribution
 from newsgraph.extensions import doc_text
 
@@ -208,7 +209,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 att = Attribution(
                     cue=cue_tokens(verb),
                     source=(src[0], src[1]),
-                    content=[q],
+                    content=[_mixed_content(doc, verb, toks, q)],
                     quotes=[q],
                     verb=verb.i,
                     source_head=src[2],
@@ -256,6 +257,18 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     out.sort(key=lambda a: a.start(doc))
     add_cue_extents(doc, out)
     return _reindex(out)
+
+
+def _mixed_content(doc: Doc, verb: Token, toks: range, q: CharSpan) -> CharSpan:
+    """A quoted fragment inside the phrase its cue verb governs takes the whole phrase as content
+    (:func:`~newsgraph.attribution.content_extent.mixed_quote_extent`); else the quote alone."""
+    if not toks:
+        return q
+    rng = mixed_quote_extent(verb, toks[0], toks[-1])
+    if rng is None:
+        return q
+    s, e = span_chars(doc, *rng)
+    return min(s, q[0]), max(e, q[1])
 
 
 def speaker_clause_verbs(doc: Doc, atts: list[Attribution]) -> frozenset[int]:
