@@ -150,3 +150,22 @@ def test_a_whole_quoted_complement_stays_the_quote(nlp: Language) -> None:
     a = find(doc, atts, "told")
     assert content_of(doc, a) == "“We will win,”"
     assert a.type == "direct"
+
+
+# reported._media_sender: the one who sends a statement speaks, not the statement
+SENDERS = [
+    ("The town council released a statement saying the comments were false.", "The town council"),
+    ("The campaign responded with a note saying the report was wrong.", "The campaign"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,source", SENDERS, ids=["dobj", "pobj"])
+def test_statement_saying_credits_the_sender(nlp: Language, sentence: str, source: str) -> None:
+    doc, atts = parse(nlp, sentence)
+    a = find(doc, atts, "saying")
+    assert source_of(doc, a) == source
+
+
+def test_a_statement_of_nobody_keeps_the_statement(nlp: Language) -> None:
+    doc, atts = parse(nlp, "A statement saying the comments were false was posted online.")
+    assert source_of(doc, find(doc, atts, "saying")) == "A statement"

@@ -41,6 +41,7 @@ from newsgraph.attribution.records import (
     Thresholds,
 )
 from newsgraph.attribution.reported import (
+    MEDIA_NOUNS,
     cue_tokens,
     np_slice,
     passive_agent,
@@ -51,10 +52,6 @@ from newsgraph.attribution.reported import (
 from newsgraph.attribution.sourceless import expected_rule, impression_rule, passive_raising_subject
 from newsgraph.extensions import doc_text
 
-# what a source releases or sends: "released a statement saying …", "sent an email saying …"
-MEDIA_NOUNS = frozenset(
-    {"statement", "letter", "email", "e-mail", "ad", "advertisement", "tweet", "video", "memo"}
-)
 # "X seemed to recognize Y": the cue is "seemed to recognize" (the inner verb's attribution)
 RAISING = frozenset({"seem", "appear"})
 SHORT_ANSWERS = frozenset({"yes", "no", "so", "that", "this"})
