@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from newsgraph.attribution.content_extent import extends_object, object_run_on
+from newsgraph.attribution.content_extent import coordinated_that, extends_object, object_run_on
 from tests.attribution._rules import content_of, find, parse, source_of
 
 # an object content runs on through the cue verb's trailing phrases
@@ -169,3 +170,21 @@ def test_statement_saying_credits_the_sender(nlp: Language, sentence: str, sourc
 def test_a_statement_of_nobody_keeps_the_statement(nlp: Language) -> None:
     doc, atts = parse(nlp, "A statement saying the comments were false was posted online.")
     assert source_of(doc, find(doc, atts, "saying")) == "A statement"
+
+
+def test_coordinated_that_clause_hung_on_the_cue_verb(nlp: Language) -> None:
+    # the parse of a PolNeAR sentence: the second "that" clause hangs on the cue verb, not on the first clause
+    words = ["He", "said", "that", "it", "failed", ",", "and", "that", "they", "left", "."]
+    heads = [1, 1, 4, 4, 1, 1, 1, 9, 9, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "cc", "mark", "nsubj", "conj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    said, failed, left = doc[1], doc[4], doc[9]
+    assert coordinated_that(said, failed.i) == left.i
+    other = Doc(nlp.vocab, words=[*words[:7], "they", "left", "."], heads=[1, 1, 4, 4, 1, 1, 1, 8, 1, 1],
+                deps=[*deps[:7], "nsubj", "conj", "punct"])  # fmt: skip
+    assert coordinated_that(other[1], 4) == 4  # "and they left": a main clause of its own
+
+
+def test_a_coordinated_main_clause_is_no_content(nlp: Language) -> None:
+    doc, atts = parse(nlp, "The mayor said that the budget was tight, and the council left.")
+    assert content_of(doc, find(doc, atts, "said")) == "that the budget was tight"

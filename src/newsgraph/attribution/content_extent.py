@@ -126,3 +126,21 @@ def mixed_quote_extent(verb: Token, first: int, last: int) -> tuple[int, int] | 
     if any(doc[k].text in {".", "?", "!"} and doc[k].i < first for k in range(start, first)):
         return None
     return start, object_run_on(verb, end)
+
+
+def coordinated_that(verb: Token, end: int) -> int:
+    """Last token of a clausal content ending at token ``end`` once it runs on through a second ``that`` clause
+    coordinated with it (``said that their father could be unyielding, and that he had struggled``); the parse
+    often hangs the second clause on the cue verb."""
+    b = end
+    for child in verb.rights:
+        if child.i <= b:
+            continue
+        if child.dep_ in {"cc", "punct"} and child.text not in {".", ";", ":", "?", "!"}:
+            continue
+        first = child.left_edge
+        if child.dep_ in {"conj", "ccomp"} and first.lower_ == "that" and first.dep_ == "mark":
+            b = child.right_edge.i
+            continue
+        break
+    return b

@@ -31,7 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
-from newsgraph.attribution.content_extent import coordination_run_on, object_run_on
+from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
 from newsgraph.attribution.records import (
@@ -144,6 +144,7 @@ def _clause_content(verb: Token, comp: Token) -> tuple[int, int]:
             if sib.dep_ in CONTENT_STOP_DEPS:
                 break
             b = max(b, sib.right_edge.i)
+        b = coordinated_that(verb, b)
     return a, b
 
 
