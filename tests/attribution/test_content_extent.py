@@ -188,3 +188,12 @@ def test_coordinated_that_clause_hung_on_the_cue_verb(nlp: Language) -> None:
 def test_a_coordinated_main_clause_is_no_content(nlp: Language) -> None:
     doc, atts = parse(nlp, "The mayor said that the budget was tight, and the council left.")
     assert content_of(doc, find(doc, atts, "said")) == "that the budget was tight"
+
+
+def test_find_reports_only_what_a_study_finds(nlp: Language) -> None:
+    doc, atts = parse(nlp, "A new survey found broad support for the tax among older voters.")
+    a = find(doc, atts, "found")
+    assert a.rule == "dobj" and source_of(doc, a) == "A new survey"
+    assert content_of(doc, a).startswith("broad support for the tax")
+    doc, atts = parse(nlp, "The former senator found a new job at a law firm.")
+    assert [a for a in atts if doc[a.cue[0]].text == "found"] == []

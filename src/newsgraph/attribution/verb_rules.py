@@ -116,6 +116,20 @@ def _predicate_after(verb: Token, dobj: Token) -> bool:
     )
 
 
+# "a new poll found broad support for the plan": finding is a report only when a study, poll or report finds
+FINDING_VERBS = frozenset({"find", "discover", "uncover"})
+REPORT_NOUNS = frozenset(
+    {"poll", "survey", "study", "report", "analysis", "investigation", "review", "audit", "research", "data"}
+    | {"probe", "inquiry", "panel", "commission", "researcher", "investigator", "auditor", "pollster", "test"}
+)
+
+
+def _finder(f: VerbFrame) -> bool:
+    """``The survey found broad support``: an object of ``find`` is a report's finding only when a study, poll or
+    report finds it (not ``He found a job``)."""
+    return f.lemma not in FINDING_VERBS or f.subj.lemma_.lower() in REPORT_NOUNS
+
+
 def _object_cue(lemma: str, dobj: Token, th: Thresholds) -> bool:
     """The verb's direct object is its content (``denied the report``, ``criticized Trump``)."""
     if lemma in OBJECT_CUES:
@@ -281,7 +295,7 @@ def dobj_rule(f: VerbFrame) -> Found | None:
         dobj.pos_ == "PRON" and not (_as_phrase(f.verb, dobj) or _predicate_after(f.verb, dobj))
     ):
         return None
-    if not _object_cue(f.lemma, dobj, f.th):
+    if not _object_cue(f.lemma, dobj, f.th) or not _finder(f):
         return None
     b = dobj.right_edge.i
     for sib in f.verb.rights:
