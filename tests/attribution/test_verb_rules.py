@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.records import RULE_NAMES, Thresholds
+from newsgraph.attribution.sourceless import expected_rule, impression_rule
 from newsgraph.attribution.verb_rules import (
     STOP_MEDIA,
     STOP_RAISING,
@@ -131,7 +132,8 @@ def test_stop_rules_leave_the_attribution_to_another_verb(
 
 
 def test_every_rule_is_tested_and_named() -> None:
-    tested = {c.rule for c in CASES} | {raising_rule, media_saying_rule}
+    # the source-less rules have their own cases in test_sourceless.py
+    tested = {c.rule for c in CASES} | {raising_rule, media_saying_rule, expected_rule, impression_rule}
     assert set(VERB_RULES) == tested
     assert {c.rule.__name__.removesuffix("_rule") for c in CASES} <= set(RULE_NAMES)
     assert all(r.__doc__ for r in VERB_RULES)

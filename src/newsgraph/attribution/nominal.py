@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import AGENT_NOUNS, noun_source
 from newsgraph.attribution.cues import SPEECH_NOUNS, cue_strength
-from newsgraph.attribution.records import Attribution, Thresholds
+from newsgraph.attribution.records import Attribution, CharSpan, Thresholds
 from newsgraph.attribution.reported import np_core, np_slice, span_chars
 
 NOUN_CONTENT_PREPS = {"of", "for", "about", "on", "against", "to", "that"}
@@ -130,12 +130,22 @@ def according_to(tok: Token) -> Attribution | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    doc = tok.doc
-    sent = tok.sent
     src = np_slice(pobj)
     cue_end = max(to.i, tok.i)
-    phrase_end = max(src[1] - 1, pobj.right_edge.i)
-    # content: the sentence minus the "according to X" phrase
+    content = sentence_rest(tok, max(src[1] - 1, pobj.right_edge.i))
+    if content is None:
+        return None
+    return Attribution(
+        cue=sorted({tok.i, cue_end}), source=src, content=[content], source_head=pobj.i, rule="according"
+    )
+
+
+def sentence_rest(tok: Token, phrase_end: int) -> CharSpan | None:
+    """The content of a sentence adjunct cue (``according to X``, ``in a new poll``, ``for many voters``) that
+    starts at ``tok`` and ends at token ``phrase_end``: the rest of the sentence after the phrase when it opens
+    the sentence, else the sentence before it."""
+    doc = tok.doc
+    sent = tok.sent
     if tok.i - sent.start <= 1:
         a, b = phrase_end + 1, sent.end - 1
     else:
@@ -144,12 +154,8 @@ def according_to(tok: Token) -> Attribution | None:
             a, b = phrase_end + 1, sent.end - 1
     while a <= b and ((doc[a].is_punct and doc[a].text not in '“"') or doc[a].dep_ == "cc"):
         a += 1
+    while b >= a and (doc[b].is_space or (doc[b].is_punct and doc[b].text not in '”"')):
+        b -= 1
     if b < a:
         return None
-    return Attribution(
-        cue=sorted({tok.i, cue_end}),
-        source=src,
-        content=[span_chars(doc, a, b)],
-        source_head=pobj.i,
-        rule="according",
-    )
+    return span_chars(doc, a, b)

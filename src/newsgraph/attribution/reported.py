@@ -98,7 +98,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
         and verb.head.pos_ in {"NOUN", "PROPN"}
         and cue_strength(verb.lemma_.lower()) >= 0.5
     ):
-        return verb.head  # "a statement saying that …", "911 calls reporting shots"
+        return (
+            _media_sender(verb.head, depth) or verb.head
+        )  # "a statement saying that …", "911 calls reporting"
     if (
         verb.dep_ == "pcomp"
         and verb.tag_ == "VBG"
@@ -108,6 +110,42 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
     ):
         return verb_subject(verb.head.head, depth + 1)  # "After thanking the crowd, he …", "by saying that …"
     return None
+
+
+# what a source releases or sends: "released a statement saying …", "sent an email saying …"
+MEDIA_NOUNS = frozenset(
+    {
+        "statement",
+        "letter",
+        "email",
+        "e-mail",
+        "ad",
+        "advertisement",
+        "tweet",
+        "video",
+        "memo",
+        "release",
+        "note",
+    }
+)
+
+
+def _media_sender(noun: Token, depth: int) -> Token | None:
+    """``The campaign released a statement saying …``, ``responded with a note saying …``: the one who sent the
+    statement (the subject of the verb whose object it is) speaks, not the statement."""
+    if noun.lemma_.lower() not in MEDIA_NOUNS:
+        return None
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return None
+    if gov.pos_ not in {"VERB", "AUX"} or gov.i == noun.i:
+        return None
+    subj = verb_subject(gov, depth + 1)
+    if subj is None or (subj.pos_ == "PRON" and subj.lower_ in {"it", "this", "that", "which"}):
+        return None
+    return subj
 
 
 # "X went on to say", "X took to Twitter to say", "X called in to discuss": the infinitive continues the subject's act

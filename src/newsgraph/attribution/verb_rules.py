@@ -9,6 +9,8 @@ name lands in ``Attribution.rule``. A rule may also return :data:`STOP` (the ver
 rule               sentence it handles
 =================  ===================================================================================
 ``raising``        (stop) ``Obama seemed to recognize the victory``: the attribution is ``recognize``'s
+``expected``       ``The economy is expected to grow``: no source (:mod:`.sourceless`)
+``impression``     ``The mayor seemed tired of the fight``: no source (:mod:`.sourceless`)
 ``ccomp``          ``The mayor said that the bridge would reopen``
 ``stray_that``     ``Adelson said on Friday during a news conference that he may wait``
 ``answer``         ``Most Democrats said yes``, ``Cook did not say when``, ``Cruz thinks so``
@@ -26,21 +28,20 @@ rule               sentence it handles
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
+from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
+from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
 from newsgraph.attribution.records import (
     CONTENT_STOP_DEPS,
     REL_PRONOUNS,
     Attribution,
     Thresholds,
-    VerbRuleName,
 )
 from newsgraph.attribution.reported import (
+    MEDIA_NOUNS,
     cue_tokens,
     np_slice,
     passive_agent,
@@ -48,12 +49,9 @@ from newsgraph.attribution.reported import (
     speech_clause,
     verb_subject,
 )
+from newsgraph.attribution.sourceless import expected_rule, impression_rule, passive_raising_subject
 from newsgraph.extensions import doc_text
 
-# what a source releases or sends: "released a statement saying …", "sent an email saying …"
-MEDIA_NOUNS = frozenset(
-    {"statement", "letter", "email", "e-mail", "ad", "advertisement", "tweet", "video", "memo"}
-)
 # "X seemed to recognize Y": the cue is "seemed to recognize" (the inner verb's attribution)
 RAISING = frozenset({"seem", "appear"})
 SHORT_ANSWERS = frozenset({"yes", "no", "so", "that", "this"})
@@ -63,55 +61,16 @@ BELIEF_SO = frozenset({"think", "believe", "hope", "expect", "suppose", "guess",
 WEAK_OBJECT_MARGIN = 0.05
 # verbs of judging that report a view with "X as Y"
 AS_VERBS = frozenset(
-    {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize"}
+    {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize", "describe"}
+    | {"depict", "label", "brand", "cast", "dismiss", "denounce", "praise", "hail", "tout", "identify"}
 )
 OBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "accused X of Y", "blamed X for Y": the object is part of the content
 OBJECT_IN_CONTENT = frozenset({"accuse", "criticize", "blame", "praise"})
 # pronoun subjects that are no speaker unless the verb is a speech verb ("it means that", "this shows that")
+# rules whose content is an object that runs on through the cue verb's trailing phrases (object_extension)
+OBJECT_RUN_ON = frozenset({"dobj", "phrasal"})
 EXPLETIVE_SUBJECTS = frozenset({"it", "this", "that", "there"})
-
-
-@dataclass(frozen=True)
-class VerbFrame:
-    """What every verb rule reads: the cue verb, its lemma and cue strength, its speaker and the thresholds."""
-
-    verb: Token
-    lemma: str
-    strength: float
-    subj: Token
-    """the speaker noun (for a passive with a ``by`` phrase: the agent)"""
-    passive_np: Token | None
-    """the passive subject when the agent speaks about it (``the plan was criticized by Democrats``)"""
-    no_source: bool
-    """``it was reported that …``: nobody is named"""
-    th: Thresholds
-    children: tuple[Token, ...]
-
-
-@dataclass(frozen=True)
-class Found:
-    """A rule's content: tokens ``[start, end]`` (inclusive), extra cue tokens, and for a parenthetical cue the
-    token range of the cue clause that interrupts the content."""
-
-    rule: VerbRuleName
-    start: int
-    end: int
-    extra_cue: tuple[int, ...] = ()
-    hole: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
-class Stop:
-    """The verb is no attribution of its own (the reason says whose it is)."""
-
-    reason: str
-
-
-STOP_RAISING = Stop("raising verb: the inner verb's attribution")
-STOP_MEDIA = Stop("a statement saying …: the participle's attribution")
-
-VerbRule = Callable[[VerbFrame], Found | Stop | None]
 
 
 # ------------------------------------------------------------------------------------------- helpers
@@ -149,6 +108,28 @@ def _as_phrase(verb: Token, dobj: Token) -> bool:
     )
 
 
+def _predicate_after(verb: Token, dobj: Token) -> bool:
+    """``Others call it the nerd prom``, ``called himself pro-choice``: a predicate of the object after it (so a
+    pronoun object is part of a judgement, not a bare reference)."""
+    return any(
+        c.i > dobj.i and c.dep_ in {"oprd", "xcomp", "ccomp"} and c.pos_ != "VERB" for c in verb.rights
+    )
+
+
+# "a new poll found broad support for the plan": finding is a report only when a study, poll or report finds
+FINDING_VERBS = frozenset({"find", "discover", "uncover"})
+REPORT_NOUNS = frozenset(
+    {"poll", "survey", "study", "report", "analysis", "investigation", "review", "audit", "research", "data"}
+    | {"probe", "inquiry", "panel", "commission", "researcher", "investigator", "auditor", "pollster", "test"}
+)
+
+
+def _finder(f: VerbFrame) -> bool:
+    """``The survey found broad support``: an object of ``find`` is a report's finding only when a study, poll or
+    report finds it (not ``He found a job``)."""
+    return f.lemma not in FINDING_VERBS or f.subj.lemma_.lower() in REPORT_NOUNS
+
+
 def _object_cue(lemma: str, dobj: Token, th: Thresholds) -> bool:
     """The verb's direct object is its content (``denied the report``, ``criticized Trump``)."""
     if lemma in OBJECT_CUES:
@@ -177,6 +158,7 @@ def _clause_content(verb: Token, comp: Token) -> tuple[int, int]:
             if sib.dep_ in CONTENT_STOP_DEPS:
                 break
             b = max(b, sib.right_edge.i)
+        b = coordinated_that(verb, b)
     return a, b
 
 
@@ -309,9 +291,11 @@ def dobj_rule(f: VerbFrame) -> Found | None:
     """``The ministry denied the report``; ``dismissed the claims as rumors``, ``viewed him as a traitor``,
     ``called his plan a disaster``: the object with its ``as`` phrase or predicate."""
     dobj = _dobj(f)
-    if dobj is None or (dobj.pos_ == "PRON" and not _as_phrase(f.verb, dobj)):
+    if dobj is None or (
+        dobj.pos_ == "PRON" and not (_as_phrase(f.verb, dobj) or _predicate_after(f.verb, dobj))
+    ):
         return None
-    if not _object_cue(f.lemma, dobj, f.th):
+    if not _object_cue(f.lemma, dobj, f.th) or not _finder(f):
         return None
     b = dobj.right_edge.i
     for sib in f.verb.rights:
@@ -414,8 +398,40 @@ def participle_extension(f: VerbFrame, found: Found) -> Found:
     return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > b else found
 
 
+def coordination_extension(f: VerbFrame, found: Found) -> Found:
+    """An infinitive or gerund content runs on through the verbs the parse coordinated with the cue verb instead
+    of with the content's verb, and through a condition: ``pledged [to enact reform, fix the courts]``, ``vowed
+    [to impose a tariff unless the company cancels]`` (:func:`.content_extent.coordination_run_on`)."""
+    if found.start < f.verb.i or found.hole is not None:
+        return found
+    head = next(
+        (
+            c
+            for c in f.children
+            if c.dep_ in {"xcomp", "dobj"} and c.tag_ in {"VB", "VBG"} and found.start <= c.i <= found.end
+        ),
+        None,
+    )
+    if head is None or (f.verb.tag_ == head.tag_ and head.tag_ == "VB"):
+        return found
+    end = coordination_run_on(f.verb, head, found.end)
+    return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > found.end else found
+
+
+def object_extension(f: VerbFrame, found: Found) -> Found:
+    """An object content runs on through the cue verb's trailing phrases: ``charged [Van Dyke with murder]``,
+    ``wrote [a check to a super PAC]``, ``called [this a false narrative]`` (:func:`.content_extent.object_run_on`);
+    only for ``dobj`` and ``phrasal`` contents after the verb."""
+    if found.rule not in OBJECT_RUN_ON or found.start < f.verb.i:
+        return found
+    end = object_run_on(f.verb, found.end)
+    return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > found.end else found
+
+
 VERB_RULES: tuple[VerbRule, ...] = (
     raising_rule,
+    expected_rule,
+    impression_rule,
     ccomp_rule,
     stray_that_rule,
     answer_rule,
@@ -448,6 +464,9 @@ def verb_frame(verb: Token, th: Thresholds) -> VerbFrame | None:
         return None
     passive_np: Token | None = None
     no_source = False
+    raised = passive_raising_subject(verb, lemma)
+    if raised is not None:  # "the economy is expected to grow": nobody is named
+        return VerbFrame(verb, lemma, strength, raised, raised, True, th, tuple(verb.children))
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
         agent = passive_agent(verb)
         if agent is not None and not (verb.dep_ == "relcl" and subj.lower_ in REL_PRONOUNS | {"who"}):
@@ -471,7 +490,7 @@ def verb_attribution(verb: Token, th: Thresholds) -> Attribution | None:
         if isinstance(found, Stop):
             return None
         if found is not None:
-            return _build(f, participle_extension(f, found))
+            return _build(f, coordination_extension(f, object_extension(f, participle_extension(f, found))))
     return None
 
 
@@ -492,9 +511,9 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:  # noqa: C901, PLR
         b -= 1
     if b < a:
         return None
-    src = None if f.no_source else np_slice(subj)
+    src = None if f.no_source or found.sourceless else np_slice(subj)
     if found.hole is not None:
-        if f.no_source:
+        if f.no_source and not found.sourceless:
             return None
         hole = found.hole
         frags = []
@@ -506,9 +525,8 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:  # noqa: C901, PLR
             frags.append(span_chars(doc, hole[1] + 1, b))
         if not frags:
             return None
-        return Attribution(
-            cue=cue, source=src, content=frags, verb=verb.i, source_head=subj.i, rule=found.rule
-        )
+        head = None if src is None else subj.i
+        return Attribution(cue=cue, source=src, content=frags, verb=verb.i, source_head=head, rule=found.rule)
     # "the changes, which officials said will take effect …": the relative pronoun and the rest of the clause
     relative = (
         found.rule == "ccomp" and not f.no_source and a < subj.i < verb.i < b and doc[a].tag_ in {"WDT", "WP"}
