@@ -81,6 +81,15 @@ MEDIA_ORG_WORDS = {
     "associated", "yonhap", "kcna", "broadcasting", "television", "tv", "radio", "magazine", "gazette", "daily",
     "telegraph", "guardian", "politico", "axios", "bloomberg", "afp", "nbc", "abc", "cbs", "fox", "msnbc", "npr",
 }  # fmt: skip
+EPITHET_NOUNS = frozenset(
+    {"nominee", "candidate", "secretary", "president", "senator", "governor", "mayor", "congressman",
+     "congresswoman", "billionaire", "mogul", "businessman", "businesswoman", "incumbent", "frontrunner",
+     "front-runner", "minister", "chancellor", "premier", "leader", "chairman", "chairwoman", "lawmaker", "star"}
+)  # fmt: skip
+"""Title nouns a writer uses instead of a name already given (rule ``role_epithet``); generic roles such as
+``official`` or ``spokesman`` are not among them."""
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+"""Entity labels that name a speaker (a ``CARDINAL`` head such as ``one`` of "one of the attorneys" does not)"""
 DETS_DEFINITE = {"the", "this", "that", "these", "those"}
 DETS_STRIP = DETS_DEFINITE | {"a", "an", "both", "some", "several", "many", "two", "three"}
 
@@ -109,6 +118,32 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
+STRAY_EDGE = frozenset(" \t\n'\"‘’“”`«»,;:-–—()[]")
+"""Characters that never start or end a name: quote marks, commas, dashes, brackets, whitespace."""
+
+
+def clean_name(text: str) -> tuple[int, int]:
+    """Bounds ``(start, end)`` of the name inside ``text`` with stray punctuation trimmed from both ends and a
+    possessive dropped: ``Donald Trump ''`` (a doubled-apostrophe quote mark caught by the NER) -> ``Donald Trump``,
+    ``“Kim's`` -> ``Kim``. Bounds, not a string, so a speaker span stays an exact slice of the body."""
+    s, e = 0, len(text)
+    while True:
+        while s < e and text[s] in STRAY_EDGE:
+            s += 1
+        while e > s and text[e - 1] in STRAY_EDGE:
+            e -= 1
+        core = _strip_possessive(text[s:e])
+        if len(core) == e - s or not core.strip():
+            return s, e
+        e = s + len(core)
+
+
+def name_of(text: str) -> str:
+    """The cleaned name itself (see :func:`clean_name`)."""
+    s, e = clean_name(text)
+    return text[s:e] if e > s else text.strip()
+
+
 def _lower_first(text: str, first: Token) -> str:
     if not text or first.pos_ == "PROPN" or first.ent_type_ or (text[:1].isupper() and text[1:2].isupper()):
         return text
@@ -124,7 +159,8 @@ class SpeakerResolver:
         self._by_name: dict[str, _Person] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
-                name = _strip_possessive(ent.text)
+                cs, ce = clean_name(ent.text)
+                name = ent.text[cs:ce] if ce > cs else ent.text
                 p = self._by_name.get(name)
                 if p is None:
                     parts = {w.lower() for w in name.replace("-", " ").split()} | {
@@ -133,7 +169,7 @@ class SpeakerResolver:
                     p = _Person(name=name, parts=parts)
                     self._by_name[name] = p
                     self.people.append(p)
-                p.mentions.append((ent.start_char, ent.start_char + len(name)))
+                p.mentions.append((ent.start_char + cs, ent.start_char + ce))
                 desc = self._title_of(ent)
                 if desc and not p.description:
                     p.description = desc
@@ -346,7 +382,7 @@ class SpeakerResolver:
         if head_ent is not None and head_ent.label_ in {"GPE", "LOC"}:
             return self._state(head_ent, ents, a, b)
         if head_ent is not None and head_ent.label_ in {"ORG", "NORP", "FAC"}:
-            name = _strip_possessive(head_ent.text)
+            name = name_of(head_ent.text)
             if name.lower().startswith("the "):
                 name = name[4:]
             words = {w.lower().strip(".") for w in name.split()}
@@ -355,11 +391,55 @@ class SpeakerResolver:
             full = doc[a:b].text
             desc = full if full not in {name, head_ent.text} and len(full.split()) <= 12 else None
             return Speaker(name=name, kind=kind, description=desc, span=(s, s + len(name)))
+        named_head = head_ent is not None and head_ent.label_ in NAME_LABELS
+        appos = None if named_head else self._appositive_name(tok, ents, b)
+        if appos is not None:
+            return self._person(appos, tok, a, b)
         return self._common_noun(tok, a, b)
 
+    def _epithet_person(self, tok: Token) -> Speaker | None:
+        """Rule ``role_epithet``: a definite, modified, singular title (``the Republican presidential nominee``,
+        ``the former secretary of state``) with no antecedent of its own is the named person who is the subject of
+        the sentence before it (or earlier in its own sentence): a writer's way of not repeating a name. Generic
+        roles (``the official``, ``the spokesman``) and unmodified ones stay anonymous."""
+        if tok.tag_ != "NN" or tok.lemma_.lower() not in EPITHET_NOUNS:
+            return None
+        heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+        if not any(c.dep_ in {"amod", "compound", "nmod"} for h in heads for c in h.children):
+            return None
+        sent = tok.sent
+        before = list(self.doc[sent.start - 1].sent) if sent.start > 0 else []
+        found: Speaker | None = None
+        for t in [*before, *self.doc[sent.start : tok.i]]:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN":
+                sp = self._resolve_np(t, record=False)
+                if sp.kind == "person" and len(sp.name.split()) >= 2:
+                    found = sp
+        return found
+
+    def _appositive_name(self, tok: Token, ents: list[Span], b: int) -> Span | None:
+        """Rule ``appositive_name``: a description followed by a person's name in apposition is that person
+        (``one of the family's attorneys, Justin Bamberg`` -> Justin Bamberg, described as one of the family's
+        attorneys). The name comes after the head, right after a comma, ends the phrase, and is an apposition."""
+        doc = self.doc
+        for ent in ents:
+            if ent.label_ != "PERSON" or ent.start <= tok.i or country_name(ent.text) is not None:
+                continue
+            after_comma = ent.start > 0 and doc[ent.start - 1].text == ","
+            ends_phrase = all(t.is_punct for t in doc[ent.end : b])
+            if (
+                after_comma
+                and ends_phrase
+                and ent.root.dep_ == "appos"
+                and len(name_of(ent.text).split()) >= 2
+            ):
+                return ent
+        return None
+
     def _person(self, ent: Span, tok: Token, a: int, b: int) -> Speaker:
-        surface = _strip_possessive(ent.text)
-        s = ent.start_char
+        cs, ce = clean_name(ent.text)
+        surface = ent.text[cs:ce] if ce > cs else ent.text
+        s = ent.start_char + (cs if ce > cs else 0)
         span = (s, s + len(surface))
         np_desc = self._np_description(ent, a, b)
         if len(ent) >= 2 and surface in self._by_name:
@@ -439,6 +519,11 @@ class SpeakerResolver:
                     description=base.description,
                     span=(s, e),
                     resolved_from=text,
+                )
+            epithet = self._epithet_person(tok) if det == "the" else None
+            if epithet is not None:
+                return Speaker(
+                    name=epithet.name, kind="person", description=description, span=(s, e), resolved_from=text
                 )
         if lemma in MEDIA_NOUNS or any(t.lemma_.lower() == "media" for t in doc[a:b]):
             return Speaker(name=_lower_first(text, first), kind="media", description=description, span=(s, e))

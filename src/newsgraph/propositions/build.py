@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.dispute import is_dispute, unresolved_source
 from newsgraph.models import Claim, Entity, Proposition, Quote, Speaker, Stance
 from newsgraph.propositions.frames import Context, Frame, read_frame
 from newsgraph.propositions.link import Group, Member, group_members
@@ -146,10 +147,12 @@ def _stances(
 
 
 def _disputed(stances: list[Stance]) -> bool:
-    """One source asserts or confirms it, another denies it."""
-    pro = {_speaker_key(s.source, s.writer) for s in stances if s.status in _ASSERT and not s.writer}
-    con = {_speaker_key(s.source, s.writer) for s in stances if s.status == "denied" and not s.writer}
-    return bool(pro and con and (pro - con or con - pro))
+    """One source asserts or confirms it, another denies it (:func:`newsgraph.dispute.is_dispute`: not the same
+    source on both sides, not an unresolved one)."""
+    named = [s for s in stances if not s.writer and not unresolved_source(s.source)]
+    pro = {_speaker_key(s.source, s.writer) for s in named if s.status in _ASSERT}
+    con = {_speaker_key(s.source, s.writer) for s in named if s.status == "denied"}
+    return is_dispute(pro, con)
 
 
 def _explicitness(m: Member) -> tuple[int, int, int]:

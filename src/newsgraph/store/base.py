@@ -110,8 +110,9 @@ class ClusterRow(_Row):
 
 @dataclass(frozen=True)
 class StanceRow(_Row):
-    """One source's stance on a tracked proposition, in one article, with the sentence and its date (the article's
-    published date, else its ingest time)."""
+    """One source's stance on a tracked proposition, in one article, with the sentence and its date. ``date`` is the
+    article's published date, else its ingest time (for ordering); ``published`` is the published date alone, None
+    for an undated article, and is what a reader is shown (:attr:`shown_date`)."""
 
     cluster_id: str | None
     statement: str
@@ -128,6 +129,18 @@ class StanceRow(_Row):
     date: str
     title: str | None
     url: str | None
+    published: str | None = None
+
+    @property
+    def shown_date(self) -> str:
+        """What a reader sees as the stance's date: the article's published day, or ``undated`` (never the day it
+        was ingested, which says nothing about when it was said)."""
+        return shown_date(self.published)
+
+
+def shown_date(published: str | None) -> str:
+    """Rule ``undated_not_ingest_date``: a published date is shown as its day; no date is ``undated``."""
+    return published[:10] if published else "undated"
 
 
 SIDES = ("supports", "denies", "reports", "hedges")

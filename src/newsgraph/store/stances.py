@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newsgraph.dispute import is_dispute
 from newsgraph.store.backend import SQLBackend
 from newsgraph.store.base import CheckMatch, ClusterRow, Dispute, StanceRow
 from newsgraph.store.paging import CLUSTERS, KeysetError, clusters_after, keyset_fetch
@@ -30,7 +31,7 @@ CLUSTER_UPSERT = (
 )
 STANCE_SELECT = (
     "SELECT s.cluster_id, s.statement, s.article_id, s.proposition_id, s.claim_id, s.source_name, s.source_kind, "
-    f"s.source_key, s.status, s.cue, s.sentence, s.writer, s.date, a.title, {URL_EXPR} "
+    f"s.source_key, s.status, s.cue, s.sentence, s.writer, s.date, a.title, {URL_EXPR}, a.published "
     "FROM stances s JOIN articles a ON a.id = s.article_id"
 )
 _STANCE_ORDER = " ORDER BY s.date, s.article_id, s.pk"
@@ -56,20 +57,25 @@ def stance_row(r: Sequence[Any]) -> StanceRow:
 
 
 def is_disputed(stances: Sequence[tuple[str, str]]) -> bool:
-    """(status, source id) pairs: does one source assert or confirm while another denies?"""
+    """(status, source id) pairs: does one source only assert or confirm while another only denies?
+    (:func:`newsgraph.dispute.is_dispute`: a source on both sides, or an unresolved one, makes no dispute.)"""
     affirm = {sid for status, sid in stances if status in AFFIRM}
     deny = {sid for status, sid in stances if status in DENY}
-    return bool(affirm and deny and (len(affirm | deny) > 1))
+    return is_dispute(affirm, deny)
 
 
 def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) -> list[tuple[Any, ...]]:
     """Rows of :data:`CLUSTER_COLS` for the clusters ``ids``, recounted from their stances (call under the write
     lock, after the batch's stances are inserted)."""
     marks = _marks(len(ids))
+    # first and last dates come from dated articles only: an undated article's ingest time is not a date of the
+    # proposition (a cluster reported only by undated articles has no dates)
     stats = execute(
-        "SELECT cluster_id, count(DISTINCT article_id || ' ' || source_id), count(DISTINCT source_id), "
-        "count(DISTINCT article_id), min(date), max(date) "
-        f"FROM stances WHERE cluster_id IN ({marks}) GROUP BY cluster_id",
+        "SELECT s.cluster_id, count(DISTINCT s.article_id || ' ' || s.source_id), count(DISTINCT s.source_id), "
+        "count(DISTINCT s.article_id), min(CASE WHEN a.published IS NULL THEN NULL ELSE s.date END), "
+        "max(CASE WHEN a.published IS NULL THEN NULL ELSE s.date END) "
+        f"FROM stances s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IN ({marks}) "
+        "GROUP BY s.cluster_id",
         list(ids),
     )
     pairs: dict[str, list[tuple[str, str]]] = {}

@@ -1,0 +1,66 @@
+"""What a journalist reads off a store (SQLite and PostgreSQL): no dispute made of one source on both sides or of an
+unresolved source, and no ingest time shown as the date of an undated article."""
+
+from __future__ import annotations
+
+from newsgraph.models import Article, Proposition, Stance
+from newsgraph.store import Store
+from newsgraph.store.base import shown_date
+
+from .factory import make_article
+
+FACT = "Families want their own neighborhood schools"
+
+
+def _article(body: str, stances: list[tuple[str, str, str]], *, published: str | None) -> Article:
+    """One proposition stating ``FACT`` with the stances (source, kind, status), each on its own claim."""
+    claims = [{"text": FACT, "source": who, "kind": kind, "status": status} for who, kind, status in stances]
+    a = make_article(body, published=published, claims=claims, propositions=[])
+    p = Proposition(id="p1", statement=FACT, claims=[c.id for c in a.claims])
+    p.stances = [Stance(source=c.source, status=c.status, claim=c.id) for c in a.claims]
+    p.disputed = True  # what a too-eager stage would say: the store decides again
+    a.propositions = [p]
+    return a
+
+
+def test_a_source_on_both_sides_makes_no_dispute(store: Store) -> None:
+    a = _article(f"{FACT}, the group argued and Megan Hester said.", [
+        ("AROS", "organization", "asserted"), ("Megan Hester", "person", "asserted"),
+        ("Megan Hester", "person", "denied")], published="2016-10-07")  # fmt: skip
+    store.add_articles([a])
+    (c,) = store.clusters(limit=5)
+    assert not c.disputed and store.disputes(limit=5) == []
+
+
+def test_an_unresolved_source_makes_no_dispute_but_a_named_one_does(store: Store) -> None:
+    a = _article(f"{FACT}, one said.", [("Megan Hester", "person", "asserted"), ("unknown", "unknown", "denied")],
+                 published="2016-10-07")  # fmt: skip
+    b = _article(
+        f"{FACT}, another said. Really.", [("Michael Mulgrew", "person", "denied")], published="2016-10-08"
+    )
+    store.add_articles([a])
+    assert store.disputes(limit=5) == []
+    store.add_articles([b])
+    (d,) = store.disputes(limit=5)
+    assert {s.source_name for s in d.sides()["denies"]} == {"unknown", "Michael Mulgrew"}
+
+
+def test_undated_articles_give_no_dates_to_what_was_said(store: Store) -> None:
+    undated = _article(f"{FACT}, one said.", [("Megan Hester", "person", "asserted")], published=None)
+    store.add_articles([undated])
+    (c,) = store.clusters(limit=5)
+    assert (c.first_date, c.last_date) == (None, None)  # not the ingest time
+    (st,) = store.stances(c.id)
+    assert st.date and st.published is None and st.shown_date == "undated"
+    dated = _article(
+        f"{FACT}, another said. Yes.", [("Michael Mulgrew", "person", "denied")], published="2016-10-08"
+    )
+    store.add_articles([dated])
+    (c,) = store.clusters(limit=5)
+    assert (c.first_date, c.last_date) == ("2016-10-08", "2016-10-08")
+    assert [s.shown_date for s in store.stances(c.id)] == ["2016-10-08", "undated"]  # dated first
+
+
+def test_shown_date_is_the_day_or_undated() -> None:
+    assert shown_date("2016-10-08T12:00:00+00:00") == "2016-10-08"
+    assert shown_date(None) == shown_date("") == "undated"
