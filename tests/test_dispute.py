@@ -29,4 +29,4 @@ def test_two_sided_dispute(affirm: set[str], deny: set[str], disputed: bool) -> 
      ("Megan Hester", "person", False), ("officials", "anonymous", False)],
 )  # fmt: skip
 def test_unresolved_source(name: str, kind: str, unresolved: bool) -> None:
-    assert unresolved_source(Speaker(name=name, kind=kind)) is unresolved  # type: ignore[arg-type]
+    assert unresolved_source(Speaker(name=name, kind=kind)) is unresolved

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.attribution.speakers import clean_name, name_of
+from newsgraph.names import clean_name, name_of
 from tests.attribution._rules import quotes_of
 
 

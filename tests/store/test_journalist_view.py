@@ -64,3 +64,54 @@ def test_undated_articles_give_no_dates_to_what_was_said(store: Store) -> None:
 def test_shown_date_is_the_day_or_undated() -> None:
     assert shown_date("2016-10-08T12:00:00+00:00") == "2016-10-08"
     assert shown_date(None) == shown_date("") == "undated"
+
+
+def _quoted(
+    body: str, quotes: list[tuple[str, str, str | None]], entities: list[tuple[str, str, str]]
+) -> Article:
+    """An article whose sentences are quotes ``(text, speaker, entity id)``."""
+    qs = [{"text": t, "speaker": who, "entity": eid, "kind": "unknown" if who == "unknown" else "person"}
+          for t, who, eid in quotes]  # fmt: skip
+    return make_article(body, quotes=qs, entities=entities, propositions=[])
+
+
+def test_speakers_are_listed_once_under_their_full_name(store: Store) -> None:
+    a = _quoted(
+        "Barack Obama said the plan works. Obama said it again. He said so twice. He said it again and again. Michelle Obama said little.",
+        [("the plan works", "Barack Obama", "e1"), ("it again", "Barack Obama", "e1"),
+         ("so twice", "Barack Obama", "e1"), ("again and again", "Barack Obama", "e1"),
+         ("little", "Michelle Obama", "e2")],
+        [("e1", "Barack Obama", "PERSON"), ("e2", "Michelle Obama", "PERSON")],
+    )  # fmt: skip
+    b = _quoted(
+        "Obama said the deal holds. Obama said the vote counts. Nobody knows who said the rest.",
+        [
+            ("the deal holds", "Obama", "e1"),
+            ("the vote counts", "Obama", "e1"),
+            ("the rest", "unknown", None),
+        ],
+        [("e1", "Obama", "PERSON")],
+    )
+    c = _quoted(
+        "Donald Trump said yes. One of his lawyers, Justin Bamberg, said no. Justin Bamberg said maybe.",
+        [("yes", "Donald Trump '", "e1"), ("no", "one of his lawyers, Justin Bamberg", None),
+         ("maybe", "Justin Bamberg", None)],
+        [("e1", "Donald Trump", "PERSON")],
+    )  # fmt: skip
+    store.add_articles([a, b, c])
+    rows = {r.name: r for r in store.speakers(limit=10)}
+    assert "unknown" not in rows and "Obama" not in rows and "Donald Trump '" not in rows
+    obama = rows["Barack Obama"]
+    assert (obama.key, obama.n_quotes, obama.n_articles, obama.also_named) == (
+        "PER:barack obama",
+        6,
+        2,
+        ["Obama"],
+    )
+    assert rows["Michelle Obama"].n_quotes == 1
+    assert rows["Donald Trump"].also_named == []  # the stray quote mark is trimmed
+    bamberg = rows["Justin Bamberg"]  # keyed on the name the description ends in; one article, counted once
+    assert (bamberg.key, bamberg.n_quotes, bamberg.n_articles) == ("PER:justin bamberg", 2, 1)
+    assert bamberg.also_named == ["one of his lawyers, Justin Bamberg"]
+    assert [r.name for r in store.speakers(limit=1)] == ["Barack Obama"]
+    assert store.speakers(kind="organization") == []

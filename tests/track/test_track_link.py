@@ -93,3 +93,27 @@ def test_docs_examples_run() -> None:
     doc = Path(__file__).resolve().parents[2] / "docs" / "tracking.md"
     res = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert res.attempted >= 4 and res.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "want"),
+    [("Charlotte", "USA", "GPE:charlotte"), ("Virginia", "USA", "GPE:virginia"), ("Seoul", "KOR", "GPE:KOR"),
+     ("South Korea", "KOR", "GPE:KOR"), ("Pyongyang", "PRK", "GPE:PRK")],
+)  # fmt: skip
+def test_place_is_not_its_country(name: str, country: str, want: str) -> None:
+    assert key(name, "GPE", country) == want
+
+
+def test_surname_goes_to_the_dominant_full_name_only() -> None:
+    keys = ["PER:obama", "PER:barack obama", "PER:michelle obama", "PER:clinton", "PER:hillary clinton",
+            "PER:bill clinton"]  # fmt: skip
+    weights = {
+        "PER:barack obama": 90,
+        "PER:michelle obama": 10,
+        "PER:hillary clinton": 60,
+        "PER:bill clinton": 40,
+    }
+    assert resolve_surnames(keys, weights) == {
+        "PER:obama": "PER:barack obama"
+    }  # Clinton: 60% is not dominant
+    assert resolve_surnames(keys) == {}  # without weights only a unique full name

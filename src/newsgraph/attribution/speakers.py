@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.attribution.geo import country_name
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker, SpeakerKind
+from newsgraph.names import clean_name, name_of, strip_possessive
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -111,37 +112,7 @@ class _Antecedent:
     head_lemma: str
 
 
-def _strip_possessive(text: str) -> str:
-    for suf in ("’s", "'s", "’", "'"):
-        if text.endswith(suf):
-            return text[: -len(suf)]
-    return text
-
-
-STRAY_EDGE = frozenset(" \t\n'\"‘’“”`«»,;:-–—()[]")
-"""Characters that never start or end a name: quote marks, commas, dashes, brackets, whitespace."""
-
-
-def clean_name(text: str) -> tuple[int, int]:
-    """Bounds ``(start, end)`` of the name inside ``text`` with stray punctuation trimmed from both ends and a
-    possessive dropped: ``Donald Trump ''`` (a doubled-apostrophe quote mark caught by the NER) -> ``Donald Trump``,
-    ``“Kim's`` -> ``Kim``. Bounds, not a string, so a speaker span stays an exact slice of the body."""
-    s, e = 0, len(text)
-    while True:
-        while s < e and text[s] in STRAY_EDGE:
-            s += 1
-        while e > s and text[e - 1] in STRAY_EDGE:
-            e -= 1
-        core = _strip_possessive(text[s:e])
-        if len(core) == e - s or not core.strip():
-            return s, e
-        e = s + len(core)
-
-
-def name_of(text: str) -> str:
-    """The cleaned name itself (see :func:`clean_name`)."""
-    s, e = clean_name(text)
-    return text[s:e] if e > s else text.strip()
+_strip_possessive = strip_possessive
 
 
 def _lower_first(text: str, first: Token) -> str:
@@ -504,11 +475,16 @@ class SpeakerResolver:
         bare = doc[a + 1 : b].text if det else text
         description = _lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
         if det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON"):
+            role = lemma not in ORG_NOUNS | MEDIA_NOUNS  # "the Trump campaign" is not its spokeswoman
             ante = self._latest(
                 tok.idx,
                 lambda x: (
                     x.head_lemma == lemma
-                    or (x.speaker.kind == "person" and lemma in (x.speaker.description or "").lower().split())
+                    or (
+                        role
+                        and x.speaker.kind == "person"
+                        and lemma in (x.speaker.description or "").lower().split()
+                    )
                 ),
             )
             if ante is not None and ante.speaker.kind != "unknown":

@@ -143,6 +143,20 @@ def shown_date(published: str | None) -> str:
     return published[:10] if published else "undated"
 
 
+@dataclass(frozen=True)
+class SpeakerRow(_Row):
+    """A speaker of the store's quotes: ``key`` is its cross-article entity key (None for a speaker known only by
+    name); ``name`` the name it is quoted under most; ``also_named`` the other names its quotes carry (a title, a
+    surname, "the Clinton campaign"); ``n_articles`` counts articles per name, summed."""
+
+    key: str | None
+    name: str
+    kind: str
+    n_quotes: int
+    n_articles: int
+    also_named: list[str] = field(default_factory=list)
+
+
 SIDES = ("supports", "denies", "reports", "hedges")
 _SIDE = {"asserted": "supports", "confirmed": "supports", "denied": "denies", "reported": "reports",
          "alleged": "reports", "hedged": "hedges", "unconfirmed": "hedges"}  # fmt: skip
@@ -325,6 +339,10 @@ class Store(Protocol):
         self, *, limit: int = 100, offset: int = 0, after: ClusterRow | Sequence[Any] | None = None
     ) -> list[ClusterRow]:
         """Most sources first. Page with ``after`` (last row, or its (n_claims, id)); a deep ``offset`` is slow."""
+        ...
+
+    def speakers(self, *, kind: str | None = None, limit: int = 50) -> list[SpeakerRow]:
+        """Speakers of quotes, the most quoted first (one row per speaker; ``unknown`` left out)."""
         ...
 
     def stances(self, cluster_id: str) -> list[StanceRow]:

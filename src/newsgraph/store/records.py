@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsgraph.models import Article, Entity, Speaker
-from newsgraph.store.propositions import proposition_rows
+from newsgraph.store.propositions import appositive_name, proposition_rows
 from newsgraph.store.search_guard import query_terms
 
 ARTICLE_COLS = ("id", "title", "published", "language", "url", "body", "record", "ingested_at")
@@ -164,9 +164,10 @@ class Flattener:
         etype = _SPEAKER_TYPE.get(sp.kind)
         if etype is None or not sp.name.strip():
             return None
-        k = (sp.name, etype, None)
+        name = appositive_name(sp.name)  # "one of the family's attorneys, Justin Bamberg" keys on the name
+        k = (name, etype, None)
         got = self._keys.get(k)
-        return got if got is not None else self.entity_key(Entity(id="", name=sp.name, type=etype))
+        return got if got is not None else self.entity_key(Entity(id="", name=name, type=etype))
 
     def add(self, rows: Rows, a: Article, ingested_at: str) -> None:
         """Append the rows of one article (raises on a malformed record; the caller counts it as failed)."""
