@@ -3,7 +3,9 @@ by speaker resolution (:mod:`newsgraph.attribution.speakers`) and the store's li
 
 from __future__ import annotations
 
-__all__ = ["STRAY_EDGE", "clean_name", "name_of", "strip_possessive"]
+import re
+
+__all__ = ["STRAY_EDGE", "clean_name", "name_of", "principal_of", "strip_possessive"]
 
 STRAY_EDGE = frozenset(" \t\n'\"‘’“”`«»,;:-–—()[]")
 """Characters that never start or end a name: quote marks, commas, dashes, brackets, whitespace."""
@@ -38,3 +40,16 @@ def name_of(text: str) -> str:
     """The cleaned name itself (see :func:`clean_name`); the text unchanged when nothing of a name is left."""
     s, e = clean_name(text)
     return text[s:e] if e > s else text.strip()
+
+
+_PRINCIPAL = re.compile(
+    r"^(?:the\s+)?(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}?)(?:['’]s)?\s+"
+    r"(?P<role>campaign|camp|team|administration|aides?|spokes(?:wo)?man|spokesperson|staff|lawyers?|attorneys?)$"
+)
+
+
+def principal_of(name: str) -> str | None:
+    """Rule ``speaks_for_principal``: the person an entourage speaks for ("Donald Trump’s campaign", "the Clinton
+    team", "Obama's spokesman" -> "Donald Trump", "Clinton", "Obama"); None for any other name."""
+    m = _PRINCIPAL.match(name.strip())
+    return m.group("name") if m else None

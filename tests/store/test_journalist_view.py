@@ -115,3 +115,15 @@ def test_speakers_are_listed_once_under_their_full_name(store: Store) -> None:
     assert bamberg.also_named == ["one of his lawyers, Justin Bamberg"]
     assert [r.name for r in store.speakers(limit=1)] == ["Barack Obama"]
     assert store.speakers(kind="organization") == []
+
+
+def test_a_person_and_their_campaign_are_one_side(store: Store) -> None:
+    a = _article(
+        f"{FACT}, Donald Trump said. The campaign disagreed.",
+        [("Donald Trump", "person", "asserted"), ("Donald Trump’s campaign", "organization", "denied")],
+        published="2016-09-30",
+    )
+    store.add_articles([a])
+    assert store.disputes(limit=5) == []
+    (c,) = store.clusters(limit=5)
+    assert c.n_sources == 1

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsgraph.models import Article, Entity, Speaker
+from newsgraph.names import principal_of
 from newsgraph.store.propositions import appositive_name, proposition_rows
 from newsgraph.store.search_guard import query_terms
 
@@ -165,6 +166,9 @@ class Flattener:
         if etype is None or not sp.name.strip():
             return None
         name = appositive_name(sp.name)  # "one of the family's attorneys, Justin Bamberg" keys on the name
+        principal = principal_of(name)
+        if principal is not None:  # "Donald Trump’s campaign" speaks for Donald Trump: one side, one speaker
+            name, etype = principal, "PERSON"
         k = (name, etype, None)
         got = self._keys.get(k)
         return got if got is not None else self.entity_key(Entity(id="", name=name, type=etype))
