@@ -313,8 +313,8 @@ class _Builder:
                     continue
                 if any((ms <= s and e <= me) or (s <= ms and me <= e) for ms, me in c.mentions):
                     return c
-        c = self._cluster_by_name(sp.name)
-        return c if c is not None and _kind_fits(sp.kind, c.type) else None
+        named = self._cluster_by_name(sp.name)
+        return named if named is not None and _kind_fits(sp.kind, named.type) else None
 
     def finish(self) -> list[Entity]:
         for c in self.clusters.values():
