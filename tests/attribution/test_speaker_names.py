@@ -85,3 +85,10 @@ def test_role_epithet_is_the_subject_named_before(nlp: Language, text: str, name
 def test_role_epithet_needs_a_modified_title_and_a_named_subject(nlp: Language, text: str) -> None:
     q = quotes_of(nlp, text)[-1]
     assert q.speaker.kind != "person"
+
+
+def test_capitalised_name_part_the_tagger_missed_is_the_person(nlp: Language) -> None:
+    text = "My father loved Donald Trump.\n\nTrump knows there are people all over this country who think so."
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("Donald Trump", "person", "Trump")
+    assert q.speaker.span is not None and text[q.speaker.span[0] : q.speaker.span[1]] == "Trump"
