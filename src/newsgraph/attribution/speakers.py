@@ -346,7 +346,9 @@ class SpeakerResolver:
         if head_ent is not None and country_name(_strip_possessive(head_ent.text)) is not None:
             return self._state(head_ent, ents, a, b)
         # rule capitalised_name_part: a lone capitalised word the tagger read as a common noun ("Trump knows ...")
-        name_like = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and b - a == 1 and tok.i > 0 and tok.is_alpha)
+        name_like = tok.pos_ == "PROPN" or (
+            tok.text[:1].isupper() and b - a == 1 and tok.i > 0 and tok.is_alpha
+        )
         if name_like and (head_ent is None or len(head_ent) == 1):
             person = self._person_for_part(tok.text, tok.idx)
             if person is not None:  # a surname the NER missed or mislabelled
