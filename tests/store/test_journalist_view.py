@@ -127,3 +127,17 @@ def test_a_person_and_their_campaign_are_one_side(store: Store) -> None:
     assert store.disputes(limit=5) == []
     (c,) = store.clusters(limit=5)
     assert c.n_sources == 1
+
+
+def test_a_note_republished_word_for_word_counts_once(store: Store) -> None:
+    note = f"Editor's note: {FACT}, the group said."
+    copies = [_article(f"{note} Page {i}.", [("the group", "organization", "asserted")], published=f"2016-10-0{i + 1}")
+              for i in range(3)]  # fmt: skip
+    store.add_articles(copies)
+    (c,) = store.clusters(limit=5)
+    assert (c.n_claims, c.n_sources, c.n_articles) == (1, 1, 3)  # one statement, seen in three articles
+    other = _article(f"Later: {FACT}, the group said again.", [("the group", "organization", "asserted")],
+                     published="2016-10-09")  # fmt: skip
+    store.add_articles([other])
+    (c,) = store.clusters(limit=5)
+    assert (c.n_claims, c.n_articles) == (2, 4)  # said again in other words: a second stance

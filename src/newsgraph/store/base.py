@@ -95,7 +95,7 @@ class ClaimRow(_Row):
 @dataclass(frozen=True)
 class ClusterRow(_Row):
     """A tracked proposition. ``n_claims``: its stances (one per source per article: a source repeating itself
-    counts once); ``n_sources`` and ``n_articles``: distinct sources and articles; ``disputed``: one source
+    counts once, and so does a source's statement republished word for word in several articles); ``n_sources`` and ``n_articles``: distinct sources and articles; ``disputed``: one source
     asserts or confirms it and another denies it."""
 
     id: str

@@ -64,6 +64,18 @@ def is_disputed(stances: Sequence[tuple[str, str]]) -> bool:
     return is_dispute(affirm, deny)
 
 
+def stance_count(rows: Sequence[tuple[str, str, str]]) -> int:
+    """Rule ``republished_counts_once``: (article, source id, sentence) rows -> the proposition's stances, one per
+    source per article, except that a source whose stances in several articles carry the very same sentences
+    counts once there: an editor's note or a wire story republished word for word in four articles is one
+    statement, not four reports. (The writer of each article is a source of its own, so two articles' own
+    framings still count twice.)"""
+    per: dict[tuple[str, str], set[str]] = {}
+    for aid, sid, sentence in rows:
+        per.setdefault((aid, sid), set()).add(" ".join(str(sentence).split()).casefold())
+    return len({(sid, frozenset(sents)) for (_, sid), sents in per.items()})
+
+
 def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) -> list[tuple[Any, ...]]:
     """Rows of :data:`CLUSTER_COLS` for the clusters ``ids``, recounted from their stances (call under the write
     lock, after the batch's stances are inserted)."""
@@ -79,17 +91,20 @@ def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) 
         list(ids),
     )
     pairs: dict[str, list[tuple[str, str]]] = {}
-    for cid, status, sid in execute(
-        f"SELECT cluster_id, status, source_id FROM stances WHERE cluster_id IN ({marks}) "
-        "AND status IN ('asserted', 'confirmed', 'denied')",
+    said: dict[str, list[tuple[str, str, str]]] = {}
+    for cid, aid, sid, status, sentence in execute(
+        f"SELECT cluster_id, article_id, source_id, status, sentence FROM stances WHERE cluster_id IN ({marks})",
         list(ids),
     ):
-        pairs.setdefault(cid, []).append((status, sid))
+        said.setdefault(cid, []).append((aid, sid, sentence))
+        if status in AFFIRM or status in DENY:
+            pairs.setdefault(cid, []).append((status, sid))
     by_id = {r[0]: r[1:] for r in stats}
     out = []
     for cid in ids:  # in the given order, so clusters.pk follows ingest order
         if cid in by_id:
-            n, ns, na, first, last = by_id[cid]
+            _, ns, na, first, last = by_id[cid]
+            n = stance_count(said.get(cid, []))
             disputed = 1 if is_disputed(pairs.get(cid, [])) else 0
             out.append((cid, labels[cid], int(n), int(ns), int(na), first, last, disputed))
     return out
