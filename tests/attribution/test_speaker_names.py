@@ -92,3 +92,21 @@ def test_capitalised_name_part_the_tagger_missed_is_the_person(nlp: Language) ->
     (q,) = quotes_of(nlp, text)
     assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("Donald Trump", "person", "Trump")
     assert q.speaker.span is not None and text[q.speaker.span[0] : q.speaker.span[1]] == "Trump"
+
+
+def test_first_person_narrator_is_not_the_speaker_before(nlp: Language) -> None:
+    text = (
+        "I grew up in Ohio. My father voted every year, and I went with him.\n\n"
+        "Donald Trump said the system is rigged.\n\n"
+        "I tell myself that the election will be fair."
+    )
+    q = next(q for q in quotes_of(nlp, text) if "the election" in q.text)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("unknown", "unknown", "I")
+
+
+def test_first_person_in_an_interview_still_takes_the_speaker_before(nlp: Language) -> None:
+    text = (
+        "“We will win,” I said. Donald Trump said the system is rigged. I told reporters the vote was fair."
+    )
+    q = next(q for q in quotes_of(nlp, text) if q.text.startswith("the vote"))
+    assert q.speaker.name == "Donald Trump"  # one "I" outside quotes: no narrator yet

@@ -57,6 +57,10 @@ HONORIFICS = {
     "lt.",
     "sgt.",
 }
+NARRATOR_MIN = 3
+"""singular first-person words outside quote marks that make the writer a narrator (rule ``first_person_narrator``)"""
+OPEN_QUOTES = frozenset('“"«')
+CLOSE_QUOTES = frozenset('”"»')
 DEICTIC_WINDOW = 1500
 """characters back to look for the speaker a first-person ``I`` / ``we`` outside a quote stands for"""
 MEDIA_NOUNS = {
@@ -121,6 +125,21 @@ def _lower_first(text: str, first: Token) -> str:
     return text[0].lower() + text[1:]
 
 
+def _first_person_outside_quotes(doc: Doc) -> list[int]:
+    """Offsets of ``I`` / ``me`` / ``my`` outside quote marks, in order (a quote mark toggles; a paragraph break
+    closes an open quote)."""
+    out: list[int] = []
+    inside = False
+    for tok in doc:
+        if "\n" in tok.text:
+            inside = False
+        elif tok.text in OPEN_QUOTES or tok.text in CLOSE_QUOTES:
+            inside = tok.text in OPEN_QUOTES and (tok.text != '"' or not inside)
+        elif not inside and tok.lower_ in SINGULAR_FIRST and (tok.lower_ != "i" or tok.text == "I"):
+            out.append(tok.idx)
+    return out
+
+
 class SpeakerResolver:
     """Resolve source noun phrases of one doc to canonical speakers (call in document order)."""
 
@@ -147,6 +166,8 @@ class SpeakerResolver:
         self.antecedents: list[_Antecedent] = []
         self._ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self._done: dict[int, Speaker] = {}
+        self._narrator: list[int] | None = None
+        """offsets of singular first-person words outside quote marks (computed on first use)"""
         self._spoken: list[tuple[int, Speaker]] = []
         """speakers resolved so far (position, speaker), for a first-person source outside a quote"""
         self._collect_subjects()
@@ -274,6 +295,8 @@ class SpeakerResolver:
         doc = self.doc
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         surface = doc_text(doc)[s:e]
+        if word in SINGULAR_FIRST and self._narrated_before(tok.idx):
+            return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
         if word in FIRST_PERSON or word in {"my", "our"}:
             for pos, sp in reversed(self._spoken):
                 if pos >= tok.idx or tok.idx - pos > DEICTIC_WINDOW:
@@ -284,6 +307,14 @@ class SpeakerResolver:
                     name=sp.name, kind=sp.kind, description=sp.description, span=(s, e), resolved_from=surface
                 )
         return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
+
+    def _narrated_before(self, pos: int) -> bool:
+        """Rule ``first_person_narrator``: an article whose writer speaks as "I" (at least
+        :data:`NARRATOR_MIN` singular first-person words outside quote marks before ``pos``: an op-ed, a column) has
+        a narrator, so an ``I`` outside a quote is the writer, never the latest speaker before it."""
+        if self._narrator is None:
+            self._narrator = _first_person_outside_quotes(self.doc)
+        return bisect_left(self._narrator, pos) >= NARRATOR_MIN
 
     def _person_by_grammar(self, tok: Token, ent: Span, a: int) -> bool:
         """A place name that the grammar makes a person (``Senator Paris``, ``Paris`` after ``Paris Hilton``,
