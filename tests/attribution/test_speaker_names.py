@@ -66,12 +66,16 @@ def test_description_without_a_name_stays_a_description(nlp: Language) -> None:
             "Friday that his campaign has not spent much on television ads.",
             "Donald Trump",
         ),
+        (
+            "Ted Cruz endorses Trump, who says he is honored.\n\nSenator from Texas says he cannot allow a defeat.",
+            "Ted Cruz",
+        ),
     ],
 )
 def test_role_epithet_is_the_subject_named_before(nlp: Language, text: str, name: str) -> None:
     q = quotes_of(nlp, text)[-1]
     assert (q.speaker.name, q.speaker.kind) == (name, "person")
-    assert q.speaker.resolved_from is not None and q.speaker.resolved_from.lower().startswith("the ")
+    assert q.speaker.resolved_from is not None and q.speaker.resolved_from.split()[-1] in ("nominee", "Texas")
 
 
 @pytest.mark.parametrize(

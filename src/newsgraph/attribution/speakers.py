@@ -407,11 +407,16 @@ class SpeakerResolver:
         """Rule ``role_epithet``: a definite, modified, singular title (``the Republican presidential nominee``,
         ``the former secretary of state``) with no antecedent of its own is the named person who is the subject of
         the sentence before it (or earlier in its own sentence): a writer's way of not repeating a name. Generic
-        roles (``the official``, ``the spokesman``) and unmodified ones stay anonymous."""
-        if tok.tag_ != "NN" or tok.lemma_.lower() not in EPITHET_NOUNS:
+        roles (``the official``, ``the spokesman``) and unmodified ones stay anonymous. A headline's epithet has no
+        article (``Senator from Texas says ...`` under ``Ted Cruz endorses Trump``)."""
+        if (
+            tok.tag_ not in {"NN", "NNP"}
+            or tok.lemma_.lower() not in EPITHET_NOUNS
+            or tok.ent_type_ == "PERSON"
+        ):
             return None
         heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
-        if not any(c.dep_ in {"amod", "compound", "nmod"} for h in heads for c in h.children):
+        if not any(c.dep_ in {"amod", "compound", "nmod", "prep"} for h in heads for c in h.children):
             return None
         sent = tok.sent
         before = list(self.doc[sent.start - 1].sent) if sent.start > 0 else []
@@ -532,6 +537,13 @@ class SpeakerResolver:
                     resolved_from=text,
                 )
             epithet = self._epithet_person(tok) if det == "the" else None
+            if epithet is not None:
+                return Speaker(
+                    name=epithet.name, kind="person", description=description, span=(s, e), resolved_from=text
+                )
+        elif not det and a == tok.sent.start and tok.text[:1].isupper():
+            # a headline's epithet has no article: "Senator from Texas says ..." under "Ted Cruz endorses Trump"
+            epithet = self._epithet_person(tok)
             if epithet is not None:
                 return Speaker(
                     name=epithet.name, kind="person", description=description, span=(s, e), resolved_from=text
