@@ -114,3 +114,9 @@ def test_first_person_in_an_interview_still_takes_the_speaker_before(nlp: Langua
     )
     q = next(q for q in quotes_of(nlp, text) if q.text.startswith("the vote"))
     assert q.speaker.name == "Donald Trump"  # one "I" outside quotes: no narrator yet
+
+
+def test_named_modifier_is_no_anaphor(nlp: Language) -> None:
+    text = "The Clinton campaign said the debate was fair. The Trump campaign said the debate was rigged."
+    q = next(q for q in quotes_of(nlp, text) if "rigged" in q.text)
+    assert "Clinton" not in q.speaker.name and "Trump" in q.speaker.name

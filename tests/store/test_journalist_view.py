@@ -141,3 +141,26 @@ def test_a_note_republished_word_for_word_counts_once(store: Store) -> None:
     store.add_articles([other])
     (c,) = store.clusters(limit=5)
     assert (c.n_claims, c.n_articles) == (2, 4)  # said again in other words: a second stance
+
+
+def test_a_campaign_speaks_for_its_candidate_whatever_the_ner_said(store: Store) -> None:
+    a = _quoted(
+        "Donald Trump said taxes are too high. The Trump campaign said the debate was rigged.",
+        [("taxes are too high", "Donald Trump", "e1"), ("the debate was rigged", "the Trump campaign", "e2")],
+        [("e1", "Donald Trump", "PERSON"), ("e2", "Trump campaign", "ORG")],
+    )
+    a.quotes[1].speaker.kind = "organization"
+    store.add_articles([a])
+    (row,) = store.speakers(limit=5)
+    assert (row.name, row.key, row.n_quotes, row.also_named) == (
+        "Donald Trump", "PER:donald trump", 2, ["the Trump campaign"])  # fmt: skip
+
+
+def test_an_entourage_keyed_as_an_organisation_goes_with_its_principal() -> None:
+    from newsgraph.store.speakers import group_speakers
+
+    rows = [("PER:donald trump", "Donald Trump", "person", 10, 4), ("ORG:trump", "the Trump campaign", "organization", 3, 2),
+            ("ORG:trump", "Trump", "organization", 2, 2)]  # fmt: skip
+    groups = {g.key: g for g in group_speakers(rows)}
+    assert groups["PER:donald trump"].n_quotes == 13  # the campaign, via PER:trump and the surname rule
+    assert groups["ORG:trump"].n_quotes == 2  # "Trump" read as an organisation stays what the NER said

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.models import Entity
-from newsgraph.track.link import country_code, entity_key, normalise_name, resolve_surnames
+from newsgraph.track.link import country_code, entity_key, normalise_name, resolve_initials, resolve_surnames
 
 
 def key(name: str, type_: str, country: str | None = None) -> str:
@@ -117,3 +117,9 @@ def test_surname_goes_to_the_dominant_full_name_only() -> None:
         "PER:obama": "PER:barack obama"
     }  # Clinton: 60% is not dominant
     assert resolve_surnames(keys) == {}  # without weights only a unique full name
+
+
+def test_middle_initial_variant_joins_only_when_unambiguous() -> None:
+    keys = ["PER:donald trump", "PER:donald j trump", "PER:george bush", "PER:george w bush", "PER:george h w bush",
+            "PER:loretta e lynch"]  # fmt: skip
+    assert resolve_initials(keys) == {"PER:donald j trump": "PER:donald trump"}

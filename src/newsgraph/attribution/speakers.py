@@ -514,7 +514,10 @@ class SpeakerResolver:
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         bare = doc[a + 1 : b].text if det else text
         description = _lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
-        if det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON"):
+        # rule named_modifier_is_no_anaphor: "the Trump campaign" names its own campaign; it is not the latest
+        # campaign mentioned ("the Clinton campaign")
+        named = any(t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod") for t in doc[a : tok.i])
+        if not named and (det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON")):
             role = lemma not in ORG_NOUNS | MEDIA_NOUNS  # "the Trump campaign" is not its spokeswoman
             ante = self._latest(
                 tok.idx,

@@ -5,7 +5,8 @@ A speaker is its cross-article entity key when the quote has one (so "Donald Tru
 of an older store are one speaker), else its folded name with an appositive description dropped
 (:func:`~newsgraph.store.propositions.appositive_name`). Rule ``dominant_full_name``
 (:func:`newsgraph.track.link.resolve_surnames`) then joins a surname-only speaker ("Obama", in articles that never
-give the full name) to the full name that holds most of that surname's quotes (Barack Obama). Unresolved speakers
+give the full name) to the full name that holds most of that surname's quotes (Barack Obama), and rule ``middle_initial_variant`` (:func:`newsgraph.track.link.resolve_initials`) joins
+"Donald J. Trump" to Donald Trump when the store holds both. Unresolved speakers
 (``unknown``) are not listed.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsgraph.names import name_of
+from newsgraph.names import name_of, principal_of
 from newsgraph.store.backend import SQLBackend
 from newsgraph.store.base import SpeakerRow
 from newsgraph.store.propositions import appositive_name
@@ -75,18 +76,27 @@ def display_name(key: str, names: Counter[str]) -> str:
 
 
 def speaker_group(speaker_key: str | None, name: str) -> str:
-    """The group a quote's speaker belongs to: its entity key, else ``name:`` and its folded name."""
+    """The group a quote's speaker belongs to: its entity key, else ``name:`` and its folded name; an entourage
+    ("the Trump campaign", keyed ``ORG:trump`` by an older store) goes with its principal (rule
+    ``speaks_for_principal``: ``PER:trump``, which the surname rule then joins to Donald Trump)."""
+    principal = principal_of(appositive_name(name))
+    if principal is not None and not (speaker_key or "").startswith("PER:"):
+        from newsgraph.track.link import normalise_name
+
+        return f"PER:{normalise_name(principal)}"
     return speaker_key or f"name:{appositive_name(name).casefold()}"
 
 
 def group_speakers(rows: list[tuple[str | None, str, str, int, int]]) -> list[_Group]:
     """(speaker key, name, kind, quotes, articles) rows -> one group per speaker, most quoted first."""
-    from newsgraph.track.link import resolve_surnames
+    from newsgraph.track.link import resolve_initials, resolve_surnames
 
     groups: dict[str, _Group] = {}
     for key, name, kind, n_quotes, n_articles in rows:
         g = speaker_group(key, name)
         groups.setdefault(g, _Group(g)).add(key, name, kind, int(n_quotes), int(n_articles))
+    for variant, base in resolve_initials(groups).items():  # "Donald J. Trump" is Donald Trump
+        groups[base].merge(groups.pop(variant))
     weights = {k: float(g.n_quotes) for k, g in groups.items()}
     for short, full in resolve_surnames(groups, weights).items():
         groups[full].merge(groups.pop(short))
@@ -133,7 +143,7 @@ class SpeakerQueries(SQLBackend):
             f"SELECT DISTINCT speaker_key, speaker, article_id FROM quotes WHERE {' OR '.join(conds)}",
             [*keys, *names],
         ):
-            g = by_key.get(key) if key else owner.get((None, name))
+            g = owner.get((key, name)) or (by_key.get(key) if key else None)
             if g is not None:
                 seen[g.key].add(str(aid))
         for g in groups:

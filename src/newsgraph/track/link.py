@@ -224,3 +224,26 @@ def resolve_surnames(keys: Iterable[str], weights: Mapping[str, float] | None = 
             if total > 0 and weights.get(best, 0) >= DOMINANT_SHARE * total:
                 out[k] = best
     return out
+
+
+def resolve_initials(keys: Iterable[str]) -> dict[str, str]:
+    """Rule ``middle_initial_variant``: map a PERSON key with middle initials (``PER:donald j trump``) to the same
+    name without them (``PER:donald trump``) when that key exists and no other initialled variant maps onto it
+    (``george w bush`` and ``george h w bush`` both present: neither is merged).
+
+    >>> resolve_initials(["PER:donald trump", "PER:donald j trump", "PER:loretta e lynch"])
+    {'PER:donald j trump': 'PER:donald trump'}
+    """
+    present = set(keys)
+    cands: dict[str, list[str]] = {}
+    for k in sorted(present):
+        if not k.startswith("PER:"):
+            continue
+        words = k[4:].split()
+        if len(words) < 3:
+            continue
+        kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w) == 1)]
+        base = "PER:" + " ".join(kept)
+        if base != k and base in present:
+            cands.setdefault(base, []).append(k)
+    return {variants[0]: base for base, variants in cands.items() if len(variants) == 1}
