@@ -13,6 +13,7 @@ give the full name) to the full name that holds most of that surname's quotes (B
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.names import name_of, principal_of
@@ -87,7 +88,7 @@ def speaker_group(speaker_key: str | None, name: str) -> str:
     return speaker_key or f"name:{appositive_name(name).casefold()}"
 
 
-def group_speakers(rows: list[tuple[str | None, str, str, int, int]]) -> list[_Group]:
+def group_speakers(rows: Sequence[tuple[str | None, str, str, int, int]]) -> list[_Group]:
     """(speaker key, name, kind, quotes, articles) rows -> one group per speaker, most quoted first."""
     from newsgraph.track.link import resolve_initials, resolve_surnames
 
