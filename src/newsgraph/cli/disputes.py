@@ -34,7 +34,15 @@ FLAT_COLUMNS = ["cluster_id", "statement", *STANCE_COLUMNS]
 
 
 def _stance(st: StanceRow, side: str, **extra: Any) -> dict[str, Any]:
-    return {**extra, "side": side, **st.as_dict()}
+    """A stance as an output row; its ``date`` is what a reader is shown: the published day, or ``undated`` (the
+    ingest time of an undated article is no date of what was said; ``published`` is null then)."""
+    return {**extra, "side": side, **st.as_dict(), "date": st.shown_date}
+
+
+def _dates(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first[:10] if not last or last[:10] == first[:10] else f"{first[:10]} .. {last[:10]}"
 
 
 def _print_groups(
@@ -86,7 +94,7 @@ def disputes(
     flat: list[dict[str, Any]] = []
     for d in found:
         c = d.cluster
-        head = f"{c.label}  [{c.n_sources} sources, {c.n_articles} articles, {c.first_date} .. {c.last_date}]"
+        head = f"{c.label}  [{c.n_sources} sources, {c.n_articles} articles, {_dates(c.first_date, c.last_date)}]"
         sides = d.sides()
         groups.append((head, sides))
         flat += [_stance(st, side) for side in SIDES for st in sides[side]]
