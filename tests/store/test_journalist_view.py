@@ -164,3 +164,27 @@ def test_an_entourage_keyed_as_an_organisation_goes_with_its_principal() -> None
     groups = {g.key: g for g in group_speakers(rows)}
     assert groups["PER:donald trump"].n_quotes == 13  # the campaign, via PER:trump and the surname rule
     assert groups["ORG:trump"].n_quotes == 2  # "Trump" read as an organisation stays what the NER said
+
+
+def test_one_person_under_a_surname_in_another_article_is_one_source(store: Store) -> None:
+    a = _article(
+        f"{FACT}, Barack Obama said.", [("Barack Obama", "person", "asserted")], published="2016-10-07"
+    )
+    b = _article(f"{FACT}, Obama denied. Yes.", [("Obama", "person", "denied")], published="2016-10-08")
+    c = _article(f"{FACT}, Hillary Clinton said. Yes.", [("Hillary Clinton", "person", "asserted")],
+                 published="2016-10-09")  # fmt: skip
+    store.add_articles([a, b])
+    (cl,) = store.clusters(limit=5)
+    assert (cl.n_sources, cl.disputed) == (1, False)  # Obama on both sides: himself, no dispute
+    store.add_articles([c])
+    (cl,) = store.clusters(limit=5)
+    # two sources now; Obama is still on both sides, so Clinton alone affirming makes no dispute
+    assert (cl.n_sources, cl.n_claims, cl.disputed) == (2, 3, False)
+
+
+def test_same_person_joins_only_a_unique_full_name() -> None:
+    from newsgraph.store.stances import same_person
+
+    assert same_person(["PER:obama", "PER:barack obama", "PER:donald j trump", "PER:donald trump"]) == {
+        "PER:obama": "PER:barack obama", "PER:donald j trump": "PER:donald trump"}  # fmt: skip
+    assert same_person(["PER:clinton", "PER:hillary clinton", "PER:bill clinton", "name:officials"]) == {}

@@ -7,7 +7,7 @@ check (which tracked propositions a free-text claim states, and who supports, de
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newsgraph.dispute import is_dispute
@@ -103,10 +103,28 @@ def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) 
     out = []
     for cid in ids:  # in the given order, so clusters.pk follows ingest order
         if cid in by_id:
-            _, ns, na, first, last = by_id[cid]
-            n = stance_count(said.get(cid, []))
-            disputed = 1 if is_disputed(pairs.get(cid, [])) else 0
+            _, _, na, first, last = by_id[cid]
+            rows = said.get(cid, [])
+            same = same_person(sid for _, sid, _ in rows)
+            rows = [(aid, same.get(sid, sid), sentence) for aid, sid, sentence in rows]
+            n, ns = stance_count(rows), len({sid for _, sid, _ in rows})
+            disputed = 1 if is_disputed([(st, same.get(sid, sid)) for st, sid in pairs.get(cid, [])]) else 0
             out.append((cid, labels[cid], int(n), int(ns), int(na), first, last, disputed))
+    return out
+
+
+def same_person(source_ids: Iterable[str]) -> dict[str, str]:
+    """Rule ``same_person_in_proposition``: among the sources of one proposition, "Obama" (``PER:obama``, an
+    article that never gave the full name) is the one "Barack Obama" who also holds a stance on it, and "Donald J.
+    Trump" is "Donald Trump"; so one person is one source, and never two sides of a dispute. Only a unique full
+    name joins (with "Hillary Clinton" and "Bill Clinton" both present, "Clinton" stays apart)."""
+    from newsgraph.track.link import resolve_initials, resolve_surnames
+
+    ids = set(source_ids)
+    out = resolve_initials(ids)
+    full = {out.get(i, i) for i in ids}
+    for short, long in resolve_surnames(full).items():
+        out[short] = long
     return out
 
 
