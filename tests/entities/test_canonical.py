@@ -97,3 +97,36 @@ def test_speakers_link_and_add_pronoun_mentions(doc) -> None:  # type: ignore[no
     assert quotes[0].speaker.entity == person.id == quotes[1].speaker.entity
     assert "He" in {m.text for m in person.mentions}
     assert person.sector == "GOV"
+
+
+EPITHET = "Donald Trump says he has plans. The Republican presidential nominee noted that his campaign spent little."
+
+
+def test_person_speaker_links_only_to_a_person_entity() -> None:
+    """Rule ``person_speaks_as_person``: the epithet's span holds the NORP mention "Republican"; the speaker is
+    Donald Trump, not the Republicans."""
+    doc = load_pipeline(components=())(EPITHET)
+    s = EPITHET.index("The Republican")
+    q = Quote(
+        id="q1",
+        type="indirect",
+        text="his campaign spent little",
+        span=(EPITHET.index("his campaign"), len(EPITHET) - 1),
+        speaker=Speaker(
+            name="Donald Trump", kind="person", span=(s, s + 35), resolved_from=EPITHET[s : s + 35]
+        ),
+    )
+    ents = build_entities(doc, [q])
+    link_speakers(ents, [q], EPITHET)
+    trump = next(e for e in ents if e.name == "Donald Trump")
+    assert q.speaker.entity == trump.id
+    assert all(e.type == "PERSON" or (s, s + 35) not in [m.span for m in e.mentions] for e in ents)
+
+
+def test_person_speaker_does_not_take_a_non_person_entity_by_name() -> None:
+    ents = [Entity(id="ent1", name="Ivanka Trump", type="PRODUCT")]
+    q = Quote(
+        id="q1", type="indirect", text="x", span=(0, 1), speaker=Speaker(name="Ivanka Trump", kind="person")
+    )
+    link_speakers(ents, [q], "x")
+    assert q.speaker.entity is None  # the store then keys her as a person (PER:ivanka trump)

@@ -64,3 +64,37 @@ def test_check_a_claim_and_its_negation(db: str) -> None:
     assert json.loads(run("check", "The moon is made of cheese", "--db", db, "--json"))["matches"] == []
     run("check", "  ", "--db", db, code=2)
     assert "Examples" in run("check", "--help") and "Examples" in run("disputes", "--help")
+
+
+def test_disputes_of_undated_articles_read_undated(tmp_path: Path) -> None:
+    p = str(tmp_path / "undated.db")
+    arts = dispute_world()
+    for a in arts:
+        a.published = None
+    with open_store(p, embedder=HashEmbedder()) as s:
+        s.add_articles(arts)
+    table = run("disputes", "--db", p)
+    assert "undated" in table and "None" not in table
+    rows = list(csv.DictReader(io.StringIO(run("disputes", "--db", p, "--csv"))))
+    assert rows and {r["date"] for r in rows} == {"undated"}
+    # the record as the API gives it: published is null
+    doc = json.loads(run("disputes", "--db", p, "--json"))
+    assert doc[0]["sides"]["denies"][0]["published"] is None
+    assert (doc[0]["cluster"]["first_date"], doc[0]["cluster"]["last_date"]) == (None, None)
+
+
+def test_speakers_command_lists_one_row_per_speaker(tmp_path: Path) -> None:
+    from .factory import world
+
+    db = str(tmp_path / "speakers.db")
+    with open_store(db, embedder=HashEmbedder()) as s:
+        s.add_articles(world())
+    rows = json.loads(run("speakers", "--db", db, "--json"))
+    names = [r["name"] for r in rows]
+    assert names and len(names) == len(set(names)) and "unknown" not in names
+    assert all(r["n_quotes"] >= 1 and r["n_articles"] >= 1 for r in rows)
+    assert [r["n_quotes"] for r in rows] == sorted((r["n_quotes"] for r in rows), reverse=True)
+    table = run("speakers", "--db", db, "-n", "1")
+    assert rows[0]["name"] in table
+    assert "Examples" in run("speakers", "--help")
+    run("speakers", "--kind", "nonsense", "--db", db, code=2)

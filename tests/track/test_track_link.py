@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.models import Entity
-from newsgraph.track.link import country_code, entity_key, normalise_name, resolve_surnames
+from newsgraph.track.link import country_code, entity_key, normalise_name, resolve_initials, resolve_surnames
 
 
 def key(name: str, type_: str, country: str | None = None) -> str:
@@ -93,3 +93,33 @@ def test_docs_examples_run() -> None:
     doc = Path(__file__).resolve().parents[2] / "docs" / "tracking.md"
     res = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert res.attempted >= 4 and res.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "want"),
+    [("Charlotte", "USA", "GPE:charlotte"), ("Virginia", "USA", "GPE:virginia"), ("Seoul", "KOR", "GPE:KOR"),
+     ("South Korea", "KOR", "GPE:KOR"), ("Pyongyang", "PRK", "GPE:PRK")],
+)  # fmt: skip
+def test_place_is_not_its_country(name: str, country: str, want: str) -> None:
+    assert key(name, "GPE", country) == want
+
+
+def test_surname_goes_to_the_dominant_full_name_only() -> None:
+    keys = ["PER:obama", "PER:barack obama", "PER:michelle obama", "PER:clinton", "PER:hillary clinton",
+            "PER:bill clinton"]  # fmt: skip
+    weights = {
+        "PER:barack obama": 90,
+        "PER:michelle obama": 10,
+        "PER:hillary clinton": 60,
+        "PER:bill clinton": 40,
+    }
+    assert resolve_surnames(keys, weights) == {
+        "PER:obama": "PER:barack obama"
+    }  # Clinton: 60% is not dominant
+    assert resolve_surnames(keys) == {}  # without weights only a unique full name
+
+
+def test_middle_initial_variant_joins_only_when_unambiguous() -> None:
+    keys = ["PER:donald trump", "PER:donald j trump", "PER:george bush", "PER:george w bush", "PER:george h w bush",
+            "PER:loretta e lynch"]  # fmt: skip
+    assert resolve_initials(keys) == {"PER:donald j trump": "PER:donald trump"}

@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from newsgraph.api import render, timeline
 from newsgraph.api.deps import extract_in_worker, get_store
 from newsgraph.api.security import require_read, require_write, token_ok
+from newsgraph.models import SpeakerKind
 from newsgraph.store import Store
 from newsgraph.store.paging import KeysetError
 
@@ -23,6 +24,9 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)]
 StoreDep = Annotated[Store, Depends(get_store)]
 PAGE = 10
 """Disputes per page of the Disputed claims page."""
+SPEAKERS = 100
+"""Speakers listed on the Speakers page."""
+SPEAKER_KINDS = ("person", "organization", "state", "media", "anonymous")
 
 
 def decode_upload(data: bytes, filename: str, fmt: str) -> tuple[str, Literal["text", "html"]]:
@@ -135,6 +139,15 @@ def claim_page(request: Request, store: StoreDep, claim_id: str) -> HTMLResponse
     stances = store.stances(tl.cluster.id)
     svg = timeline.layout(tl.cluster.label, stances) if stances else None
     return _page(request, "claim.html", {"tl": tl, "stances": stances, "timeline": svg})
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers_page(
+    request: Request, store: StoreDep, kind: Annotated[SpeakerKind | None, Query()] = None
+) -> HTMLResponse:
+    """Who is quoted: one row per speaker, the most quoted first, with the other names their quotes carry."""
+    rows = store.speakers(kind=kind, limit=SPEAKERS)
+    return _page(request, "speakers.html", {"speakers": rows, "kind": kind or "", "kinds": SPEAKER_KINDS})
 
 
 @router.get("/disputes", response_class=HTMLResponse)

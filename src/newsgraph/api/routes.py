@@ -183,6 +183,14 @@ def quotes(
     return _keyset_page("quotes", store, store.quotes, quote_key, cursor, limit, **filters)
 
 
+@router.get("/speakers", response_model=Page)
+def speakers(store: StoreDep, kind: SpeakerKind | None = None, limit: Limit = 50) -> Page:
+    """Who is quoted, the most quoted first: one item per speaker (its entity ``key``, the ``name`` it is listed
+    under, the other names its quotes carry in ``also_named``, ``n_quotes``, ``n_articles``). Unresolved speakers
+    are left out. One page: the top ``limit`` speakers (``next_cursor`` is always null)."""
+    return Page(items=[r.as_dict() for r in store.speakers(kind=kind, limit=limit)])
+
+
 @router.get("/claims", response_model=Page, responses=BAD_CURSOR)
 def claims(
     store: StoreDep,

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.attribution.geo import country_name
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker, SpeakerKind
+from newsgraph.names import clean_name, name_of, strip_possessive
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -56,6 +57,10 @@ HONORIFICS = {
     "lt.",
     "sgt.",
 }
+NARRATOR_MIN = 3
+"""singular first-person words outside quote marks that make the writer a narrator (rule ``first_person_narrator``)"""
+OPEN_QUOTES = frozenset('“"«')
+CLOSE_QUOTES = frozenset('”"»')
 DEICTIC_WINDOW = 1500
 """characters back to look for the speaker a first-person ``I`` / ``we`` outside a quote stands for"""
 MEDIA_NOUNS = {
@@ -81,6 +86,15 @@ MEDIA_ORG_WORDS = {
     "associated", "yonhap", "kcna", "broadcasting", "television", "tv", "radio", "magazine", "gazette", "daily",
     "telegraph", "guardian", "politico", "axios", "bloomberg", "afp", "nbc", "abc", "cbs", "fox", "msnbc", "npr",
 }  # fmt: skip
+EPITHET_NOUNS = frozenset(
+    {"nominee", "candidate", "secretary", "president", "senator", "governor", "mayor", "congressman",
+     "congresswoman", "billionaire", "mogul", "businessman", "businesswoman", "incumbent", "frontrunner",
+     "front-runner", "minister", "chancellor", "premier", "leader", "chairman", "chairwoman", "lawmaker", "star"}
+)  # fmt: skip
+"""Title nouns a writer uses instead of a name already given (rule ``role_epithet``); generic roles such as
+``official`` or ``spokesman`` are not among them."""
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+"""Entity labels that name a speaker (a ``CARDINAL`` head such as ``one`` of "one of the attorneys" does not)"""
 DETS_DEFINITE = {"the", "this", "that", "these", "those"}
 DETS_STRIP = DETS_DEFINITE | {"a", "an", "both", "some", "several", "many", "two", "three"}
 
@@ -102,17 +116,28 @@ class _Antecedent:
     head_lemma: str
 
 
-def _strip_possessive(text: str) -> str:
-    for suf in ("’s", "'s", "’", "'"):
-        if text.endswith(suf):
-            return text[: -len(suf)]
-    return text
+_strip_possessive = strip_possessive
 
 
 def _lower_first(text: str, first: Token) -> str:
     if not text or first.pos_ == "PROPN" or first.ent_type_ or (text[:1].isupper() and text[1:2].isupper()):
         return text
     return text[0].lower() + text[1:]
+
+
+def _first_person_outside_quotes(doc: Doc) -> list[int]:
+    """Offsets of ``I`` / ``me`` / ``my`` outside quote marks, in order (a quote mark toggles; a paragraph break
+    closes an open quote)."""
+    out: list[int] = []
+    inside = False
+    for tok in doc:
+        if "\n" in tok.text:
+            inside = False
+        elif tok.text in OPEN_QUOTES or tok.text in CLOSE_QUOTES:
+            inside = tok.text in OPEN_QUOTES and (tok.text != '"' or not inside)
+        elif not inside and tok.lower_ in SINGULAR_FIRST and (tok.lower_ != "i" or tok.text == "I"):
+            out.append(tok.idx)
+    return out
 
 
 class SpeakerResolver:
@@ -124,7 +149,8 @@ class SpeakerResolver:
         self._by_name: dict[str, _Person] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
-                name = _strip_possessive(ent.text)
+                cs, ce = clean_name(ent.text)
+                name = ent.text[cs:ce] if ce > cs else ent.text
                 p = self._by_name.get(name)
                 if p is None:
                     parts = {w.lower() for w in name.replace("-", " ").split()} | {
@@ -133,13 +159,15 @@ class SpeakerResolver:
                     p = _Person(name=name, parts=parts)
                     self._by_name[name] = p
                     self.people.append(p)
-                p.mentions.append((ent.start_char, ent.start_char + len(name)))
+                p.mentions.append((ent.start_char + cs, ent.start_char + ce))
                 desc = self._title_of(ent)
                 if desc and not p.description:
                     p.description = desc
         self.antecedents: list[_Antecedent] = []
         self._ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self._done: dict[int, Speaker] = {}
+        self._narrator: list[int] | None = None
+        """offsets of singular first-person words outside quote marks (computed on first use)"""
         self._spoken: list[tuple[int, Speaker]] = []
         """speakers resolved so far (position, speaker), for a first-person source outside a quote"""
         self._collect_subjects()
@@ -267,6 +295,8 @@ class SpeakerResolver:
         doc = self.doc
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         surface = doc_text(doc)[s:e]
+        if word in SINGULAR_FIRST and self._narrated_before(tok.idx):
+            return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
         if word in FIRST_PERSON or word in {"my", "our"}:
             for pos, sp in reversed(self._spoken):
                 if pos >= tok.idx or tok.idx - pos > DEICTIC_WINDOW:
@@ -277,6 +307,14 @@ class SpeakerResolver:
                     name=sp.name, kind=sp.kind, description=sp.description, span=(s, e), resolved_from=surface
                 )
         return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
+
+    def _narrated_before(self, pos: int) -> bool:
+        """Rule ``first_person_narrator``: an article whose writer speaks as "I" (at least
+        :data:`NARRATOR_MIN` singular first-person words outside quote marks before ``pos``: an op-ed, a column) has
+        a narrator, so an ``I`` outside a quote is the writer, never the latest speaker before it."""
+        if self._narrator is None:
+            self._narrator = _first_person_outside_quotes(self.doc)
+        return bisect_left(self._narrator, pos) >= NARRATOR_MIN
 
     def _person_by_grammar(self, tok: Token, ent: Span, a: int) -> bool:
         """A place name that the grammar makes a person (``Senator Paris``, ``Paris`` after ``Paris Hilton``,
@@ -338,7 +376,11 @@ class SpeakerResolver:
             return self._person(head_ent, tok, a, b)
         if head_ent is not None and country_name(_strip_possessive(head_ent.text)) is not None:
             return self._state(head_ent, ents, a, b)
-        if tok.pos_ == "PROPN" and (head_ent is None or len(head_ent) == 1):
+        # rule capitalised_name_part: a lone capitalised word the tagger read as a common noun ("Trump knows ...")
+        name_like = tok.pos_ == "PROPN" or (
+            tok.text[:1].isupper() and b - a == 1 and tok.i > 0 and tok.is_alpha
+        )
+        if name_like and (head_ent is None or len(head_ent) == 1):
             person = self._person_for_part(tok.text, tok.idx)
             if person is not None:  # a surname the NER missed or mislabelled
                 span = (tok.idx, tok.idx + len(_strip_possessive(tok.text)))
@@ -346,7 +388,7 @@ class SpeakerResolver:
         if head_ent is not None and head_ent.label_ in {"GPE", "LOC"}:
             return self._state(head_ent, ents, a, b)
         if head_ent is not None and head_ent.label_ in {"ORG", "NORP", "FAC"}:
-            name = _strip_possessive(head_ent.text)
+            name = name_of(head_ent.text)
             if name.lower().startswith("the "):
                 name = name[4:]
             words = {w.lower().strip(".") for w in name.split()}
@@ -355,11 +397,60 @@ class SpeakerResolver:
             full = doc[a:b].text
             desc = full if full not in {name, head_ent.text} and len(full.split()) <= 12 else None
             return Speaker(name=name, kind=kind, description=desc, span=(s, s + len(name)))
+        named_head = head_ent is not None and head_ent.label_ in NAME_LABELS
+        appos = None if named_head else self._appositive_name(tok, ents, b)
+        if appos is not None:
+            return self._person(appos, tok, a, b)
         return self._common_noun(tok, a, b)
 
+    def _epithet_person(self, tok: Token) -> Speaker | None:
+        """Rule ``role_epithet``: a definite, modified, singular title (``the Republican presidential nominee``,
+        ``the former secretary of state``) with no antecedent of its own is the named person who is the subject of
+        the sentence before it (or earlier in its own sentence): a writer's way of not repeating a name. Generic
+        roles (``the official``, ``the spokesman``) and unmodified ones stay anonymous. A headline's epithet has no
+        article (``Senator from Texas says ...`` under ``Ted Cruz endorses Trump``)."""
+        if (
+            tok.tag_ not in {"NN", "NNP"}
+            or tok.lemma_.lower() not in EPITHET_NOUNS
+            or tok.ent_type_ == "PERSON"
+        ):
+            return None
+        heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+        if not any(c.dep_ in {"amod", "compound", "nmod", "prep"} for h in heads for c in h.children):
+            return None
+        sent = tok.sent
+        before = list(self.doc[sent.start - 1].sent) if sent.start > 0 else []
+        found: Speaker | None = None
+        for t in [*before, *self.doc[sent.start : tok.i]]:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN":
+                sp = self._resolve_np(t, record=False)
+                if sp.kind == "person" and len(sp.name.split()) >= 2:
+                    found = sp
+        return found
+
+    def _appositive_name(self, tok: Token, ents: list[Span], b: int) -> Span | None:
+        """Rule ``appositive_name``: a description followed by a person's name in apposition is that person
+        (``one of the family's attorneys, Justin Bamberg`` -> Justin Bamberg, described as one of the family's
+        attorneys). The name comes after the head, right after a comma, ends the phrase, and is an apposition."""
+        doc = self.doc
+        for ent in ents:
+            if ent.label_ != "PERSON" or ent.start <= tok.i or country_name(ent.text) is not None:
+                continue
+            after_comma = ent.start > 0 and doc[ent.start - 1].text == ","
+            ends_phrase = all(t.is_punct for t in doc[ent.end : b])
+            if (
+                after_comma
+                and ends_phrase
+                and ent.root.dep_ == "appos"
+                and len(name_of(ent.text).split()) >= 2
+            ):
+                return ent
+        return None
+
     def _person(self, ent: Span, tok: Token, a: int, b: int) -> Speaker:
-        surface = _strip_possessive(ent.text)
-        s = ent.start_char
+        cs, ce = clean_name(ent.text)
+        surface = ent.text[cs:ce] if ce > cs else ent.text
+        s = ent.start_char + (cs if ce > cs else 0)
         span = (s, s + len(surface))
         np_desc = self._np_description(ent, a, b)
         if len(ent) >= 2 and surface in self._by_name:
@@ -423,12 +514,20 @@ class SpeakerResolver:
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         bare = doc[a + 1 : b].text if det else text
         description = _lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
-        if det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON"):
+        # rule named_modifier_is_no_anaphor: "the Trump campaign" names its own campaign; it is not the latest
+        # campaign mentioned ("the Clinton campaign")
+        named = any(t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod") for t in doc[a : tok.i])
+        if not named and (det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON")):
+            role = lemma not in ORG_NOUNS | MEDIA_NOUNS  # "the Trump campaign" is not its spokeswoman
             ante = self._latest(
                 tok.idx,
                 lambda x: (
                     x.head_lemma == lemma
-                    or (x.speaker.kind == "person" and lemma in (x.speaker.description or "").lower().split())
+                    or (
+                        role
+                        and x.speaker.kind == "person"
+                        and lemma in (x.speaker.description or "").lower().split()
+                    )
                 ),
             )
             if ante is not None and ante.speaker.kind != "unknown":
@@ -439,6 +538,18 @@ class SpeakerResolver:
                     description=base.description,
                     span=(s, e),
                     resolved_from=text,
+                )
+            epithet = self._epithet_person(tok) if det == "the" else None
+            if epithet is not None:
+                return Speaker(
+                    name=epithet.name, kind="person", description=description, span=(s, e), resolved_from=text
+                )
+        elif not det and a == tok.sent.start and tok.text[:1].isupper():
+            # a headline's epithet has no article: "Senator from Texas says ..." under "Ted Cruz endorses Trump"
+            epithet = self._epithet_person(tok)
+            if epithet is not None:
+                return Speaker(
+                    name=epithet.name, kind="person", description=description, span=(s, e), resolved_from=text
                 )
         if lemma in MEDIA_NOUNS or any(t.lemma_.lower() == "media" for t in doc[a:b]):
             return Speaker(name=_lower_first(text, first), kind="media", description=description, span=(s, e))

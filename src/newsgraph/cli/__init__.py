@@ -30,7 +30,7 @@ app = typer.Typer(
 def _register() -> None:
     import importlib
 
-    for mod in ("extract", "store", "disputes", "serve", "collect", "stance"):
+    for mod in ("extract", "store", "disputes", "speakers", "serve", "collect", "stance"):
         importlib.import_module(f"newsgraph.cli.{mod}")
 
 

@@ -36,7 +36,17 @@ Group = tuple[str, list[dict[str, Any]]]
 
 
 def _stance_rows(sides: dict[str, list[StanceRow]], **extra: Any) -> list[dict[str, Any]]:
-    return [{**extra, "side": side, **st.as_dict()} for side in SIDES for st in sides[side]]
+    """One output row per stance; its ``date`` is what a reader is shown: the published day, or ``undated`` (the
+    ingest time of an undated article is no date of what was said; ``published`` is null then)."""
+    return [
+        {**extra, "side": side, **st.as_dict(), "date": st.shown_date} for side in SIDES for st in sides[side]
+    ]
+
+
+def _dates(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first[:10] if not last or last[:10] == first[:10] else f"{first[:10]} .. {last[:10]}"
 
 
 def _print_groups(groups: list[Group], fmt: Fmt, document: Any) -> None:
@@ -54,7 +64,7 @@ def _print_groups(groups: list[Group], fmt: Fmt, document: Any) -> None:
 
 def _dispute_head(d: Dispute) -> str:
     c = d.cluster
-    return f"{c.label}  [{c.n_sources} sources, {c.n_articles} articles, {c.first_date} .. {c.last_date}]"
+    return f"{c.label}  [{c.n_sources} sources, {c.n_articles} articles, {_dates(c.first_date, c.last_date)}]"
 
 
 def _match_head(m: CheckMatch) -> str:

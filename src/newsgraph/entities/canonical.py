@@ -309,9 +309,12 @@ class _Builder:
         if sp.span is not None:
             s, e = _clean_span(self.text, *sp.span)
             for c in self.clusters.values():
+                if not _kind_fits(sp.kind, c.type):
+                    continue
                 if any((ms <= s and e <= me) or (s <= ms and me <= e) for ms, me in c.mentions):
                     return c
-        return self._cluster_by_name(sp.name)
+        named = self._cluster_by_name(sp.name)
+        return named if named is not None and _kind_fits(sp.kind, named.type) else None
 
     def finish(self) -> list[Entity]:
         for c in self.clusters.values():
@@ -369,6 +372,13 @@ class _Builder:
                     return
 
 
+def _kind_fits(speaker_kind: str, entity_type: str) -> bool:
+    """Rule ``person_speaks_as_person``: a person speaker links only to a PERSON entity by its span. "The
+    Republican presidential nominee" (Donald Trump, by ``role_epithet``) contains the NORP mention "Republican", and
+    is not the Republicans."""
+    return speaker_kind != "person" or entity_type == "PERSON"
+
+
 def _role_like(head: Token) -> bool:
     """An apposition that names a role: a common-noun phrase of a few words, no clause, no pronoun."""
     sub = list(head.subtree)
@@ -406,6 +416,7 @@ def build_entities(doc: Doc, quotes: list[Quote] | None = None) -> list[Entity]:
 def link_speakers(entities: list[Entity], quotes: list[Quote], text: str) -> None:
     """Set ``Speaker.entity`` of every quote whose speaker is one of ``entities`` (by mention span or name)."""
     by_span: list[tuple[int, int, str]] = [(m.span[0], m.span[1], e.id) for e in entities for m in e.mentions]
+    person_ids = {e.id for e in entities if e.type == "PERSON"}
     names = {e.name.casefold(): e.id for e in entities}
     for q in quotes:
         sp = q.speaker
@@ -414,14 +425,17 @@ def link_speakers(entities: list[Entity], quotes: list[Quote], text: str) -> Non
             continue  # "a North Korean representative" speaks for a state but is not the state entity
         if sp.span is not None:
             s, e = _clean_span(text, *sp.span)
-            inside = {eid for ms, me, eid in by_span if s <= ms and me <= e}
+            spans = [x for x in by_span if x[2] in person_ids] if sp.kind == "person" else by_span
+            inside = {eid for ms, me, eid in spans if s <= ms and me <= e}
             if len(inside) > 1:
                 continue  # "North Korea and Russia": several entities, no single id
             found = next(
-                (eid for ms, me, eid in by_span if (ms <= s and e <= me) or (s <= ms and me <= e)), None
+                (eid for ms, me, eid in spans if (ms <= s and e <= me) or (s <= ms and me <= e)), None
             )
         if found is None:
             found = names.get(sp.name.casefold())
+            if found is not None and sp.kind == "person" and found not in person_ids:
+                found = None  # "Ivanka Trump" the NER read as a PRODUCT: not her key
         if found is None and sp.kind in ("state", "organization", "person", "media"):
             ref = country_of(sp.name)
             if ref is not None:

@@ -8,7 +8,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.models import Claim, Entity, Proposition, Quote, Speaker, Stance
+from newsgraph.dispute import is_dispute, unresolved_source
+from newsgraph.extensions import doc_text
+from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Speaker, Stance
 from newsgraph.propositions.frames import Context, Frame, read_frame
 from newsgraph.propositions.link import Group, Member, group_members
 from newsgraph.propositions.statement import clause_statement, nominal_statement
@@ -131,7 +133,7 @@ def _stances(
             continue
         claim = m.claim
         assert claim is not None
-        status = claim.status
+        status = question_status(claim, doc) or claim.status
         if claim.polarity != polarity and status in _ASSERT and m.frame.kind == "clause":
             status = "denied"  # "X said North Korea did not send troops" denies that it did
         for sp in split_source(claim, doc, ctx, entities):
@@ -145,11 +147,37 @@ def _stances(
     return out
 
 
+QUESTION_CUES = frozenset({"ask", "wonder", "inquire", "query", "question"})
+"""Cues whose content is asked, not stated."""
+QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+def question_status(claim: Claim, doc: Doc) -> ClaimStatus | None:
+    """Rule ``question_is_no_assertion``: "Lawmakers asked whether the deals required ..." asks, it does not assert:
+    an asserted claim whose cue is a question verb, or whose content follows "whether" / "if", is ``hedged``
+    (neither side of a dispute); so is an asserted or denied content that holds an open question ("the videos do
+    not show whether Scott has anything in his hands" neither asserts nor denies what Scott held). None when the
+    rule does not apply."""
+    if claim.status not in _ASSERT and claim.status != "denied":
+        return None
+    text = doc_text(doc)
+    cue = doc.char_span(*claim.cue_span, alignment_mode="expand") if claim.cue_span else None
+    asked = cue is not None and any(t.lemma_.lower() in QUESTION_CUES for t in cue)
+    before = text[max(0, claim.span[0] - 12) : claim.span[0]].split()
+    marked = bool(before) and before[-1].lower() in QUESTION_MARKS
+    open_question = " whether " in f" {text[claim.span[0] : claim.span[1]].lower()} "
+    if claim.status == "denied":
+        return "hedged" if open_question else None
+    return "hedged" if asked or marked or open_question else None
+
+
 def _disputed(stances: list[Stance]) -> bool:
-    """One source asserts or confirms it, another denies it."""
-    pro = {_speaker_key(s.source, s.writer) for s in stances if s.status in _ASSERT and not s.writer}
-    con = {_speaker_key(s.source, s.writer) for s in stances if s.status == "denied" and not s.writer}
-    return bool(pro and con and (pro - con or con - pro))
+    """One source asserts or confirms it, another denies it (:func:`newsgraph.dispute.is_dispute`: not the same
+    source on both sides, not an unresolved one)."""
+    named = [s for s in stances if not s.writer and not unresolved_source(s.source)]
+    pro = {_speaker_key(s.source, s.writer) for s in named if s.status in _ASSERT}
+    con = {_speaker_key(s.source, s.writer) for s in named if s.status == "denied"}
+    return is_dispute(pro, con)
 
 
 def _explicitness(m: Member) -> tuple[int, int, int]:

@@ -95,7 +95,7 @@ class ClaimRow(_Row):
 @dataclass(frozen=True)
 class ClusterRow(_Row):
     """A tracked proposition. ``n_claims``: its stances (one per source per article: a source repeating itself
-    counts once); ``n_sources`` and ``n_articles``: distinct sources and articles; ``disputed``: one source
+    counts once, and so does a source's statement republished word for word in several articles); ``n_sources`` and ``n_articles``: distinct sources and articles; ``disputed``: one source
     asserts or confirms it and another denies it."""
 
     id: str
@@ -110,8 +110,9 @@ class ClusterRow(_Row):
 
 @dataclass(frozen=True)
 class StanceRow(_Row):
-    """One source's stance on a tracked proposition, in one article, with the sentence and its date (the article's
-    published date, else its ingest time)."""
+    """One source's stance on a tracked proposition, in one article, with the sentence and its date. ``date`` is the
+    article's published date, else its ingest time (for ordering); ``published`` is the published date alone, None
+    for an undated article, and is what a reader is shown (:attr:`shown_date`)."""
 
     cluster_id: str | None
     statement: str
@@ -128,6 +129,32 @@ class StanceRow(_Row):
     date: str
     title: str | None
     url: str | None
+    published: str | None = None
+
+    @property
+    def shown_date(self) -> str:
+        """What a reader sees as the stance's date: the article's published day, or ``undated`` (never the day it
+        was ingested, which says nothing about when it was said)."""
+        return shown_date(self.published)
+
+
+def shown_date(published: str | None) -> str:
+    """Rule ``undated_not_ingest_date``: a published date is shown as its day; no date is ``undated``."""
+    return published[:10] if published else "undated"
+
+
+@dataclass(frozen=True)
+class SpeakerRow(_Row):
+    """A speaker of the store's quotes: ``key`` is its cross-article entity key (None for a speaker known only by
+    name); ``name`` the name it is quoted under most; ``also_named`` the other names its quotes carry (a title, a
+    surname, "the Clinton campaign"); ``n_articles`` counts articles per name, summed."""
+
+    key: str | None
+    name: str
+    kind: str
+    n_quotes: int
+    n_articles: int
+    also_named: list[str] = field(default_factory=list)
 
 
 SIDES = ("supports", "denies", "reports", "hedges")
@@ -328,6 +355,10 @@ class Store(Protocol):
         self, *, limit: int = 100, offset: int = 0, after: ClusterRow | Sequence[Any] | None = None
     ) -> list[ClusterRow]:
         """Most sources first. Page with ``after`` (last row, or its (n_claims, id)); a deep ``offset`` is slow."""
+        ...
+
+    def speakers(self, *, kind: str | None = None, limit: int = 50) -> list[SpeakerRow]:
+        """Speakers of quotes, the most quoted first (one row per speaker; ``unknown`` left out)."""
         ...
 
     def stances(self, cluster_id: str) -> list[StanceRow]:

@@ -94,13 +94,13 @@ def claim_review(
     if stances:
         statuses = [st.status for st in stances]
         appearances = [
-            _appearance(urls, st.article_id, st.url, st.title, st.date, st.source_name, st.source_kind,
+            _appearance(urls, st.article_id, st.url, st.title, st.published, st.source_name, st.source_kind,
                         f"{st.source_name} {side_of(st.status)} ({st.status}"
                         + (f", '{st.cue}'" if st.cue else "") + f"): {st.sentence}")
             for st in stances
         ]  # fmt: skip
         first_author = _actor(stances[0].source_name, stances[0].source_kind)
-        first_date: str | None = stances[0].date
+        first_date: str | None = next((st.published for st in stances if st.published), None)
     else:
         statuses = [c.status for c in tl.claims]
         appearances = [

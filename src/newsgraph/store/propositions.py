@@ -13,15 +13,14 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from newsgraph.dispute import AFFIRM, DENY, UNRESOLVED, unresolved_source
 from newsgraph.models import Article, Claim, Speaker
 
 STANCE_COLS = (
     "article_id", "proposition_id", "cluster_id", "statement", "claim_id", "source_name", "source_kind",
     "source_key", "source_id", "status", "cue", "sentence", "writer", "date",
 )  # fmt: skip
-AFFIRM = frozenset({"asserted", "confirmed"})
-"""Statuses on the affirming side of a dispute; ``denied`` is the other side."""
-DENY = frozenset({"denied"})
+__all__ = ["AFFIRM", "DENY", "STANCE_COLS", "appositive_name", "proposition_rows", "sentence_of", "source_id"]
 
 Item = tuple[str, str, frozenset[str], frozenset[str]]
 _WS = re.compile(r"\s+")
@@ -46,9 +45,12 @@ def sentence_of(body: str, span: tuple[int, int]) -> str:
 
 def source_id(article_id: str, source: Speaker, source_key: str | None, *, writer: bool) -> str:
     """Who a stance is, for counting distinct sources: the linked entity key, else the folded name. The writer of
-    each article is a source of its own (two articles' framings are two reports)."""
+    each article is a source of its own (two articles' framings are two reports); a source nobody could resolve
+    is :data:`~newsgraph.dispute.UNRESOLVED` (on no side of a dispute)."""
     if writer:
         return f"writer:{article_id}"
+    if unresolved_source(source):
+        return UNRESOLVED
     if source_key:
         return source_key
     return f"name:{appositive_name(source.name).casefold()}"

@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsgraph.models import Article, Entity, Speaker
-from newsgraph.store.propositions import proposition_rows
+from newsgraph.names import principal_of
+from newsgraph.store.propositions import appositive_name, proposition_rows
 from newsgraph.store.search_guard import query_terms
 
 ARTICLE_COLS = ("id", "title", "published", "language", "url", "body", "record", "ingested_at")
@@ -158,15 +159,31 @@ class Flattener:
             got = self._keys[k] = self._entity_key(e)
         return got
 
-    def speaker_key(self, sp: Speaker, keys: dict[str, str]) -> str | None:
-        if sp.entity and sp.entity in keys:
-            return keys[sp.entity]
+    def speaker_key(
+        self, sp: Speaker, keys: dict[str, str], people: dict[str, str] | None = None
+    ) -> str | None:
+        """The cross-article key of a speaker: its linked entity's, else one made from its name. ``people``: the
+        article's PERSON entity names -> keys, for rule ``speaks_for_principal`` ("the Trump campaign" speaks for
+        the Donald Trump of its article, whatever entity the NER gave "Trump")."""
+        name = appositive_name(sp.name)  # "one of the family's attorneys, Justin Bamberg" keys on the name
         etype = _SPEAKER_TYPE.get(sp.kind)
+        principal = principal_of(name)
+        linked = keys.get(sp.entity) if sp.entity else None
+        if principal is not None:  # "Donald Trump’s campaign" speaks for Donald Trump: one side, one speaker
+            low = principal.casefold()
+            owners = {k for n, k in (people or {}).items() if n == low or n.endswith(" " + low)}
+            if len(owners) == 1:
+                return owners.pop()
+            if linked is not None and linked.startswith("PER:"):
+                return linked
+            name, etype = principal, "PERSON"
+        elif linked is not None:
+            return linked
         if etype is None or not sp.name.strip():
             return None
-        k = (sp.name, etype, None)
+        k = (name, etype, None)
         got = self._keys.get(k)
-        return got if got is not None else self.entity_key(Entity(id="", name=sp.name, type=etype))
+        return got if got is not None else self.entity_key(Entity(id="", name=name, type=etype))
 
     def add(self, rows: Rows, a: Article, ingested_at: str) -> None:
         """Append the rows of one article (raises on a malformed record; the caller counts it as failed)."""
@@ -176,6 +193,7 @@ class Flattener:
         entities = _unique(a.entities)
         keys = {e.id: self.entity_key(e) for e in entities}
         spans = [(keys[e.id], m.span) for e in entities for m in e.mentions]
+        people = {e.name.casefold(): keys[e.id] for e in entities if e.type == "PERSON"}
         rows.articles.append(
             (aid, _clean(a.title), pub, a.language, a.source.url, _clean(a.body), record_json(a), ingested_at)
         )
@@ -185,7 +203,7 @@ class Flattener:
         for q in _unique(a.quotes):
             rows.quotes.append(
                 (aid, q.id, q.type, _clean(q.text), q.speaker.name, q.speaker.kind,
-                 self.speaker_key(q.speaker, keys), q.speaker.entity, q.cue, pub)
+                 self.speaker_key(q.speaker, keys, people), q.speaker.entity, q.cue, pub)
             )  # fmt: skip
             for k in {k for k, sp in spans if _inside(sp, q.span)}:
                 rows.mentions.append((aid, "quote", q.id, k))
@@ -205,7 +223,7 @@ class Flattener:
             claim_abouts[c.id] = about
             rows.claims.append(
                 [aid, c.id, _clean(c.text), c.status, c.polarity, c.source.name, c.source.kind,
-                 self.speaker_key(c.source, keys), c.quote, c.writer_stance, c.cue, pub, None]
+                 self.speaker_key(c.source, keys, people), c.quote, c.writer_stance, c.cue, pub, None]
             )  # fmt: skip
             rows.claim_items.append(f"{aid}:{prop_of[c.id]}" if c.id in prop_of else None)
             for k in about:
@@ -213,7 +231,7 @@ class Flattener:
         # only propositions are tracked: one cluster item per proposition, one stance row per source
         items, stances = proposition_rows(
             a, date=pub or ingested_at, abouts=claim_abouts, events=events_by_claim,
-            source_key=lambda sp: self.speaker_key(sp, keys),
+            source_key=lambda sp: self.speaker_key(sp, keys, people),
         )  # fmt: skip
         rows.cluster_items.extend(items)
         rows.stances.extend(st for st, _ in stances)

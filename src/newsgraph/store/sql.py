@@ -56,6 +56,7 @@ from newsgraph.store.records import (
     source_row,
 )
 from newsgraph.store.search_guard import bound_query
+from newsgraph.store.speakers import SpeakerQueries
 from newsgraph.store.stances import (
     ALIAS_MATCH,
     CLUSTER_COLS,
@@ -104,7 +105,7 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-class SQLStore(FetchStateMixin, PropositionQueries):
+class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
     """Shared implementation; subclasses provide connections, transactions and full-text search."""
 
     url: str

@@ -7,9 +7,10 @@ check (which tracked propositions a free-text claim states, and who supports, de
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from newsgraph.dispute import is_dispute
 from newsgraph.store.backend import SQLBackend
 from newsgraph.store.base import CheckMatch, ClusterRow, Dispute, StanceRow
 from newsgraph.store.paging import CLUSTERS, KeysetError, clusters_after, keyset_fetch
@@ -30,7 +31,7 @@ CLUSTER_UPSERT = (
 )
 STANCE_SELECT = (
     "SELECT s.cluster_id, s.statement, s.article_id, s.proposition_id, s.claim_id, s.source_name, s.source_kind, "
-    f"s.source_key, s.status, s.cue, s.sentence, s.writer, s.date, a.title, {URL_EXPR} "
+    f"s.source_key, s.status, s.cue, s.sentence, s.writer, s.date, a.title, {URL_EXPR}, a.published "
     "FROM stances s JOIN articles a ON a.id = s.article_id"
 )
 _STANCE_ORDER = " ORDER BY s.date, s.article_id, s.pk"
@@ -56,36 +57,74 @@ def stance_row(r: Sequence[Any]) -> StanceRow:
 
 
 def is_disputed(stances: Sequence[tuple[str, str]]) -> bool:
-    """(status, source id) pairs: does one source assert or confirm while another denies?"""
+    """(status, source id) pairs: does one source only assert or confirm while another only denies?
+    (:func:`newsgraph.dispute.is_dispute`: a source on both sides, or an unresolved one, makes no dispute.)"""
     affirm = {sid for status, sid in stances if status in AFFIRM}
     deny = {sid for status, sid in stances if status in DENY}
-    return bool(affirm and deny and (len(affirm | deny) > 1))
+    return is_dispute(affirm, deny)
+
+
+def stance_count(rows: Sequence[tuple[str, str, str]]) -> int:
+    """Rule ``republished_counts_once``: (article, source id, sentence) rows -> the proposition's stances, one per
+    source per article, except that a source whose stances in several articles carry the very same sentences
+    counts once there: an editor's note or a wire story republished word for word in four articles is one
+    statement, not four reports. (The writer of each article is a source of its own, so two articles' own
+    framings still count twice.)"""
+    per: dict[tuple[str, str], set[str]] = {}
+    for aid, sid, sentence in rows:
+        per.setdefault((aid, sid), set()).add(" ".join(str(sentence).split()).casefold())
+    return len({(sid, frozenset(sents)) for (_, sid), sents in per.items()})
 
 
 def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) -> list[tuple[Any, ...]]:
     """Rows of :data:`CLUSTER_COLS` for the clusters ``ids``, recounted from their stances (call under the write
     lock, after the batch's stances are inserted)."""
     marks = _marks(len(ids))
+    # first and last dates come from dated articles only: an undated article's ingest time is not a date of the
+    # proposition (a cluster reported only by undated articles has no dates)
     stats = execute(
-        "SELECT cluster_id, count(DISTINCT article_id || ' ' || source_id), count(DISTINCT source_id), "
-        "count(DISTINCT article_id), min(date), max(date) "
-        f"FROM stances WHERE cluster_id IN ({marks}) GROUP BY cluster_id",
+        "SELECT s.cluster_id, count(DISTINCT s.article_id || ' ' || s.source_id), count(DISTINCT s.source_id), "
+        "count(DISTINCT s.article_id), min(CASE WHEN a.published IS NULL THEN NULL ELSE s.date END), "
+        "max(CASE WHEN a.published IS NULL THEN NULL ELSE s.date END) "
+        f"FROM stances s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IN ({marks}) "
+        "GROUP BY s.cluster_id",
         list(ids),
     )
     pairs: dict[str, list[tuple[str, str]]] = {}
-    for cid, status, sid in execute(
-        f"SELECT cluster_id, status, source_id FROM stances WHERE cluster_id IN ({marks}) "
-        "AND status IN ('asserted', 'confirmed', 'denied')",
+    said: dict[str, list[tuple[str, str, str]]] = {}
+    for cid, aid, sid, status, sentence in execute(
+        f"SELECT cluster_id, article_id, source_id, status, sentence FROM stances WHERE cluster_id IN ({marks})",
         list(ids),
     ):
-        pairs.setdefault(cid, []).append((status, sid))
+        said.setdefault(cid, []).append((aid, sid, sentence))
+        if status in AFFIRM or status in DENY:
+            pairs.setdefault(cid, []).append((status, sid))
     by_id = {r[0]: r[1:] for r in stats}
     out = []
     for cid in ids:  # in the given order, so clusters.pk follows ingest order
         if cid in by_id:
-            n, ns, na, first, last = by_id[cid]
-            disputed = 1 if is_disputed(pairs.get(cid, [])) else 0
+            _, _, na, first, last = by_id[cid]
+            rows = said.get(cid, [])
+            same = same_person(sid for _, sid, _ in rows)
+            rows = [(aid, same.get(sid, sid), sentence) for aid, sid, sentence in rows]
+            n, ns = stance_count(rows), len({sid for _, sid, _ in rows})
+            disputed = 1 if is_disputed([(st, same.get(sid, sid)) for st, sid in pairs.get(cid, [])]) else 0
             out.append((cid, labels[cid], int(n), int(ns), int(na), first, last, disputed))
+    return out
+
+
+def same_person(source_ids: Iterable[str]) -> dict[str, str]:
+    """Rule ``same_person_in_proposition``: among the sources of one proposition, "Obama" (``PER:obama``, an
+    article that never gave the full name) is the one "Barack Obama" who also holds a stance on it, and "Donald J.
+    Trump" is "Donald Trump"; so one person is one source, and never two sides of a dispute. Only a unique full
+    name joins (with "Hillary Clinton" and "Bill Clinton" both present, "Clinton" stays apart)."""
+    from newsgraph.track.link import resolve_initials, resolve_surnames
+
+    ids = set(source_ids)
+    out = resolve_initials(ids)
+    full = {out.get(i, i) for i in ids}
+    for short, long in resolve_surnames(full).items():
+        out[short] = long
     return out
 
 

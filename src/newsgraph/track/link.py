@@ -5,7 +5,8 @@ The key is ``<GROUP>:<canonical>``:
 * countries and nationalities (GPE/NORP) with an ISO 3166-1 alpha-3 ``country`` -> ``GPE:KOR`` (so "South
   Korea", "Seoul's government" resolved to KOR upstream, and "South Korean" all link); without ``country`` the
   name is looked up (pycountry names plus a table of common short names and demonyms: "U.S.", "Britain",
-  "Russian"); other places -> ``GPE:seoul``;
+  "Russian"); other places -> ``GPE:seoul``; a city or region keeps its own key even with a ``country``
+  (``GPE:charlotte``, not the United States: :func:`is_subnational_place`);
 * PERSON -> ``PER:kim tae-hyo`` (the full name, lower-cased, accents folded, titles and possessives removed);
 * ORG -> ``ORG:national security council`` (leading "the" removed);
 * anything else -> ``<LABEL>:<normalised name>`` (``LOC:korean peninsula``, ``FAC:...``).
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -140,12 +141,29 @@ def country_code(name: str) -> str | None:
         return None
 
 
+_SUBNATIONAL = frozenset({"city", "us-state", "province"})
+
+
+def is_subnational_place(name: str) -> bool:
+    """Rule ``place_is_not_its_country``: a city or region (Charlotte, Virginia, Tulsa) keeps its own key even when
+    an upstream stage set its country; a country, demonym, capital or state organ ("Seoul" speaking for South
+    Korea) keys on the country.
+
+    >>> is_subnational_place("Charlotte"), is_subnational_place("Seoul"), is_subnational_place("South Korea")
+    (True, False, False)
+    """
+    from newsgraph.geo import country_of
+
+    ref = country_of(name, "GPE")
+    return ref is not None and ref.matched_as in _SUBNATIONAL
+
+
 def entity_key(entity: Entity) -> str:
     """Cross-article canonical key of an article-level Entity (see the module docstring)."""
     label = (entity.type or "").upper()
     group = _TYPE_GROUP.get(label, label or "MISC")
     if group == "GPE":
-        if entity.country:
+        if entity.country and not is_subnational_place(entity.name):
             return f"GPE:{entity.country.upper()}"
         code = country_code(entity.name)
         if code:
@@ -164,13 +182,26 @@ def entity_key(entity: Entity) -> str:
     return f"{group}:{name}"
 
 
-def resolve_surnames(keys: Iterable[str]) -> dict[str, str]:
+DOMINANT_SHARE = 0.8
+"""Rule ``dominant_full_name``: the share of a surname's full-name weight one full name must hold."""
+
+
+def resolve_surnames(keys: Iterable[str], weights: Mapping[str, float] | None = None) -> dict[str, str]:
     """Map single-word PERSON keys (``PER:trump``) to the one multi-word key ending in that word
     (``PER:donald trump``) when exactly one such key exists in ``keys``; ambiguous or unknown
     surnames are left out of the mapping.
 
+    With ``weights`` (how often each key is seen, e.g. quotes or articles), rule ``dominant_full_name``: a
+    surname also goes to the full name holding at least :data:`DOMINANT_SHARE` of the weight of all full names
+    ending in it ("Obama" -> Barack Obama when Michelle Obama is rare in the collection). An article that names
+    both in full has already resolved its own surnames (:mod:`newsgraph.entities`); this is for the articles that
+    never give the full name.
+
     >>> resolve_surnames(["PER:donald trump", "PER:trump", "PER:clinton", "PER:hillary clinton", "PER:bill clinton"])
     {'PER:trump': 'PER:donald trump'}
+    >>> resolve_surnames(["PER:clinton", "PER:hillary clinton", "PER:bill clinton"],
+    ...                  {"PER:hillary clinton": 102, "PER:bill clinton": 12})
+    {'PER:clinton': 'PER:hillary clinton'}
     """
     full: dict[str, set[str]] = {}
     singles: set[str] = set()
@@ -187,4 +218,32 @@ def resolve_surnames(keys: Iterable[str]) -> dict[str, str]:
         cands = full.get(k[4:], set())
         if len(cands) == 1:
             out[k] = next(iter(cands))
+        elif cands and weights is not None:
+            total = sum(weights.get(c, 0) for c in cands)
+            best = max(sorted(cands), key=lambda c: weights.get(c, 0))
+            if total > 0 and weights.get(best, 0) >= DOMINANT_SHARE * total:
+                out[k] = best
     return out
+
+
+def resolve_initials(keys: Iterable[str]) -> dict[str, str]:
+    """Rule ``middle_initial_variant``: map a PERSON key with middle initials (``PER:donald j trump``) to the same
+    name without them (``PER:donald trump``) when that key exists and no other initialled variant maps onto it
+    (``george w bush`` and ``george h w bush`` both present: neither is merged).
+
+    >>> resolve_initials(["PER:donald trump", "PER:donald j trump", "PER:loretta e lynch"])
+    {'PER:donald j trump': 'PER:donald trump'}
+    """
+    present = set(keys)
+    cands: dict[str, list[str]] = {}
+    for k in sorted(present):
+        if not k.startswith("PER:"):
+            continue
+        words = k[4:].split()
+        if len(words) < 3:
+            continue
+        kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w) == 1)]
+        base = "PER:" + " ".join(kept)
+        if base != k and base in present:
+            cands.setdefault(base, []).append(k)
+    return {variants[0]: base for base, variants in cands.items() if len(variants) == 1}

@@ -1,0 +1,122 @@
+"""Speaker names a journalist can read: stray punctuation trimmed (``clean_name``), a description with the name in
+apposition resolved to the person (``appositive_name``), and a title used instead of a name given just before
+resolved to that person (``role_epithet``). Hand-written sentences, checked through the contract."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.names import clean_name, name_of
+from tests.attribution._rules import quotes_of
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Donald Trump ''", "Donald Trump"),
+        ("Donald Trump '", "Donald Trump"),
+        ("“Kim Tae-hyo’s", "Kim Tae-hyo"),
+        ("(Justin Bamberg),", "Justin Bamberg"),
+        ("Joseph R. Biden Jr.", "Joseph R. Biden Jr."),
+        ("Kim's", "Kim"),
+        ("Hillary Clinton", "Hillary Clinton"),
+    ],
+)
+def test_clean_name_trims_stray_punctuation(text: str, name: str) -> None:
+    s, e = clean_name(text)
+    assert text[s:e] == name == name_of(text)
+
+
+def test_clean_name_of_punctuation_only_is_empty_bounds() -> None:
+    s, e = clean_name("'' ,")
+    assert s >= e and name_of("'' ,") == "'' ,"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement, one of the family's attorneys, Justin Bamberg, said the videos show Scott leaving his car.",
+        "Justin Bamberg, one of the family's attorneys, said the videos show Scott leaving his car.",
+    ],
+)
+def test_appositive_name_is_the_person(nlp: Language, text: str) -> None:
+    (q,) = [q for q in quotes_of(nlp, text) if q.text.startswith("the videos")]
+    assert (q.speaker.name, q.speaker.kind) == ("Justin Bamberg", "person")
+    assert q.speaker.description == "one of the family's attorneys"
+    assert q.speaker.span is not None and text[q.speaker.span[0] : q.speaker.span[1]] == "Justin Bamberg"
+
+
+def test_description_without_a_name_stays_a_description(nlp: Language) -> None:
+    text = "One of the family's attorneys said the videos show Scott leaving his car."
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker.kind != "person" and "Bamberg" not in q.speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa. On a radio show, the "
+            "former secretary of state and current Democratic presidential nominee said she wanted to speak to voters.",
+            "Hillary Clinton",
+        ),
+        (
+            "Donald Trump says he has big plans for the final month.\n\nThe Republican presidential nominee noted "
+            "Friday that his campaign has not spent much on television ads.",
+            "Donald Trump",
+        ),
+        (
+            "Ted Cruz endorses Trump, who says he is honored.\n\nSenator from Texas says he cannot allow a defeat.",
+            "Ted Cruz",
+        ),
+    ],
+)
+def test_role_epithet_is_the_subject_named_before(nlp: Language, text: str, name: str) -> None:
+    q = quotes_of(nlp, text)[-1]
+    assert (q.speaker.name, q.speaker.kind) == (name, "person")
+    assert q.speaker.resolved_from is not None and q.speaker.resolved_from.split()[-1] in ("nominee", "Texas")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Tae-hyo met the press on Monday. The official said the talks would resume.",  # a generic role
+        "Kim Tae-hyo met the press on Monday. The president said the talks would resume.",  # unmodified title
+        "The talks stalled on Monday. The Republican presidential nominee said the talks would resume.",  # nobody
+    ],
+)
+def test_role_epithet_needs_a_modified_title_and_a_named_subject(nlp: Language, text: str) -> None:
+    q = quotes_of(nlp, text)[-1]
+    assert q.speaker.kind != "person"
+
+
+def test_capitalised_name_part_the_tagger_missed_is_the_person(nlp: Language) -> None:
+    text = "My father loved Donald Trump.\n\nTrump knows there are people all over this country who think so."
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("Donald Trump", "person", "Trump")
+    assert q.speaker.span is not None and text[q.speaker.span[0] : q.speaker.span[1]] == "Trump"
+
+
+def test_first_person_narrator_is_not_the_speaker_before(nlp: Language) -> None:
+    text = (
+        "I grew up in Ohio. My father voted every year, and I went with him.\n\n"
+        "Donald Trump said the system is rigged.\n\n"
+        "I tell myself that the election will be fair."
+    )
+    q = next(q for q in quotes_of(nlp, text) if "the election" in q.text)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("unknown", "unknown", "I")
+
+
+def test_first_person_in_an_interview_still_takes_the_speaker_before(nlp: Language) -> None:
+    text = (
+        "“We will win,” I said. Donald Trump said the system is rigged. I told reporters the vote was fair."
+    )
+    q = next(q for q in quotes_of(nlp, text) if q.text.startswith("the vote"))
+    assert q.speaker.name == "Donald Trump"  # one "I" outside quotes: no narrator yet
+
+
+def test_named_modifier_is_no_anaphor(nlp: Language) -> None:
+    text = "The Clinton campaign said the debate was fair. The Trump campaign said the debate was rigged."
+    q = next(q for q in quotes_of(nlp, text) if "rigged" in q.text)
+    assert "Clinton" not in q.speaker.name and "Trump" in q.speaker.name

@@ -1,0 +1,67 @@
+"""Stance rules of the propositions stage that keep a journalist's Disputed claims honest: a question is no
+assertion (``question_is_no_assertion``), and one source on both sides, or an unresolved one, makes no dispute
+(``two_sided_dispute``). Small texts written for the tests, through the real pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.models import Article, Proposition
+
+Run = Callable[[str], Article]
+
+
+def _only(a: Article) -> Proposition:
+    assert len(a.propositions) == 1, [p.statement for p in a.propositions]
+    return a.propositions[0]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Lawmakers also asked whether the deals required the recipients to cooperate with Congress.",
+        "Lawmakers asked if the deals required the recipients to cooperate with Congress.",
+    ],
+)
+def test_a_question_is_no_assertion(article: Run, asked: str) -> None:
+    p = _only(
+        article(asked + " Chaffetz denied that the deals required the recipients to cooperate with Congress.")
+    )
+    assert [(s.source.name.lower(), s.status) for s in p.stances] == [
+        ("lawmakers", "hedged"),
+        ("chaffetz", "denied"),
+    ]
+    assert not p.disputed  # asking is neither side
+
+
+def test_an_open_question_in_the_content_is_neither_side(article: Run) -> None:
+    a = article(
+        "The chief said the video showed a gun in his hand. "
+        "The lawyer said the video does not show whether he had a gun in his hand."
+    )
+    stances = [(s.source.name, s.status) for p in a.propositions for s in p.stances]
+    assert ("the lawyer", "hedged") in stances and not any(p.disputed for p in a.propositions)
+
+
+def test_a_statement_still_asserts(article: Run) -> None:
+    p = _only(
+        article(
+            "Sources said the deals required the recipients to cooperate with Congress. "
+            "Chaffetz denied that the deals required the recipients to cooperate with Congress."
+        )
+    )
+    assert [s.status for s in p.stances] == ["asserted", "denied"] and p.disputed
+
+
+def test_one_source_on_both_sides_is_no_dispute(article: Run) -> None:
+    p = _only(
+        article(
+            "Megan Hester said families want their own neighborhood schools. "
+            "Megan Hester later denied that families want their own neighborhood schools."
+        )
+    )
+    assert {s.status for s in p.stances} == {"asserted", "denied"}
+    assert len({s.source.name for s in p.stances}) == 1
+    assert not p.disputed
