@@ -51,3 +51,22 @@ def test_usage_errors_exit_2_and_nothing_fetched_exits_3(tmp_path: Path) -> None
     assert runner.invoke(app, ["collect", "--db", db]).exit_code == 2  # no source, none followed
     r = runner.invoke(app, ["collect", str(tmp_path / "missing.txt"), "--db", db, "--quiet"])
     assert r.exit_code == 3
+
+
+def test_collect_and_watch_share_the_politeness_options() -> None:
+    from newsgraph.cli.collect import POLITENESS_OPTIONS
+
+    for cmd in ("collect", "watch"):
+        out = runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "200"}).output
+        assert "Politeness" in out
+        for name, _, _ in POLITENESS_OPTIONS:
+            assert "--" + name.replace("_", "-") in out, (cmd, name)
+
+
+def test_bad_politeness_values_exit_2_in_both_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    for cmd in ("collect", "watch"):
+        r = runner.invoke(app, [cmd, "https://example.org/feed.xml", "--db", db, "--resolve", "nocolon"])
+        assert r.exit_code == 2 and "expected HOST:ADDRESS" in r.output, (cmd, r.output)
+        r = runner.invoke(app, [cmd, "https://example.org/feed.xml", "--db", db, "--user-agent", " "])
+        assert r.exit_code == 2 and "expected one non-empty line" in r.output, (cmd, r.output)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -72,6 +75,19 @@ UserAgentOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 
 
+POLITENESS_OPTIONS: list[tuple[str, Any, Any]] = [
+    ("rate", RateOpt, 1.0),
+    ("per_host", PerHostOpt, 1),
+    ("workers", WorkersOpt, 8),
+    ("timeout", TimeoutOpt, 30.0),
+    ("retries", RetriesOpt, 3),
+    ("backoff", BackoffOpt, 1.0),
+    ("resolve", ResolveOpt, None),
+    ("user_agent", UserAgentOpt, None),
+]
+"""The politeness options ``collect`` and ``watch`` share: (parameter, annotated type, default)."""
+
+
 def _politeness(
     rate: float,
     per_host: int,
@@ -80,7 +96,7 @@ def _politeness(
     retries: int,
     backoff: float,
     resolve: list[str] | None,
-    agent: str | None = None,
+    user_agent: str | None = None,
 ) -> Politeness:
     from newsgraph.collect import USER_AGENT, Politeness
 
@@ -90,12 +106,36 @@ def _politeness(
         if not sep or not host or not addr:
             fail(f"--resolve {item!r}: expected HOST:ADDRESS")
         mapping[host.lower()] = addr
+    agent = user_agent
     if agent is not None and (not agent.strip() or any(c in agent for c in "\r\n")):
         fail(f"--user-agent {agent!r}: expected one non-empty line")
     return Politeness(
         rate=rate, per_host=per_host, workers=workers, timeout=timeout, retries=retries, backoff=backoff,
         resolve=mapping, user_agent=agent.strip() if agent else USER_AGENT,
     )  # fmt: skip
+
+
+def politeness_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a fetching command the shared politeness options (``--rate`` … ``--user-agent``, in the Politeness
+    panel of its ``--help``): the command declares ``pol: Politeness`` and receives the checked settings (a bad
+    ``--resolve`` or ``--user-agent`` exits 2 first)."""
+    sig = inspect.signature(command, eval_str=True, locals={"Politeness": object})
+    own = [p for name, p in sig.parameters.items() if name != "pol"]
+    extra = [
+        inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=t)
+        for n, t, d in POLITENESS_OPTIONS
+    ]
+    names = [n for n, _, _ in POLITENESS_OPTIONS]
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        settings = {n: kwargs.pop(n) for n in names if n in kwargs}
+        command(*args, pol=_politeness(**settings), **kwargs)
+
+    shown = sig.replace(parameters=[*own, *extra])
+    run.__signature__ = shown  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()} | {"return": None}
+    return run
 
 
 def _options(
@@ -126,6 +166,7 @@ def _summary(rep: CollectReport, where: str, label: str = "") -> None:
 
 
 @app.command()
+@politeness_options
 def collect(
     sources: SourcesArg = None,
     db: DbOpt = None,
@@ -134,15 +175,8 @@ def collect(
     warc: WarcOpt = None,
     no_nlp: NoNlpOpt = False,
     recheck: RecheckOpt = False,
-    rate: RateOpt = 1.0,
-    per_host: PerHostOpt = 1,
-    workers: WorkersOpt = 8,
-    timeout: TimeoutOpt = 30.0,
-    retries: RetriesOpt = 3,
-    backoff: BackoffOpt = 1.0,
-    resolve: ResolveOpt = None,
-    user_agent: UserAgentOpt = None,
     quiet: QuietOpt = False,
+    pol: Politeness = None,  # type: ignore[assignment]  # filled in by @politeness_options
 ) -> None:
     """Fetch what is new under feeds, sitemaps, sites or URL lists, politely, and store it.
 
@@ -162,7 +196,6 @@ def collect(
     """
     from newsgraph.collect import collect as run
 
-    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve, user_agent)
     opts = _options(since, max_pages, warc, no_nlp, recheck)
     store = open_db(db, create=True)
     stop = threading.Event()
@@ -221,6 +254,7 @@ class _Rounds:
 
 
 @app.command()
+@politeness_options
 def watch(
     sources: SourcesArg = None,
     every: Annotated[str, typer.Option("--every", help="Interval between rounds: 90s, 15m, 1h.")] = "15m",
@@ -229,15 +263,8 @@ def watch(
     max_pages: MaxOpt = None,
     warc: WarcOpt = None,
     no_nlp: NoNlpOpt = False,
-    rate: RateOpt = 1.0,
-    per_host: PerHostOpt = 1,
-    workers: WorkersOpt = 8,
-    timeout: TimeoutOpt = 30.0,
-    retries: RetriesOpt = 3,
-    backoff: BackoffOpt = 1.0,
-    resolve: ResolveOpt = None,
-    user_agent: UserAgentOpt = None,
     quiet: QuietOpt = False,
+    pol: Politeness = None,  # type: ignore[assignment]  # filled in by @politeness_options
 ) -> None:
     """Collect in a loop, every --every, until Ctrl-C or SIGTERM (then it stores what it has and exits 0).
 
@@ -260,7 +287,6 @@ def watch(
         seconds = parse_every(every)
     except ValueError as exc:
         fail(str(exc))
-    pol = _politeness(rate, per_host, workers, timeout, retries, backoff, resolve, user_agent)
     opts = _options(since, max_pages, warc, no_nlp, False)
     store = open_db(db, create=True)
     stop = threading.Event()
