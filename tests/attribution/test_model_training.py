@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from spacy.language import Language
 
@@ -39,25 +40,30 @@ def _gold(marked: str) -> GoldDoc:
     return GoldDoc("tiny", text, atts)
 
 
-def test_training_is_deterministic(nlp: Language, tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_rules", [True, False], ids=["rule-features", "independent"])
+def test_training_is_deterministic(nlp: Language, tmp_path: Path, with_rules: bool) -> None:
     pytest.importorskip("pycrfsuite", reason="python-crfsuite is a training (dev) dependency")
+    from newsgraph.attribution.model import tag_doc
+    from newsgraph.attribution.model.crf import CrfWeights
     from newsgraph.attribution.model.training import TrainConfig, save_deterministic, sequences, train
 
     gold = [_gold(t) for t in TINY]
     docs = [nlp(g.text) for g in gold]
-    rules = QuotesComponent(nlp, "q", model="rules").rule_attributions
-    cfg = TrainConfig(epochs=3, min_freq=1)
-    a = train(sequences(docs, gold, rules), cfg)  # type: ignore[arg-type]
-    b = train(sequences(docs, gold, rules), cfg)  # type: ignore[arg-type]
+    rules = QuotesComponent(nlp, "q", model="rules").rule_attributions if with_rules else None
+    parts = ("tok", "head")
+    cfg = TrainConfig(epochs=3, min_freq=1, rule_features=with_rules, dense_parts=parts)
+    a = train(sequences(docs, gold, rules, parts), cfg)  # type: ignore[arg-type]
+    b = train(sequences(docs, gold, rules, parts), cfg)  # type: ignore[arg-type]
     save_deterministic(a, tmp_path / "a.npz")
     save_deterministic(b, tmp_path / "b.npz")
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
     assert "B-CUE" in a.labels and len(a.attrs) > 50
+    assert a.dims == 2 * docs[0].tensor.shape[1] and np.abs(a.dense).sum() > 0
+    assert ("rules" in a.flags) == with_rules and "dense=head" in a.flags
+    assert CrfWeights.load(tmp_path / "a.npz").flags == a.flags
     # it learned its own data: "said" is a cue
     doc = nlp("Kim said the talks had failed.")
-    from newsgraph.attribution.model import tag_doc
-
-    assert tag_doc(doc, rules(doc), a)[1] == "B-CUE"
+    assert tag_doc(doc, rules(doc) if rules else (), a)[1] == "B-CUE"
 
 
 @pytest.mark.shared

@@ -13,7 +13,9 @@ Every token gets a list of string features (one-hot attributes, as a CRF takes t
   position in the sentence;
 * the rules' own reading: the role (``CUE``, ``SRC``, ``CON``) the rule engine gave the token, with its
   begin/inside position;
-* the same few attributes of the neighbours at -2..+2.
+* the same few attributes of the neighbours at -2..+2;
+* dense: the pipeline's own contextual vectors (``doc.tensor``, the 96-d tok2vec output en_core_web_sm computes
+  anyway) of the token and of its head (:func:`dense`), real-valued.
 
 :func:`columns` gives, per template (:data:`TEMPLATES`), one value per token; :func:`feature_strings` turns them into
 the strings the CRF trainer takes, and :meth:`CrfWeights.column_emissions
@@ -26,6 +28,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
 from spacy.tokens import Doc
 
 from newsgraph.attribution.cues import cue_strength
@@ -204,6 +208,28 @@ def columns(doc: Doc, rule_atts: Sequence[RuleAttribution] = ()) -> dict[str, li
         "pstart": pstart,
         "qmark": qmark,
     }
+
+
+DENSE_PARTS = ("tok", "head")
+"""The dense blocks :func:`dense` can stack: ``tok`` (the token's vector), ``head`` (its syntactic head's)."""
+
+
+def dense(doc: Doc, parts: Sequence[str] = DENSE_PARTS) -> npt.NDArray[np.float32] | None:
+    """Per token, the ``parts`` (:data:`DENSE_PARTS`) of ``doc.tensor`` side by side (``len(doc) x 96·k``); None
+    when the doc carries no tensor (a pipeline without ``tok2vec``, a doc read back from a DocBin)."""
+    t = doc.tensor
+    if t is None or t.ndim != 2 or t.shape[0] != len(doc) or t.shape[1] == 0 or not parts:
+        return None
+    x = np.asarray(t, dtype=np.float32)
+    blocks: list[npt.NDArray[np.float32]] = []
+    for part in parts:
+        if part == "tok":
+            blocks.append(x)
+        elif part == "head":
+            blocks.append(x[np.fromiter((tok.head.i for tok in doc), dtype=np.intp, count=len(doc))])
+        else:
+            raise ValueError(f"unknown dense part {part!r} (one of {DENSE_PARTS})")
+    return np.hstack(blocks) if len(blocks) > 1 else blocks[0]
 
 
 def feature_strings(cols: dict[str, list[str]]) -> list[list[str]]:
