@@ -7,8 +7,8 @@ Usage (from the repository root; ``make train`` runs the first)::
 
 The texts are parsed once with the pipeline's spaCy model and cached under ``.cache/attrmodel`` (git-ignored);
 the pipeline's ``tok2vec`` then recomputes ``doc.tensor`` (the DocBin does not keep it) for the dense features.
-By default the rule engine's attributions are features too (``--no-rule-features``: a model independent of the
-rules). Training (python-crfsuite) is deterministic: the seed fixes the order of the documents and the
+The shipped model is independent of the rules (``--rule-features`` makes the rule engine's attributions
+features too: a model that mostly copies the rules, worse in combination; see docs/attribution.md). Training (python-crfsuite) is deterministic: the seed fixes the order of the documents and the
 perceptron's shuffling, and the output file is byte-identical for the same inputs. Prints the time.
 """
 
@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--algorithm", choices=["ap", "lbfgs"], default="ap")
     ap.add_argument("--iterations", type=int, default=None, help="epochs (ap) or iterations (lbfgs)")
     ap.add_argument(
-        "--no-rule-features", action="store_true", help="train without the rule engine's reading as a feature"
+        "--rule-features",
+        action="store_true",
+        help="give the rule engine's reading as a feature (not shipped)",
     )
     ap.add_argument(
         "--dense",
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     comp = QuotesComponent(nlp, "newsgraph_quotes")
     parts = tuple(p for p in args.dense.split(",") if p)
     cfg = TrainConfig(
-        algorithm=args.algorithm, seed=args.seed, rule_features=not args.no_rule_features, dense_parts=parts
+        algorithm=args.algorithm, seed=args.seed, rule_features=args.rule_features, dense_parts=parts
     )
     if args.iterations is not None:
         cfg = replace(cfg, epochs=args.iterations, max_iterations=args.iterations)

@@ -7,7 +7,9 @@ immediate withdrawal of North Korean troops [allegedly deployed to fight alongsi
 extended to the model's end (:func:`extend_content`; indirect contents of one fragment only). A model attribution
 is added only when its cue word is cue-like (lexicon strength >= :data:`MIN_ADDED_STRENGTH`), is not a modifier
 (``so-called``) and governs the model's source (a noun phrase, not a passive subject) in the parse, its content
-has two words or more, and it is new:
+has two words or more, ends on a whole phrase (:func:`ends_whole`) and hangs from the cue word within
+:data:`MAX_CONTENT_DEPTH` arcs of the parse (:func:`governs_content`: ``denied [the report]``, ``warned [that …]``,
+``called for […]``, not ``maintained its policy of [providing …]``), and it is new:
 
 * its cue does not overlap a rule attribution's cue (the same attribution, already read by the rules);
 * its cue is not inside a rule attribution's content or source (a nested attribution: the product reports the
@@ -18,6 +20,7 @@ has two words or more, and it is new:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
@@ -31,6 +34,8 @@ from newsgraph.extensions import doc_text
 MIN_ADDED_STRENGTH = 0.3
 """Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
 MIN_ADDED_WORDS = 2
+MAX_CONTENT_DEPTH = 2
+"""Arcs from the content's root up to the cue word an added attribution may have (2: through a preposition)."""
 MODIFIER_DEPS = frozenset({"amod", "compound", "acl"})
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
@@ -72,9 +77,41 @@ def is_new(doc: Doc, m: Attribution, cover: _Cover) -> bool:
     return inside < 0.5 * max(1, n)
 
 
+def ends_whole(doc: Doc, m: Attribution) -> bool:
+    """The content's last word has no dependents after the content (a chunk cut inside a phrase, ``… aid,
+    including`` with ``including``'s object outside it, is a reading the model is unsure of)."""
+    if not m.content:
+        return False
+    end = m.content[-1][1]
+    k = bisect_left([t.idx for t in doc], end) - 1
+    while k > 0 and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    return k < 0 or not any(r.i > k and not r.is_punct for r in doc[k].rights)
+
+
+def governs_content(doc: Doc, m: Attribution) -> bool:
+    """The model's cue word governs its content closely: some root of the content (a word whose head lies outside
+    it) reaches the cue word within :data:`MAX_CONTENT_DEPTH` arcs."""
+    head = m.cue[0]
+    s, e = m.content[0][0], m.content[-1][1]
+    inside = {t.i for t in doc if s <= t.idx < e and not t.is_punct and not t.is_space}
+    for i in inside:
+        cur = doc[i]
+        if cur.head.i in inside and cur.head.i != cur.i:
+            continue
+        for _ in range(MAX_CONTENT_DEPTH):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i == head:
+                return True
+    return False
+
+
 def addable(doc: Doc, m: Attribution) -> bool:
     """A model attribution confident enough to add: a cue-like cue word (not a modifier: ``so-called``) that
-    governs its source in the parse, and a content of at least :data:`MIN_ADDED_WORDS` words."""
+    governs its source in the parse, and a content of at least :data:`MIN_ADDED_WORDS` words that ends on a whole
+    phrase (:func:`ends_whole`) and that the cue word governs (:func:`governs_content`)."""
     head = doc[m.cue[0]]
     if m.source is None or head.dep_ in MODIFIER_DEPS:
         return False
@@ -84,7 +121,8 @@ def addable(doc: Doc, m: Attribution) -> bool:
     if src.pos_ not in SOURCE_POS or src.dep_ == "nsubjpass" or not dominates(head, src):
         return False
     text = doc_text(doc)
-    return sum(len(text[s:e].split()) for s, e in m.content) >= MIN_ADDED_WORDS
+    words = sum(len(text[s:e].split()) for s, e in m.content)
+    return words >= MIN_ADDED_WORDS and ends_whole(doc, m) and governs_content(doc, m)
 
 
 def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> None:

@@ -48,9 +48,9 @@ class TrainConfig:
     min_freq: int = 2
     seed: int = 13
     """seed of the C library's ``rand()``, which crfsuite's averaged perceptron uses to shuffle the sequences"""
-    rule_features: bool = True
-    """the rule engine's reading is a feature (False: a model independent of the rules)"""
-    dense_parts: tuple[str, ...] = ()
+    rule_features: bool = False
+    """the rule engine's reading is a feature (the shipped model is independent of the rules)"""
+    dense_parts: tuple[str, ...] = ("tok", "head")
     """blocks of ``doc.tensor`` given as dense features (:data:`~newsgraph.attribution.model.features.DENSE_PARTS`)"""
 
     @property
