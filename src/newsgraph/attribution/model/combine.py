@@ -20,11 +20,10 @@ has two words or more, ends on a whole phrase (:func:`ends_whole`) and hangs fro
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import cue_strength
 from newsgraph.attribution.model.linking import dominates
@@ -77,28 +76,32 @@ def is_new(doc: Doc, m: Attribution, cover: _Cover) -> bool:
     return inside < 0.5 * max(1, n)
 
 
+def _content_tokens(doc: Doc, m: Attribution) -> list[Token]:
+    """The words of the content (first to last fragment), without punctuation and whitespace."""
+    span = doc.char_span(m.content[0][0], m.content[-1][1], alignment_mode="expand") if m.content else None
+    return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+
+
 def ends_whole(doc: Doc, m: Attribution) -> bool:
-    """The content's last word has no dependents after the content (a chunk cut inside a phrase, ``… aid,
-    including`` with ``including``'s object outside it, is a reading the model is unsure of)."""
-    if not m.content:
+    """The content's last word has no dependents after the content (a chunk cut inside a phrase, ``… the report
+    about`` with ``about``'s object outside it, is a reading the model is unsure of)."""
+    toks = _content_tokens(doc, m)
+    if not toks:
         return False
-    end = m.content[-1][1]
-    k = bisect_left([t.idx for t in doc], end) - 1
-    while k > 0 and (doc[k].is_punct or doc[k].is_space):
-        k -= 1
-    return k < 0 or not any(r.i > k and not r.is_punct for r in doc[k].rights)
+    last = toks[-1]
+    return not any(r.i > last.i and not r.is_punct for r in last.rights)
 
 
 def governs_content(doc: Doc, m: Attribution) -> bool:
     """The model's cue word governs its content closely: some root of the content (a word whose head lies outside
     it) reaches the cue word within :data:`MAX_CONTENT_DEPTH` arcs."""
     head = m.cue[0]
-    s, e = m.content[0][0], m.content[-1][1]
-    inside = {t.i for t in doc if s <= t.idx < e and not t.is_punct and not t.is_space}
-    for i in inside:
-        cur = doc[i]
-        if cur.head.i in inside and cur.head.i != cur.i:
+    toks = _content_tokens(doc, m)
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue
+        cur = tok
         for _ in range(MAX_CONTENT_DEPTH):
             if cur.head.i == cur.i:
                 break

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
+from spacy.attrs import HEAD
 from spacy.tokens import Doc
 
 from newsgraph.attribution.cues import cue_strength
@@ -226,7 +227,8 @@ def dense(doc: Doc, parts: Sequence[str] = DENSE_PARTS) -> npt.NDArray[np.float3
         if part == "tok":
             blocks.append(x)
         elif part == "head":
-            blocks.append(x[np.fromiter((tok.head.i for tok in doc), dtype=np.intp, count=len(doc))])
+            rel = doc.to_array([HEAD]).reshape(-1).astype(np.int64)  # head offsets, relative to the token
+            blocks.append(x[np.arange(len(doc), dtype=np.int64) + rel])
         else:
             raise ValueError(f"unknown dense part {part!r} (one of {DENSE_PARTS})")
     return np.hstack(blocks) if len(blocks) > 1 else blocks[0]
