@@ -68,7 +68,9 @@ def test_training_is_deterministic(nlp: Language, tmp_path: Path, with_rules: bo
 
 @pytest.mark.shared
 def test_shipped_model_floor_on_dev(nlp: Language) -> None:
-    """Five PolNeAR dev articles: the combined setting is at least as good as the rules, and above a floor."""
+    """Fifteen PolNeAR dev articles: the combined setting beats the rules (the model adds content they miss), the
+    independent model alone is a real second reader, and both stay above a floor (measured: rules cue/all .788/.698,
+    model alone .732/.619, combined .791/.705, content .744 / .730 / .757)."""
     import sys
 
     sys.path.insert(0, str(ROOT))
@@ -77,16 +79,17 @@ def test_shipped_model_floor_on_dev(nlp: Language) -> None:
 
     from newsgraph.attribution.component import to_quotes
 
-    docs = load_split(need_dataset("polnear"), "dev", limit=5)
-    rows: dict[str, list[tuple[str, list, list]]] = {"rules": [], "combined": []}  # type: ignore[type-arg]
+    docs = load_split(need_dataset("polnear"), "dev", limit=15)
+    rows: dict[str, list[tuple[str, list, list]]] = {"rules": [], "model": [], "combined": []}  # type: ignore[type-arg]
     for d in docs:
         doc = nlp(d.text)
         for name in rows:
             atts = QuotesComponent(nlp, "q", model=name).attributions(doc)
             pred, _, _ = newsgraph_predictions(doc, atts, to_quotes(doc, atts)[0])
             rows[name].append((d.text, d.attributions, pred))
-    rules, combined = score(rows["rules"]), score(rows["combined"])
+    rules, model, combined = score(rows["rules"]), score(rows["model"]), score(rows["combined"])
     for m in ("cue", "source", "content", "all"):
-        assert combined[m]["f1"] >= rules[m]["f1"] - 0.02, (m, rules[m], combined[m])
-    assert combined["cue"]["f1"] >= 0.7
-    assert combined["all"]["f1"] >= 0.6
+        assert combined[m]["f1"] >= rules[m]["f1"] - 0.005, (m, rules[m], combined[m])
+    assert combined["content"]["f1"] >= rules["content"]["f1"] + 0.005
+    assert combined["cue"]["f1"] >= 0.77 and combined["all"]["f1"] >= 0.68
+    assert model["cue"]["f1"] >= 0.70 and model["all"]["f1"] >= 0.58
