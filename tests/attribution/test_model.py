@@ -9,7 +9,13 @@ from spacy.tokens import Doc
 
 from newsgraph.attribution.component import QuotesComponent, to_quotes
 from newsgraph.attribution.model import MODEL_PATH, load_weights, model_attributions, tag_doc
-from newsgraph.attribution.model.combine import addable, combine, ends_whole, governs_content
+from newsgraph.attribution.model.combine import (
+    addable,
+    combine,
+    ends_whole,
+    governs_content,
+    weak_cue_takes_a_clause,
+)
 from newsgraph.attribution.model.corpus import GoldAttribution
 from newsgraph.attribution.model.crf import CrfWeights, viterbi
 from newsgraph.attribution.model.decoding import Chunk, chunks, gold_tags
@@ -125,6 +131,8 @@ def _reading(doc: Doc, cue: str, source: str, content: str) -> Attribution:
         ("Kim kept his policy of helping farmers.", "kept", "Kim", "helping farmers", False, "not governed"),
         ("Kim denied the report about the deal.", "denied", "Kim", "the report about", False, "cut phrase"),
         ("The report was denied by Kim.", "denied", "The report", "by Kim", False, "passive subject"),
+        ("She saw him at the station.", "saw", "She", "him at the station", False, "weak cue, no clause"),
+        ("She saw that the plan failed.", "saw", "She", "that the plan failed", True, "weak cue, clause"),
     ],
 )
 def test_addable_named_checks(
@@ -137,6 +145,8 @@ def test_addable_named_checks(
         assert not governs_content(doc, m) and ends_whole(doc, m)
     if why == "cut phrase":
         assert not ends_whole(doc, m) and governs_content(doc, m)
+    if why.startswith("weak cue"):
+        assert weak_cue_takes_a_clause(doc, m) is ok
 
 
 def test_model_never_inside_a_rule_content(nlp: Language) -> None:

@@ -33,6 +33,8 @@ from newsgraph.extensions import doc_text
 MIN_ADDED_STRENGTH = 0.3
 """Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
 MIN_ADDED_WORDS = 2
+WEAK_CUE = 0.5
+"""Below this cue strength an added attribution's content must be a clause (:func:`weak_cue_takes_a_clause`)."""
 MAX_CONTENT_DEPTH = 2
 """Arcs from the content's root up to the cue word an added attribution may have (2: through a preposition)."""
 MODIFIER_DEPS = frozenset({"amod", "compound", "acl"})
@@ -111,6 +113,15 @@ def governs_content(doc: Doc, m: Attribution) -> bool:
     return False
 
 
+def weak_cue_takes_a_clause(doc: Doc, m: Attribution) -> bool:
+    """A weak cue word (strength below :data:`WEAK_CUE`: ``see``, ``show``) reports only a clause (``saw that the
+    plan failed``), not a bare object (``saw him at the station``)."""
+    head = doc[m.cue[0]]
+    if cue_strength(head.lemma_.lower(), head.pos_) >= WEAK_CUE:
+        return True
+    return any(t.pos_ in {"VERB", "AUX"} for t in _content_tokens(doc, m))
+
+
 def addable(doc: Doc, m: Attribution) -> bool:
     """A model attribution confident enough to add: a cue-like cue word (not a modifier: ``so-called``) that
     governs its source in the parse, and a content of at least :data:`MIN_ADDED_WORDS` words that ends on a whole
@@ -125,7 +136,12 @@ def addable(doc: Doc, m: Attribution) -> bool:
         return False
     text = doc_text(doc)
     words = sum(len(text[s:e].split()) for s, e in m.content)
-    return words >= MIN_ADDED_WORDS and ends_whole(doc, m) and governs_content(doc, m)
+    return (
+        words >= MIN_ADDED_WORDS
+        and ends_whole(doc, m)
+        and governs_content(doc, m)
+        and weak_cue_takes_a_clause(doc, m)
+    )
 
 
 def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> None:
