@@ -50,6 +50,7 @@ class CrfWeights:
     """settings the features were built with (``rules``: the rule engine's reading is a feature)"""
     _z: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
     _allowed: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
+    _folded: tuple[FloatArray, FloatArray] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_crfsuite(
@@ -122,8 +123,12 @@ class CrfWeights:
 
     def dense_emissions(self, x: FloatArray) -> FloatArray:
         """``len(x) x len(labels)`` scores of the raw dense features ``x`` (``len(x) x dims``): standardised, then
-        one matrix product."""
-        return np.asarray(((x - self.dense_mu) / self.dense_sd) @ self.dense, dtype=np.float32)
+        one matrix product (the standardisation is folded into the weights once: ``x @ (W / sd) - (mu / sd) @ W``)."""
+        if self._folded is None:
+            w = (self.dense / self.dense_sd[:, None]).astype(np.float32)
+            self._folded = (w, (-(self.dense_mu @ w)).astype(np.float32))
+        w, bias = self._folded
+        return np.asarray(x @ w + bias, dtype=np.float32)
 
     def emissions(self, feats: Sequence[Sequence[str]]) -> FloatArray:
         """``len(feats) x len(labels)`` scores: per token, the sum of its known features' weight rows."""

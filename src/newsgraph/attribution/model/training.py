@@ -39,7 +39,7 @@ Sequence_ = tuple[list[list[str]], FloatArray | None, list[str]]
 class TrainConfig:
     algorithm: str = "ap"
     """``ap`` (averaged perceptron: a few fast epochs) or ``lbfgs`` (L1/L2-regularised likelihood: slower)"""
-    epochs: int = 10
+    epochs: int = 20
     """passes of the averaged perceptron"""
     c1: float = 0.05
     """L1 weight (drops rare features: keeps the shipped file small)"""
