@@ -1,8 +1,9 @@
 """The statistical attribution model: a CRF tagger (source, cue, content) over the pipeline's parse, a linker, and
 its combination with the rule engine.
 
-``model_attributions(doc, rule_atts)`` tags one parsed doc and links the chunks into attributions; the weights
-(``data/crf.npz``, trained by ``scripts/train_attribution.py`` on PolNeAR train) load once, on first use.
+``model_attributions(doc, rule_atts)`` tags one parsed doc (one-hot features of the parse plus its ``doc.tensor``)
+and links the chunks into attributions; the weights (``data/crf.npz``, trained by ``scripts/train_attribution.py``
+on PolNeAR train) load once, on first use. The shipped weights do not read ``rule_atts`` (their ``flags`` say so).
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ Every token gets a list of string features (one-hot attributes, as a CRF takes t
 * layout: inside quotation marks, opening or closing mark, first word of a sentence or paragraph, relative
   position in the sentence;
 * the rules' own reading: the role (``CUE``, ``SRC``, ``CON``) the rule engine gave the token, with its
-  begin/inside position;
+  begin/inside position (only in the ``--rule-features`` variant; the shipped model passes no rule attributions, so
+  the column is ``O`` throughout);
 * the same few attributes of the neighbours at -2..+2;
 * dense: the pipeline's own contextual vectors (``doc.tensor``, the 96-d tok2vec output en_core_web_sm computes
   anyway) of the token and of its head (:func:`dense`), real-valued.
