@@ -10,7 +10,9 @@ Rows:
   read (PolNeAR's convention), continuation quotes are merged into the attribution they continue;
 * ``newsgraph (speaker span)``: the same attributions, scored with the product's ``Speaker.span`` (the name
   mention: "Kim Tae-hyo" in "Kim Tae-hyo, principal deputy national security adviser");
-* ``rules alone`` / ``model alone``: the same component with ``model="rules"`` / ``model="model"``;
+* ``rules alone`` / ``model alone``: the same component with ``model="rules"`` / ``model="model"`` (the shipped
+  model does not read the rules' output, so "model alone" is an independent second reader; its attributions still
+  go through the rules' speaker resolution);
 * ``textacy``: ``textacy.extract.triples.direct_quotations`` (direct quotes only).
 
 Also: speaker accuracy on gold direct quotes (content found and source right: the predicted source span overlaps

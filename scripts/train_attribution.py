@@ -6,8 +6,10 @@ Usage (from the repository root; ``make train`` runs the first)::
     python scripts/train_attribution.py --limit 20 --out /tmp/crf.npz   # a quick run on 20 documents
 
 The texts are parsed once with the pipeline's spaCy model and cached under ``.cache/attrmodel`` (git-ignored);
-the rule engine's attributions are features. Training (python-crfsuite, L-BFGS) is deterministic: the seed
-fixes the order of the documents, and the output file is byte-identical for the same inputs. Prints the time.
+the pipeline's ``tok2vec`` then recomputes ``doc.tensor`` (the DocBin does not keep it) for the dense features.
+The shipped model is independent of the rules (``--rule-features`` makes the rule engine's attributions
+features too: a model that mostly copies the rules, worse in combination; see docs/attribution.md). Training (python-crfsuite) is deterministic: the seed fixes the order of the documents and the
+perceptron's shuffling, and the output file is byte-identical for the same inputs. Prints the time.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--algorithm", choices=["ap", "lbfgs"], default="ap")
     ap.add_argument("--iterations", type=int, default=None, help="epochs (ap) or iterations (lbfgs)")
+    ap.add_argument(
+        "--rule-features",
+        action="store_true",
+        help="give the rule engine's reading as a feature (not shipped)",
+    )
+    ap.add_argument(
+        "--dense",
+        default="tok,head",
+        help="doc.tensor blocks as dense features: tok, head (comma-separated; '' for none)",
+    )
     args = ap.parse_args(argv)
 
     import spacy
@@ -66,14 +79,19 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     print(f"{len(order)} documents parsed or read from the cache in {t1 - t0:.1f}s", flush=True)
     comp = QuotesComponent(nlp, "newsgraph_quotes")
-    cfg = TrainConfig(algorithm=args.algorithm, seed=args.seed)
+    parts = tuple(p for p in args.dense.split(",") if p)
+    cfg = TrainConfig(
+        algorithm=args.algorithm, seed=args.seed, rule_features=args.rule_features, dense_parts=parts
+    )
     if args.iterations is not None:
-        cfg = TrainConfig(
-            algorithm=args.algorithm, epochs=args.iterations, max_iterations=args.iterations, seed=args.seed
-        )
-    data = list(sequences([docs[k] for k in order], [gold[k] for k in order], comp.rule_attributions))  # type: ignore[arg-type]
+        cfg = replace(cfg, epochs=args.iterations, max_iterations=args.iterations)
+    chosen = [docs[k] for k in order]
+    if parts:  # the DocBin keeps no tensors: run the pipeline's own tok2vec again (same batches every run)
+        chosen = list(nlp.get_pipe("tok2vec").pipe(chosen, batch_size=16))
+    rules = comp.rule_attributions if cfg.rule_features else None
+    data = list(sequences(chosen, [gold[k] for k in order], rules, parts))  # type: ignore[arg-type]
     t2 = time.perf_counter()
-    print(f"features of {sum(len(x) for x, _ in data)} tokens in {t2 - t1:.1f}s", flush=True)
+    print(f"features of {sum(len(x) for x, _, _ in data)} tokens in {t2 - t1:.1f}s", flush=True)
     weights = train(data, cfg)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_deterministic(weights, args.out)

@@ -5,10 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.attribution.component import QuotesComponent, to_quotes
 from newsgraph.attribution.model import MODEL_PATH, load_weights, model_attributions, tag_doc
-from newsgraph.attribution.model.combine import combine
+from newsgraph.attribution.model.combine import (
+    addable,
+    combine,
+    ends_whole,
+    governs_content,
+    weak_cue_takes_a_clause,
+)
 from newsgraph.attribution.model.corpus import GoldAttribution
 from newsgraph.attribution.model.crf import CrfWeights, viterbi
 from newsgraph.attribution.model.decoding import Chunk, chunks, gold_tags
@@ -91,12 +98,55 @@ def test_combination_keeps_every_rule_attribution(nlp: Language) -> None:
     assert len(out) == 2
 
 
-@pytest.mark.parametrize("text", ["She saw him at the station.", "The so-called peace plan was discussed."])
-def test_weak_model_readings_are_not_added(nlp: Language, text: str) -> None:
-    """The model alone reads something here; the combination does not add it (a one-word content; a modifier)."""
-    doc = nlp(text)
+def test_a_modifier_reading_is_not_added(nlp: Language) -> None:
+    """The model alone reads ``so-called`` as a cue; the combination does not add it (a modifier)."""
+    doc = nlp("The so-called peace plan was discussed.")
     assert _comp(nlp, "model").attributions(doc)
     assert _comp(nlp, "combined").attributions(doc) == []
+
+
+def _reading(doc: Doc, cue: str, source: str, content: str) -> Attribution:
+    """A model attribution made by hand: cue word, source words and content text found in ``doc``."""
+    text = doc.text
+    c = next(t.i for t in doc if t.text == cue)
+    s = text.index(source)
+    first = next(t.i for t in doc if t.idx == s)
+    last = next(t.i for t in doc if t.idx + len(t.text) == s + len(source))
+    start = text.index(content)
+    return Attribution(
+        cue=[c],
+        source=(first, last + 1),
+        content=[(start, start + len(content))],
+        rule="model",
+        cue_extent=[c],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content", "ok", "why"),
+    [
+        ("Kim denied the report on Monday.", "denied", "Kim", "the report", True, "object of the cue"),
+        ("Kim warned that prices would rise.", "warned", "Kim", "that prices would rise", True, "clause"),
+        ("Kim denied it.", "denied", "Kim", "it", False, "one-word content"),
+        ("Kim kept his policy of helping farmers.", "kept", "Kim", "helping farmers", False, "not governed"),
+        ("Kim denied the report about the deal.", "denied", "Kim", "the report about", False, "cut phrase"),
+        ("The report was denied by Kim.", "denied", "The report", "by Kim", False, "passive subject"),
+        ("She saw him at the station.", "saw", "She", "him at the station", False, "weak cue, no clause"),
+        ("She saw that the plan failed.", "saw", "She", "that the plan failed", True, "weak cue, clause"),
+    ],
+)
+def test_addable_named_checks(
+    nlp: Language, text: str, cue: str, source: str, content: str, ok: bool, why: str
+) -> None:
+    doc = nlp(text)
+    m = _reading(doc, cue, source, content)
+    assert addable(doc, m) is ok, why
+    if why == "not governed":
+        assert not governs_content(doc, m) and ends_whole(doc, m)
+    if why == "cut phrase":
+        assert not ends_whole(doc, m) and governs_content(doc, m)
+    if why.startswith("weak cue"):
+        assert weak_cue_takes_a_clause(doc, m) is ok
 
 
 def test_model_never_inside_a_rule_content(nlp: Language) -> None:

@@ -177,7 +177,7 @@ class QuotesComponent:
 @Language.factory(
     "newsgraph_quotes",
     assigns=["doc._.quotes", "doc._.mentions"],
-    requires=["doc.sents", "token.dep", "token.pos", "token.lemma", "doc.ents"],
+    requires=["doc.sents", "token.dep", "token.pos", "token.lemma", "doc.ents", "doc.tensor"],
     default_config=DEFAULT_CONFIG,
 )
 def make_quotes_component(

@@ -1,8 +1,9 @@
 """The statistical attribution model: a CRF tagger (source, cue, content) over the pipeline's parse, a linker, and
 its combination with the rule engine.
 
-``model_attributions(doc, rule_atts)`` tags one parsed doc and links the chunks into attributions; the weights
-(``data/crf.npz``, trained by ``scripts/train_attribution.py`` on PolNeAR train) load once, on first use.
+``model_attributions(doc, rule_atts)`` tags one parsed doc (one-hot features of the parse plus its ``doc.tensor``)
+and links the chunks into attributions; the weights (``data/crf.npz``, trained by ``scripts/train_attribution.py``
+on PolNeAR train) load once, on first use. The shipped weights do not read ``rule_atts`` (their ``flags`` say so).
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
 
-from newsgraph.attribution.model.crf import CrfWeights, viterbi
+from newsgraph.attribution.model.crf import CrfWeights, FloatArray, viterbi
 from newsgraph.attribution.model.decoding import chunks
-from newsgraph.attribution.model.features import TEMPLATES, columns
+from newsgraph.attribution.model.features import TEMPLATES, columns, dense
 from newsgraph.attribution.model.linking import link
 from newsgraph.attribution.records import Attribution
 
@@ -32,17 +34,36 @@ def load_weights(path: Path = MODEL_PATH) -> CrfWeights:
     return CrfWeights.load(path)
 
 
+def dense_parts(w: CrfWeights) -> tuple[str, ...]:
+    """The ``doc.tensor`` blocks the weights were trained with (their ``dense=`` flags)."""
+    return tuple(f.partition("=")[2] for f in w.flags if f.startswith("dense="))
+
+
+def emissions(doc: Doc, rule_atts: Sequence[Attribution], w: CrfWeights) -> FloatArray:
+    """``len(doc) x len(labels)`` emission scores: the one-hot features' weights plus the dense features' (when
+    the doc has no tensor the dense part is left out, and the tags are the one-hot features' alone)."""
+    atts = rule_atts if "rules" in w.flags else ()
+    emit = w.column_emissions(columns(doc, atts), TEMPLATES)
+    if w.dims:
+        x = dense(doc, dense_parts(w))
+        if x is not None and x.shape[1] == w.dims:
+            emit = emit + w.dense_emissions(x)
+    return np.asarray(emit, dtype=np.float32)
+
+
 def tag_doc(doc: Doc, rule_atts: Sequence[Attribution] = (), weights: CrfWeights | None = None) -> list[str]:
-    """BIO tags (``B-CUE``, ``I-SRC``, ``O``, …) for every token of a parsed doc."""
+    """BIO tags (``B-CUE``, ``I-SRC``, ``O``, …) for every token of a parsed doc (``rule_atts`` are read only by
+    weights trained with the rules' reading as a feature)."""
     w = weights or load_weights()
     if len(doc) == 0:
         return []
-    emit = w.column_emissions(columns(doc, rule_atts), TEMPLATES)
+    emit = emissions(doc, rule_atts, w)
     return [w.labels[k] for k in viterbi(emit, w.allowed(), w.start_scores())]
 
 
 def model_attributions(
     doc: Doc, rule_atts: Sequence[Attribution] = (), weights: CrfWeights | None = None
 ) -> list[Attribution]:
-    """The model's own attributions in ``doc`` (``rule="model"``); ``rule_atts`` are features, not output."""
+    """The model's own attributions in ``doc`` (``rule="model"``); ``rule_atts`` are features (if the weights
+    use them), not output."""
     return link(doc, chunks(tag_doc(doc, rule_atts, weights)))

@@ -7,7 +7,9 @@ immediate withdrawal of North Korean troops [allegedly deployed to fight alongsi
 extended to the model's end (:func:`extend_content`; indirect contents of one fragment only). A model attribution
 is added only when its cue word is cue-like (lexicon strength >= :data:`MIN_ADDED_STRENGTH`), is not a modifier
 (``so-called``) and governs the model's source (a noun phrase, not a passive subject) in the parse, its content
-has two words or more, and it is new:
+has two words or more, ends on a whole phrase (:func:`ends_whole`) and hangs from the cue word within
+:data:`MAX_CONTENT_DEPTH` arcs of the parse (:func:`governs_content`: ``denied [the report]``, ``warned [that …]``,
+``called for […]``, not ``maintained its policy of [providing …]``), and it is new:
 
 * its cue does not overlap a rule attribution's cue (the same attribution, already read by the rules);
 * its cue is not inside a rule attribution's content or source (a nested attribution: the product reports the
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import cue_strength
 from newsgraph.attribution.model.linking import dominates
@@ -31,6 +33,10 @@ from newsgraph.extensions import doc_text
 MIN_ADDED_STRENGTH = 0.3
 """Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
 MIN_ADDED_WORDS = 2
+WEAK_CUE = 0.5
+"""Below this cue strength an added attribution's content must be a clause (:func:`weak_cue_takes_a_clause`)."""
+MAX_CONTENT_DEPTH = 2
+"""Arcs from the content's root up to the cue word an added attribution may have (2: through a preposition)."""
 MODIFIER_DEPS = frozenset({"amod", "compound", "acl"})
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
@@ -72,9 +78,54 @@ def is_new(doc: Doc, m: Attribution, cover: _Cover) -> bool:
     return inside < 0.5 * max(1, n)
 
 
+def _content_tokens(doc: Doc, m: Attribution) -> list[Token]:
+    """The words of the content (first to last fragment), without punctuation and whitespace."""
+    span = doc.char_span(m.content[0][0], m.content[-1][1], alignment_mode="expand") if m.content else None
+    return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+
+
+def ends_whole(doc: Doc, m: Attribution) -> bool:
+    """The content's last word has no dependents after the content (a chunk cut inside a phrase, ``… the report
+    about`` with ``about``'s object outside it, is a reading the model is unsure of)."""
+    toks = _content_tokens(doc, m)
+    if not toks:
+        return False
+    last = toks[-1]
+    return not any(r.i > last.i and not r.is_punct for r in last.rights)
+
+
+def governs_content(doc: Doc, m: Attribution) -> bool:
+    """The model's cue word governs its content closely: some root of the content (a word whose head lies outside
+    it) reaches the cue word within :data:`MAX_CONTENT_DEPTH` arcs."""
+    head = m.cue[0]
+    toks = _content_tokens(doc, m)
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i in inside and tok.head.i != tok.i:
+            continue
+        cur = tok
+        for _ in range(MAX_CONTENT_DEPTH):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i == head:
+                return True
+    return False
+
+
+def weak_cue_takes_a_clause(doc: Doc, m: Attribution) -> bool:
+    """A weak cue word (strength below :data:`WEAK_CUE`: ``see``, ``show``) reports only a clause (``saw that the
+    plan failed``), not a bare object (``saw him at the station``)."""
+    head = doc[m.cue[0]]
+    if cue_strength(head.lemma_.lower(), head.pos_) >= WEAK_CUE:
+        return True
+    return any(t.pos_ in {"VERB", "AUX"} for t in _content_tokens(doc, m))
+
+
 def addable(doc: Doc, m: Attribution) -> bool:
     """A model attribution confident enough to add: a cue-like cue word (not a modifier: ``so-called``) that
-    governs its source in the parse, and a content of at least :data:`MIN_ADDED_WORDS` words."""
+    governs its source in the parse, and a content of at least :data:`MIN_ADDED_WORDS` words that ends on a whole
+    phrase (:func:`ends_whole`) and that the cue word governs (:func:`governs_content`)."""
     head = doc[m.cue[0]]
     if m.source is None or head.dep_ in MODIFIER_DEPS:
         return False
@@ -84,7 +135,13 @@ def addable(doc: Doc, m: Attribution) -> bool:
     if src.pos_ not in SOURCE_POS or src.dep_ == "nsubjpass" or not dominates(head, src):
         return False
     text = doc_text(doc)
-    return sum(len(text[s:e].split()) for s, e in m.content) >= MIN_ADDED_WORDS
+    words = sum(len(text[s:e].split()) for s, e in m.content)
+    return (
+        words >= MIN_ADDED_WORDS
+        and ends_whole(doc, m)
+        and governs_content(doc, m)
+        and weak_cue_takes_a_clause(doc, m)
+    )
 
 
 def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> None:

@@ -4,8 +4,14 @@ Training needs python-crfsuite (the ``dev`` extra); inference needs only numpy: 
 the sum of the weight rows of its feature strings, and :func:`viterbi` finds the best tag sequence under the
 learned transition scores (with the BIO constraint that ``I-X`` follows ``B-X`` or ``I-X``).
 
+Real-valued (dense) features, the pipeline's own ``doc.tensor`` (see :func:`~newsgraph.attribution.model.features.dense`),
+are standardised with the training set's mean and deviation and weighted by a ``dims x len(labels)`` matrix: their
+emission score is one matrix product per document (:meth:`CrfWeights.dense_emissions`).
+
 The file holds ``labels`` (the tag names, ``\\n``-joined UTF-8 bytes), ``attrs`` (the feature strings, likewise),
-``state`` (``len(attrs) x len(labels)`` float32 weights) and ``trans`` (``len(labels) x len(labels)``).
+``state`` (``len(attrs) x len(labels)`` float16 weights), ``trans`` (``len(labels) x len(labels)``), ``dense``
+(``dims x len(labels)``, possibly ``0 x len(labels)``), ``dense_mu`` and ``dense_sd`` (``dims``), and ``flags``
+(``\\n``-joined settings the features depend on: ``rules`` when the rule engine's reading is a feature).
 """
 
 from __future__ import annotations
@@ -36,8 +42,15 @@ class CrfWeights:
     attrs: dict[str, int]
     state: FloatArray
     trans: FloatArray
+    dense: FloatArray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    """``dims x len(labels)`` weights of the standardised dense features (no rows: no dense features)"""
+    dense_mu: FloatArray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    dense_sd: FloatArray = field(default_factory=lambda: np.ones(0, dtype=np.float32))
+    flags: tuple[str, ...] = ()
+    """settings the features were built with (``rules``: the rule engine's reading is a feature)"""
     _z: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
     _allowed: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
+    _folded: tuple[FloatArray, FloatArray] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_crfsuite(
@@ -45,11 +58,21 @@ class CrfWeights:
         labels: Sequence[str],
         state_features: Mapping[tuple[str, str], float],
         transitions: Mapping[tuple[str, str], float],
+        dense_mu: FloatArray | None = None,
+        dense_sd: FloatArray | None = None,
+        flags: Sequence[str] = (),
     ) -> CrfWeights:
-        """Arrays from ``pycrfsuite.Tagger().info()`` (attributes with all-zero weights are dropped)."""
+        """Arrays from ``pycrfsuite.Tagger().info()`` (attributes with all-zero weights are dropped; the dense
+        attributes, named by :func:`dense_name`, go to the ``dense`` matrix)."""
         labels = sorted(labels, key=lambda x: (x != "O", x[2:], x[:1]))
         lab = {name: k for k, name in enumerate(labels)}
-        names = sorted({a for (a, _), w in state_features.items() if w != 0.0})
+        dims = 0 if dense_mu is None else len(dense_mu)
+        dense = np.zeros((dims, len(labels)), dtype=np.float32)
+        dense_names = {dense_name(k): k for k in range(dims)}
+        for (a, label), w in state_features.items():
+            if a in dense_names and label in lab:
+                dense[dense_names[a], lab[label]] = w
+        names = sorted({a for (a, _), w in state_features.items() if w != 0.0 and a not in dense_names})
         attrs = {a: k for k, a in enumerate(names)}
         state = np.zeros((len(names), len(labels)), dtype=np.float32)
         for (a, label), w in state_features.items():
@@ -59,7 +82,9 @@ class CrfWeights:
         for (x, y), w in transitions.items():
             if x in lab and y in lab:
                 trans[lab[x], lab[y]] = w
-        return cls(list(labels), attrs, state, trans)
+        mu = np.zeros(dims, dtype=np.float32) if dense_mu is None else dense_mu.astype(np.float32)
+        sd = np.ones(dims, dtype=np.float32) if dense_sd is None else dense_sd.astype(np.float32)
+        return cls(list(labels), attrs, state, trans, dense, mu, sd, tuple(flags))
 
     def save_to(self, file: Path | BinaryIO) -> None:
         names = sorted(self.attrs, key=self.attrs.__getitem__)
@@ -69,6 +94,10 @@ class CrfWeights:
             attrs=_join(names),
             state=self.state.astype(np.float16),
             trans=self.trans,
+            dense=self.dense.reshape(-1, len(self.labels)).astype(np.float32),
+            dense_mu=self.dense_mu.astype(np.float32),
+            dense_sd=self.dense_sd.astype(np.float32),
+            flags=_join(self.flags),
         )
 
     @classmethod
@@ -78,7 +107,28 @@ class CrfWeights:
             names = _split(z["attrs"])
             state = z["state"].astype(np.float32)
             trans = z["trans"].astype(np.float32)
-        return cls(labels, {a: k for k, a in enumerate(names)}, state, trans)
+            files = set(z.files)
+            dense = (
+                z["dense"].astype(np.float32) if "dense" in files else np.zeros((0, len(labels)), np.float32)
+            )
+            mu = z["dense_mu"].astype(np.float32) if "dense_mu" in files else np.zeros(0, np.float32)
+            sd = z["dense_sd"].astype(np.float32) if "dense_sd" in files else np.ones(0, np.float32)
+            flags = tuple(f for f in _split(z["flags"]) if f) if "flags" in files else ("rules",)
+        return cls(labels, {a: k for k, a in enumerate(names)}, state, trans, dense, mu, sd, flags)
+
+    @property
+    def dims(self) -> int:
+        """How many dense features the weights expect per token (0: none)."""
+        return int(self.dense.shape[0]) if self.dense.ndim == 2 else 0
+
+    def dense_emissions(self, x: FloatArray) -> FloatArray:
+        """``len(x) x len(labels)`` scores of the raw dense features ``x`` (``len(x) x dims``): standardised, then
+        one matrix product (the standardisation is folded into the weights once: ``x @ (W / sd) - (mu / sd) @ W``)."""
+        if self._folded is None:
+            w = (self.dense / self.dense_sd[:, None]).astype(np.float32)
+            self._folded = (w, (-(self.dense_mu @ w)).astype(np.float32))
+        w, bias = self._folded
+        return np.asarray(x @ w + bias, dtype=np.float32)
 
     def emissions(self, feats: Sequence[Sequence[str]]) -> FloatArray:
         """``len(feats) x len(labels)`` scores: per token, the sum of its known features' weight rows."""
@@ -164,6 +214,11 @@ class CrfWeights:
             return []
         path = viterbi(self.emissions(feats), self.allowed(), self.start_scores())
         return [self.labels[k] for k in path]
+
+
+def dense_name(k: int) -> str:
+    """The CRF attribute name of dense dimension ``k`` (no one-hot feature string starts with ``~``)."""
+    return f"~{k}"
 
 
 def viterbi(emit: FloatArray, trans: FloatArray, start: FloatArray | None = None) -> list[int]:

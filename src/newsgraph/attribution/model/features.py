@@ -12,8 +12,11 @@ Every token gets a list of string features (one-hot attributes, as a CRF takes t
 * layout: inside quotation marks, opening or closing mark, first word of a sentence or paragraph, relative
   position in the sentence;
 * the rules' own reading: the role (``CUE``, ``SRC``, ``CON``) the rule engine gave the token, with its
-  begin/inside position;
-* the same few attributes of the neighbours at -2..+2.
+  begin/inside position (only in the ``--rule-features`` variant; the shipped model passes no rule attributions, so
+  the column is ``O`` throughout);
+* the same few attributes of the neighbours at -2..+2;
+* dense: the pipeline's own contextual vectors (``doc.tensor``, the 96-d tok2vec output en_core_web_sm computes
+  anyway) of the token and of its head (:func:`dense`), real-valued.
 
 :func:`columns` gives, per template (:data:`TEMPLATES`), one value per token; :func:`feature_strings` turns them into
 the strings the CRF trainer takes, and :meth:`CrfWeights.column_emissions
@@ -26,6 +29,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import HEAD
 from spacy.tokens import Doc
 
 from newsgraph.attribution.cues import cue_strength
@@ -204,6 +210,29 @@ def columns(doc: Doc, rule_atts: Sequence[RuleAttribution] = ()) -> dict[str, li
         "pstart": pstart,
         "qmark": qmark,
     }
+
+
+DENSE_PARTS = ("tok", "head")
+"""The dense blocks :func:`dense` can stack: ``tok`` (the token's vector), ``head`` (its syntactic head's)."""
+
+
+def dense(doc: Doc, parts: Sequence[str] = DENSE_PARTS) -> npt.NDArray[np.float32] | None:
+    """Per token, the ``parts`` (:data:`DENSE_PARTS`) of ``doc.tensor`` side by side (``len(doc) x 96·k``); None
+    when the doc carries no tensor (a pipeline without ``tok2vec``, a doc read back from a DocBin)."""
+    t = doc.tensor
+    if t is None or t.ndim != 2 or t.shape[0] != len(doc) or t.shape[1] == 0 or not parts:
+        return None
+    x = np.asarray(t, dtype=np.float32)
+    blocks: list[npt.NDArray[np.float32]] = []
+    for part in parts:
+        if part == "tok":
+            blocks.append(x)
+        elif part == "head":
+            rel = doc.to_array([HEAD]).reshape(-1).astype(np.int64)  # head offsets, relative to the token
+            blocks.append(x[np.arange(len(doc), dtype=np.int64) + rel])
+        else:
+            raise ValueError(f"unknown dense part {part!r} (one of {DENSE_PARTS})")
+    return np.hstack(blocks) if len(blocks) > 1 else blocks[0]
 
 
 def feature_strings(cols: dict[str, list[str]]) -> list[list[str]]:

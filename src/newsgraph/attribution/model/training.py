@@ -1,5 +1,9 @@
 """Training the attribution tagger: token features + gold BIO tags -> python-crfsuite -> :class:`CrfWeights`.
 
+The one-hot features are strings (value 1); the dense features (``doc.tensor`` blocks, :func:`~newsgraph.attribution.
+model.features.dense`) are standardised with the training set's mean and deviation (:func:`dense_stats`) and go to
+crfsuite as real-valued attributes named ``~0``, ``~1``, … (:func:`~newsgraph.attribution.model.crf.dense_name`).
+
 Needs python-crfsuite (the ``dev`` extra), imported here only. L-BFGS training is deterministic: the same
 documents, features and settings give the same weights, and :func:`save_deterministic` writes them with fixed
 zip timestamps, so the shipped file is byte-identical from one run to the next.
@@ -17,22 +21,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from newsgraph.attribution.model.corpus import GoldDoc
-from newsgraph.attribution.model.crf import CrfWeights
+from newsgraph.attribution.model.crf import CrfWeights, FloatArray, dense_name
 from newsgraph.attribution.model.decoding import gold_tags
-from newsgraph.attribution.model.features import doc_features
+from newsgraph.attribution.model.features import dense, doc_features
 from newsgraph.attribution.records import Attribution as RuleAttribution
 from newsgraph.extensions import index_sentences
 
 RuleFn = Callable[[object], Sequence[RuleAttribution]]
+Sequence_ = tuple[list[list[str]], FloatArray | None, list[str]]
+"""One training document: per token its feature strings, its dense row (or None), its gold tag."""
 
 
 @dataclass(frozen=True)
 class TrainConfig:
     algorithm: str = "ap"
     """``ap`` (averaged perceptron: a few fast epochs) or ``lbfgs`` (L1/L2-regularised likelihood: slower)"""
-    epochs: int = 10
+    epochs: int = 20
     """passes of the averaged perceptron"""
     c1: float = 0.05
     """L1 weight (drops rare features: keeps the shipped file small)"""
@@ -41,16 +48,65 @@ class TrainConfig:
     min_freq: int = 2
     seed: int = 13
     """seed of the C library's ``rand()``, which crfsuite's averaged perceptron uses to shuffle the sequences"""
+    rule_features: bool = False
+    """the rule engine's reading is a feature (the shipped model is independent of the rules)"""
+    dense_parts: tuple[str, ...] = ("tok", "head")
+    """blocks of ``doc.tensor`` given as dense features (:data:`~newsgraph.attribution.model.features.DENSE_PARTS`)"""
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """What the shipped weights record about their features (see :class:`CrfWeights`)."""
+        return (*(("rules",) if self.rule_features else ()), *(f"dense={p}" for p in self.dense_parts))
 
 
 def sequences(
-    docs: Sequence[object], gold: Sequence[GoldDoc], rules: RuleFn | None = None
-) -> Iterable[tuple[list[list[str]], list[str]]]:
-    """(features, tags) per document; ``rules(doc)`` gives the rule engine's attributions used as features."""
+    docs: Sequence[object],
+    gold: Sequence[GoldDoc],
+    rules: RuleFn | None = None,
+    dense_parts: Sequence[str] = (),
+) -> Iterable[Sequence_]:
+    """(features, dense rows, tags) per document; ``rules(doc)`` gives the rule engine's attributions used as
+    features (None: no rule features); the docs need ``doc.tensor`` when ``dense_parts`` is not empty."""
     for doc, g in zip(docs, gold, strict=True):
         index_sentences(doc)  # type: ignore[arg-type]
         atts = rules(doc) if rules is not None else ()
-        yield doc_features(doc, atts), gold_tags(doc, g.attributions)  # type: ignore[arg-type]
+        x = dense(doc, dense_parts) if dense_parts else None  # type: ignore[arg-type]
+        if dense_parts and x is None:
+            raise ValueError(f"document {g.name}: no doc.tensor for the dense features (run tok2vec first)")
+        yield doc_features(doc, atts), x, gold_tags(doc, g.attributions)  # type: ignore[arg-type]
+
+
+def dense_stats(rows: Iterable[FloatArray]) -> tuple[FloatArray, FloatArray]:
+    """Mean and standard deviation (floored at 1e-3) per dense dimension over all tokens of ``rows``."""
+    n = 0
+    total: npt.NDArray[np.float64] | None = None
+    squares: npt.NDArray[np.float64] | None = None
+    for x in rows:
+        x64 = x.astype(np.float64)
+        total = x64.sum(0) if total is None else total + x64.sum(0)
+        squares = (x64**2).sum(0) if squares is None else squares + (x64**2).sum(0)
+        n += len(x)
+    if total is None or squares is None or n == 0:
+        return np.zeros(0, dtype=np.float32), np.ones(0, dtype=np.float32)
+    mu = total / n
+    sd = np.sqrt(np.maximum(squares / n - mu**2, 0.0))
+    return mu.astype(np.float32), np.maximum(sd, 1e-3).astype(np.float32)
+
+
+def items(
+    feats: list[list[str]], x: FloatArray | None, mu: FloatArray, sd: FloatArray
+) -> list[dict[str, float]]:
+    """crfsuite items: every feature string with value 1, the standardised dense values under their names."""
+    if x is None:
+        return [dict.fromkeys(fs, 1.0) for fs in feats]
+    names = [dense_name(k) for k in range(x.shape[1])]
+    z = ((x - mu) / sd).round(4).tolist()
+    out = []
+    for fs, row in zip(feats, z, strict=True):
+        d = dict.fromkeys(fs, 1.0)
+        d.update(zip(names, row, strict=True))
+        out.append(d)
+    return out
 
 
 def _seed_c_rand(seed: int) -> None:
@@ -60,13 +116,16 @@ def _seed_c_rand(seed: int) -> None:
     libc.srand(ctypes.c_uint(seed))
 
 
-def train(data: Iterable[tuple[list[list[str]], list[str]]], cfg: TrainConfig) -> CrfWeights:
+def train(data: Iterable[Sequence_], cfg: TrainConfig) -> CrfWeights:
+    """Weights learned from ``data`` (from :func:`sequences`; read twice: dense statistics, then training)."""
     import pycrfsuite  # type: ignore[import-untyped]
 
+    data = list(data)
+    mu, sd = dense_stats(x for _, x, _ in data if x is not None)
     trainer = pycrfsuite.Trainer(algorithm=cfg.algorithm, verbose=False)
     labels: set[str] = set()
-    for xs, ys in data:
-        trainer.append(xs, ys)
+    for xs, x, ys in data:
+        trainer.append(pycrfsuite.ItemSequence(items(xs, x, mu, sd)), ys)
         labels.update(ys)
     params: dict[str, float | int | bool] = {
         "feature.minfreq": cfg.min_freq,
@@ -84,7 +143,14 @@ def train(data: Iterable[tuple[list[list[str]], list[str]]], cfg: TrainConfig) -
         tagger = pycrfsuite.Tagger()
         tagger.open(path)
         info = tagger.info()
-        weights = CrfWeights.from_crfsuite(sorted(labels), info.state_features, info.transitions)
+        weights = CrfWeights.from_crfsuite(
+            sorted(labels),
+            info.state_features,
+            info.transitions,
+            mu if len(mu) else None,
+            sd if len(sd) else None,
+            cfg.flags,
+        )
         tagger.close()
     return weights
 
@@ -107,4 +173,6 @@ def weights_equal(a: CrfWeights, b: CrfWeights) -> bool:
         and a.attrs == b.attrs
         and bool(np.array_equal(a.state, b.state))
         and bool(np.array_equal(a.trans, b.trans))
+        and bool(np.array_equal(a.dense, b.dense))
+        and a.flags == b.flags
     )
