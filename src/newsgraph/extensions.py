@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
+from pydantic import BaseModel
 from spacy.tokens import Doc
 
 from newsgraph.models import ErrorRecord
@@ -84,3 +86,17 @@ def stage_errors(doc: Doc, stage: str, prefix: str = "") -> Iterator[None]:
         yield
     except Exception as exc:
         doc._.errors.append(ErrorRecord(stage=stage, message=f"{prefix}{type(exc).__name__}: {exc}"))
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def fill_stage(doc: Doc, field: str, make: Callable[[Doc], list[M]]) -> Doc:
+    """The body of a newsgraph component that fills one list field: index the sentences, set ``doc._.<field>``
+    to ``[]``, then to ``make(doc)`` under :func:`stage_errors` (stage ``field``), so a failure leaves the
+    field empty and an error record, never an exception."""
+    index_sentences(doc)
+    doc._.set(field, [])
+    with stage_errors(doc, field):
+        doc._.set(field, make(doc))
+    return doc

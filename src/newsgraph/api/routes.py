@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
+from fastapi.types import DecoratedCallable
 from pydantic import BaseModel, Field
 
 from newsgraph.api.cursor import MAX_CURSOR, cursor_secret, decode_cursor, encode_cursor
@@ -111,25 +112,24 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post(
-    "/articles",
-    response_model=StoredArticle,
-    status_code=201,
-    dependencies=[Depends(require_write)],
-    responses=WRITE_ERRORS,
-)
+def _storing_route(path: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """``POST path``: a write (it needs the token) that stores one article and answers 201 with the record."""
+    return router.post(
+        path,
+        response_model=StoredArticle,
+        status_code=201,
+        dependencies=[Depends(require_write)],
+        responses=WRITE_ERRORS,
+    )
+
+
+@_storing_route("/articles")
 async def post_article(request: Request, store: StoreDep, body: ArticleIn) -> StoredArticle:
     """Extract an article from text or HTML, store it, and return the record."""
     return await _store_article(request, store, body.text, body.format, body.url)
 
 
-@router.post(
-    "/articles/upload",
-    response_model=StoredArticle,
-    status_code=201,
-    dependencies=[Depends(require_write)],
-    responses=WRITE_ERRORS,
-)
+@_storing_route("/articles/upload")
 async def upload_article(
     request: Request,
     store: StoreDep,

@@ -9,6 +9,8 @@ subtree stops short. :func:`object_run_on` is read by the ``object_extension`` r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 # dependents of the cue verb that continue an object content: "charged X [with Y]", "likened it [to Y]",
@@ -71,22 +73,40 @@ def _condition(child: Token) -> bool:
     return first.lower_ in CONDITION_MARKS
 
 
+# marks that end a clause: a run-on skips commas and coordinators between the verb's dependents, never these
+CLAUSE_STOPS = frozenset({".", ";", ":", "?", "!"})
+# ... nor, before a coordinated verb or a condition, these or a quote mark
+RUN_ON_BREAKS = CLAUSE_STOPS | {"“", "”", '"'}
+
+
+def _run_on_through(verb: Token, end: int, joins: Callable[[Token, int], bool]) -> int:
+    """Last token of a content ending at token ``end`` once it runs on through the cue verb's right dependents
+    after it that ``joins(child, last token so far)`` accepts, skipping coordinators and commas between them; the
+    first dependent refused, or a clause-ending mark, stops it."""
+    b = end
+    for child in verb.rights:
+        if child.i <= b:
+            continue
+        if child.dep_ in {"cc", "punct"} and child.text not in CLAUSE_STOPS:
+            continue
+        if not joins(child, b):
+            break
+        b = child.right_edge.i
+    return b
+
+
 def coordination_run_on(verb: Token, head: Token, end: int) -> int:
     """Last token of an infinitive or gerund content headed by ``head`` (ending at token ``end``) once it runs
     on through verbs the parse coordinated with the cue verb instead of with ``head`` (``pledged [to enact reform,
     fix the campaign finance system]``) and through a condition (``vowed [to impose a tariff unless …]``)."""
     doc = verb.doc
-    b = end
-    for child in verb.rights:
-        if child.i <= b:
-            continue
-        if child.dep_ in {"cc", "punct"} and child.text not in {".", ";", ":", "?", "!"}:
-            continue
+
+    def joins(child: Token, b: int) -> bool:
         if not (_coordinated_like(child, head) or _condition(child)):
-            break
-        if any(t.text in {".", ";", ":", "?", "!", "“", "”", '"'} for t in doc[b + 1 : child.left_edge.i]):
-            break
-        b = child.right_edge.i
+            return False
+        return not any(t.text in RUN_ON_BREAKS for t in doc[b + 1 : child.left_edge.i])
+
+    b = _run_on_through(verb, end, joins)
     while b > end and (doc[b].is_punct or doc[b].dep_ == "cc"):
         b -= 1
     return b
@@ -132,15 +152,9 @@ def coordinated_that(verb: Token, end: int) -> int:
     """Last token of a clausal content ending at token ``end`` once it runs on through a second ``that`` clause
     coordinated with it (``said that their father could be unyielding, and that he had struggled``); the parse
     often hangs the second clause on the cue verb."""
-    b = end
-    for child in verb.rights:
-        if child.i <= b:
-            continue
-        if child.dep_ in {"cc", "punct"} and child.text not in {".", ";", ":", "?", "!"}:
-            continue
+
+    def joins(child: Token, b: int) -> bool:
         first = child.left_edge
-        if child.dep_ in {"conj", "ccomp"} and first.lower_ == "that" and first.dep_ == "mark":
-            b = child.right_edge.i
-            continue
-        break
-    return b
+        return child.dep_ in {"conj", "ccomp"} and first.lower_ == "that" and first.dep_ == "mark"
+
+    return _run_on_through(verb, end, joins)

@@ -102,7 +102,11 @@ def _prev_token(doc: Doc, first: int) -> Token | None:
     return doc[j] if j >= 0 else None
 
 
-def _intro_cue(doc: Doc, q: CharSpan, first: int, mark: str, reach: int) -> tuple[Token, QuoteSource] | None:
+def _intro_cue(
+    doc: Doc, q: CharSpan, first: int, mark: str, reach: int, rule: QuoteRuleName
+) -> Attribution | None:
+    """The attribution of a quote right after ``mark``, by the nearest cue verb with a speaker among the ``reach``
+    tokens before the mark in its sentence (after a comma: a speech verb)."""
     prev = _prev_token(doc, first)
     if prev is None or prev.text != mark:
         return None
@@ -114,7 +118,7 @@ def _intro_cue(doc: Doc, q: CharSpan, first: int, mark: str, reach: int) -> tupl
             continue
         src = quote_speaker(t, q)
         if src is not None:
-            return t, src
+            return _make(cue_tokens(t), src, q, rule, t.i)
     return None
 
 
@@ -149,21 +153,13 @@ def colon_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
         )
         if src is not None:
             return _make([noun.i], src, q, "colon_quote")
-    hit = _intro_cue(doc, q, first, ":", 40)
-    if hit is None:
-        return None
-    verb, src = hit
-    return _make(cue_tokens(verb), src, q, "colon_quote", verb.i)
+    return _intro_cue(doc, q, first, ":", 40, "colon_quote")
 
 
 def comma_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     """``Anna Berg, curator at the museum, said, “These paintings …”``: a speech verb and a comma right before
     the quote, in the same sentence."""
-    hit = _intro_cue(doc, q, first, ",", 8)
-    if hit is None:
-        return None
-    verb, src = hit
-    return _make(cue_tokens(verb), src, q, "comma_quote", verb.i)
+    return _intro_cue(doc, q, first, ",", 8, "comma_quote")
 
 
 def said_colon(doc: Doc, q: CharSpan, first: int) -> Attribution | None:

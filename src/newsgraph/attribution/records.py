@@ -129,3 +129,14 @@ class Attribution:
         )
 
     is_direct: bool = False
+
+
+def renumber_continues(atts: list[Attribution]) -> list[Attribution]:
+    """``atts`` in their final order with each ``continues`` set to its ``parent``'s index in it (None when the
+    parent is gone or does not come first)."""
+    pos = {id(a): i for i, a in enumerate(atts)}
+    for i, a in enumerate(atts):
+        a.continues = pos.get(id(a.parent)) if a.parent is not None else None
+        if a.continues is not None and a.continues >= i:
+            a.continues = None
+    return atts

@@ -36,6 +36,7 @@ from newsgraph.attribution.records import (
     Attribution,
     CharSpan,
     Thresholds,
+    renumber_continues,
 )
 from newsgraph.attribution.reported import cue_tokens, np_core, span_chars
 from newsgraph.attribution.verb_rules import verb_attribution
@@ -256,7 +257,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             a.is_direct = _only_quotes(text, a.content, a.quotes)
     out.sort(key=lambda a: a.start(doc))
     add_cue_extents(doc, out)
-    return _reindex(out)
+    return renumber_continues(out)
 
 
 def _mixed_content(doc: Doc, verb: Token, toks: range, q: CharSpan) -> CharSpan:
@@ -347,15 +348,6 @@ def _previous_paragraph_speaker(doc: Doc, q: CharSpan, atts: list[Attribution]) 
     return best
 
 
-def _reindex(atts: list[Attribution]) -> list[Attribution]:
-    pos = {id(a): i for i, a in enumerate(atts)}
-    for i, a in enumerate(atts):
-        a.continues = pos.get(id(a.parent)) if a.parent is not None else None
-        if a.continues is not None and a.continues >= i:
-            a.continues = None
-    return atts
-
-
 def _is_title(text: str, q: CharSpan) -> bool:
     """A short quoted span in title case (a film, a book, a slogan), not speech."""
     words = text[q[0] + 1 : q[1] - 1].strip(" ,.").split()
@@ -393,7 +385,7 @@ def drop_nested(doc: Doc, atts: list[Attribution], qspans: list[CharSpan] | None
             inside_quote = qi >= 0 and qspans[qi][1] > c and qspans[qi] not in a.quotes
         if not inside_quote and (not inside_other or reported_within(doc, a)):
             keep.append(a)
-    return _reindex(keep)
+    return renumber_continues(keep)
 
 
 def reported_within(doc: Doc, a: Attribution) -> bool:

@@ -27,7 +27,7 @@ from newsgraph.claims.status import (
     classify_status,
 )
 from newsgraph.entities.sectors import is_media
-from newsgraph.extensions import doc_text, index_sentences, stage_errors
+from newsgraph.extensions import doc_text, fill_stage
 from newsgraph.models import Claim, Entity, Quote, Speaker, SpeakerKind
 
 __all__ = ["ClaimsComponent", "claims_for", "extra_attributions"]
@@ -232,11 +232,9 @@ class ClaimsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
-        doc._.claims = []
-        with stage_errors(doc, "claims"):
-            doc._.claims = claims_for(doc, list(doc._.quotes or []), list(doc._.entities or []))
-        return doc
+        return fill_stage(
+            doc, "claims", lambda d: claims_for(d, list(d._.quotes or []), list(d._.entities or []))
+        )
 
 
 @Language.factory("newsgraph_claims", assigns=["doc._.claims"], requires=["doc._.quotes", "doc._.entities"])

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.entities.canonical import build_entities, link_speakers
-from newsgraph.extensions import doc_text, index_sentences, stage_errors
+from newsgraph.extensions import doc_text, fill_stage
+from newsgraph.models import Entity
 
 
 class EntitiesComponent:
@@ -21,14 +22,15 @@ class EntitiesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
-        doc._.entities = []
-        quotes = list(doc._.quotes or [])
-        with stage_errors(doc, "entities"):
-            entities = build_entities(doc, quotes)
-            link_speakers(entities, quotes, doc_text(doc))
-            doc._.entities = entities
-        return doc
+        return fill_stage(doc, "entities", _entities)
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    """The article's entities; sets ``Speaker.entity`` on the quotes whose speaker is one of them."""
+    quotes = list(doc._.quotes or [])
+    entities = build_entities(doc, quotes)
+    link_speakers(entities, quotes, doc_text(doc))
+    return entities
 
 
 @Language.factory(

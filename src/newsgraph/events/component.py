@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.extensions  # noqa: F401
-from newsgraph.extensions import index_sentences, stage_errors
+from newsgraph.extensions import fill_stage
 
 
 class EventsComponent:
@@ -19,13 +19,9 @@ class EventsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
         from newsgraph.events.assemble import events_for_doc
 
-        doc._.events = []
-        with stage_errors(doc, "events"):
-            doc._.events = events_for_doc(doc, doc._.claims or [], doc._.entities or [])
-        return doc
+        return fill_stage(doc, "events", lambda d: events_for_doc(d, d._.claims or [], d._.entities or []))
 
 
 @Language.factory(

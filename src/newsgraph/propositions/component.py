@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.extensions  # noqa: F401
-from newsgraph.extensions import index_sentences, stage_errors
+from newsgraph.extensions import fill_stage
+from newsgraph.models import Proposition
 from newsgraph.propositions.build import propositions_for
 
 __all__ = ["PropositionsComponent", "known_verbs"]
@@ -36,17 +37,12 @@ class PropositionsComponent:
         self.verbs = known_verbs(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        index_sentences(doc)
-        doc._.propositions = []
-        with stage_errors(doc, "propositions"):
-            doc._.propositions = propositions_for(
-                doc,
-                list(doc._.claims or []),
-                list(doc._.entities or []),
-                list(doc._.quotes or []),
-                self.verbs,
-            )
-        return doc
+        return fill_stage(doc, "propositions", self.propositions)
+
+    def propositions(self, doc: Doc) -> list[Proposition]:
+        return propositions_for(
+            doc, list(doc._.claims or []), list(doc._.entities or []), list(doc._.quotes or []), self.verbs
+        )
 
 
 @Language.factory(

@@ -7,11 +7,25 @@ are written over these alone, so each mixin declares them once, here, instead of
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-__all__ = ["SQLBackend"]
+__all__ = ["CHUNK", "SQLBackend", "chunks", "marks"]
+
+CHUNK = 500
+"""Values bound in one ``IN (…)`` list at the most (SQLite's limit on parameters is 999 in old builds)."""
+
+
+def marks(n: int) -> str:
+    """``?, ?, …``: ``n`` placeholders for an ``IN (…)`` list or a ``VALUES (…)`` row."""
+    return ", ".join("?" * n)
+
+
+def chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """``seq`` in consecutive slices of ``n`` at the most (one ``IN (…)`` query each)."""
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
 
 
 class SQLBackend(ABC):

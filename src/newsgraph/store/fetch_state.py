@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsgraph.store.backend import SQLBackend
+from newsgraph.store.backend import SQLBackend, chunks, marks
 from newsgraph.store.base import FetchState, SourceRow
 from newsgraph.store.records import now_iso
 
@@ -17,7 +17,7 @@ STATE_COLS = ("url", "source", "kind", "status", "http_status", "etag", "last_mo
               "content_hash", "article_id", "error", "attempts", "published")  # fmt: skip
 _SELECT = f"SELECT {', '.join(STATE_COLS)} FROM fetch_state"
 _UPSERT = (
-    f"INSERT INTO fetch_state ({', '.join(STATE_COLS)}, discovered_at) VALUES ({', '.join('?' * (len(STATE_COLS) + 1))}) "
+    f"INSERT INTO fetch_state ({', '.join(STATE_COLS)}, discovered_at) VALUES ({marks(len(STATE_COLS) + 1)}) "
     "ON CONFLICT (url) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in STATE_COLS if c not in ("url", "source", "published"))
     + ", published = coalesce(excluded.published, fetch_state.published)"
@@ -33,7 +33,6 @@ _COUNTS = (
     "max(fetched_at) FROM fetch_state WHERE kind = 'page' GROUP BY source"
 )
 MAX_ERRORS_SHOWN = 5
-_CHUNK = 500
 
 
 def _state(r: Sequence[Any]) -> FetchState:
@@ -108,9 +107,8 @@ class FetchStateMixin(SQLBackend):
     def fetch_states(self, urls: Sequence[str]) -> dict[str, FetchState]:
         out: dict[str, FetchState] = {}
         uniq = list(dict.fromkeys(urls))
-        for i in range(0, len(uniq), _CHUNK):
-            part = uniq[i : i + _CHUNK]
-            for r in self._fetch(f"{_SELECT} WHERE url IN ({', '.join('?' * len(part))})", part):
+        for part in chunks(uniq):
+            for r in self._fetch(f"{_SELECT} WHERE url IN ({marks(len(part))})", part):
                 out[r[0]] = _state(r)
         return out
 
@@ -125,14 +123,13 @@ class FetchStateMixin(SQLBackend):
     ) -> list[FetchState]:
         statuses = ["queued", "failed"] + (["stored", "unchanged"] if recheck else [])
         cond = (
-            f"kind = 'page' AND status IN ({', '.join('?' * len(statuses))}) "
-            "AND (status <> 'failed' OR attempts < ?)"
+            f"kind = 'page' AND status IN ({marks(len(statuses))}) AND (status <> 'failed' OR attempts < ?)"
         )
         params: list[Any] = [*statuses, max_attempts]
         if sources is not None:
             if not sources:
                 return []
-            cond += f" AND source IN ({', '.join('?' * len(sources))})"
+            cond += f" AND source IN ({marks(len(sources))})"
             params += list(sources)
         return [_state(r) for r in self._fetch(f"{_SELECT} WHERE {cond} ORDER BY discovered_at, url", params)]
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.store.backend import marks
 from newsgraph.store.base import ClaimRow, ClusterRow, QuoteRow, SearchHit
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
@@ -54,7 +55,7 @@ class Keyset:
     def _tail_after(self) -> str:
         if len(self.tail) == 1:
             return f"{self.tail[0]} > ?"
-        return f"({', '.join(self.tail)}) > ({', '.join('?' * len(self.tail))})"
+        return f"({', '.join(self.tail)}) > ({marks(len(self.tail))})"
 
     def segments(self, after: Sequence[Any] | None) -> list[tuple[str, list[Any]]]:
         """WHERE conditions (with parameters) whose results, concatenated in this order, are exactly the rows

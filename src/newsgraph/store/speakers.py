@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.names import name_of, principal_of
-from newsgraph.store.backend import SQLBackend
+from newsgraph.store.backend import SQLBackend, marks
 from newsgraph.store.base import SpeakerRow
 from newsgraph.store.propositions import appositive_name
 
@@ -134,9 +134,9 @@ class SpeakerQueries(SQLBackend):
             return
         conds = []
         if keys:
-            conds.append(f"speaker_key IN ({', '.join('?' * len(keys))})")
+            conds.append(f"speaker_key IN ({marks(len(keys))})")
         if names:
-            conds.append(f"(speaker_key IS NULL AND speaker IN ({', '.join('?' * len(names))}))")
+            conds.append(f"(speaker_key IS NULL AND speaker IN ({marks(len(names))}))")
         owner = {part: g for g in groups for part in g.parts}
         by_key = {k: g for g in groups for k, _ in g.parts if k}
         seen: dict[str, set[str]] = {g.key: set() for g in groups}

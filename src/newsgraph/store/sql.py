@@ -13,6 +13,7 @@ from itertools import islice
 from typing import Any
 
 from newsgraph.models import Article
+from newsgraph.store.backend import chunks, marks
 from newsgraph.store.base import (
     ClaimRow,
     ClusterRow,
@@ -71,7 +72,6 @@ from newsgraph.store.tracker_state import save_tracker, sync_tracker
 
 TABLES = ("articles", "article_sources", "entities", "quotes", "claims", "mentions", "events",
           "global_entities", "entity_aliases", "clusters", "stances")  # fmt: skip
-_CHUNK = 500
 
 _URL = URL_EXPR
 QUOTE_SELECT = (
@@ -85,7 +85,7 @@ CLAIM_SELECT = (
 
 
 def insert_sql(table: str, cols: Sequence[str], conflict: str = "DO NOTHING") -> str:
-    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) ON CONFLICT {conflict}"
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks(len(cols))}) ON CONFLICT {conflict}"
 
 
 def _quote_row(r: Sequence[Any]) -> QuoteRow:
@@ -94,15 +94,6 @@ def _quote_row(r: Sequence[Any]) -> QuoteRow:
 
 def _claim_row(r: Sequence[Any]) -> ClaimRow:
     return ClaimRow(f"{r[0]}:{r[1]}", *r)
-
-
-def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), n):
-        yield seq[i : i + n]
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
@@ -231,8 +222,8 @@ class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
             with self._write() as cur:
                 existing: set[str] = set()
                 ids = list(prepared)
-                for part in _chunks(ids):
-                    sql = f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})"
+                for part in chunks(ids):
+                    sql = f"SELECT id FROM articles WHERE id IN ({marks(len(part))})"
                     existing.update(r[0] for r in self._execute(cur, sql, part))
                 new_ids = [i for i in ids if i not in existing]
                 rows = Rows()
@@ -278,7 +269,7 @@ class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
         for r in rows.stances:
             labels.setdefault(r[2], r[3])
         touched = list(labels)  # in stance order, so clusters.pk follows ingest order
-        for part in _chunks(touched):
+        for part in chunks(touched):
             self._executemany(cur, insert_sql("clusters", CLUSTER_COLS, CLUSTER_UPSERT),
                               cluster_stats(lambda q, p: self._execute(cur, q, p), part, labels))  # fmt: skip
 
@@ -310,9 +301,9 @@ class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
         """Which of these article ids the store already holds."""
         out: set[str] = set()
-        for part in _chunks(list(dict.fromkeys(article_ids))):
+        for part in chunks(list(dict.fromkeys(article_ids))):
             out.update(
-                r[0] for r in self._fetch(f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part)
+                r[0] for r in self._fetch(f"SELECT id FROM articles WHERE id IN ({marks(len(part))})", part)
             )
         return out
 
@@ -505,7 +496,7 @@ class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
             by_q = self.quotes(speaker=name, limit=limit)
             by_c = self.claims(source=name, limit=limit)
             return EntityReport([], by_q, by_c)
-        km = _marks(len(keys))
+        km = marks(len(keys))
         order = "ORDER BY {a}.published DESC NULLS LAST, {a}.article_id, {a}.pk LIMIT ?"
         q_by = self._fetch(
             f"{QUOTE_SELECT} WHERE q.speaker_key IN ({km}) {order.format(a='q')}", [*keys, limit]
@@ -565,9 +556,9 @@ class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
     def article_urls(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
         """Every URL (or path) an article was seen at, for ClaimReview appearances."""
         out: dict[str, list[str]] = {}
-        for part in _chunks(list(dict.fromkeys(article_ids))):
+        for part in chunks(list(dict.fromkeys(article_ids))):
             for aid, url, path in self._fetch(
-                f"SELECT article_id, url, path FROM article_sources WHERE article_id IN ({_marks(len(part))}) "
+                f"SELECT article_id, url, path FROM article_sources WHERE article_id IN ({marks(len(part))}) "
                 "ORDER BY seen_at",
                 part,
             ):

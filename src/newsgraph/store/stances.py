@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newsgraph.dispute import is_dispute
-from newsgraph.store.backend import SQLBackend
+from newsgraph.store.backend import SQLBackend, chunks, marks
 from newsgraph.store.base import CheckMatch, ClusterRow, Dispute, StanceRow
 from newsgraph.store.paging import CLUSTERS, KeysetError, clusters_after, keyset_fetch
 from newsgraph.store.propositions import AFFIRM, DENY
@@ -35,16 +35,11 @@ STANCE_SELECT = (
     "FROM stances s JOIN articles a ON a.id = s.article_id"
 )
 _STANCE_ORDER = " ORDER BY s.date, s.article_id, s.pk"
-_CHUNK = 500
 _WORD = re.compile(r"[^\W\d_][\w'-]{2,}", re.UNICODE)
 MAX_CANDIDATES = 3000
 """Distinct statements scored per check (the ones sharing the most of the claim's words come first)."""
 
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 def cluster_row(r: Sequence[Any]) -> ClusterRow:
@@ -79,21 +74,21 @@ def stance_count(rows: Sequence[tuple[str, str, str]]) -> int:
 def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) -> list[tuple[Any, ...]]:
     """Rows of :data:`CLUSTER_COLS` for the clusters ``ids``, recounted from their stances (call under the write
     lock, after the batch's stances are inserted)."""
-    marks = _marks(len(ids))
+    in_ids = marks(len(ids))
     # first and last dates come from dated articles only: an undated article's ingest time is not a date of the
     # proposition (a cluster reported only by undated articles has no dates)
     stats = execute(
         "SELECT s.cluster_id, count(DISTINCT s.article_id || ' ' || s.source_id), count(DISTINCT s.source_id), "
         "count(DISTINCT s.article_id), min(CASE WHEN a.published IS NULL THEN NULL ELSE s.date END), "
         "max(CASE WHEN a.published IS NULL THEN NULL ELSE s.date END) "
-        f"FROM stances s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IN ({marks}) "
+        f"FROM stances s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IN ({in_ids}) "
         "GROUP BY s.cluster_id",
         list(ids),
     )
     pairs: dict[str, list[tuple[str, str]]] = {}
     said: dict[str, list[tuple[str, str, str]]] = {}
     for cid, aid, sid, status, sentence in execute(
-        f"SELECT cluster_id, article_id, source_id, status, sentence FROM stances WHERE cluster_id IN ({marks})",
+        f"SELECT cluster_id, article_id, source_id, status, sentence FROM stances WHERE cluster_id IN ({in_ids})",
         list(ids),
     ):
         said.setdefault(cid, []).append((aid, sid, sentence))
@@ -150,9 +145,8 @@ class PropositionQueries(SQLBackend):
 
     def _stances_of(self, ids: Sequence[str]) -> dict[str, list[StanceRow]]:
         out: dict[str, list[StanceRow]] = {i: [] for i in ids}
-        for k in range(0, len(ids), _CHUNK):
-            part = list(ids[k : k + _CHUNK])
-            sql = STANCE_SELECT + f" WHERE s.cluster_id IN ({_marks(len(part))})" + _STANCE_ORDER
+        for part in chunks(ids):
+            sql = STANCE_SELECT + f" WHERE s.cluster_id IN ({marks(len(part))})" + _STANCE_ORDER
             for r in self._fetch(sql, part):
                 out[r[0]].append(stance_row(r))
         return out
@@ -218,7 +212,7 @@ class PropositionQueries(SQLBackend):
         ids = [cid for cid, _, _ in ranked]
         clusters = {
             r[0]: cluster_row(r)
-            for r in self._fetch(CLUSTER_SELECT + f" WHERE id IN ({_marks(len(ids))})", ids)
+            for r in self._fetch(CLUSTER_SELECT + f" WHERE id IN ({marks(len(ids))})", ids)
         }
         by_id = self._stances_of(ids)
         return [

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Protocol
 
+from newsgraph.store.backend import marks
 from newsgraph.store.records import Clusterer, SingletonClusterer
 
 if TYPE_CHECKING:
@@ -27,9 +28,7 @@ ITEM_COLS = ("seq", "key", "cluster", "cluster_id", "vec", "ents", "events", "nu
 PAGE = 5000
 """Rows read per query when replaying the index (bounds the memory of a full load)."""
 
-_INSERT_ITEMS = (
-    f"INSERT INTO tracker_items ({', '.join(ITEM_COLS)}) VALUES ({', '.join('?' * len(ITEM_COLS))})"
-)
+_INSERT_ITEMS = f"INSERT INTO tracker_items ({', '.join(ITEM_COLS)}) VALUES ({marks(len(ITEM_COLS))})"
 _SELECT_ITEMS = (
     f"SELECT {', '.join(ITEM_COLS)} FROM tracker_items WHERE seq >= ? AND seq < ? ORDER BY seq LIMIT ?"
 )
