@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import cue_strength
 from newsgraph.attribution.model.linking import dominates
-from newsgraph.attribution.records import Attribution
+from newsgraph.attribution.records import Attribution, renumber_continues
 from newsgraph.extensions import doc_text
 
 MIN_ADDED_STRENGTH = 0.3
@@ -176,9 +176,4 @@ def combine(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]
         return out
     out.extend(added)
     out.sort(key=lambda a: a.start(doc))
-    pos = {id(a): i for i, a in enumerate(out)}
-    for i, a in enumerate(out):
-        a.continues = pos.get(id(a.parent)) if a.parent is not None else None
-        if a.continues is not None and a.continues >= i:
-            a.continues = None
-    return out
+    return renumber_continues(out)
