@@ -179,3 +179,18 @@ def test_resume_refuses_output_shorter_than_its_checkpoint(tmp_path: Path) -> No
         JsonlSink(p, resume_state={"bytes": 1000, "records": 9})
     with pytest.raises(CheckpointMismatch):
         ParquetShardSink(tmp_path / "pq", resume_state={"shards": 2, "records": 64})
+
+
+def test_a_text_passed_as_a_path_is_an_error_record_not_a_crash(tmp_path: Path) -> None:
+    from newsgraph import extract
+
+    story = (
+        "Kim Tae-hyo said on Monday that the talks had failed and that Seoul would respond in kind.\n\n" * 4
+    )
+    (tmp_path / "x.txt").write_text(story, encoding="utf-8")
+    text = "Politics. " * 40 + "\n" + "Kim said the talks failed. " * 30  # a whole article, not a file name
+    arts = list(extract([text, str(tmp_path / "x.txt"), "bad\0name"], nlp_stages=False))
+    assert len(arts) == 3
+    assert arts[0].errors and "not a usable path" in arts[0].errors[0].message
+    assert not arts[1].errors and arts[1].body.startswith("Kim Tae-hyo said")
+    assert arts[2].errors and "not a usable path" in arts[2].errors[0].message

@@ -41,6 +41,10 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str | RawDocument]:
             yield STDIN
             continue
         p = Path(name)
+        problem = unusable_path(p)
+        if problem is not None:
+            yield failed(Source(path=name[:200]), problem)
+            continue
         if p.is_dir():
             files = list(_walk(p))
             if not files:
@@ -57,6 +61,19 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str | RawDocument]:
                     yield from _walk(Path(m))
                 else:
                     yield m
+
+
+def unusable_path(p: Path) -> str | None:
+    """Why the operating system cannot even look at ``p`` (a name too long, a NUL byte, …: typically a text
+    passed where a path was expected), or None. Such an input becomes an error record, never a crash."""
+    try:
+        os.stat(p)
+    except FileNotFoundError:
+        return None  # missing: reported in place when opened, or matched as a glob
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"not a usable path ({why}): {str(p)[:80]!r}"
+    return None
 
 
 def _walk(root: Path) -> Iterator[str]:
