@@ -39,6 +39,7 @@ def verbs(nlp: Language) -> frozenset[str]:
         ("requests for comment", "is_request_for_comment"),
         ("to comment on the report", "is_request_for_comment"),
         ("an active belligerent in warfare", "is_fragment"),
+        ("using the example of Chicago to prove that gun control fails", "is_subjectless_gerund"),
         ("—", "is_empty"),
     ],
 )

@@ -228,6 +228,16 @@ def is_too_thin(toks: list[Token], ctx: Context) -> bool:
     return frame is None or frame.kind != "event"  # "the deployment" refers back to an event
 
 
+def is_subjectless_gerund(toks: list[Token], ctx: Context) -> bool:
+    """ "using the example of Chicago to prove ...": a content led by a gerund with no subject reports a manner of
+    acting, not a fact (the fact, if any, is a clause inside it)."""
+    ids = {t.i for t in toks}
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is None or first.tag_ != "VBG" or (first.head.i in ids and first.head.i != first.i):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux") for c in first.children)
+
+
 def is_fragment(toks: list[Token], ctx: Context) -> bool:
     """ "disparaging remarks", "an active belligerent": a noun phrase with no predicate and no event noun."""
     return read_frame_tokens(toks, ctx) is None and not _anaphor(toks)
@@ -241,6 +251,7 @@ REJECT_RULES: tuple[Callable[[list[Token], Context], bool], ...] = (
     is_request_for_comment,
     is_indirect_question,
     is_too_thin,
+    is_subjectless_gerund,
     is_fragment,
 )
 
