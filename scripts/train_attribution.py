@@ -21,6 +21,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         cfg = replace(cfg, epochs=args.iterations, max_iterations=args.iterations)
     chosen = [docs[k] for k in order]
     if parts:  # the DocBin keeps no tensors: run the pipeline's own tok2vec again (same batches every run)
-        chosen = list(nlp.get_pipe("tok2vec").pipe(chosen, batch_size=16))
+        tok2vec: Any = nlp.get_pipe("tok2vec")  # a TrainablePipe (typed as a plain callable by spaCy)
+        chosen = list(tok2vec.pipe(chosen, batch_size=16))
     rules = comp.rule_attributions if cfg.rule_features else None
     data = list(sequences(chosen, [gold[k] for k in order], rules, parts))  # type: ignore[arg-type]
     t2 = time.perf_counter()

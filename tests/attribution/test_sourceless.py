@@ -7,10 +7,10 @@ from typing import NamedTuple
 import pytest
 from spacy.language import Language
 
-from newsgraph.attribution.frames import Found
+from newsgraph.attribution.frames import Found, VerbRule
 from newsgraph.attribution.records import RULE_NAMES, Thresholds
 from newsgraph.attribution.sourceless import expected_rule, impression_rule
-from newsgraph.attribution.verb_rules import VERB_RULES, VerbRule, verb_frame
+from newsgraph.attribution.verb_rules import VERB_RULES, verb_frame
 from tests.attribution._rules import find, parse
 
 

@@ -12,14 +12,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, VerbRule
 from newsgraph.attribution.records import RULE_NAMES, Thresholds
 from newsgraph.attribution.sourceless import expected_rule, impression_rule
 from newsgraph.attribution.verb_rules import (
-    STOP_MEDIA,
-    STOP_RAISING,
     VERB_RULES,
-    Found,
-    VerbRule,
     answer_rule,
     ccomp_rule,
     dobj_rule,
