@@ -16,13 +16,12 @@ annotators with each other only, no system output).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from itertools import permutations
 from pathlib import Path
 from typing import Any
 
-from eval.polnear import METRICS, Attribution, Counts, parse_ann, score_doc
+from eval.polnear import METRICS, Attribution, Counts, annotation_files, parse_ann, score_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared")) / "datasets" / "polnear"
@@ -33,11 +32,8 @@ SHOWN = ("cue", "source", "content", "all", "cue_exact", "content_exact")
 def annotator_sets(root: Path, split: str) -> list[tuple[str, str, list[list[Attribution]]]]:
     """(name, text, one attribution list per annotator) for every document of ``split`` with ≥ 2 annotators."""
     base = root / "data" / split
-    groups: dict[str, list[Path]] = {}
-    for p in sorted((base / "attributions").glob("*.ann")):
-        groups.setdefault(re.sub(r"_[0-9a-f]{4}$", "", p.stem), []).append(p)
     out = []
-    for stem, paths in sorted(groups.items()):
+    for stem, paths in sorted(annotation_files(base).items()):
         txt = base / "text" / f"{stem}.txt"
         if len(paths) < 2 or not txt.exists():
             continue

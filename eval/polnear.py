@@ -82,19 +82,24 @@ def parse_ann(ann: str) -> list[Attribution]:  # noqa: C901
     return out
 
 
+def annotation_files(base: Path) -> dict[str, list[Path]]:
+    """Per article stem, its ``.ann`` files under ``base/attributions`` (``<name>_<annotator>.ann``), in name
+    order: one per annotator."""
+    groups: dict[str, list[Path]] = {}
+    for p in sorted((base / "attributions").glob("*.ann")):
+        groups.setdefault(re.sub(r"_[0-9a-f]{4}$", "", p.stem), []).append(p)
+    return groups
+
+
 def load_split(root: Path, split: str, limit: int | None = None) -> list[PolnearDoc]:
     """Documents of ``root/data/<split>``; with several annotators, the first ``.ann`` in name order is used."""
     base = root / "data" / split
-    ann_dir = base / "attributions"
-    anns: dict[str, Path] = {}
-    for p in sorted(ann_dir.glob("*.ann")):
-        stem = re.sub(r"_[0-9a-f]{4}$", "", p.stem)
-        anns.setdefault(stem, p)
+    anns = annotation_files(base)
     docs = []
     for txt in sorted((base / "text").glob("*.txt")):
-        ann = anns.get(txt.stem)
-        if ann is None:
+        if txt.stem not in anns:
             continue
+        ann = anns[txt.stem][0]
         docs.append(
             PolnearDoc(txt.stem, txt.read_text(encoding="utf-8"), parse_ann(ann.read_text(encoding="utf-8")))
         )
