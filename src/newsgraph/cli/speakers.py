@@ -11,30 +11,19 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli import app
-from newsgraph.cli.output import (
-    CsvOpt,
-    DbOpt,
-    JsonlOpt,
-    JsonOpt,
-    LimitOpt,
-    choose,
-    emit,
-    open_db,
-    user_errors,
-)
+from newsgraph.cli.output import DbOpt, Fmt, LimitOpt, emit, open_db, output_options, user_errors
 from newsgraph.cli.store import KindChoice
 
 SPEAKER_COLUMNS = ["name", "kind", "n_quotes", "n_articles", "also_named", "key"]
 
 
 @app.command()
+@output_options
 def speakers(
     db: DbOpt = None,
     kind: Annotated[KindChoice | None, typer.Option(help="Speaker kind.")] = None,
     limit: LimitOpt = 50,
-    json_: JsonOpt = False,
-    jsonl: JsonlOpt = False,
-    csv_: CsvOpt = False,
+    fmt: Fmt = "table",
 ) -> None:
     """Who is quoted, the most quoted first: one row per speaker, with the other names their quotes carry
     ("Obama" and "the Obama administration" under Barack Obama). Unresolved speakers are left out.
@@ -45,7 +34,6 @@ def speakers(
 
       newsgraph speakers --kind anonymous --csv > anonymous-sources.csv
     """
-    fmt = choose(json_, jsonl, csv_)
     with open_db(db) as store, user_errors():
         rows = [r.as_dict() for r in store.speakers(kind=kind.value if kind else None, limit=limit)]
     emit(rows, fmt=fmt, columns=SPEAKER_COLUMNS, title="speakers")
