@@ -140,7 +140,9 @@ def test_output_options_hand_the_command_one_format() -> None:
     assert got.pop() == ("jsonl", 5)
 
 
-@pytest.mark.parametrize("command", ["search", "quotes", "claims", "claim", "entity", "disputes", "check", "speakers"])
+@pytest.mark.parametrize(
+    "command", ["search", "quotes", "claims", "claim", "entity", "disputes", "check", "speakers"]
+)
 def test_listing_commands_offer_the_output_flags(command: str) -> None:
     out = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
     assert all(f" {flag} " in out for flag in ("--json", "--jsonl", "--csv")) and "fmt" not in out
