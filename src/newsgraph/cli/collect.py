@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import sys
 import threading
 from collections.abc import Callable
@@ -14,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newsgraph.cli import app
-from newsgraph.cli.output import DbOpt, fail, open_db, user_errors
+from newsgraph.cli.output import DbOpt, fail, open_db, option_group, user_errors
 
 if TYPE_CHECKING:
     from newsgraph.cli.progress import DocsProgress
@@ -119,23 +117,7 @@ def politeness_options(command: Callable[..., None]) -> Callable[..., None]:
     """Give a fetching command the shared politeness options (``--rate`` … ``--user-agent``, in the Politeness
     panel of its ``--help``): the command declares ``pol: Politeness`` and receives the checked settings (a bad
     ``--resolve`` or ``--user-agent`` exits 2 first)."""
-    sig = inspect.signature(command, eval_str=True, locals={"Politeness": object})
-    own = [p for name, p in sig.parameters.items() if name != "pol"]
-    extra = [
-        inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=t)
-        for n, t, d in POLITENESS_OPTIONS
-    ]
-    names = [n for n, _, _ in POLITENESS_OPTIONS]
-
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> None:
-        settings = {n: kwargs.pop(n) for n in names if n in kwargs}
-        command(*args, pol=_politeness(**settings), **kwargs)
-
-    shown = sig.replace(parameters=[*own, *extra])
-    run.__signature__ = shown  # type: ignore[attr-defined]
-    run.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()} | {"return": None}
-    return run
+    return option_group(command, "pol", POLITENESS_OPTIONS, _politeness, names={"Politeness": object})
 
 
 def _options(

@@ -63,28 +63,42 @@ def choose(json_: bool, jsonl: bool, csv_: bool) -> Fmt:
     return picked[0] if picked else "table"  # type: ignore[return-value]
 
 
-_FLAGS = (("json_", JsonOpt), ("jsonl", JsonlOpt), ("csv_", CsvOpt))
+def option_group(
+    command: Callable[..., None],
+    param: str,
+    options: Sequence[tuple[str, Any, Any]],
+    build: Callable[..., Any],
+    names: Mapping[str, Any] | None = None,
+) -> Callable[..., None]:
+    """``command`` with its parameter ``param`` replaced by a group of typer ``options`` (``(name, annotated
+    type, default)``, listed after its own): the wrapper calls ``build(**values)`` and hands the result to
+    ``command`` as ``param``. ``names`` resolve annotations the command's module imports only for type checking;
+    the others must name what the module imports at run time (as for any typer command)."""
+    sig = inspect.signature(command, eval_str=True, locals=dict(names or {}))
+    own = [p for name, p in sig.parameters.items() if name != param]
+    extra = [
+        inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=t) for n, t, d in options
+    ]
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        values = {n: kwargs.pop(n, d) for n, _, d in options}
+        command(*args, **{param: build(**values)}, **kwargs)
+
+    shown = sig.replace(parameters=[*own, *extra])
+    run.__signature__ = shown  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()} | {"return": None}
+    return run
+
+
+_FLAGS = (("json_", JsonOpt, False), ("jsonl", JsonlOpt, False), ("csv_", CsvOpt, False))
 
 
 def output_options(command: Callable[..., None]) -> Callable[..., None]:
     """Give a listing command the shared ``--json``, ``--jsonl`` and ``--csv`` flags (sqlite-utils'
     ``@output_options``): the command declares ``fmt: Fmt = "table"`` and receives the one flag given (two are
-    a usage error, exit 2); its ``--help`` lists the flags in the Output panel, after its own options. As for any
-    typer command, the annotations must name what the command's module imports at run time."""
-    sig = inspect.signature(command, eval_str=True)
-    own = [p for name, p in sig.parameters.items() if name != "fmt"]
-    flags = [
-        inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=t) for n, t in _FLAGS
-    ]
-
-    @functools.wraps(command)
-    def run(*args: Any, json_: bool = False, jsonl: bool = False, csv_: bool = False, **kwargs: Any) -> None:
-        command(*args, fmt=choose(json_, jsonl, csv_), **kwargs)
-
-    shown = sig.replace(parameters=[*own, *flags])
-    run.__signature__ = shown  # type: ignore[attr-defined]
-    run.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()} | {"return": None}
-    return run
+    a usage error, exit 2); its ``--help`` lists the flags in the Output panel, after its own options."""
+    return option_group(command, "fmt", _FLAGS, choose)
 
 
 def _cell(v: Any) -> str:
