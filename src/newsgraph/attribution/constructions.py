@@ -86,6 +86,8 @@ LIGHT_NOUNS = frozenset(
         "complaint",
         "reference",
     }
+    | {"opinion", "view", "thought", "congratulation", "condolence", "testimony", "forecast", "assessment"}
+    | {"praise", "support", "tribute", "verdict", "endorsement", "thanks", "defense", "rebuke", "critique"}
 )
 LIGHT_NOUN_PREPS = frozenset({"that", "for", "of", "about", "on", "against", "to", "over", "regarding", "at"})
 
@@ -130,7 +132,7 @@ def light_verb_content(verb: Token, dobj: Token, noun_ok: bool) -> ContentWithCu
                     pobj.left_edge.i, pobj.right_edge.i, tuple(range(dobj.left_edge.i, child.i + 1))
                 )
     for child in verb.rights:
-        if child.i > dobj.i and child.dep_ == "prep" and child.lower_ in LIGHT_NOUN_PREPS:
+        if child.i > dobj.i and child.dep_ in {"prep", "dative"} and child.lower_ in LIGHT_NOUN_PREPS:
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             if pobj is not None:
                 return ContentWithCue(

@@ -22,6 +22,23 @@ RIGHT_DEPS = frozenset(
 MAX_CHAIN = 2
 
 
+def raising_adjective(verb: Token) -> Token | None:
+    """``are slightly more likely to say``, ``was quick to endorse``: the predicate adjective (after a copula or a
+    verb like ``appear``) whose infinitive the cue verb is; the adjective and its verb join the cue phrase."""
+    adj = verb.head
+    if (
+        verb.dep_ != "xcomp"
+        or adj.pos_ != "ADJ"
+        or adj.i > verb.i
+        or adj.dep_ not in {"acomp", "oprd"}
+        or adj.head.pos_ not in {"VERB", "AUX"}
+        or adj.head.i > adj.i
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return None
+    return adj
+
+
 def _in_word(t: Token) -> bool:
     """A hyphen inside a word (``closed-door``, ``long-range``): part of the phrase, not a break in it."""
     return t.text in {"-", "‐", "–"} and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
@@ -53,7 +70,13 @@ def cue_extent(  # noqa: C901, PLR0912
     # "went on to say", "is expected to endorse", "decided to address": the governing verbs join the cue
     for _ in range(MAX_CHAIN):
         infinitive = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-        if (
+        raising = raising_adjective(head)
+        if raising is not None:
+            if raising.i in blocked or raising.head.i in blocked:
+                break
+            core.update({raising.i, raising.head.i})
+            head = raising.head
+        elif (
             (head.dep_ == "xcomp" or infinitive)
             and head.head.pos_ in {"VERB", "AUX"}
             and head.head.i < head.i
@@ -187,6 +210,19 @@ def _predicate_extent(doc: Doc, att: Attribution, blocked: set[int]) -> list[int
     return sorted(set(range(lo, hi + 1)) | set(att.cue))
 
 
+def relative_clause_cue(doc: Doc, att: Attribution) -> set[int]:
+    """``Graham, who had previously endorsed Bush``: the source noun phrase holds the relative clause of its cue
+    verb; the verb's auxiliaries, negation and adverbs before it are the cue phrase's, not the source's (the
+    relative pronoun stays in the source)."""
+    if att.verb is None or att.source is None or not att.source[0] <= att.verb < att.source[1]:
+        return set()
+    verb = doc[att.verb]
+    if verb.dep_ != "relcl":
+        return set()
+    deps = {"aux", "auxpass", "neg", "advmod", "npadvmod", "prep"}
+    return {t.i for c in verb.lefts if c.dep_ in deps for t in c.subtree}
+
+
 def blocked_tokens(doc: Doc, att: Attribution, starts: list[int]) -> set[int]:
     """Token indices of the source and the content (the cue phrase must not run into them)."""
     from bisect import bisect_left
@@ -194,6 +230,7 @@ def blocked_tokens(doc: Doc, att: Attribution, starts: list[int]) -> set[int]:
     out: set[int] = set()
     if att.source is not None:
         out.update(range(*att.source))
+        out -= relative_clause_cue(doc, att)
     if att.quoted_source is not None:
         out.update(range(*att.quoted_source))
     for s, e in att.content:

@@ -440,8 +440,8 @@ VERB_RULES: tuple[VerbRule, ...] = (
     phrasal_mark_rule,
     phrasal_rule,
     media_saying_rule,
-    dobj_rule,
     light_rule,
+    dobj_rule,
     passive_rule,
     parenthetical_rule,
 )
