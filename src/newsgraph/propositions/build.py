@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.dispute import is_dispute, unresolved_source
 from newsgraph.extensions import doc_text
 from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Speaker, Stance
-from newsgraph.propositions.frames import Context, Frame, read_frame
+from newsgraph.propositions.frames import Context, Frame
 from newsgraph.propositions.link import Group, Member, group_members
+from newsgraph.propositions.reject import read_frame
 from newsgraph.propositions.statement import clause_statement, nominal_statement
 from newsgraph.propositions.writer import writer_mentions
 

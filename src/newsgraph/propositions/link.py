@@ -7,7 +7,7 @@ Claims and the writer's hedges are read in body order. Each one:
   numbers), or starts a new one;
 * refers back (anaphor "the claims", "it"; bare event noun "the deployment"): it joins the nearest earlier
   proposition that fits (:func:`resolve_reference`);
-* is no proposition (:func:`~newsgraph.propositions.frames.reject_reason`): it stays a quote.
+* is no proposition (:func:`~newsgraph.propositions.reject.reject_reason`): it stays a quote.
 """
 
 from __future__ import annotations
