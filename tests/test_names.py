@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.names import principal_of
+from newsgraph.names import (
+    is_generic_description,
+    is_prefixed_form,
+    is_unresolved_description,
+    names_a_possession,
+    organization_name,
+    principal_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,3 +30,67 @@ from newsgraph.names import principal_of
 )
 def test_speaks_for_principal(name: str, principal: str | None) -> None:
     assert principal_of(name) == principal
+
+
+@pytest.mark.parametrize(
+    ("name", "org"),
+    [
+        ("Patriot Coal", True),
+        ("Acme Corp.", True),
+        ("the Green Party", True),
+        ("Global Energy Holdings", True),
+        ("Tom Clarke", False),
+        ("Coal", False),
+        ("Donald Trump", False),
+        ("the coal company", False),
+    ],
+)
+def test_organization_head(name: str, org: bool) -> None:
+    assert organization_name(name) is org
+
+
+@pytest.mark.parametrize(
+    ("name", "prefixed"),
+    [
+        ("pro-Clinton", True),
+        ("anti-Trump", True),
+        ("ex-Obama", True),
+        ("Jean-Luc Picard", False),
+        ("Clinton", False),
+    ],
+)
+def test_prefixed_form_is_no_name(name: str, prefixed: bool) -> None:
+    assert is_prefixed_form(name) is prefixed
+
+
+@pytest.mark.parametrize(
+    ("rest", "possession"),
+    [
+        ("'s new company", True),
+        ("’s lawyers", True),
+        ("' office", True),
+        ("", False),
+        ("'s", False),
+        (", the CEO", False),
+    ],
+)
+def test_possessive_is_not_the_possessor(rest: str, possession: bool) -> None:
+    assert names_a_possession(rest) is possession
+
+
+@pytest.mark.parametrize(
+    ("name", "generic", "unresolved"),
+    [
+        ("police", True, False),
+        ("sources", True, False),
+        ("the agency", True, True),
+        ("the report", True, True),
+        ("the FBI", False, False),
+        ("Tulsa police", False, False),
+        ("Donald Trump", False, False),
+        ("—", False, False),
+    ],
+)
+def test_generic_and_unresolved_descriptions(name: str, generic: bool, unresolved: bool) -> None:
+    assert is_generic_description(name) is generic
+    assert is_unresolved_description(name) is unresolved

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STRAY_EDGE", "clean_name", "name_of", "principal_of", "strip_possessive"]
+__all__ = [
+    "ORG_HEADS",
+    "STRAY_EDGE",
+    "clean_name",
+    "is_generic_description",
+    "is_prefixed_form",
+    "is_unresolved_description",
+    "name_of",
+    "names_a_possession",
+    "organization_name",
+    "principal_of",
+    "strip_possessive",
+]
 
 STRAY_EDGE = frozenset(" \t\n'\"‘’“”`«»,;:-–—()[]")
 """Characters that never start or end a name: quote marks, commas, dashes, brackets, whitespace."""
@@ -53,3 +65,57 @@ def principal_of(name: str) -> str | None:
     team", "Obama's spokesman" -> "Donald Trump", "Clinton", "Obama"); None for any other name."""
     m = _PRINCIPAL.match(name.strip())
     return m.group("name") if m else None
+
+
+ORG_HEADS = frozenset(
+    {
+        "association", "bank", "coal", "co", "college", "commission", "committee", "company", "corp",
+        "corporation", "council", "energy", "foundation", "fund", "group", "holdings", "inc", "institute",
+        "league", "llc", "ltd", "motors", "network", "partners", "party", "society", "union", "university",
+    }
+)  # fmt: skip
+"""Last words that make a capitalised name an organisation's ("Patriot Coal", "Acme Corp.", "Green Party")."""
+
+
+def organization_name(name: str) -> bool:
+    """Rule ``organization_head``: a capitalised name whose last word is an organisation head ("Patriot Coal",
+    "Acme Corp.", "the Green Party") names an organisation, whatever a NER or the speaker rules guessed."""
+    words = name_of(name).replace(",", " ").split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    return words[-1].rstrip(".").casefold() in ORG_HEADS
+
+
+_PREFIXED = re.compile(r"^[a-z]+-[A-Z]")
+
+
+def is_prefixed_form(name: str) -> bool:
+    """Rule ``prefixed_form_is_no_name``: "pro-Clinton", "anti-Trump", "ex-Obama" are adjectives made of a name;
+    they name nobody, and are no alias of the person."""
+    return bool(_PREFIXED.match(name.strip()))
+
+
+_POSSESSION = re.compile(r"^['’]s?\s+\S")
+
+
+def names_a_possession(rest: str) -> bool:
+    """Rule ``possessive_is_not_the_possessor``: a phrase that goes on after a name's possessive ("Mr. Clarke's new
+    company", ``rest`` = "'s new company") names the possession, not the name's bearer. ``rest``: the text of
+    the phrase after the name."""
+    return bool(_POSSESSION.match(rest))
+
+
+_DETERMINERS = ("the ", "this ", "that ", "these ", "those ", "a ", "an ")
+
+
+def is_generic_description(name: str) -> bool:
+    """Rule ``generic_description``: a speaker named by common nouns only ("police", "the agency", "sources", "the
+    report": no capital letter) names no one entity; two articles' "police" are not one speaker."""
+    text = name.strip()
+    return any(ch.isalpha() for ch in text) and text == text.lower()
+
+
+def is_unresolved_description(name: str) -> bool:
+    """Rule ``unresolved_description``: a :func:`is_generic_description` that begins with a determiner ("the agency",
+    "the report") is a description whose antecedent was not found: anonymous, not a name."""
+    return is_generic_description(name) and name.strip().startswith(_DETERMINERS)

@@ -206,3 +206,25 @@ def test_separate_sources(text: str, separate: bool, nlp: Language) -> None:
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline(MODEL_NAME, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words ("video", "hands", a name) under other predicates and other participants
+        "The chief told reporters that the video was not from an angle that would show a gun in Lee's hands. "
+        "The family's lawyer said the videos show Lee calmly leaving his car and not raising his hands.",
+        # the same words, other subjects: couples receiving leave is not fathers being eligible for it
+        "The plan states that married couples would receive six weeks of paid leave. "
+        "The adviser said fathers would not be eligible for the six weeks of paid leave.",
+    ],
+)
+def test_shared_words_are_no_shared_proposition(article: Run, text: str) -> None:
+    """Rules ``same_event`` and ``same_participants`` (in ``content_overlap``): no proposition joins claims of two
+    sources here, so nothing is disputed."""
+    a = article(text)
+    assert len(a.claims) >= 2, [c.text for c in a.claims]
+    assert all(len({s.source.name for s in p.stances if not s.writer}) <= 1 for p in a.propositions), [
+        (p.statement, [s.source.name for s in p.stances]) for p in a.propositions
+    ]
+    assert not any(p.disputed for p in a.propositions)

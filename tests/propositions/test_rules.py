@@ -11,7 +11,13 @@ from newsgraph.propositions import is_proposition, proposition_rule
 from newsgraph.propositions.component import PropositionsComponent, known_verbs
 from newsgraph.propositions.derive import nominal_verb
 from newsgraph.propositions.frames import Frame
-from newsgraph.propositions.link import content_overlap, frames_match, same_predicate
+from newsgraph.propositions.link import (
+    content_overlap,
+    frames_match,
+    same_event,
+    same_participants,
+    same_predicate,
+)
 from newsgraph.propositions.statement import past_participle
 
 
@@ -156,27 +162,86 @@ def test_generic_predicates_need_two_shared_arguments() -> None:
     )
 
 
-def test_content_overlap() -> None:
-    a = Frame(
+def _para(pred: str, lemmas: str, subjects: str = "", objects: str = "") -> Frame:
+    return Frame(
         kind="clause",
-        predicate="x",
+        predicate=pred,
         head=0,
-        lemmas=frozenset({"e:ent1", "tax", "audit", "return"}),
+        lemmas=frozenset(lemmas.split()),
+        subjects=frozenset(subjects.split()),
+        objects=frozenset(objects.split()),
     )
-    b = Frame(
-        kind="clause",
-        predicate="y",
-        head=0,
-        lemmas=frozenset({"e:ent1", "tax", "audit", "year", "irs"}),
-    )
-    c = Frame(
-        kind="clause",
-        predicate="z",
-        head=0,
-        lemmas=frozenset({"e:ent1", "tax", "cut", "rich", "plan"}),
-    )
-    assert content_overlap(a, b)
-    assert not content_overlap(a, c)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # "the agency disclosed the files illegally" ~ "no illegal disclosure of the files by the agency"
+        (
+            _para("disclose", "agency disclose file illegal", "l:agency", "l:file"),
+            _para("illegal", "agency disclose file illegal", objects="l:file"),
+            True,
+        ),
+        # same words, another predicate that the other content does not use: "moved the files"
+        (
+            _para("move", "agency move file", "l:agency", "l:file"),
+            _para("disclose", "agency disclose file", "l:agency", "l:file"),
+            False,
+        ),
+        # three shared words ("video", "hand", a name) but no shared predicate: not one fact
+        (
+            _para("be", "video angle gun hand e:ent5", "l:video"),
+            _para("show", "video hand e:ent5 car leave", "l:video"),
+            False,
+        ),
+        # the predicate is shared but the subjects differ: "fathers would not be eligible for paid leave" vs
+        # "couples would receive paid leave if eligible"
+        (
+            _para("eligible", "father eligible leave pay week", "l:father"),
+            _para("receive", "couple receive leave pay week eligible", "l:couple", "l:week"),
+            False,
+        ),
+        # too few of the words are shared
+        (
+            _para("audit", "e:ent1 audit tax irs year office", "e:ent1"),
+            _para("cut", "e:ent1 cut audit rich plan", "e:ent1"),
+            False,
+        ),
+    ],
+)
+def test_content_overlap(a: Frame, b: Frame, expected: bool) -> None:
+    assert content_overlap(a, b) is expected
+    assert content_overlap(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (_para("x", "", "l:video"), _para("y", "", "l:video", "l:gun"), True),
+        (_para("x", "", "l:video", "l:hand"), _para("y", "", "l:footage", "l:hand"), False),
+        (_para("x", "", "", "l:return"), _para("y", "", "e:ent4", "l:return"), True),
+        (_para("x", "", "e:ent4"), _para("y", "", "", "l:return"), False),
+        (_para("x", ""), _para("y", "", "e:ent4", "l:return"), True),  # nothing to compare
+    ],
+)
+def test_same_participants(a: Frame, b: Frame, expected: bool) -> None:
+    assert same_participants(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (_para("disclose", "agency disclose file"), _para("illegal", "disclose file illegal"), True),
+        (_para("move", "agency move file"), _para("disclose", "agency disclose file"), False),
+        (
+            Frame(kind="clause", predicate="deploy", head=0, event_refs=frozenset({"withdraw"})),
+            Frame(kind="clause", predicate="urge", head=0, event_refs=frozenset({"withdraw"})),
+            True,
+        ),
+    ],
+)
+def test_same_event(a: Frame, b: Frame, expected: bool) -> None:
+    assert same_event(a, b) is expected
 
 
 @pytest.mark.parametrize(

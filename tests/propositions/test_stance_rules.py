@@ -65,3 +65,29 @@ def test_one_source_on_both_sides_is_no_dispute(article: Run) -> None:
     assert {s.status for s in p.stances} == {"asserted", "denied"}
     assert len({s.source.name for s in p.stances}) == 1
     assert not p.disputed
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ('"Why won\'t she release the emails? I think there are reasons," the senator said.', True),
+        ('"Will the mayor resign before the vote?" the columnist asked readers.', True),
+        ('"The mayor will resign before the vote," the columnist said.', False),
+        ('"The mayor will resign. Who could blame him?" the columnist said.', False),
+    ],
+)
+def test_a_direct_question_is_no_assertion(article: Run, text: str, hedged: bool) -> None:
+    """Rule ``direct_question_is_no_assertion``: the sentence holding the content's predicate ends with "?"."""
+    a = article(text)
+    statuses = [s.status for p in a.propositions for s in p.stances if not s.writer]
+    assert statuses, [c.text for c in a.claims]
+    assert ("hedged" in statuses) is hedged
+    assert not any(p.disputed for p in a.propositions)
+
+
+def test_a_direct_question_disputes_nothing(article: Run) -> None:
+    a = article(
+        "The governor said the senator released her emails last year. "
+        '"Why won\'t she release her emails?" the mayor said.'
+    )
+    assert not any(p.disputed for p in a.propositions)

@@ -98,3 +98,12 @@ def test_speakers_command_lists_one_row_per_speaker(tmp_path: Path) -> None:
     assert rows[0]["name"] in table
     assert "Examples" in run("speakers", "--help")
     run("speakers", "--kind", "nonsense", "--db", db, code=2)
+
+
+def test_disputes_print_the_source_kind(db: str) -> None:
+    """``source_kind`` beside ``source_name`` (an anonymous source is shown as such; this world's kinds are
+    written by hand in disputes_world)."""
+    rows = list(csv.DictReader(io.StringIO(run("disputes", "--about", "North Korea", "--db", db, "--csv"))))
+    kinds = {r["source_name"]: r["source_kind"] for r in rows}
+    assert kinds["A North Korean representative"] == "person"
+    assert set(kinds.values()) <= {"person", "organization", "state", "anonymous", "media", "unknown"}

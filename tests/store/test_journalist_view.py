@@ -188,3 +188,21 @@ def test_same_person_joins_only_a_unique_full_name() -> None:
     assert same_person(["PER:obama", "PER:barack obama", "PER:donald j trump", "PER:donald trump"]) == {
         "PER:obama": "PER:barack obama", "PER:donald j trump": "PER:donald trump"}  # fmt: skip
     assert same_person(["PER:clinton", "PER:hillary clinton", "PER:bill clinton", "name:officials"]) == {}
+
+
+def test_a_generic_description_is_one_speaker_per_article() -> None:
+    """Rule ``generic_description``: two articles' "police" are two speakers; a named one stays one across
+    articles; an unresolved "the report" is listed as anonymous."""
+    from newsgraph.store.speakers import group_speakers
+
+    rows = [("ORG:police", "police", "organization", 7, 1, "a1"), ("ORG:police", "police", "organization", 2, 1, "a2"),
+            ("ORG:fbi", "FBI", "organization", 3, 1, None), ("ORG:fbi", "FBI", "organization", 2, 1, None),
+            ("ORG:report", "the report", "media", 4, 1, "a3")]  # fmt: skip
+    groups = group_speakers(rows)
+    police = [g for g in groups if g.row().name == "police"]
+    assert sorted(g.n_quotes for g in police) == [2, 7]
+    assert all(g.row().key is None for g in police)
+    (fbi,) = [g for g in groups if g.row().name == "FBI"]
+    assert fbi.n_quotes == 5 and fbi.row().key == "ORG:fbi"
+    (report,) = [g.row() for g in groups if g.row().name == "the report"]
+    assert report.kind == "anonymous"

@@ -40,6 +40,22 @@ def np_core(tok: Token) -> tuple[int, int]:
     return left, right
 
 
+def participle_owner(participle: Token) -> Token:
+    """Rule ``participle_of_the_report``: the verb whose subject speaks a participle cue. "Video shows that the man
+    had his hands up, contradicting the police's account": the parse hangs "contradicting" on the reported clause
+    ("had"), but a cue participle (contradicting, saying, denying ...) modifies the report, so its source is the
+    reporter's (the video), never a person named inside the content. Other participles ("..., killing ten")
+    keep the clause they hang on."""
+    head = participle.head
+    if cue_strength(participle.lemma_.lower()) <= 0:
+        return head
+    while head.dep_ in {"ccomp", "conj"} and head.head.pos_ in {"VERB", "AUX"} and head.head.i != head.i:
+        if head.dep_ == "ccomp" and cue_strength(head.head.lemma_.lower()) > 0:
+            return head.head
+        head = head.head
+    return participle.head
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PLR0912
     """The speaker noun of a cue verb, following coordination, participles, xcomp and relative clauses."""
     for child in verb.children:
@@ -89,7 +105,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
     if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:  # "X is likely to say"
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
-        return verb_subject(verb.head, depth + 1)
+        return verb_subject(participle_owner(verb), depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     if (

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.attribution.geo import country_name
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker, SpeakerKind
-from newsgraph.names import clean_name, name_of, strip_possessive
+from newsgraph.names import clean_name, is_prefixed_form, name_of, organization_name, strip_possessive
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -73,6 +73,10 @@ ORG_NOUNS = {
     "house", "commission", "organization", "organisation", "group", "union", "firm", "bank", "team", "board",
     "authority", "authorities", "regime", "embassy", "cabinet", "white", "kremlin", "pentagon", "coalition",
 }  # fmt: skip
+INSTITUTION_NOUNS = frozenset(
+    {"agency", "bureau", "office", "department", "commission", "committee", "ministry", "company", "firm"}
+)
+"""Heads of a definite description that refers back to a named organisation (rule ``definite_institution``)."""
 PERSON_NOUNS = {
     "official", "source", "spokesman", "spokeswoman", "spokesperson", "representative", "minister", "adviser",
     "advisor", "diplomat", "aide", "ambassador", "president", "secretary", "officer", "lawmaker", "senator",
@@ -148,7 +152,7 @@ class SpeakerResolver:
         self.people: list[_Person] = []
         self._by_name: dict[str, _Person] = {}
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and not is_prefixed_form(ent.text):
                 cs, ce = clean_name(ent.text)
                 name = ent.text[cs:ce] if ce > cs else ent.text
                 p = self._by_name.get(name)
@@ -236,6 +240,8 @@ class SpeakerResolver:
         doc = self.doc
         tok = doc[head] if head is not None else doc[source[1] - 1]
         sp = self._resolve_np(tok, record=True, slice_=source)
+        if sp.kind == "person" and organization_name(sp.name):  # rule organization_head: "Patriot Coal"
+            sp = sp.model_copy(update={"kind": "organization"})
         insort(
             self.antecedents,
             _Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()),
@@ -403,6 +409,18 @@ class SpeakerResolver:
             return self._person(appos, tok, a, b)
         return self._common_noun(tok, a, b)
 
+    def _institution_antecedent(self, tok: Token) -> str | None:
+        """Rule ``definite_institution``: "the agency said" names the organisation the article last named (an ORG
+        entity in this sentence or the two before: "according to the Congressional Budget Office ... the agency
+        said" -> Congressional Budget Office); None when there is none to refer to."""
+        if tok.lemma_.lower() not in INSTITUTION_NOUNS or tok.tag_ != "NN":
+            return None
+        sents = list(self.doc.sents) if self.doc.has_annotation("SENT_START") else []
+        here = next((k for k, sn in enumerate(sents) if sn.start <= tok.i < sn.end), None)
+        lo = sents[max(0, here - 2)].start if here is not None else max(0, tok.i - 80)
+        orgs = [ent for ent in self.doc.ents if ent.label_ == "ORG" and lo <= ent.start and ent.end <= tok.i]
+        return name_of(orgs[-1].text.removeprefix("the ")) if orgs else None
+
     def _epithet_person(self, tok: Token) -> Speaker | None:
         """Rule ``role_epithet``: a definite, modified, singular title (``the Republican presidential nominee``,
         ``the former secretary of state``) with no antecedent of its own is the named person who is the subject of
@@ -536,6 +554,15 @@ class SpeakerResolver:
                     name=base.name,
                     kind=base.kind,
                     description=base.description,
+                    span=(s, e),
+                    resolved_from=text,
+                )
+            named_org = self._institution_antecedent(tok) if det == "the" and ante is None else None
+            if named_org is not None:
+                return Speaker(
+                    name=named_org,
+                    kind="organization",
+                    description=description,
                     span=(s, e),
                     resolved_from=text,
                 )

@@ -124,14 +124,30 @@ def _authors(u: Unit) -> list[Author]:
     return out
 
 
-def _headline_like(u: Unit) -> bool:
+def period_headline(u: Unit, nxt: Unit | None) -> bool:
+    """Rule ``headline_with_period``: some scrapes end the headline with a full stop ("Poll: Wealthy Voters Abandon
+    Republican Party for Hillary Clinton."). A line ending in "." is still the headline when it is written in
+    headline case (at least 60% capitalised words, at most 25 words, one sentence) or when the next paragraph
+    opens with a wire dateline ("HEMPSTEAD, N.Y., Sept. 26 (UPI) — ..."): a story's lead follows its headline."""
+    text = u.text
+    if not text.endswith(".") or text.endswith("...") or _SENTENCE_BREAK.search(text[:-1]):
+        return False
+    if u.titlecase_ratio >= 0.6 and u.wordlen <= 25:
+        return True
+    return nxt is not None and split_dateline(nxt.text) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+
+
+def _headline_like(u: Unit, nxt: Unit | None = None) -> bool:
     return (
         u.reason is None
         and u.kind not in METADATA
         and not u.bullet
         and 2 <= u.wordlen <= _MAX_TITLE_WORDS
         and u.chars <= 300
-        and not (u.text.endswith(".") and not u.text.endswith("..."))
+        and not (u.text.endswith(".") and not u.text.endswith("...") and not period_headline(u, nxt))
         and not u.text.endswith((":", ","))
         and u.titlecase_ratio > 0
         and not is_related_heading(u)
@@ -159,7 +175,7 @@ def _find_title(units: Sequence[Unit], start: int, end: int) -> Unit | None:
     lo = max(0, start - _HEADER_WINDOW)
     for i in range(lo, min(end, start + 3)):
         u = units[i]
-        if not _headline_like(u):
+        if not _headline_like(u, units[i + 1] if i + 1 < len(units) else None):
             continue
         if i >= start:
             # inside the run only before any prose, and if prose follows soon (a date or by-line may sit between)

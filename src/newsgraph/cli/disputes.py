@@ -27,7 +27,7 @@ from newsgraph.cli.output import (
 )
 from newsgraph.store.base import SIDES, CheckMatch, Dispute, StanceRow
 
-STANCE_COLUMNS = ["side", "date", "source_name", "status", "cue", "sentence", "article_id"]
+STANCE_COLUMNS = ["side", "date", "source_name", "source_kind", "status", "cue", "sentence", "article_id"]
 FLAT_COLUMNS = ["cluster_id", "statement", *STANCE_COLUMNS]
 
 

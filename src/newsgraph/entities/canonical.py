@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.entities.sectors import international_code, sector_of
 from newsgraph.extensions import doc_text
 from newsgraph.geo import CountryRef, country_of, find_countries
-from newsgraph.models import Entity, Mention, Quote
+from newsgraph.models import Entity, Mention, Quote, Speaker
+from newsgraph.names import names_a_possession, principal_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -413,6 +414,19 @@ def build_entities(doc: Doc, quotes: list[Quote] | None = None) -> list[Entity]:
     return b.finish()
 
 
+def _span_candidates(
+    sp: Speaker, text: str, span: tuple[int, int], by_span: list[tuple[int, int, str]], person_ids: set[str]
+) -> list[tuple[int, int, str]]:
+    """The entity mentions a speaker's span may stand for: a person's only persons; never a possessor whose
+    possession the phrase names (rule ``possessive_is_not_the_possessor``: "Mr. Clarke's new company" is not Mr.
+    Clarke; an entourage, "Clinton's campaign", still speaks for its principal)."""
+    s, e = span
+    spans = [x for x in by_span if x[2] in person_ids] if sp.kind == "person" else by_span
+    if principal_of(sp.name) is None:
+        spans = [x for x in spans if not (s <= x[0] and x[1] <= e and names_a_possession(text[x[1] : e]))]
+    return spans
+
+
 def link_speakers(entities: list[Entity], quotes: list[Quote], text: str) -> None:
     """Set ``Speaker.entity`` of every quote whose speaker is one of ``entities`` (by mention span or name)."""
     by_span: list[tuple[int, int, str]] = [(m.span[0], m.span[1], e.id) for e in entities for m in e.mentions]
@@ -425,7 +439,7 @@ def link_speakers(entities: list[Entity], quotes: list[Quote], text: str) -> Non
             continue  # "a North Korean representative" speaks for a state but is not the state entity
         if sp.span is not None:
             s, e = _clean_span(text, *sp.span)
-            spans = [x for x in by_span if x[2] in person_ids] if sp.kind == "person" else by_span
+            spans = _span_candidates(sp, text, (s, e), by_span, person_ids)
             inside = {eid for ms, me, eid in spans if s <= ms and me <= e}
             if len(inside) > 1:
                 continue  # "North Korea and Russia": several entities, no single id

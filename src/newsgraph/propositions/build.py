@@ -11,12 +11,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.dispute import is_dispute, unresolved_source
 from newsgraph.extensions import doc_text
 from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Speaker, Stance
-from newsgraph.propositions.frames import Context, Frame, read_frame
+from newsgraph.propositions.frames import Context, Frame
 from newsgraph.propositions.link import Group, Member, group_members
+from newsgraph.propositions.reject import read_frame
 from newsgraph.propositions.statement import clause_statement, nominal_statement
 from newsgraph.propositions.writer import writer_mentions
 
-__all__ = ["WRITER", "entity_index", "propositions_for", "split_source"]
+__all__ = ["WRITER", "direct_question", "entity_index", "propositions_for", "split_source"]
 
 WRITER = Speaker(name="the writer", kind="unknown")
 _KINDS = {"PERSON": "person", "GPE": "state", "NORP": "state", "ORG": "organization"}
@@ -134,6 +135,8 @@ def _stances(
         claim = m.claim
         assert claim is not None
         status = question_status(claim, doc) or claim.status
+        if status in _ASSERT and direct_question(doc, m.frame.head):
+            status = "hedged"
         if claim.polarity != polarity and status in _ASSERT and m.frame.kind == "clause":
             status = "denied"  # "X said North Korea did not send troops" denies that it did
         for sp in split_source(claim, doc, ctx, entities):
@@ -169,6 +172,17 @@ def question_status(claim: Claim, doc: Doc) -> ClaimStatus | None:
     if claim.status == "denied":
         return "hedged" if open_question else None
     return "hedged" if asked or marked or open_question else None
+
+
+def direct_question(doc: Doc, head: int) -> bool:
+    """Rule ``direct_question_is_no_assertion``: "Why won't he release his tax returns?" asks; it neither asserts
+    nor denies that he releases them. True when the sentence that holds the content's predicate ends with a
+    question mark (closing quote marks and brackets aside)."""
+    if not 0 <= head < len(doc):
+        return False
+    sent = doc[head].sent
+    tail = [t for t in sent if not (t.is_space or t.is_quote or t.is_bracket)]
+    return bool(tail) and tail[-1].text.endswith("?")
 
 
 def _disputed(stances: list[Stance]) -> bool:

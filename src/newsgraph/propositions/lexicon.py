@@ -97,7 +97,7 @@ QUANTITY_HEADS = frozenset({
     "thousand", "hundred", "million", "billion", "dozen", "number", "lot", "lots", "plenty", "series", "wave",
     "string", "spate", "couple", "handful", "score", "scores",
 })
-# --- frames._anaphor: "the claims are true", "called the charges unsubstantiated" (with claims.lexicon.FALSITY) --
+# --- frames.anaphor_head: "the claims are true", "called the charges unsubstantiated" (with claims.lexicon.FALSITY) --
 TRUTH_WORDS = frozenset({
     "true", "accurate", "correct", "right", "unsubstantiated", "unproven", "credible", "plausible", "valid",
 })
@@ -117,7 +117,7 @@ ANAPHOR_NOUNS = frozenset({
 ANAPHOR_DETERMINERS = frozenset({"the", "these", "those", "this", "such", "that", "any", "its", "their", "his", "her"})
 ANAPHOR_PRONOUNS = frozenset({"it", "this"})
 
-# --- rules.is_request_for_comment -------------------------------------------------------------------------------
+# --- reject.is_request_for_comment -------------------------------------------------------------------------------
 COMMENT_LEMMAS = frozenset({"comment", "request", "inquiry", "query", "message", "respond", "return", "reply"})
 COMMENT_PHRASES = (
     "request for comment", "requests for comment", "comment on", "to comment", "for comment", "no comment",

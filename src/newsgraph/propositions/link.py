@@ -4,10 +4,10 @@ Claims and the writer's hedges are read in body order. Each one:
 
 * states a fact (clause or nominal frame): it joins the earlier proposition whose frame it matches
   (:func:`frames_match`: same predicate or near-synonym, a shared core argument, no conflict of subjects or
-  numbers), or starts a new one;
+  numbers; or a paraphrase with the same participants, :func:`content_overlap`), or starts a new one;
 * refers back (anaphor "the claims", "it"; bare event noun "the deployment"): it joins the nearest earlier
   proposition that fits (:func:`resolve_reference`);
-* is no proposition (:func:`~newsgraph.propositions.frames.reject_reason`): it stays a quote.
+* is no proposition (:func:`~newsgraph.propositions.reject.reject_reason`): it stays a quote.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ __all__ = [
     "group_members",
     "refers_by_event_noun",
     "resolve_reference",
+    "same_event",
+    "same_participants",
     "same_predicate",
 ]
 
@@ -88,16 +90,32 @@ def subjects_conflict(a: Frame, b: Frame) -> bool:
     return bool(ea and eb and not (ea & eb))
 
 
+def same_event(a: Frame, b: Frame) -> bool:
+    """Rule ``same_event``: two contents under different predicates speak of one event when the predicate of one
+    is among the words of the other ("the agency disclosed the files" ~ "no illegal disclosure of the files") or
+    both mention one definite event noun ("the immediate withdrawal of the troops")."""
+    return a.predicate in b.lemmas or b.predicate in a.lemmas or bool(a.event_refs & b.event_refs)
+
+
+def same_participants(a: Frame, b: Frame) -> bool:
+    """Rule ``same_participants``: when both name their subjects they share one, and they share a core argument
+    (subject, object or goal) unless one of them has none to compare ("the videos show Scott leaving his car" is
+    not "the video was not from an angle ...": same words, other participants)."""
+    if a.subjects and b.subjects and not (a.subjects & b.subjects):
+        return False
+    return bool(a.core & b.core) or not (a.core and b.core)
+
+
 def content_overlap(a: Frame, b: Frame) -> bool:
-    """A paraphrase in mostly the same words: at least two shared content words (lemmas, event nouns read as
-    their verbs, or entities) that make up at least half of the shorter content; when only two are shared, one
-    of them is the predicate of either (same participants with another predicate are another fact: "the agency
-    moved the files" is not "the agency disclosed the files"; "no illegal disclosure of the files" is)."""
+    """A paraphrase in mostly the same words, under another predicate: at least two shared content words (lemmas,
+    event nouns read as their verbs, or entities) that make up at least half of the shorter content, with
+    :func:`same_event` and :func:`same_participants` ("the agency moved the files" is not "the agency disclosed
+    the files"). Shared words alone ("hands", "video", a name) are no evidence of one fact."""
     shared = a.lemmas & b.lemmas
     short = min(len(a.lemmas), len(b.lemmas))
     if len(shared) < 2 or 2 * len(shared) < short:
         return False
-    return len(shared) >= 3 or bool({a.predicate, b.predicate} & shared)
+    return same_event(a, b) and same_participants(a, b)
 
 
 def frames_match(a: Frame, b: Frame) -> bool:

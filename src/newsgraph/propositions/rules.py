@@ -1,4 +1,4 @@
-"""Is a claim's content a proposition at all? The public face of :func:`~newsgraph.propositions.frames.reject_reason`.
+"""Is a claim's content a proposition at all? The public face of :func:`~newsgraph.propositions.reject.reject_reason`.
 
 A bare name ("Donald Trump"), a pronoun ("you"), a complementiser ("that"), a request for comment ("requests
 for comment") or a noun-phrase fragment without an event ("disparaging remarks") stays a quote: it gets no
@@ -11,7 +11,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Span
 
-from newsgraph.propositions.frames import Context, read_frame, reject_reason
+from newsgraph.propositions.frames import Context
+from newsgraph.propositions.reject import read_frame, reject_reason
 
 __all__ = ["is_proposition", "proposition_rule"]
 

@@ -16,11 +16,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.names import name_of, principal_of
+from newsgraph.names import is_generic_description, is_unresolved_description, name_of, principal_of
 from newsgraph.store.backend import SQLBackend, marks
 from newsgraph.store.base import SpeakerRow
 from newsgraph.store.propositions import appositive_name
 
+SpeakerCount = tuple[str | None, str, str, int, int, str | None]
+"""(speaker key, name, kind, quotes, articles, the article of a generic description or None)"""
 MAX_GROUPS = 20_000
 """Distinct (speaker, name) groups read per listing: the most quoted first."""
 
@@ -34,6 +36,8 @@ class _Group:
     n_articles: int = 0
     parts: set[tuple[str | None, str]] = field(default_factory=set)
     """the (speaker_key, speaker) pairs of the quotes it groups"""
+    scoped: bool = False
+    """a generic description grouped within one article (rule ``generic_description``): its counts are exact"""
 
     def add(self, key: str | None, name: str, kind: str, n_quotes: int, n_articles: int) -> None:
         self.names[name_of(name)] += n_quotes  # "Donald Trump '" of an older store reads "Donald Trump"
@@ -52,10 +56,11 @@ class _Group:
     def row(self) -> SpeakerRow:
         name = display_name(self.key, self.names)
         others = sorted((n for n in self.names if n != name), key=lambda n: (-self.names[n], n))
+        kind = self.kinds.most_common(1)[0][0]
         return SpeakerRow(
-            key=self.key if not self.key.startswith("name:") else None,
+            key=self.key if not self.key.startswith("name:") and not self.scoped else None,
             name=name,
-            kind=self.kinds.most_common(1)[0][0],
+            kind="anonymous" if is_unresolved_description(name) else kind,
             n_quotes=self.n_quotes,
             n_articles=self.n_articles,
             also_named=others,
@@ -76,26 +81,34 @@ def display_name(key: str, names: Counter[str]) -> str:
     return min(pool, key=lambda n: (-names[n], len(n), n))
 
 
-def speaker_group(speaker_key: str | None, name: str) -> str:
+def speaker_group(speaker_key: str | None, name: str, article: str | None = None) -> str:
     """The group a quote's speaker belongs to: its entity key, else ``name:`` and its folded name; an entourage
     ("the Trump campaign", keyed ``ORG:trump`` by an older store) goes with its principal (rule
-    ``speaks_for_principal``: ``PER:trump``, which the surname rule then joins to Donald Trump)."""
+    ``speaks_for_principal``: ``PER:trump``, which the surname rule then joins to Donald Trump). A generic
+    description ("police", "the agency") given its ``article`` is grouped within that article (rule
+    ``generic_description``): Tulsa's police and Charlotte's are two speakers."""
     principal = principal_of(appositive_name(name))
     if principal is not None and not (speaker_key or "").startswith("PER:"):
         from newsgraph.track.link import normalise_name
 
         return f"PER:{normalise_name(principal)}"
+    if article is not None and is_generic_description(name):
+        return f"name:{appositive_name(name).casefold()}@{article}"
     return speaker_key or f"name:{appositive_name(name).casefold()}"
 
 
-def group_speakers(rows: Sequence[tuple[str | None, str, str, int, int]]) -> list[_Group]:
-    """(speaker key, name, kind, quotes, articles) rows -> one group per speaker, most quoted first."""
+def group_speakers(rows: Sequence[tuple[str | None, str, str, int, int] | SpeakerCount]) -> list[_Group]:
+    """(speaker key, name, kind, quotes, articles[, article of a generic description]) rows -> one group per
+    speaker, most quoted first."""
     from newsgraph.track.link import resolve_initials, resolve_surnames
 
     groups: dict[str, _Group] = {}
-    for key, name, kind, n_quotes, n_articles in rows:
-        g = speaker_group(key, name)
-        groups.setdefault(g, _Group(g)).add(key, name, kind, int(n_quotes), int(n_articles))
+    for row in rows:
+        key, name, kind, n_quotes, n_articles = row[:5]
+        article = row[5] if len(row) > 5 else None
+        g = speaker_group(key, name, article)
+        grp = groups.setdefault(g, _Group(g, scoped=article is not None and g.endswith(f"@{article}")))
+        grp.add(key, name, kind, int(n_quotes), int(n_articles))
     for variant, base in resolve_initials(groups).items():  # "Donald J. Trump" is Donald Trump
         groups[base].merge(groups.pop(variant))
     weights = {k: float(g.n_quotes) for k, g in groups.items()}
@@ -115,19 +128,25 @@ class SpeakerQueries(SQLBackend):
         if kind:
             where += " AND speaker_kind = ?"
             params.append(kind)
+        scope = "CASE WHEN speaker = lower(speaker) THEN article_id END"  # rule generic_description
         got = self._fetch(
-            "SELECT speaker_key, speaker, speaker_kind, count(*), count(DISTINCT article_id) FROM quotes "
-            f"WHERE {where} GROUP BY speaker_key, speaker, speaker_kind ORDER BY count(*) DESC, speaker "
+            f"SELECT speaker_key, speaker, speaker_kind, count(*), count(DISTINCT article_id), {scope} FROM quotes "
+            f"WHERE {where} GROUP BY speaker_key, speaker, speaker_kind, {scope} ORDER BY count(*) DESC, speaker "
             f"LIMIT {MAX_GROUPS}",
             params,
         )
-        rows = [(r[0], str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in got]
+        rows: list[SpeakerCount] = [
+            (r[0], str(r[1]), str(r[2]), int(r[3]), int(r[4]), None if r[5] is None else str(r[5]))
+            for r in got
+        ]
         top = group_speakers(rows)[: max(0, limit)]
         self._count_articles(top)
         return [g.row() for g in top]
 
     def _count_articles(self, groups: list[_Group]) -> None:
-        """Distinct articles of each group, exactly (a speaker under two names in one article counts once)."""
+        """Distinct articles of each group, exactly (a speaker under two names in one article counts once); a
+        scoped group is one article's."""
+        groups = [g for g in groups if not g.scoped]
         keys = sorted({k for g in groups for k, _ in g.parts if k})
         names = sorted({n for g in groups for k, n in g.parts if not k})
         if not groups or not (keys or names):
