@@ -185,28 +185,31 @@ async def test_clusters_listing_pages_by_keyset(filled: Settings, client: httpx.
     full = (await client.get("/api/clusters", params={"limit": 500})).json()
     items = full["items"]
     assert len(items) > 3 and full["next_cursor"] is None
-    counts = [i["n_claims"] for i in items]
-    assert counts == sorted(counts, reverse=True) and counts[0] > 1
+    ranks = [(i["n_articles"], i["n_sources"], i["n_claims"]) for i in items]  # the most reported first
+    assert ranks == sorted(ranks, reverse=True) and ranks[0][0] > 1
     assert await _walk(client, "/api/clusters", {}, 2) == items
     tl = await client.get(f"/api/claims/{items[0]['id']}")
-    # n_claims counts stances: one per source per article (a source repeating itself counts once)
-    assert tl.status_code == 200 and len(tl.json()["stances"]) == items[0]["n_claims"]
+    # n_claims counts stances (one per source per article; a statement republished word for word counts once),
+    # n_articles the distinct articles among them
+    stances = tl.json()["stances"]
+    assert tl.status_code == 200 and len(stances) >= items[0]["n_claims"]
+    assert len({s["article_id"] for s in stances}) == items[0]["n_articles"]
     assert len(tl.json()["claims"]) >= items[0]["n_claims"]
     quotes_cursor = (await client.get("/api/quotes", params={"limit": 1})).json()["next_cursor"]
     bad = await client.get("/api/clusters", params={"cursor": quotes_cursor})
     assert bad.status_code == 400 and "invalid cursor" in bad.json()["detail"]
-    forged = encode_cursor("clusters", {}, [True, "x"])
+    forged = encode_cursor("clusters", {}, [True, 1, 1, "x"])
     assert (await client.get("/api/clusters", params={"cursor": forged})).status_code == 400
 
 
 async def test_home_page_lists_the_most_reported_claims(filled: Settings, client: httpx.AsyncClient) -> None:
     top = (await client.get("/api/clusters", params={"limit": 10})).json()["items"]
-    repeated = [c for c in top if c["n_claims"] > 1]
+    repeated = [c for c in top if c["n_articles"] > 1]
     assert repeated
     page = await client.get("/")
     assert page.status_code == 200 and "Most reported claims" in page.text
     for c in repeated:
         assert f'href="/claims/{c["id"]}"' in page.text
     for c in top:
-        if c["n_claims"] == 1:  # a claim reported once is not "most reported"
+        if c["n_articles"] == 1:  # a claim one article carries is not "most reported", however many sources
             assert f'href="/claims/{c["id"]}"' not in page.text

@@ -12,6 +12,7 @@ from newsgraph.models import Stance
 from newsgraph.store import Store, open_store
 from newsgraph.store.base import side_of
 from newsgraph.store.migrate import latest_version, migrations
+from newsgraph.store.paging import cluster_key
 from newsgraph.store.propositions import appositive_name, sentence_of
 
 from .conftest import HashEmbedder
@@ -87,7 +88,10 @@ def test_disputes_filters_and_keyset_pages(store: Store) -> None:
     first = store.disputes(limit=1)
     assert [d.cluster.id for d in first] == [both[0].cluster.id]
     assert [d.cluster.id for d in store.disputes(limit=5, after=first[-1])] == [both[1].cluster.id]
-    assert store.disputes(after=(both[1].cluster.n_claims, both[1].cluster.id)) == []
+    assert store.disputes(after=cluster_key(both[1].cluster)) == []
+    assert [d.cluster.id for d in store.disputes(after=both[0].cluster.id)] == [
+        both[1].cluster.id
+    ]  # a bare id
 
 
 def test_check_finds_who_supports_and_denies_a_claim(store: Store) -> None:

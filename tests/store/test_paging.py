@@ -5,6 +5,7 @@ malformed keys are refused; the SQLite plans are index seeks."""
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -113,7 +114,8 @@ def test_orders_are_total_and_as_documented(paged: Store) -> None:
     claims = paged.claims(limit=10_000)
     assert len(claims) == paged.count("claims")
     clusters = paged.clusters(limit=10_000)
-    assert [c.n_claims for c in clusters] == sorted((c.n_claims for c in clusters), reverse=True)
+    ranks = [(c.n_articles, c.n_sources, c.n_claims) for c in clusters]  # the most reported first
+    assert ranks == sorted(ranks, reverse=True)
     assert paged.clusters(limit=5, offset=5) == clusters[5:10]  # the old offset= still works
     with pytest.raises(ValueError):
         paged.clusters(offset=1, after=clusters[0])
@@ -202,9 +204,13 @@ def test_malformed_or_unknown_keys_are_refused(paged: Store) -> None:
         with pytest.raises(KeysetError):
             paged.search("harbour", after=after)
     with pytest.raises(KeysetError):
-        paged.clusters(after=(True, "x"))
+        paged.clusters(after=(True, 1, 1, "x"))
     with pytest.raises(KeysetError):
-        paged.clusters(after=(1, "no-such-cluster"))
+        paged.clusters(after=(1, 1, 1, "no-such-cluster"))
+    with pytest.raises(KeysetError):
+        paged.clusters(after=(1, "x"))  # the key before v9 (n_claims, id): a clean error
+    with pytest.raises(KeysetError):
+        paged.clusters(after="no-such-cluster")
 
 
 def test_empty_and_exhausted_listings(store: Store) -> None:
@@ -255,3 +261,64 @@ def test_sqlite_pages_are_index_seeks(tmp_path: Path) -> None:
                     assert f"USING INDEX {index} " in plan, plan
                     assert "TEMP B-TREE" not in plan, plan
         assert isinstance(s.quotes(limit=1)[0], QuoteRow) and isinstance(s.claims(limit=1)[0], ClaimRow)
+
+
+def test_sqlite_cluster_pages_are_index_seeks(tmp_path: Path) -> None:
+    """The most-reported order (n_articles, n_sources, n_claims DESC, pk) is read from its index, piece by piece."""
+    from newsgraph.store.paging import CLUSTERS, keyset_fetch
+    from newsgraph.store.stances import CLUSTER_SELECT
+
+    db = tmp_path / "plan.db"
+    with open_store(db) as s:
+        s.add_articles(paged_world(30, seed=3))
+        seen: list[str] = []
+
+        def spy(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+            seen.append(_plan(db, sql, params))
+            return []
+
+        for where, params, index in (
+            ([], [], "clusters_reported"),
+            (["disputed = 1"], [], "clusters_disputed_reported"),
+        ):
+            for after in (None, (2, 1, 3, 5)):
+                seen.clear()
+                keyset_fetch(spy, CLUSTER_SELECT, where, params, CLUSTERS, after, 10)
+                assert len(seen) == (1 if after is None else 4)
+                for plan in seen:
+                    assert re.search(rf"USING (COVERING )?INDEX {index}\b", plan), plan
+                    assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (None, [("", [])]),
+        (
+            (3, 2, 5, 7),
+            [
+                ("n_articles = ? AND n_sources = ? AND n_claims = ? AND pk > ?", [3, 2, 5, 7]),
+                ("n_articles = ? AND n_sources = ? AND n_claims < ?", [3, 2, 5]),
+                ("n_articles = ? AND n_sources < ?", [3, 2]),
+                ("n_articles < ?", [3]),
+            ],
+        ),
+    ],
+)
+def test_cluster_keyset_segments(
+    after: tuple[int, ...] | None, expected: list[tuple[str, list[Any]]]
+) -> None:
+    """Rule ``most_reported_first``: after (articles, sources, stances, pk) come the rows equal on every count
+    with a later pk, then fewer stances, then fewer sources, then fewer articles."""
+    from newsgraph.store.paging import CLUSTERS
+
+    assert CLUSTERS.segments(after) == expected
+    assert CLUSTERS.order_by() == " ORDER BY n_articles DESC, n_sources DESC, n_claims DESC, pk"
+
+
+@pytest.mark.parametrize("after", [(3, None, 5, 7), (3, 2, 7), (3, 2, 5, 7, 9)])
+def test_cluster_keyset_refuses_bad_keys(after: tuple[Any, ...]) -> None:
+    from newsgraph.store.paging import CLUSTERS
+
+    with pytest.raises(KeysetError):
+        CLUSTERS.segments(after)

@@ -16,6 +16,7 @@ from newsgraph.api.deps import extract_in_worker, get_store
 from newsgraph.api.security import require_read, require_write, token_ok
 from newsgraph.models import SpeakerKind
 from newsgraph.store import Store
+from newsgraph.store.base import reported_across_articles
 from newsgraph.store.paging import KeysetError
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -53,7 +54,8 @@ def index(request: Request, store: StoreDep) -> HTMLResponse:
         if i >= 50:
             break
         articles.append(art)
-    clusters = [c for c in store.clusters(limit=10) if c.n_claims > 1]  # propositions reported more than once
+    # the most reported first (by distinct articles); a proposition carried by one article is not "most reported"
+    clusters = [c for c in store.clusters(limit=10) if reported_across_articles(c)]
     disputes = store.disputes(limit=5)
     ctx = {
         "articles": articles,
@@ -156,11 +158,11 @@ def disputes_page(
     store: StoreDep,
     about: Annotated[str, Query(max_length=200)] = "",
     since: Annotated[str, Query(max_length=32)] = "",
-    after_n: Annotated[int | None, Query(ge=0)] = None,
     after_id: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    """Disputed claims: each proposition with its two sides and an SVG timeline of the stances."""
-    after = (after_n, after_id) if after_n is not None and after_id else None
+    """Disputed claims: each proposition with its two sides and an SVG timeline of the stances. ``after_id``: the
+    last proposition of the previous page (its stored counts give the position)."""
+    after = after_id or None
     try:
         found = store.disputes(about=about or None, since=since or None, limit=PAGE + 1, after=after)
     except KeysetError:
@@ -172,8 +174,6 @@ def disputes_page(
     next_after = None
     if len(found) > PAGE:
         last = found[PAGE - 1].cluster
-        next_after = urlencode(
-            {"about": about, "since": since, "after_n": last.n_claims, "after_id": last.id}
-        )
+        next_after = urlencode({"about": about, "since": since, "after_id": last.id})
     ctx = {"items": items, "about": about, "since": since, "next_after": next_after}
     return _page(request, "disputes.html", ctx)

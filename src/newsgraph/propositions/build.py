@@ -14,7 +14,12 @@ from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Spe
 from newsgraph.propositions.frames import Context, Frame
 from newsgraph.propositions.link import Group, Member, group_members
 from newsgraph.propositions.reject import read_frame
-from newsgraph.propositions.statement import clause_statement, nominal_statement
+from newsgraph.propositions.statement import (
+    clause_statement,
+    finite_clause,
+    has_finite_verb,
+    nominal_statement,
+)
 from newsgraph.propositions.writer import writer_mentions
 
 __all__ = ["WRITER", "direct_question", "entity_index", "propositions_for", "split_source"]
@@ -204,7 +209,8 @@ def _explicitness(m: Member) -> tuple[int, int, int]:
 
 
 def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple[str, str]:
-    """The canonical statement and its polarity (that of the member it was built from)."""
+    """The canonical statement and its polarity (that of the member it was built from); "" when no member states
+    the proposition as a clause with a finite verb or an event noun (rule ``fragment_is_no_claim``)."""
     names = {eid: e.name for eid, e in entities.items()}
     for m in sorted(group.members, key=_explicitness, reverse=True):
         fr: Frame = m.frame
@@ -218,6 +224,8 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
                 speaker_name=src.name if src is not None else None,
                 speaker_kind=src.kind if src is not None else None,
             )
+            if not finite_clause(fr, sctx, names):
+                continue  # a headline-like fragment: another member may state it
             text = clause_statement(fr, sctx, names)
         elif fr.kind == "nominal":
             text = nominal_statement(fr, ctx)
@@ -226,6 +234,9 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
     first = next((m.claim for m in group.members if m.claim is not None), None)
     if first is None:
         return "", "positive"
+    span = ctx.doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
+    if span is None or not has_finite_verb(span):
+        return "", first.polarity
     return first.text.strip("“”\"' ,."), first.polarity
 
 
@@ -279,6 +290,8 @@ def propositions_for(
         if not ids:
             continue  # the writer's framing alone: no source stated it
         statement, polarity = _statement(g, ctx, by_id)
+        if not statement:
+            continue  # rule fragment_is_no_claim: no member states it, so it is no trackable claim
         stances = _stances(g, ctx, by_id, claims, polarity)
         out.append(
             Proposition(

@@ -9,13 +9,25 @@ from the event noun ("the deployment of North Korean troops" -> "North Korean tr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.propositions.frames import Context, Frame, bound_to_source
 from newsgraph.propositions.lexicon import KEY_PREPS, WRITER_HEDGES
 
-__all__ = ["clause_statement", "nominal_statement", "past_participle"]
+__all__ = [
+    "FINITE_TAGS",
+    "clause_statement",
+    "finite_clause",
+    "has_finite_verb",
+    "headline_future",
+    "nominal_statement",
+    "past_participle",
+]
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Penn tags of a finite verb (past, present, modal): a clause that states something has one."""
 
 _CUT = ("relcl", "acl", "appos", "advcl", "ccomp", "parataxis")
 _WS = re.compile(r"\s+")
@@ -108,8 +120,49 @@ def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> s
     return text[:1].upper() + text[1:] if text else text
 
 
-def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:  # noqa: C901, PLR0912
-    """Subject + verb chain + objects + key modifiers of a clause frame."""
+def has_finite_verb(tokens: Iterable[Token]) -> bool:
+    """Rule ``fragment_is_no_claim`` (its test): does the text hold a finite verb (past, present or modal)?
+    "Russia sent troops", "Trump should release his returns" do; the headline-like "Unrealistic - pledge to reduce
+    emissions by 2050", "Encouraging his supporters to vote" and "His failure to release tax returns" do not: they
+    name or comment on a proposition without stating it, so no proposition is built from them alone."""
+    return any(t.tag_ in FINITE_TAGS for t in tokens)
+
+
+def headline_future(doc: Doc, ids: set[int], subject: Token | None, top: Token) -> int | None:
+    """Rule ``headline_future``: a subject with a bare to-infinitive and no finite verb ("voters expect Clinton to
+    win the debate" -> "Clinton to win the debate"; "the program allows foreign investors to gain citizenship")
+    reads as a headline; its "to" is the headline's future, so the statement says "will" instead ("Clinton will
+    win the debate"). The index of the "to" token to replace, or None when the rule does not apply."""
+    if subject is None or has_finite_verb(doc[i] for i in ids):
+        return None
+    to = next((c for c in top.children if c.tag_ == "TO" and c.dep_ == "aux" and c.i in ids), None)
+    if to is None or top.tag_ != "VB" or not subject.i < to.i:
+        return None
+    return to.i
+
+
+def finite_clause(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
+    """Does the clause statement of ``frame`` hold a finite verb (after :func:`headline_future`)?"""
+    ids, _, subj, top = _clause_parts(frame, ctx, names)
+    doc = ctx.doc
+    return has_finite_verb(doc[i] for i in ids) or headline_future(doc, ids, subj, top) is not None
+
+
+def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
+    """Subject + verb chain + objects + key modifiers of a clause frame (a headline's "to" made "will":
+    :func:`headline_future`)."""
+    ids, replace, subj, top = _clause_parts(frame, ctx, names)
+    to = headline_future(ctx.doc, ids, subj, top)
+    if to is not None:
+        replace[to] = "will"
+    return _render(ctx.doc, ids, replace)
+
+
+def _clause_parts(  # noqa: C901, PLR0912
+    frame: Frame, ctx: Context, names: dict[str, str]
+) -> tuple[set[int], dict[int, str], Token | None, Token]:
+    """The tokens of a clause statement, the words replaced in it (a pronoun subject by its name), its subject and
+    the top of its verb chain."""
     doc = ctx.doc
     pred = doc[frame.head]
     ids: set[int] = set()
@@ -159,7 +212,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str: 
             _phrase(c, sub)
             if len(sub) <= 12:
                 ids |= sub
-    return _render(doc, ids, replace)
+    return ids, replace, subj, top
 
 
 def _phrase_no(tok: Token, out: set[int], skip: int) -> None:

@@ -108,6 +108,14 @@ class ClusterRow(_Row):
     disputed: bool = False
 
 
+def reported_across_articles(cluster: ClusterRow) -> bool:
+    """Rule ``most_reported_first`` (its cut): a tracked proposition counts as "reported" (the home page's "Most
+    reported claims") only when at least two distinct articles carry it. Several sources inside one article (or
+    one source repeating itself) are one report: the listing itself ranks by distinct articles, then distinct
+    sources, then stances (:data:`newsgraph.store.paging.CLUSTERS`)."""
+    return cluster.n_articles >= 2
+
+
 @dataclass(frozen=True)
 class StanceRow(_Row):
     """One source's stance on a tracked proposition, in one article, with the sentence and its date. ``date`` is the
@@ -354,7 +362,8 @@ class Store(Protocol):
     def clusters(
         self, *, limit: int = 100, offset: int = 0, after: ClusterRow | Sequence[Any] | None = None
     ) -> list[ClusterRow]:
-        """Most sources first. Page with ``after`` (last row, or its (n_claims, id)); a deep ``offset`` is slow."""
+        """The most reported first: by distinct articles, then distinct sources, then stances. Page with ``after``
+        (last row, its (n_articles, n_sources, n_claims, id), or its id); a deep ``offset`` is slow."""
         ...
 
     def speakers(self, *, kind: str | None = None, limit: int = 50) -> list[SpeakerRow]:

@@ -10,7 +10,7 @@ listing    order                                          ``after=`` (visible ke
 ========== ============================================== ==============================================
 quotes     published DESC NULLS LAST, article_id, pk       (published, article_id, quote_id)
 claims     published DESC NULLS LAST, article_id, pk       (published, article_id, claim_id)
-clusters   n_claims DESC, pk                               (n_claims, id)
+clusters   n_articles DESC, n_sources DESC, n_claims DESC, pk  (n_articles, n_sources, n_claims, id), or the id
 search     score DESC, kind (claim, quote, article), pk    (score, kind, article_id, item_id)
 ========== ============================================== ==============================================
 
@@ -42,15 +42,18 @@ class KeysetError(ValueError):
 
 @dataclass(frozen=True)
 class Keyset:
-    """``ORDER BY lead DESC [NULLS LAST], *tail`` with ``tail`` ascending, non-null and unique (ends in a pk)."""
+    """``ORDER BY lead DESC [NULLS LAST], *then DESC, *tail`` with ``tail`` ascending, non-null and unique (ends
+    in a pk). ``then``: further descending columns after the lead (non-null; only with a non-nullable lead)."""
 
     lead: str
     tail: tuple[str, ...]
     nullable: bool
+    then: tuple[str, ...] = ()
 
     def order_by(self) -> str:
         nulls = " NULLS LAST" if self.nullable else ""
-        return f" ORDER BY {self.lead} DESC{nulls}, {', '.join(self.tail)}"
+        then = "".join(f", {c} DESC" for c in self.then)
+        return f" ORDER BY {self.lead} DESC{nulls}{then}, {', '.join(self.tail)}"
 
     def _tail_after(self) -> str:
         if len(self.tail) == 1:
@@ -62,13 +65,15 @@ class Keyset:
         after ``after`` = (lead, *tail) in this order. Each piece is one index range."""
         if after is None:
             return [("", [])]
-        lead, *tail = after
-        if len(tail) != len(self.tail):
-            raise KeysetError(f"a key of {1 + len(self.tail)} values was expected")
+        if len(after) != 1 + len(self.then) + len(self.tail):
+            raise KeysetError(f"a key of {1 + len(self.then) + len(self.tail)} values was expected")
+        lead, tail = after[0], list(after[1 + len(self.then) :])
         if lead is None:
             if not self.nullable:
                 raise KeysetError("the key's first value may not be null")
             return [(f"{self.lead} IS NULL AND {self._tail_after()}", list(tail))]
+        if self.then:
+            return self._desc_segments(list(after[: 1 + len(self.then)]), tail)
         segs = [
             (f"{self.lead} = ? AND {self._tail_after()}", [lead, *tail]),
             (f"{self.lead} < ?", [lead]),
@@ -77,10 +82,25 @@ class Keyset:
             segs.append((f"{self.lead} IS NULL", []))
         return segs
 
+    def _desc_segments(self, leads: list[Any], tail: list[Any]) -> list[tuple[str, list[Any]]]:
+        """Segments for several descending columns (l1, ..., lk) > key: all equal and a later tail, then for
+        i = k..1 the first i - 1 equal and the i-th smaller."""
+        if any(v is None for v in leads):
+            raise KeysetError("the key's sort values may not be null")
+        cols = [self.lead, *self.then]
+        eq = " AND ".join(f"{c} = ?" for c in cols)
+        segs = [(f"{eq} AND {self._tail_after()}", [*leads, *tail])]
+        for i in range(len(cols) - 1, -1, -1):
+            conds = [f"{c} = ?" for c in cols[:i]] + [f"{cols[i]} < ?"]
+            segs.append((" AND ".join(conds), leads[: i + 1]))
+        return segs
+
 
 QUOTES = Keyset("q.published", ("q.article_id", "q.pk"), nullable=True)
 CLAIMS = Keyset("c.published", ("c.article_id", "c.pk"), nullable=True)
-CLUSTERS = Keyset("n_claims", ("pk",), nullable=False)
+CLUSTERS = Keyset("n_articles", ("pk",), nullable=False, then=("n_sources", "n_claims"))
+"""Tracked propositions, the most reported first: by distinct articles, then distinct sources, then stances
+(rule ``most_reported_first``; see :func:`newsgraph.store.base.reported_across_articles`)."""
 
 
 def keyset_fetch(
@@ -115,8 +135,8 @@ def claim_key(row: ClaimRow) -> tuple[str | None, str, str]:
     return (row.published, row.article_id, row.claim_id)
 
 
-def cluster_key(row: ClusterRow) -> tuple[int, str]:
-    return (row.n_claims, row.id)
+def cluster_key(row: ClusterRow) -> tuple[int, int, int, str]:
+    return (row.n_articles, row.n_sources, row.n_claims, row.id)
 
 
 def search_key(hit: SearchHit) -> tuple[float, str, str, str | None]:
@@ -166,14 +186,25 @@ def claims_after(fetch: Fetch, after: ClaimRow | Sequence[Any] | None) -> tuple[
     return _item_after(fetch, after, "claims", ClaimRow, claim_key)
 
 
-def clusters_after(fetch: Fetch, after: ClusterRow | Sequence[Any] | None) -> tuple[Any, ...] | None:
-    """(n_claims, pk) for :data:`CLUSTERS` from a ClusterRow or (n_claims, cluster id)."""
+def clusters_after(fetch: Fetch, after: ClusterRow | Sequence[Any] | str | None) -> tuple[Any, ...] | None:
+    """(n_articles, n_sources, n_claims, pk) for :data:`CLUSTERS` from a ClusterRow, its (n_articles, n_sources,
+    n_claims, cluster id), or a bare cluster id (its stored counts are read: a page position that survives a
+    form field or a link)."""
     if after is None:
         return None
-    n, cid = _values(after, ClusterRow, cluster_key, 2)
-    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= _PK_MAX:
-        raise KeysetError("n_claims must be a non-negative 64-bit integer")
-    return (n, _pk(fetch, "SELECT pk FROM clusters WHERE id = ?", (_str(cid, "cluster id"),)))
+    if isinstance(after, str):
+        got = fetch(
+            "SELECT n_articles, n_sources, n_claims, pk FROM clusters WHERE id = ?",
+            (_str(after, "cluster id"),),
+        )
+        if not got:
+            raise KeysetError("the key names a row this store does not hold")
+        return tuple(int(v or 0) for v in got[0])
+    *counts, cid = _values(after, ClusterRow, cluster_key, 4)
+    for n in counts:
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= _PK_MAX:
+            raise KeysetError("n_articles, n_sources and n_claims must be non-negative 64-bit integers")
+    return (*counts, _pk(fetch, "SELECT pk FROM clusters WHERE id = ?", (_str(cid, "cluster id"),)))
 
 
 def search_after(fetch: Fetch, after: SearchHit | Sequence[Any] | None) -> tuple[float, int, int] | None:

@@ -464,8 +464,9 @@ class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
     def clusters(
         self, *, limit: int = 100, offset: int = 0, after: ClusterRow | Sequence[Any] | None = None
     ) -> list[ClusterRow]:
-        """Tracked claims with the most sources first (then ingest order). Page with ``after`` (the last row of
-        the previous page, or its (n_claims, id)); ``offset`` still works but reads and skips every earlier row."""
+        """Tracked claims, the most reported first: by distinct articles, then distinct sources, then stances
+        (then ingest order). Page with ``after`` (the last row of the previous page, its (n_articles, n_sources,
+        n_claims, id), or its id); ``offset`` still works but reads and skips every earlier row."""
         sel = CLUSTER_SELECT
         if offset and after is not None:
             raise ValueError("pass offset or after, not both")

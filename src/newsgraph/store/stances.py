@@ -162,7 +162,8 @@ class PropositionQueries(SQLBackend):
         """Disputed propositions (one source asserts or confirms, another denies), the most reported first, each
         with its stances oldest first. ``about``: words of the statement or of a stance's sentence or source, or an
         entity a member claim mentions; ``since``: with a stance dated on or after this ISO date. ``after``: the
-        last row of the previous page (a Dispute, its cluster, or (n_claims, cluster id))."""
+        last row of the previous page (a Dispute, its cluster, its (n_articles, n_sources, n_claims, cluster id), or
+        its cluster id)."""
         if isinstance(after, Dispute):
             after = after.cluster
         key = clusters_after(self._fetch, after)

@@ -1,0 +1,54 @@
+"""Rules ``fragment_is_no_claim`` and ``headline_future``: a proposition's statement is a clause with a finite verb;
+a headline-like fragment ("Plans to increase funding", "Unrealistic - pledge to reduce emissions") is no trackable
+claim, and a headline's "to" ("Clinton to win the debate") is its future ("Clinton will win the debate")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.models import Article
+from newsgraph.nlp import MODEL_NAME, load_pipeline
+from newsgraph.propositions.statement import has_finite_verb
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(MODEL_NAME, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "finite"),
+    [
+        ("The ferry company cut its prices", True),
+        ("The mayor should resign", True),
+        ("The dam is breaking", True),
+        ("Plans to increase funding for the harbour", False),
+        ("Encouraging his supporters to visit the polls", False),
+        ("His failure to release the audit", False),
+        ("Unrealistic - pledge to cut emissions by 2040", False),
+        ("the confrontation in grave terms", False),
+    ],
+)
+def test_has_finite_verb(nlp: Language, text: str, finite: bool) -> None:
+    assert has_finite_verb(nlp(text)) is finite
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        # headline_future: subject + to-infinitive, no finite verb -> "will"
+        ("Most fans expect Ruiz to win the final, a new survey found.", ["Ruiz will win the final"]),
+        # a finite clause is kept as it is (its "to" is no headline's)
+        ("The harbour master said he wants to close the port.", ["He wants to close the port"]),
+        # fragment_is_no_claim: no member states the proposition with a finite verb -> no proposition
+        ("Officials spoke of plans to increase funding for the harbour.", []),
+        ("The mayor described the flood in grave, nearly apocalyptic, terms.", []),
+    ],
+)
+def test_statements_are_clauses(article: Callable[[str], Article], text: str, statements: list[str]) -> None:
+    a = article(text)
+    assert [p.statement for p in a.propositions] == statements
+    assert a.claims  # the claim itself stays (with its source and status); only the proposition is not built
