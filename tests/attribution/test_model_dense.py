@@ -94,3 +94,25 @@ def test_emissions_read_rule_features_only_when_trained_with_them(nlp: Language)
     assert np.array_equal(with_rules, without) == ("rules" not in w.flags)
     one_hot = w.column_emissions(columns(doc, rules if "rules" in w.flags else ()), TEMPLATES)
     assert np.array_equal(with_rules, one_hot) == (w.dims == 0)
+
+
+@pytest.mark.parametrize(
+    ("o_bias", "expected"), [(0.0, ["O", "O"]), (1.0, ["O", "B-CUE"]), (3.0, ["B-CUE", "B-CUE"])]
+)
+def test_recall_bias_lowers_the_o_tag_and_round_trips(o_bias: float, expected: list[str]) -> None:
+    labels = ["O", "B-CUE"]
+    state = {("w=a", "O"): 2.0, ("w=b", "O"): 0.5}
+    w = CrfWeights.from_crfsuite(labels, state, {})
+    w.o_bias = o_bias
+    buf = io.BytesIO()
+    w.save_to(buf)
+    buf.seek(0)
+    back = CrfWeights.load(buf)
+    assert back.o_bias == o_bias
+    assert back.tag([["w=a"], ["w=b"]]) == expected
+    emit = np.zeros((1, 2), dtype=np.float32)
+    assert back.recall_bias(emit)[0, 0] == -o_bias and emit[0, 0] == 0.0  # a copy, not in place
+
+
+def test_shipped_weights_lower_the_o_tag() -> None:
+    assert load_weights().o_bias > 0

@@ -41,14 +41,15 @@ def dense_parts(w: CrfWeights) -> tuple[str, ...]:
 
 def emissions(doc: Doc, rule_atts: Sequence[Attribution], w: CrfWeights) -> FloatArray:
     """``len(doc) x len(labels)`` emission scores: the one-hot features' weights plus the dense features' (when
-    the doc has no tensor the dense part is left out, and the tags are the one-hot features' alone)."""
+    the doc has no tensor the dense part is left out, and the tags are the one-hot features' alone), the ``O``
+    column lowered by the weights' ``o_bias``."""
     atts = rule_atts if "rules" in w.flags else ()
     emit = w.column_emissions(columns(doc, atts), TEMPLATES)
     if w.dims:
         x = dense(doc, dense_parts(w))
         if x is not None and x.shape[1] == w.dims:
             emit = emit + w.dense_emissions(x)
-    return np.asarray(emit, dtype=np.float32)
+    return w.recall_bias(np.asarray(emit, dtype=np.float32))
 
 
 def tag_doc(doc: Doc, rule_atts: Sequence[Attribution] = (), weights: CrfWeights | None = None) -> list[str]:

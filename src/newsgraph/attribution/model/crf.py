@@ -11,7 +11,10 @@ emission score is one matrix product per document (:meth:`CrfWeights.dense_emiss
 The file holds ``labels`` (the tag names, ``\\n``-joined UTF-8 bytes), ``attrs`` (the feature strings, likewise),
 ``state`` (``len(attrs) x len(labels)`` float16 weights), ``trans`` (``len(labels) x len(labels)``), ``dense``
 (``dims x len(labels)``, possibly ``0 x len(labels)``), ``dense_mu`` and ``dense_sd`` (``dims``), and ``flags``
-(``\\n``-joined settings the features depend on: ``rules`` when the rule engine's reading is a feature).
+(``\\n``-joined settings the features depend on: ``rules`` when the rule engine's reading is a feature), and
+``o_bias`` (one float, absent in older files: 0): how much the ``O`` tag's emission score is lowered before decoding
+(:meth:`CrfWeights.recall_bias`; the perceptron's tagger is precise and misses, a lower ``O`` trades a little
+precision for recall).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ class CrfWeights:
     dense_sd: FloatArray = field(default_factory=lambda: np.ones(0, dtype=np.float32))
     flags: tuple[str, ...] = ()
     """settings the features were built with (``rules``: the rule engine's reading is a feature)"""
+    o_bias: float = 0.0
+    """subtracted from the ``O`` column of the emission scores before decoding (:meth:`recall_bias`)"""
     _z: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
     _allowed: FloatArray | None = field(default=None, init=False, repr=False, compare=False)
     _folded: tuple[FloatArray, FloatArray] | None = field(default=None, init=False, repr=False, compare=False)
@@ -98,6 +103,7 @@ class CrfWeights:
             dense_mu=self.dense_mu.astype(np.float32),
             dense_sd=self.dense_sd.astype(np.float32),
             flags=_join(self.flags),
+            o_bias=np.asarray([self.o_bias], dtype=np.float32),
         )
 
     @classmethod
@@ -114,7 +120,16 @@ class CrfWeights:
             mu = z["dense_mu"].astype(np.float32) if "dense_mu" in files else np.zeros(0, np.float32)
             sd = z["dense_sd"].astype(np.float32) if "dense_sd" in files else np.ones(0, np.float32)
             flags = tuple(f for f in _split(z["flags"]) if f) if "flags" in files else ("rules",)
-        return cls(labels, {a: k for k, a in enumerate(names)}, state, trans, dense, mu, sd, flags)
+            o_bias = float(z["o_bias"][0]) if "o_bias" in files else 0.0
+        return cls(labels, {a: k for k, a in enumerate(names)}, state, trans, dense, mu, sd, flags, o_bias)
+
+    def recall_bias(self, emit: FloatArray) -> FloatArray:
+        """``emit`` with :attr:`o_bias` subtracted from the ``O`` column (a copy; ``emit`` itself when 0)."""
+        if not self.o_bias or "O" not in self.labels:
+            return emit
+        out = emit.copy()
+        out[:, self.labels.index("O")] -= np.float32(self.o_bias)
+        return out
 
     @property
     def dims(self) -> int:
@@ -212,7 +227,7 @@ class CrfWeights:
         """The best tag sequence for one document's token features."""
         if not feats:
             return []
-        path = viterbi(self.emissions(feats), self.allowed(), self.start_scores())
+        path = viterbi(self.recall_bias(self.emissions(feats)), self.allowed(), self.start_scores())
         return [self.labels[k] for k in path]
 
 

@@ -50,6 +50,9 @@ class TrainConfig:
     """seed of the C library's ``rand()``, which crfsuite's averaged perceptron uses to shuffle the sequences"""
     rule_features: bool = False
     """the rule engine's reading is a feature (the shipped model is independent of the rules)"""
+    o_bias: float = 700.0
+    """lowers the ``O`` emission at decoding (:meth:`CrfWeights.recall_bias`); chosen on PolNeAR dev from 0, 300,
+    700, 1500 for the 20-epoch perceptron (its scores are sums over epochs: the value is tied to ``epochs``)"""
     dense_parts: tuple[str, ...] = ("tok", "head")
     """blocks of ``doc.tensor`` given as dense features (:data:`~newsgraph.attribution.model.features.DENSE_PARTS`)"""
 
@@ -151,6 +154,7 @@ def train(data: Iterable[Sequence_], cfg: TrainConfig) -> CrfWeights:
             sd if len(sd) else None,
             cfg.flags,
         )
+        weights.o_bias = cfg.o_bias
         tagger.close()
     return weights
 
@@ -175,4 +179,5 @@ def weights_equal(a: CrfWeights, b: CrfWeights) -> bool:
         and bool(np.array_equal(a.trans, b.trans))
         and bool(np.array_equal(a.dense, b.dense))
         and a.flags == b.flags
+        and a.o_bias == b.o_bias
     )
