@@ -208,13 +208,14 @@ def kept_rules(
     """The rule attributions the ``keep`` gate lets through (continuation quotes go with the one they continue)."""
     quotes = doc_quotes(doc)
     same = {id(r): m for m, r in readings_of_same_cue(rules, model)}
+    empty = rule_cover(doc, ())
     dropped: set[int] = set()
     for r in rules:
         if r.is_continuation:
             if r.parent is not None and id(r.parent) in dropped:
                 dropped.add(id(r))
             continue
-        if not keep.accepts(rule_features(doc, r, same.get(id(r)), CHECKS, quotes)):
+        if not keep.accepts(rule_features(doc, r, same.get(id(r)), CHECKS, quotes, empty)):
             dropped.add(id(r))
     return [r for r in rules if id(r) not in dropped]
 

@@ -289,10 +289,12 @@ def rule_features(
     m: Attribution | None,
     checks: dict[str, Check],
     quotes: Sequence[tuple[int, int]],
+    empty: RuleCover | None = None,
 ) -> FloatArray:
-    """The :data:`RULE_FEATURES` vector of rule attribution ``r`` (``m``: the model's reading of the same cue)."""
+    """The :data:`RULE_FEATURES` vector of rule attribution ``r`` (``m``: the model's reading of the same cue;
+    ``empty``: ``rule_cover(doc, ())``, computed once per doc by the caller)."""
     x = np.zeros(len(RULE_FEATURES))
-    x[: len(FEATURES)] = gate_features(doc, r, rule_cover(doc, ()), checks, quotes)
+    x[: len(FEATURES)] = gate_features(doc, r, empty or rule_cover(doc, ()), checks, quotes)
     k = len(FEATURES)
 
     def put(name: str, value: float = 1.0) -> None:
