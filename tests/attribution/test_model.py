@@ -133,6 +133,14 @@ def _reading(doc: Doc, cue: str, source: str, content: str) -> Attribution:
         ("The report was denied by Kim.", "denied", "The report", "by Kim", False, "passive subject"),
         ("She saw him at the station.", "saw", "She", "him at the station", False, "weak cue, no clause"),
         ("She saw that the plan failed.", "saw", "She", "that the plan failed", True, "weak cue, clause"),
+        (
+            "The statement marked the first comment regarding the alleged deal.",
+            "marked",
+            "The statement",
+            "the first comment regarding the alleged deal",
+            False,
+            "weak cue, participles are no clause",
+        ),
     ],
 )
 def test_addable_named_checks(

@@ -277,10 +277,11 @@ def test_sqlite_cluster_pages_are_index_seeks(tmp_path: Path) -> None:
             seen.append(_plan(db, sql, params))
             return []
 
-        for where, params, index in (
+        cases: tuple[tuple[list[str], list[Any], str], ...] = (
             ([], [], "clusters_reported"),
             (["disputed = 1"], [], "clusters_disputed_reported"),
-        ):
+        )
+        for where, params, index in cases:
             for after in (None, (2, 1, 3, 5)):
                 seen.clear()
                 keyset_fetch(spy, CLUSTER_SELECT, where, params, CLUSTERS, after, 10)

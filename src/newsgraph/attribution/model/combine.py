@@ -103,13 +103,20 @@ def governs_content(doc: Doc, m: Attribution) -> bool:
     return False
 
 
+NOT_A_CLAUSE_DEPS = frozenset({"amod", "prep", "agent", "compound", "pcomp"})
+"""Dependencies of a verb form that heads no clause of its own (``the alleged deployment``, ``regarding X``)."""
+
+
 def weak_cue_takes_a_clause(doc: Doc, m: Attribution) -> bool:
-    """A weak cue word (strength below :data:`WEAK_CUE`: ``see``, ``show``) reports only a clause (``saw that the
-    plan failed``), not a bare object (``saw him at the station``)."""
+    """A weak cue word (strength below :data:`WEAK_CUE`: ``see``, ``show``, ``mark``) reports only a clause (``saw
+    that the plan failed``), not a bare object (``saw him at the station``, ``marked the first official comment
+    regarding the alleged deployment``: a participle used as an adjective or a preposition is no clause)."""
     head = doc[m.cue[0]]
     if cue_strength(head.lemma_.lower(), head.pos_) >= WEAK_CUE:
         return True
-    return any(t.pos_ in {"VERB", "AUX"} for t in _content_tokens(doc, m))
+    return any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in NOT_A_CLAUSE_DEPS for t in _content_tokens(doc, m)
+    )
 
 
 def addable(doc: Doc, m: Attribution) -> bool:
@@ -260,6 +267,7 @@ def combine(
             for m in model
             if m.source is not None
             and not shares_a_cue(doc, m, cover)
+            and weak_cue_takes_a_clause(doc, m)
             and gates.add.accepts(gate_features(doc, m, cover, CHECKS, quotes))
             and (not gates.add_needs_new or is_new(doc, m, cover))
         ]
