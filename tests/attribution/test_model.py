@@ -12,6 +12,7 @@ from newsgraph.attribution.model import MODEL_PATH, load_weights, model_attribut
 from newsgraph.attribution.model.combine import (
     addable,
     combine,
+    content_not_under_a_plain_object,
     ends_whole,
     governs_content,
     weak_cue_takes_a_clause,
@@ -219,3 +220,17 @@ def test_model_alone_links_source_cue_content(nlp: Language) -> None:
     assert doc[a.cue[0]].text == "said"
     assert a.source is not None and doc[a.source[0] : a.source[1]].text == "Kim"
     assert text[a.content[0][0] : a.content[-1][1]].startswith("the talks failed")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "ok"),
+    [
+        ("Seoul maintained its policy of sending only aid.", "maintained", "sending only aid", False),
+        ("Seoul maintained its position that aid is enough.", "maintained", "that aid is enough", True),
+        ("Seoul maintained that aid is enough.", "maintained", "that aid is enough", True),
+    ],
+)
+def test_content_not_under_a_plain_object(nlp: Language, text: str, cue: str, content: str, ok: bool) -> None:
+    doc = nlp(text)
+    m = _reading(doc, cue, "Seoul", content)
+    assert content_not_under_a_plain_object(doc, m) is ok

@@ -114,9 +114,34 @@ def weak_cue_takes_a_clause(doc: Doc, m: Attribution) -> bool:
     head = doc[m.cue[0]]
     if cue_strength(head.lemma_.lower(), head.pos_) >= WEAK_CUE:
         return True
-    return any(
-        t.pos_ in {"VERB", "AUX"} and t.dep_ not in NOT_A_CLAUSE_DEPS for t in _content_tokens(doc, m)
-    )
+    return any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in NOT_A_CLAUSE_DEPS for t in _content_tokens(doc, m))
+
+
+PLAIN_NOUN = 0.05
+"""Cue strength below which a noun is no speech or opinion noun at all (``policy``; ``position``, ``hope`` are)."""
+
+
+def content_not_under_a_plain_object(doc: Doc, m: Attribution) -> bool:
+    """The content does not hang under the cue's object when that object is a plain noun (``maintained its policy
+    of providing only non-lethal aid``: keeping a policy, not saying something; ``maintained its position that
+    ...`` reports)."""
+    head = m.cue[0]
+    toks = _content_tokens(doc, m)
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i in inside and tok.head.i != tok.i:
+            continue
+        cur = tok
+        while cur.head.i != cur.i and cur.head.i != head:
+            cur = cur.head
+            if (
+                cur.dep_ == "dobj"
+                and cur.head.i == head
+                and cur.pos_ in {"NOUN", "PROPN"}
+                and cue_strength(cur.lemma_.lower(), "NOUN") < PLAIN_NOUN
+            ):
+                return False
+    return True
 
 
 def addable(doc: Doc, m: Attribution) -> bool:
@@ -268,6 +293,7 @@ def combine(
             if m.source is not None
             and not shares_a_cue(doc, m, cover)
             and weak_cue_takes_a_clause(doc, m)
+            and content_not_under_a_plain_object(doc, m)
             and gates.add.accepts(gate_features(doc, m, cover, CHECKS, quotes))
             and (not gates.add_needs_new or is_new(doc, m, cover))
         ]
