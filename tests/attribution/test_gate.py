@@ -248,7 +248,9 @@ def test_combine_follows_the_gates(nlp: Language) -> None:
     assert out[0].content == said.content  # the model's content taken
     assert out[1] is seem
     no = Gates(add=_always(FEATURES, False), keep=_always(RULE_FEATURES, False))
-    assert combine(doc, _rules(nlp, doc), [said, seem], no) == []
+    assert combine(doc, _rules(nlp, doc), [seem], no) == []
+    # a rule reading the model confirms (same cue) is kept whatever the keep gate says
+    assert [a.rule for a in combine(doc, _rules(nlp, doc), [said, seem], no)] == [rules[0].rule]
 
 
 def test_kept_rules_drop_continuations_with_their_quote(nlp: Language) -> None:

@@ -11,11 +11,14 @@ from newsgraph.attribution.component import QuotesComponent, to_quotes
 from newsgraph.attribution.model import MODEL_PATH, load_weights, model_attributions, tag_doc
 from newsgraph.attribution.model.combine import (
     addable,
+    added_shape,
     combine,
     content_not_under_a_plain_object,
     ends_whole,
     governs_content,
+    marked_construction,
     weak_cue_takes_a_clause,
+    without_trailing_date,
 )
 from newsgraph.attribution.model.corpus import GoldAttribution
 from newsgraph.attribution.model.crf import CrfWeights, viterbi
@@ -234,3 +237,35 @@ def test_content_not_under_a_plain_object(nlp: Language, text: str, cue: str, co
     doc = nlp(text)
     m = _reading(doc, cue, "Seoul", content)
     assert content_not_under_a_plain_object(doc, m) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "widened", "kept"),
+    [
+        (
+            "Seoul called for the withdrawal of troops sent to fight in the war against Ukraine on Tuesday.",
+            "the withdrawal of troops sent to fight in the war against Ukraine on Tuesday",
+            "the withdrawal of troops sent to fight in the war against Ukraine",
+        ),
+        (
+            "Seoul called for the withdrawal of troops sent to fight in the war against Ukraine.",
+            "the withdrawal of troops sent to fight in the war against Ukraine",
+            "the withdrawal of troops sent to fight in the war against Ukraine",
+        ),
+    ],
+)
+def test_without_trailing_date(nlp: Language, text: str, widened: str, kept: str) -> None:
+    doc = nlp(text)
+    start = text.index(widened)
+    end = without_trailing_date(doc, start, start + len(widened))
+    assert text[start:end] == kept
+
+
+def test_added_shape_and_marked_construction(nlp: Language) -> None:
+    doc = nlp("Kim denied it. Kim denied the report about the deal.")
+    assert not added_shape(doc, _reading(doc, "denied", "Kim", "it"))
+    assert added_shape(doc, _reading(doc, "denied", "Kim", "the report about the deal"))
+    rules = _comp(nlp, "rules").attributions(nlp("As the senator put it, the bill is dead."))
+    assert [marked_construction(r) for r in rules] == [True]
+    rules = _comp(nlp, "rules").attributions(nlp("Kim said that the bill is dead."))
+    assert [marked_construction(r) for r in rules] == [False]
