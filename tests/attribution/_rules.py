@@ -10,14 +10,16 @@ from newsgraph.attribution.records import Attribution
 from newsgraph.models import Article, Quote, span_errors
 
 
-def parse(nlp: Language, text: str) -> tuple[Doc, list[Attribution]]:
-    """The doc and its attribution records; the quotes' spans index the text and the doc has no errors."""
+def parse(nlp: Language, text: str, model: str = "combined") -> tuple[Doc, list[Attribution]]:
+    """The doc and its attribution records (``model``: the component's setting; ``"rules"`` for a test of a rule
+    itself, which the combination's learned keep gate may overrule); the quotes' spans index the text and the
+    doc has no errors."""
     from newsgraph.attribution.component import QuotesComponent
 
     doc = nlp(text)
     assert span_errors(Article(id="t", body=text, quotes=doc._.quotes)) == []
     assert not doc._.errors
-    comp = QuotesComponent(nlp, "check")
+    comp = QuotesComponent(nlp, "check", model=model)
     return doc, comp.attributions(doc)
 
 

@@ -236,11 +236,11 @@ def test_take_model_content_and_source(nlp: Language) -> None:
 
 
 def test_combine_follows_the_gates(nlp: Language) -> None:
-    text = "Kim said on Monday that the talks had failed. Democrats seem confident they have the votes."
+    text = "Kim thinks the talks have failed in Geneva. Democrats seem confident they have the votes."
     doc = nlp(text)
     rules = _rules(nlp, doc)
     assert len(rules) == 1
-    said = _reading(doc, "said", "Kim", "the talks")
+    said = _reading(doc, "thinks", "Kim", "the talks")
     seem = _reading(doc, "seem", "Democrats", "they have the votes")
     yes = Gates(add=_always(FEATURES, True), content=_always(PAIR_FEATURES, True), add_needs_new=False)
     out = combine(doc, [*rules], [said, seem], yes)
@@ -251,11 +251,18 @@ def test_combine_follows_the_gates(nlp: Language) -> None:
     assert combine(doc, _rules(nlp, doc), [seem], no) == []
     # a rule reading the model confirms (same cue) is kept whatever the keep gate says
     assert [a.rule for a in combine(doc, _rules(nlp, doc), [said, seem], no)] == [rules[0].rule]
+    # a strong cue's reading is kept whatever the keep gate says
+    doc = nlp("Kim denied the report about the talks on Monday.")
+    assert [a.rule for a in combine(doc, _rules(nlp, doc), [], no)] == ["dobj"]
 
 
 def test_kept_rules_drop_continuations_with_their_quote(nlp: Language) -> None:
     doc = nlp("“We will not leave,” Kim said. “We will stay.”")
     rules = _rules(nlp, doc)
     assert any(r.is_continuation for r in rules)
-    assert kept_rules(doc, rules, [], _always(RULE_FEATURES, False)) == []
+    no = _always(RULE_FEATURES, False)
+    assert kept_rules(doc, rules, [], no) == rules  # quotes: a construction the text marks
     assert kept_rules(doc, rules, [], _always(RULE_FEATURES, True)) == rules
+    first = rules[0]
+    first.rule, first.verb = "dobj", next(t.i for t in doc if t.text == "leave")  # a weak, unmarked reading
+    assert kept_rules(doc, rules, [], no) == []  # dropped with its continuation

@@ -17,6 +17,7 @@ from newsgraph.attribution.model.combine import (
     ends_whole,
     governs_content,
     marked_construction,
+    strong_cue,
     weak_cue_takes_a_clause,
     without_trailing_date,
 )
@@ -267,5 +268,9 @@ def test_added_shape_and_marked_construction(nlp: Language) -> None:
     assert added_shape(doc, _reading(doc, "denied", "Kim", "the report about the deal"))
     rules = _comp(nlp, "rules").attributions(nlp("As the senator put it, the bill is dead."))
     assert [marked_construction(r) for r in rules] == [True]
-    rules = _comp(nlp, "rules").attributions(nlp("Kim said that the bill is dead."))
+    doc = nlp("Kim said that the bill is dead.")
+    rules = _comp(nlp, "rules").attributions(doc)
     assert [marked_construction(r) for r in rules] == [False]
+    assert [strong_cue(doc, r) for r in rules] == [True]
+    doc = nlp("The new stadium looks like a long shot.")
+    assert [strong_cue(doc, r) for r in _comp(nlp, "rules").attributions(doc)] == [False]

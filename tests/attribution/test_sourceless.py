@@ -42,7 +42,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule.__name__}-{c.cue}" for c in CASES])
 def test_sourceless_rule(nlp: Language, case: Case) -> None:
-    doc, atts = parse(nlp, case.sentence)
+    doc, atts = parse(nlp, case.sentence, model="rules")
     verb = next(t for t in doc if t.text == case.cue)
     frame = verb_frame(verb, Thresholds())
     assert frame is not None
