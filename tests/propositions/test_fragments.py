@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from newsgraph.models import Article
 from newsgraph.nlp import MODEL_NAME, load_pipeline
-from newsgraph.propositions.statement import has_finite_verb
+from newsgraph.propositions.statement import bare_compound_names_a_topic, has_finite_verb
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +52,22 @@ def test_statements_are_clauses(article: Callable[[str], Article], text: str, st
     a = article(text)
     assert [p.statement for p in a.propositions] == statements
     assert a.claims  # the claim itself stays (with its source and status); only the proposition is not built
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "topic"),
+    [
+        ("Trump has called climate change a hoax perpetrated by China to hurt industry.", "change", True),
+        ("The senator focused on gun control after the shooting.", "control", True),
+        ("Both capitals denied the alleged troop deployment.", "deployment", False),
+        ("The deployment of troops began on Monday.", "deployment", False),
+    ],
+)
+def test_bare_compound_names_a_topic(nlp: Language, text: str, noun: str, topic: bool) -> None:
+    doc = nlp(text)
+    assert bare_compound_names_a_topic(next(t for t in doc if t.text == noun)) is topic
+
+
+def test_a_topic_name_makes_no_statement(article: Callable[[str], Article]) -> None:
+    a = article("Ban focused on climate change as a signature issue shortly after assuming his post.")
+    assert all("limate" not in p.statement for p in a.propositions)

@@ -18,6 +18,7 @@ from newsgraph.propositions.lexicon import KEY_PREPS, WRITER_HEDGES
 
 __all__ = [
     "FINITE_TAGS",
+    "bare_compound_names_a_topic",
     "clause_statement",
     "finite_clause",
     "has_finite_verb",
@@ -222,11 +223,26 @@ def _phrase_no(tok: Token, out: set[int], skip: int) -> None:
             _phrase(c, out)
 
 
+TOPIC_FREE_DEPS = frozenset({"compound", "punct"})
+
+
+def bare_compound_names_a_topic(noun: Token) -> bool:
+    """Rule ``bare_compound_names_a_topic``: an event noun whose only dependents are compound words, with no
+    determiner, possessor, modifier or argument phrase (``climate change``, ``gun control``, ``tax reform``), names
+    a topic, not an event that happened: it makes no statement ("Climate were changed"). ``the alleged troop
+    deployment`` (a determiner and a modifier: one event) still does."""
+    deps = [c.dep_ for c in noun.children]
+    return "compound" in deps and all(d in TOPIC_FREE_DEPS for d in deps)
+
+
 def nominal_statement(frame: Frame, ctx: Context) -> str:
     """A clause from an event noun: "Russia's invasion of Ukraine" -> "Russia invaded Ukraine";
-    "the alleged troop deployment" -> "Troops were deployed"."""
+    "the alleged troop deployment" -> "Troops were deployed"; none from a topic's name
+    (:func:`bare_compound_names_a_topic`)."""
     doc = ctx.doc
     noun = doc[frame.head]
+    if bare_compound_names_a_topic(noun):
+        return ""
     agent: set[int] = set()
     theme: set[int] = set()
     goals: list[str] = []
