@@ -11,7 +11,11 @@ from spacy.language import Language
 
 from newsgraph.models import Article
 from newsgraph.nlp import MODEL_NAME, load_pipeline
-from newsgraph.propositions.statement import bare_compound_names_a_topic, has_finite_verb
+from newsgraph.propositions.statement import (
+    bare_compound_names_a_topic,
+    has_finite_verb,
+    object_gap_relative,
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +50,8 @@ def test_has_finite_verb(nlp: Language, text: str, finite: bool) -> None:
         # fragment_is_no_claim: no member states the proposition with a finite verb -> no proposition
         ("Officials spoke of plans to increase funding for the harbour.", []),
         ("The mayor described the flood in grave, nearly apocalyptic, terms.", []),
+        # object_gap_relative, and a noun phrase content is no statement either
+        ("Clinton cited derogatory comments Trump had made about Machado after she gained weight.", []),
     ],
 )
 def test_statements_are_clauses(article: Callable[[str], Article], text: str, statements: list[str]) -> None:
@@ -71,3 +77,17 @@ def test_bare_compound_names_a_topic(nlp: Language, text: str, noun: str, topic:
 def test_a_topic_name_makes_no_statement(article: Callable[[str], Article]) -> None:
     a = article("Ban focused on climate change as a signature issue shortly after assuming his post.")
     assert all("limate" not in p.statement for p in a.propositions)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "gap"),
+    [
+        ("Clinton cited derogatory comments Trump had made about Machado after the debate.", "made", True),
+        ("Clinton cited the comments that Trump had made about Machado.", "made", True),
+        ("The man who stole the car was arrested on Monday.", "stole", False),
+        ("Clinton said that Trump had made comments about Machado.", "made", False),
+    ],
+)
+def test_object_gap_relative(nlp: Language, text: str, verb: str, gap: bool) -> None:
+    doc = nlp(text)
+    assert object_gap_relative(next(t for t in doc if t.text == verb)) is gap

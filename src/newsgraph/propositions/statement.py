@@ -24,6 +24,7 @@ __all__ = [
     "has_finite_verb",
     "headline_future",
     "nominal_statement",
+    "object_gap_relative",
     "past_participle",
 ]
 
@@ -142,10 +143,30 @@ def headline_future(doc: Doc, ids: set[int], subject: Token | None, top: Token) 
     return to.i
 
 
+OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def object_gap_relative(top: Token) -> bool:
+    """Rule ``object_gap_relative``: a relative clause whose object is the noun it modifies (``comments [that]
+    Trump had made about Machado``) is no statement of its own: without that noun it reads "Trump had made about
+    Machado"."""
+    if top.dep_ != "relcl":
+        return False
+    kids = list(top.children)
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in RELATIVE_TAGS for c in kids):
+        return False  # "a man who stole": the relative pronoun is the subject
+    objects = [c for c in kids if c.dep_ in OBJECT_DEPS]
+    return all(c.tag_ in RELATIVE_TAGS for c in objects)
+
+
 def finite_clause(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
-    """Does the clause statement of ``frame`` hold a finite verb (after :func:`headline_future`)?"""
+    """Does the clause statement of ``frame`` hold a finite verb (after :func:`headline_future`), and is it a
+    clause of its own (:func:`object_gap_relative`)?"""
     ids, _, subj, top = _clause_parts(frame, ctx, names)
     doc = ctx.doc
+    if object_gap_relative(top):
+        return False
     return has_finite_verb(doc[i] for i in ids) or headline_future(doc, ids, subj, top) is not None
 
 
