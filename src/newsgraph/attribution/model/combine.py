@@ -76,6 +76,13 @@ def _content_tokens(doc: Doc, m: Attribution) -> list[Token]:
     return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
 
 
+def _content_roots(doc: Doc, m: Attribution) -> list[Token]:
+    """The content's roots: its words whose head lies outside it (or that head the sentence)."""
+    toks = _content_tokens(doc, m)
+    inside = {t.i for t in toks}
+    return [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+
+
 def ends_whole(doc: Doc, m: Attribution) -> bool:
     """The content's last word has no dependents after the content (a chunk cut inside a phrase, ``… the report
     about`` with ``about``'s object outside it, is a reading the model is unsure of)."""
@@ -90,11 +97,7 @@ def governs_content(doc: Doc, m: Attribution) -> bool:
     """The model's cue word governs its content closely: some root of the content (a word whose head lies outside
     it) reaches the cue word within :data:`MAX_CONTENT_DEPTH` arcs."""
     head = m.cue[0]
-    toks = _content_tokens(doc, m)
-    inside = {t.i for t in toks}
-    for tok in toks:
-        if tok.head.i in inside and tok.head.i != tok.i:
-            continue
+    for tok in _content_roots(doc, m):
         cur = tok
         for _ in range(MAX_CONTENT_DEPTH):
             if cur.head.i == cur.i:
@@ -128,11 +131,7 @@ def content_not_under_a_plain_object(doc: Doc, m: Attribution) -> bool:
     of providing only non-lethal aid``: keeping a policy, not saying something; ``maintained its position that
     ...`` reports)."""
     head = m.cue[0]
-    toks = _content_tokens(doc, m)
-    inside = {t.i for t in toks}
-    for tok in toks:
-        if tok.head.i in inside and tok.head.i != tok.i:
-            continue
+    for tok in _content_roots(doc, m):
         cur = tok
         while cur.head.i != cur.i and cur.head.i != head:
             cur = cur.head
