@@ -236,7 +236,10 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
         return "", "positive"
     span = ctx.doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
     if span is None or not has_finite_verb(span) or span.root.pos_ not in {"VERB", "AUX"}:
-        return "", first.polarity  # a fragment or a noun phrase ("derogatory comments Trump had made") is no claim
+        return (
+            "",
+            first.polarity,
+        )  # a fragment or a noun phrase ("derogatory comments Trump had made") is no claim
     return first.text.strip("“”\"' ,."), first.polarity
 
 
