@@ -14,6 +14,7 @@ from newsgraph.nlp import MODEL_NAME, load_pipeline
 from newsgraph.propositions.statement import (
     bare_compound_names_a_topic,
     has_finite_verb,
+    infinitive_modifier,
     object_gap_relative,
 )
 
@@ -91,3 +92,22 @@ def test_a_topic_name_makes_no_statement(article: Callable[[str], Article]) -> N
 def test_object_gap_relative(nlp: Language, text: str, verb: str, gap: bool) -> None:
     doc = nlp(text)
     assert object_gap_relative(next(t for t in doc if t.text == verb)) is gap
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "kept"),
+    [
+        ("Voter fraud would be one hell of a way to lose.", "lose", True),
+        ("Citizens have the right to vote in the election.", "vote", True),
+        ("The man who stole the car was arrested.", "stole", False),
+        ("The plan, which aims to cut taxes for the poorest families in the state, failed.", "aims", False),
+    ],
+)
+def test_infinitive_modifier(nlp: Language, text: str, verb: str, kept: bool) -> None:
+    doc = nlp(text)
+    assert infinitive_modifier(next(t for t in doc if t.text == verb)) is kept
+
+
+def test_statement_keeps_the_infinitive_of_its_noun(article: Callable[[str], Article]) -> None:
+    a = article("Trump says voter fraud “would be one hell of a way to lose.”")
+    assert [p.statement for p in a.propositions] == ["Voter fraud would be one hell of a way to lose"]

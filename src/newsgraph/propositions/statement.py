@@ -23,6 +23,7 @@ __all__ = [
     "finite_clause",
     "has_finite_verb",
     "headline_future",
+    "infinitive_modifier",
     "nominal_statement",
     "object_gap_relative",
     "past_participle",
@@ -93,11 +94,26 @@ def past_participle(verb: str) -> str:
     return verb + "ed"
 
 
+MAX_INFINITIVE_WORDS = 6
+
+
+def infinitive_modifier(tok: Token) -> bool:
+    """Rule ``infinitive_modifier``: a short infinitive that modifies a noun (``one hell of a way [to lose]``, ``the
+    right [to vote]``), with no subject of its own, belongs to the noun's phrase; other relative clauses do not."""
+    return (
+        tok.dep_ in {"relcl", "acl"}
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and sum(1 for t in tok.subtree if not t.is_punct) <= MAX_INFINITIVE_WORDS
+    )
+
+
 def _phrase(tok: Token, out: set[int]) -> None:
-    """Add the token's phrase, without relative clauses, appositions and subordinate clauses."""
+    """Add the token's phrase, without relative clauses (but an :func:`infinitive_modifier`), appositions and
+    subordinate clauses."""
     out.add(tok.i)
     for c in tok.children:
-        if c.dep_ not in _CUT and not c.is_quote:
+        if (c.dep_ not in _CUT or infinitive_modifier(c)) and not c.is_quote:
             _phrase(c, out)
 
 
