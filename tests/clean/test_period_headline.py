@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.clean.text import clean_text
+from newsgraph.clean.content import MEDIUM
+from newsgraph.clean.lines import split_units
+from newsgraph.clean.text import clean_text, lead_after_headline
+from tests.conftest import need_dataset
 
 LEAD = (
     "The city council voted on Tuesday to close the old bridge to heavy traffic after engineers found cracks in two "
@@ -46,3 +49,28 @@ def test_a_sentence_ending_with_a_period_is_no_title(first: str) -> None:
     c = clean_text(f"{first}\n\n{LEAD}\n\n{MORE}")
     assert c.title is None
     assert c.body.endswith(MORE)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "lead"),
+    [
+        (
+            "LOS ANGELES, Sept. 28 (UPI) — In a preview clip, the singer performs a song for the candidate.",
+            True,
+        ),
+        ("In a preview clip, the singer performs a song for the candidate.", False),
+    ],
+)
+def test_lead_after_headline(paragraph: str, lead: bool) -> None:
+    (u,) = [u for u in split_units(paragraph) if u.text]
+    u.kind = MEDIUM  # a short lead scores "medium", not "good"
+    assert lead_after_headline(u) is lead
+
+
+def test_a_short_wire_lead_keeps_its_headline() -> None:
+    """On a PolNeAR dev article (UPI), whose lead scores "medium": the headline before it is the title."""
+    path = need_dataset("polnear") / "data" / "dev" / "text"
+    (f,) = sorted(path.glob("breitbart_2016-09-28_mary-j-blige-*.txt"))
+    c = clean_text(f.read_text(encoding="utf-8"))
+    assert c.title is not None and c.title.startswith("Mary J. Blige sings to Hillary Clinton")
+    assert c.body.startswith("In a preview clip")

@@ -169,6 +169,12 @@ def _title_score(u: Unit, distance: int) -> float:
     return score - 0.25 * distance
 
 
+def lead_after_headline(u: Unit) -> bool:
+    """Rule ``lead_after_headline``: a paragraph that opens with a wire dateline ("LOS ANGELES, Sept. 28 (UPI) —
+    ...") is a story's lead even when short, so the headline-like line before it is the headline."""
+    return u.kind in (GOOD, MEDIUM) and split_dateline(u.text) is not None
+
+
 def _find_title(units: Sequence[Unit], start: int, end: int) -> Unit | None:
     """The headline: the best headline-like line shortly before the body run (or opening it)."""
     best: tuple[float, int] | None = None
@@ -182,7 +188,7 @@ def _find_title(units: Sequence[Unit], start: int, end: int) -> Unit | None:
             if any(v.kind in (GOOD, MEDIUM) and v.reason is None for v in units[start:i]):
                 break
             nxt = next((v for v in units[i + 1 : i + 4] if v.kind not in METADATA and v.reason is None), None)
-            if nxt is None or nxt.kind != GOOD:
+            if nxt is None or not (nxt.kind == GOOD or lead_after_headline(nxt)):
                 continue
         sc = _title_score(u, abs(start - 1 - i) if i < start else i - start)
         if best is None or sc > best[0]:
