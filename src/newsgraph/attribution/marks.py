@@ -16,6 +16,7 @@ the text length and never raises:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 Span = tuple[int, int]
 
@@ -109,7 +110,18 @@ def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:  # n
 
 
 def quote_spans(text: str) -> list[Span]:
-    """All top-level double-quote spans (marks included), sorted and non-overlapping."""
+    """All top-level double-quote spans (marks included), sorted and non-overlapping. The rules, the model's
+    features, its linking and the combination's gates all ask for one doc's spans: the scan runs once per text
+    (a fresh list each call)."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[Span, ...]:
+    return tuple(_scan_quotes(text))
+
+
+def _scan_quotes(text: str) -> list[Span]:
     if not text:
         return []
     if "''" in text:  # ''double apostrophes'' used as quotation marks (same length, offsets unchanged)

@@ -35,6 +35,8 @@ from newsgraph.attribution.model.gate import (
     Gate,
     Gates,
     RuleCover,
+    content_span,
+    content_words,
     cue_tokens,
     doc_quotes,
     gate_features,
@@ -42,11 +44,11 @@ from newsgraph.attribution.model.gate import (
     pair_features,
     rule_cover,
     rule_features,
+    share_in_rule_content,
     shares_a_cue,
 )
 from newsgraph.attribution.model.linking import dominates
 from newsgraph.attribution.records import Attribution, QuoteRuleName, renumber_continues
-from newsgraph.extensions import doc_text
 
 MIN_ADDED_STRENGTH = 0.3
 """Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
@@ -65,14 +67,12 @@ def is_new(doc: Doc, m: Attribution, cover: RuleCover) -> bool:
         s, e = doc[i].idx, doc[i].idx + len(doc[i].text)
         if cover.cue[s:e].any() or cover.other[s:e].any():
             return False
-    n = sum(e - s for s, e in m.content)
-    inside = sum(int(cover.content[s:e].sum()) for s, e in m.content)
-    return inside < 0.5 * max(1, n)
+    return share_in_rule_content(m, cover) < 0.5
 
 
 def _content_tokens(doc: Doc, m: Attribution) -> list[Token]:
     """The words of the content (first to last fragment), without punctuation and whitespace."""
-    span = doc.char_span(m.content[0][0], m.content[-1][1], alignment_mode="expand") if m.content else None
+    span = content_span(doc, m)
     return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
 
 
@@ -150,46 +150,31 @@ def added_shape(doc: Doc, m: Attribution) -> bool:
     stray ``The``) and a content of at least :data:`MIN_ADDED_WORDS` words (``denied it`` reports nothing)."""
     if m.source is None or doc[m.source[0] : m.source[1]].root.pos_ not in SOURCE_POS:
         return False
-    text = doc_text(doc)
-    return sum(len(text[s:e].split()) for s, e in m.content) >= MIN_ADDED_WORDS
+    return content_words(doc, m) >= MIN_ADDED_WORDS
 
 
 def addable(doc: Doc, m: Attribution) -> bool:
     """A model attribution confident enough to add: a cue-like cue word (not a modifier: ``so-called``) that
     governs its source in the parse, and a content of at least :data:`MIN_ADDED_WORDS` words that ends on a whole
-    phrase (:func:`ends_whole`) and that the cue word governs (:func:`governs_content`)."""
+    phrase (:func:`ends_whole`) and that the cue word governs (:func:`governs_content`), with the
+    :func:`added_shape` every addition needs."""
     head = doc[m.cue[0]]
-    if m.source is None or head.dep_ in MODIFIER_DEPS:
+    if m.source is None or head.dep_ in MODIFIER_DEPS or not added_shape(doc, m):
         return False
     if cue_strength(head.lemma_.lower(), head.pos_) < MIN_ADDED_STRENGTH:
         return False
     src = doc[m.source[0] : m.source[1]].root
-    if src.pos_ not in SOURCE_POS or src.dep_ == "nsubjpass" or not dominates(head, src):
+    if src.dep_ == "nsubjpass" or not dominates(head, src):
         return False
-    text = doc_text(doc)
-    words = sum(len(text[s:e].split()) for s, e in m.content)
-    return (
-        words >= MIN_ADDED_WORDS
-        and ends_whole(doc, m)
-        and governs_content(doc, m)
-        and weak_cue_takes_a_clause(doc, m)
-    )
+    return ends_whole(doc, m) and governs_content(doc, m) and weak_cue_takes_a_clause(doc, m)
 
 
 def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> None:
     """Widen (in place) the one-fragment indirect content of a rule attribution to the end of the model's content
     for the same cue, when the model's starts no later and ends further."""
-    owner: dict[int, Attribution] = {}
-    for r in rules:
-        for i in cue_tokens(r):
-            owner.setdefault(i, r)
     done: set[int] = set()
-    for m in model:
-        hits = [owner[i] for i in sorted(cue_tokens(m)) if i in owner]
-        if not hits or len(m.content) != 1:
-            continue
-        r = hits[0]
-        if id(r) in done or r.rule == "continuation" or r.quotes or len(r.content) != 1:
+    for m, r in readings_of_same_cue(rules, model):
+        if len(m.content) != 1 or id(r) in done or r.quotes or len(r.content) != 1:
             continue
         done.add(id(r))
         (rs, re_), (ms, me) = r.content[0], m.content[0]

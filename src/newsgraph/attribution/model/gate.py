@@ -124,10 +124,17 @@ PAIR_FEATURES: tuple[str, ...] = (
 attribution's and how the two readings of the same cue differ."""
 
 
-def _content_span(doc: Doc, m: Attribution) -> Span | None:
-    if not m.content:
+def content_span(doc: Doc, a: Attribution) -> Span | None:
+    """The tokens from the content's first fragment to its last (None without a content)."""
+    if not a.content:
         return None
-    return doc.char_span(m.content[0][0], m.content[-1][1], alignment_mode="expand")
+    return doc.char_span(a.content[0][0], a.content[-1][1], alignment_mode="expand")
+
+
+def content_words(doc: Doc, a: Attribution) -> int:
+    """The number of words (whitespace-separated) in the attribution's content fragments."""
+    text = doc_text(doc)
+    return sum(len(text[s:e].split()) for s, e in a.content)
 
 
 def _set(x: FloatArray, name: str, value: float = 1.0) -> None:
@@ -169,6 +176,13 @@ def rule_cover(doc: Doc, rules: Sequence[Attribution]) -> RuleCover:
     return cover
 
 
+def share_in_rule_content(m: Attribution, cover: RuleCover) -> float:
+    """The share of model attribution ``m``'s content characters that lie inside rule contents."""
+    n = sum(e - s for s, e in m.content)
+    inside = sum(int(cover.content[s:e].sum()) for s, e in m.content)
+    return inside / max(1, n)
+
+
 Check = Callable[[Doc, Attribution], bool]
 
 
@@ -199,11 +213,9 @@ def gate_features(
     else:
         for prefix in ("src_pos", "src_dep", "src_ent"):
             _set(x, f"{prefix}=other", 0.0)
-    text = doc_text(doc)
-    words = sum(len(text[s:e].split()) for s, e in m.content)
-    _set(x, "content_log_words", float(np.log1p(words)))
+    _set(x, "content_log_words", float(np.log1p(content_words(doc, m))))
     _set(x, "content_fragments", float(len(m.content)))
-    span = _content_span(doc, m)
+    span = content_span(doc, m)
     if span is not None:
         _set(x, "content_after_cue", float(span.start > head.i))
         _set(x, "content_has_verb", float(any(t.pos_ in {"VERB", "AUX"} for t in span)))
@@ -215,9 +227,7 @@ def gate_features(
         _set(x, name, float(check(doc, m)))
     cue_chars = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in cue_tokens(m)]
     _set(x, "cue_in_rule_span", float(any(cover.other[s:e].any() for s, e in cue_chars)))
-    n = sum(e - s for s, e in m.content)
-    inside = sum(int(cover.content[s:e].sum()) for s, e in m.content)
-    _set(x, "content_in_rule_content", inside / max(1, n))
+    _set(x, "content_in_rule_content", share_in_rule_content(m, cover))
     sent = head.sent
     s0, e0 = sent.start_char, sent.end_char
     _set(x, "sentence_has_rule", float(cover.cue[s0:e0].any()))
@@ -234,6 +244,22 @@ def _source_chars(doc: Doc, a: Attribution) -> set[int]:
     if src is None or src[0] >= src[1]:
         return set()
     return set(range(doc[src[0]].idx, doc[src[1] - 1].idx + len(doc[src[1] - 1].text)))
+
+
+def _compare_readings(
+    put: Callable[[str, float], None], doc: Doc, m: Attribution, r: Attribution, *, longer: bool
+) -> None:
+    """How the model's and a rule's readings of one cue differ: content overlap and cover, source agreement and
+    (``longer``: :data:`PAIR_FEATURES` has it) how much longer the model's content is."""
+    mc, rc = _chars(m.content), _chars(r.content)
+    put("content_overlap", len(mc & rc) / max(1, len(mc | rc)))
+    put("model_content_covers_rule", float(bool(rc) and rc <= mc))
+    put("rule_content_covers_model", float(bool(mc) and mc <= rc))
+    if longer:
+        put("model_content_longer", float(np.log1p(len(mc)) - np.log1p(len(rc))))
+    ms, rs = _source_chars(doc, m), _source_chars(doc, r)
+    put("same_source", float(ms == rs))
+    put("source_overlap", len(ms & rs) / max(1, len(ms | rs)))
 
 
 def pair_features(
@@ -253,19 +279,11 @@ def pair_features(
         x[PAIR_FEATURES.index(name, k)] = value
 
     put(f"rule={r.rule if r.rule in RULE_FAMILIES else 'other'}")
-    text = doc_text(doc)
     put("rule_has_source", float(r.source is not None or r.quoted_source is not None))
-    put("rule_content_log_words", float(np.log1p(sum(len(text[s:e].split()) for s, e in r.content))))
+    put("rule_content_log_words", float(np.log1p(content_words(doc, r))))
     put("rule_content_quoted", float(bool(r.quotes)))
     put("rule_content_fragments", float(len(r.content)))
-    mc, rc = _chars(m.content), _chars(r.content)
-    put("content_overlap", len(mc & rc) / max(1, len(mc | rc)))
-    put("model_content_covers_rule", float(bool(rc) and rc <= mc))
-    put("rule_content_covers_model", float(bool(mc) and mc <= rc))
-    put("model_content_longer", float(np.log1p(len(mc)) - np.log1p(len(rc))))
-    ms, rs = _source_chars(doc, m), _source_chars(doc, r)
-    put("same_source", float(ms == rs))
-    put("source_overlap", len(ms & rs) / max(1, len(ms | rs)))
+    _compare_readings(put, doc, m, r, longer=True)
     return x
 
 
@@ -303,13 +321,7 @@ def rule_features(
     put(f"rule={r.rule if r.rule in RULE_FAMILIES else 'other'}")
     if m is not None:
         put("model_reads_cue")
-        mc, rc = _chars(m.content), _chars(r.content)
-        put("content_overlap", len(mc & rc) / max(1, len(mc | rc)))
-        put("model_content_covers_rule", float(bool(rc) and rc <= mc))
-        put("rule_content_covers_model", float(bool(mc) and mc <= rc))
-        ms, rs = _source_chars(doc, m), _source_chars(doc, r)
-        put("same_source", float(ms == rs))
-        put("source_overlap", len(ms & rs) / max(1, len(ms | rs)))
+        _compare_readings(put, doc, m, r, longer=False)
     return x
 
 
