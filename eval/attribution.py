@@ -41,23 +41,17 @@ def _tok_chars(doc: Any, toks: Sequence[int]) -> tuple[tuple[int, int], ...]:
     return tuple((doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(toks))
 
 
-def newsgraph_predictions(
-    doc: Any, atts: list[Any], quotes: list[Any]
-) -> tuple[list[Attribution], list[Attribution], list[str]]:
-    """(NP-source attributions, speaker-span attributions, speaker names) with continuation quotes merged."""
-    np_out: list[Attribution] = []
-    sp_out: list[Attribution] = []
-    names: list[str] = []
+def merged_attributions(doc: Any, atts: Sequence[Any]) -> tuple[list[Attribution], list[int]]:
+    """The attributions in the scorer's form (cue phrase, noun-phrase source, content), continuation quotes merged
+    into the attribution they continue, and the index in ``atts`` of each one kept."""
+    out: list[Attribution] = []
+    heads: list[int] = []
     where: dict[int, int] = {}
-    for i, (a, q) in enumerate(zip(atts, quotes, strict=True)):
+    for i, a in enumerate(atts):
         if a.continues is not None and a.continues in where:
-            j = where[a.continues]
-            where[i] = j
-            for lst in (np_out, sp_out):
-                old = lst[j]
-                lst[j] = Attribution(
-                    old.cue, old.source, tuple(sorted(old.content + tuple(a.content))), old.id
-                )
+            j = where[i] = where[a.continues]
+            old = out[j]
+            out[j] = Attribution(old.cue, old.source, tuple(sorted(old.content + tuple(a.content))), old.id)
             continue
         cue = _tok_chars(doc, a.cue_extent or a.cue)  # the cue phrase (Quote.cue_phrase), as PolNeAR marks it
         if a.quoted_cue is not None:
@@ -68,12 +62,23 @@ def newsgraph_predictions(
             if src_slice
             else ()
         )
-        content = tuple(a.content)
-        where[i] = len(np_out)
-        names.append(q.speaker.name)
-        np_out.append(Attribution(cue, src, content, f"P{i}"))
-        sp_out.append(Attribution(cue, (q.speaker.span,) if q.speaker.span else (), content, f"P{i}"))
-    return np_out, sp_out, names
+        where[i] = len(out)
+        heads.append(i)
+        out.append(Attribution(cue, src, tuple(a.content), f"P{i}"))
+    return out, heads
+
+
+def newsgraph_predictions(
+    doc: Any, atts: list[Any], quotes: list[Any]
+) -> tuple[list[Attribution], list[Attribution], list[str]]:
+    """(NP-source attributions, speaker-span attributions, speaker names) with continuation quotes merged."""
+    np_out, heads = merged_attributions(doc, atts)
+    speakers = [quotes[i].speaker for i in heads]
+    sp_out = [
+        Attribution(a.cue, (sp.span,) if sp.span else (), a.content, a.id)
+        for a, sp in zip(np_out, speakers, strict=True)
+    ]
+    return np_out, sp_out, [sp.name for sp in speakers]
 
 
 def textacy_predictions(doc: Any) -> list[Attribution]:

@@ -82,28 +82,11 @@ def read(split: str, limit: int | None, cache: Path) -> list[Article]:
     return out
 
 
-def _tok_chars(doc: Any, toks: Sequence[int]) -> tuple[tuple[int, int], ...]:
-    return tuple((doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(toks))
-
-
 def to_eval(doc: Any, atts: Sequence[Any]) -> list[EvalAttribution]:
     """Attributions in the scorer's form, continuation quotes merged (as ``eval/attribution.py`` does)."""
-    out: list[EvalAttribution] = []
-    where: dict[int, int] = {}
-    for i, a in enumerate(atts):
-        if a.continues is not None and a.continues in where:
-            j = where[i] = where[a.continues]
-            old = out[j]
-            out[j] = EvalAttribution(
-                old.cue, old.source, tuple(sorted(old.content + tuple(a.content))), old.id
-            )
-            continue
-        cue = _tok_chars(doc, [a.quoted_cue] if a.quoted_cue is not None else (a.cue_extent or a.cue))
-        s = a.quoted_source or a.source
-        src = ((doc[s[0]].idx, doc[s[1] - 1].idx + len(doc[s[1] - 1].text)),) if s else ()
-        where[i] = len(out)
-        out.append(EvalAttribution(cue, src, tuple(a.content), f"P{i}"))
-    return out
+    from eval.attribution import merged_attributions
+
+    return merged_attributions(doc, atts)[0]
 
 
 def _role_ok(text: str, gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]) -> bool:
