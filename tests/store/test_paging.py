@@ -232,6 +232,17 @@ def _plan(db: Path, sql: str, params: Sequence[Any]) -> str:
         conn.close()
 
 
+def _plan_spy(db: Path) -> tuple[list[str], Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]]:
+    """A fetch function for ``keyset_fetch`` that records each query's plan (in the list) and returns no rows."""
+    seen: list[str] = []
+
+    def spy(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        seen.append(_plan(db, sql, params))
+        return []
+
+    return seen, spy
+
+
 def test_sqlite_pages_are_index_seeks(tmp_path: Path) -> None:
     """Every piece of a page is a range of the keyset index, read in order (no sort, no scan from the start)."""
     from newsgraph.store.paging import keyset_fetch
@@ -240,12 +251,7 @@ def test_sqlite_pages_are_index_seeks(tmp_path: Path) -> None:
     db = tmp_path / "plan.db"
     with open_store(db) as s:
         s.add_articles(paged_world(30, seed=3))
-        seen: list[str] = []
-
-        def spy(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-            seen.append(_plan(db, sql, params))
-            return []
-
+        seen, spy = _plan_spy(db)
         cases = [
             (QUOTE_SELECT, QUOTES, [], [], "quotes_keyset"),
             (QUOTE_SELECT, QUOTES, ["q.speaker_kind = ?"], ["person"], "quotes_kind_keyset"),
@@ -271,12 +277,7 @@ def test_sqlite_cluster_pages_are_index_seeks(tmp_path: Path) -> None:
     db = tmp_path / "plan.db"
     with open_store(db) as s:
         s.add_articles(paged_world(30, seed=3))
-        seen: list[str] = []
-
-        def spy(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-            seen.append(_plan(db, sql, params))
-            return []
-
+        seen, spy = _plan_spy(db)
         cases: tuple[tuple[list[str], list[Any], str], ...] = (
             ([], [], "clusters_reported"),
             (["disputed = 1"], [], "clusters_disputed_reported"),
