@@ -12,17 +12,36 @@ from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import REL_PRONOUNS, SUBJ_DEPS, CharSpan
 
 
+def is_break(tok: Token) -> bool:
+    """A whitespace token holding a line break: the end of a paragraph (or of a title line)."""
+    return tok.is_space and "\n" in tok.text
+
+
+def clip_at_breaks(doc: Doc, left: int, right: int, anchor: int) -> tuple[int, int]:
+    """Inclusive token range ``[left, right]`` cut to the line breaks nearest ``anchor`` on either side."""
+    for j in range(anchor - 1, left - 1, -1):
+        if is_break(doc[j]):
+            left = j + 1
+            break
+    for j in range(anchor + 1, right + 1):
+        if is_break(doc[j]):
+            right = j - 1
+            break
+    return left, right
+
+
 def np_slice(tok: Token) -> tuple[int, int]:
-    """Token slice of the noun phrase headed by ``tok``, relative clauses included (PolNeAR's source span)."""
-    left, right = tok.left_edge.i, tok.right_edge.i
+    """Token slice of the noun phrase headed by ``tok``, relative clauses included (PolNeAR's source span); a noun
+    phrase never runs across a line break (:func:`clip_at_breaks`)."""
+    left, right = clip_at_breaks(tok.doc, tok.left_edge.i, tok.right_edge.i, tok.i)
     for child in tok.rights:
         if child.dep_ in {"acl"} and child.i > tok.i:
             right = min(right, child.left_edge.i - 1)
             break
     doc = tok.doc
-    while right > left and (doc[right].is_punct or doc[right].dep_ in {"cc"}):
+    while right > left and (doc[right].is_punct or is_break(doc[right]) or doc[right].dep_ in {"cc"}):
         right -= 1
-    while left < right and doc[left].is_punct:
+    while left < right and (doc[left].is_punct or is_break(doc[left])):
         left += 1
     return left, right + 1
 

@@ -31,6 +31,7 @@ from newsgraph.attribution.extent import add_cue_extents
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.nominal import according_to, adjective_attribution, noun_attribution
+from newsgraph.attribution.paragraphs import sources_in_paragraphs
 from newsgraph.attribution.quote_rules import quote_rule_attribution, quote_speaker
 from newsgraph.attribution.records import (
     Attribution,
@@ -153,6 +154,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             src = quote_speaker(doc[a.verb], qspans[k])
             if src is not None:
                 a.source, a.source_head = (src[0], src[1]), src[2]
+    sources_in_paragraphs(doc, out)
     by_verb = {v: a for v, a in by_verb.items() if any(a is b for b in out)}
     out.sort(key=lambda a: a.start(doc))
     split_nested(doc, out, qspans)
@@ -256,6 +258,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
         if a.quotes and not a.is_direct:
             a.is_direct = _only_quotes(text, a.content, a.quotes)
     out.sort(key=lambda a: a.start(doc))
+    sources_in_paragraphs(doc, out)
     add_cue_extents(doc, out)
     return renumber_continues(out)
 

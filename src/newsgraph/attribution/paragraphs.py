@@ -1,0 +1,103 @@
+"""Paragraph breaks bound a source: rule ``source_in_paragraph``.
+
+The parser can run a sentence across a paragraph break (a live blog's ``9:30 p.m.`` time stamp, a headline, a
+title line), so a cue's subject noun phrase may swallow the stamp (``7:45 a.m.\\n\\nRepublican hopefuls``) or
+even be the headline itself (``The Latest``). A source is a noun phrase of the cue's own paragraph: its span is
+cut at the break, and a source whose head lies in another paragraph is replaced by the subject the cue's
+paragraph itself opens with (or dropped, so that speaker resolution may find one).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.attribution.records import SUBJ_DEPS, Attribution
+from newsgraph.attribution.reported import is_break, np_slice
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+CHAIN = frozenset({"advcl", "conj", "xcomp"})
+"""a participle, a coordinated verb or an infinitive shares the subject of the verb it hangs on"""
+TIMES = frozenset({"DATE", "TIME"})
+"""entity types that never speak (``Tuesday in New York City``, the next paragraph of a headline)"""
+
+
+class Paragraphs:
+    """Token ranges of a doc's paragraphs (split at line breaks)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.n = len(doc)
+        self.breaks = [t.i for t in doc if is_break(t)]
+
+    def of(self, i: int) -> tuple[int, int]:
+        """``[lo, hi)`` token range of the paragraph holding token ``i``."""
+        k = bisect_right(self.breaks, i)
+        lo = self.breaks[k - 1] + 1 if k else 0
+        hi = self.breaks[k] if k < len(self.breaks) else self.n
+        return lo, hi
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    while s < e and (doc[s].is_space or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct):
+        e -= 1
+    return s, e
+
+
+def paragraph_subject(doc: Doc, att: Attribution, lo: int, hi: int) -> Token | None:
+    """The subject a cue's paragraph opens with when the parse gave the cue one from another paragraph: another
+    subject of the cue verb (``6:50 p.m.\\n\\nWith her husband beside her, Clinton has told …``: two ``nsubj``)
+    or of the verb it hangs on in the paragraph (``Fallon responded on Twitter, calling …``),
+    else a noun of the paragraph that the parse hung on a word across the break (``The Latest …\\n\\nDonald Trump
+    has delivered …``: ``Trump`` is an apposition of the headline)."""
+    cue = att.verb if att.verb is not None else min(att.cue)
+    verb = doc[att.verb] if att.verb is not None else None
+    for _ in range(3):
+        if verb is None:
+            break
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS and lo <= c.i < cue]
+        if subjects:
+            return subjects[-1]
+        up = verb.head
+        verb = up if verb.dep_ in CHAIN and up.pos_ in {"VERB", "AUX"} and lo <= up.i < hi else None
+    hung = [
+        doc[j]
+        for j in range(lo, cue)
+        if doc[j].pos_ in NOMINAL
+        and not lo <= doc[j].head.i < hi
+        and doc[j].dep_ != "ROOT"
+        and doc[j].ent_type_ not in TIMES
+    ]
+    return hung[-1] if hung else None
+
+
+def source_in_paragraph(doc: Doc, att: Attribution, paras: Paragraphs) -> None:
+    """Rule ``source_in_paragraph``: cut ``att.source`` to the cue's paragraph (see the module docstring)."""
+    if att.source is None:
+        return
+    s, e = att.source
+    lo, hi = paras.of(att.verb if att.verb is not None else min(att.cue))
+    if lo <= s and e <= hi:
+        return
+    head = att.source_head if att.source_head is not None else doc[s:e].root.i
+    if lo <= head < hi:
+        ns, ne = _trim(doc, max(s, lo), min(e, hi))
+        if ns < ne:
+            att.source = (ns, ne)
+            return
+    new = paragraph_subject(doc, att, lo, hi)
+    if new is None:
+        att.source, att.source_head = None, None
+        return
+    ns, ne = np_slice(new)
+    ns, ne = _trim(doc, max(ns, lo), min(ne, hi))
+    att.source, att.source_head = ((ns, ne), new.i) if ns < ne else (None, None)
+
+
+def sources_in_paragraphs(doc: Doc, atts: list[Attribution]) -> None:
+    """:func:`source_in_paragraph` for every attribution of a doc."""
+    paras = Paragraphs(doc)
+    for a in atts:
+        source_in_paragraph(doc, a, paras)
