@@ -7,17 +7,14 @@ same texts must give the same sources."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.attribution.paragraphs import Paragraphs, source_in_paragraph
 from newsgraph.attribution.records import Attribution
 from newsgraph.attribution.reported import np_slice
+from tests.attribution._built import Row, built_doc
 from tests.attribution._rules import find, parse, source_of
-
-# (word, head index, dep, pos); "\n\n" is the paragraph break
-Row = tuple[str, int, str, str]
 
 STAMP: list[Row] = [  # "9:30 p.m.\n\nDonald Trump says he will win": Trump hung on the stamp
     ("9:30", 1, "nummod", "NUM"),
@@ -83,21 +80,6 @@ DATE_ONLY: list[Row] = [  # "Smith: A Headline .\n\nTuesday , said he won": only
 ]
 
 
-def _doc(rows: list[Row]) -> Doc:
-    words = [w for w, _, _, _ in rows]
-    spaces = [not w.isspace() and words[k + 1 :][:1] != ["\n\n"] for k, w in enumerate(words)]
-    ents = ["B-DATE" if w == "Tuesday" else "O" for w in words]
-    return Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        spaces=spaces,
-        heads=[h for _, h, _, _ in rows],
-        deps=[d for _, _, d, _ in rows],
-        pos=[p for _, _, _, p in rows],
-        ents=ents,
-    )
-
-
 def _subject_range(doc: Doc, head: int) -> tuple[int, int]:
     return doc[head].left_edge.i, doc[head].right_edge.i + 1
 
@@ -114,7 +96,7 @@ def _subject_range(doc: Doc, head: int) -> tuple[int, int]:
     ids=["stamp", "stamp_in_np", "two_subjects", "participle", "date_only"],
 )
 def test_source_in_paragraph(rows: list[Row], verb: int, head: int, source: str | None) -> None:
-    doc = _doc(rows)
+    doc = built_doc(rows)
     att = Attribution(cue=[verb], source=_subject_range(doc, head), content=[], verb=verb, source_head=head)
     source_in_paragraph(doc, att, Paragraphs(doc))
     assert (doc[att.source[0] : att.source[1]].text if att.source else None) == source
@@ -123,7 +105,7 @@ def test_source_in_paragraph(rows: list[Row], verb: int, head: int, source: str 
 
 
 def test_np_slice_stops_at_a_break() -> None:
-    doc = _doc(STAMP_IN_NP)
+    doc = built_doc(STAMP_IN_NP)
     s, e = np_slice(doc[4])
     assert doc[s:e].text == "Republican hopefuls"
 

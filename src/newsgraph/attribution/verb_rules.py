@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.attribution.complements import inverted_report, own_complement
 from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
 from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
@@ -189,14 +190,23 @@ def raising_rule(f: VerbFrame) -> Stop | None:
 
 
 def ccomp_rule(f: VerbFrame) -> Found | None:
-    """``The mayor said that the bridge would reopen``: the clausal complement (and the rest of the clause)."""
+    """``The mayor said that the bridge would reopen``: the clausal complement (and the rest of the clause). Rule
+    ``own_complement``: a complement after the verb wins over one before it unless that one is an inverted report
+    (:func:`inverted_report`), and a complement before the verb yields to the verb's own object
+    (:func:`own_complement`): the parse hangs the previous sentence, or a dateline, on the verb."""
     if f.strength < f.th.ccomp:
         return None
-    for child in f.children:
-        if child.dep_ == "ccomp":
-            a, b = _clause_content(f.verb, child)
-            return Found("ccomp", a, b)
-    return None
+    comps = [c for c in f.children if c.dep_ == "ccomp"]
+    if not comps:
+        return None
+    child = comps[0]
+    after = next((c for c in comps if c.i > f.verb.i), None)
+    if child.i < f.verb.i and after is not None and not inverted_report(child):
+        child = after
+    if child.i < f.verb.i and own_complement(f) is not None:
+        return None
+    a, b = _clause_content(f.verb, child)
+    return Found("ccomp", a, b)
 
 
 def stray_that_rule(f: VerbFrame) -> Found | None:

@@ -1,0 +1,44 @@
+"""Rule ``own_complement``: which complement a cue verb reports when the parse gives it more than one.
+
+The parser may hang the sentence before a cue verb (or a dateline) on the verb as its clausal complement:
+``Viguerie is upbeat. He sees Cruz as a uniter`` (``is`` a ``ccomp`` of ``sees``), ``WASHINGTON (AP) — A report
+said …``. :func:`newsgraph.attribution.verb_rules.ccomp_rule` reads these helpers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.attribution.frames import VerbFrame
+
+CLOSING = frozenset({"”", "’", '"', "'"})
+
+
+def inverted_report(comp: Token) -> bool:
+    """``“…,” Kim said``: a clause before its cue verb that closes a quotation (the quote mark ends it or follows it
+    after punctuation) is what the verb reports, whatever the parse hangs after the verb."""
+    doc = comp.doc
+    j = comp.right_edge.i
+    while j < len(doc) and (doc[j].is_punct or j == comp.right_edge.i):
+        if doc[j].text in CLOSING:
+            return True
+        j += 1
+    return False
+
+
+# verbs whose object is the addressee, not the content ("…, a spokesman told The Wall Street Journal")
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "assure", "warn", "remind", "notify", "brief", "advise", "caution", "ask"}
+)
+
+
+def own_complement(f: VerbFrame) -> Token | None:
+    """Rule ``own_complement``: a complement of the cue verb after it, in its own clause (``he sees Cruz as a
+    uniter``, ``the police has announced the suspect's name``). The parse may hang the sentence before (or a
+    dateline) on the verb as a clausal complement; with a complement of its own after the verb, that earlier
+    clause is not what the verb reports: ``verb_rules.ccomp_rule`` leaves it, and the object rules read the verb's own
+    complement. An addressee (``told The Wall Street Journal``) is no content."""
+    for c in f.verb.rights:
+        if c.dep_ == "xcomp" or (c.dep_ == "dobj" and f.lemma not in ADDRESSEE_VERBS):
+            return c
+    return None

@@ -1,0 +1,88 @@
+"""Rule ``own_complement`` (:mod:`newsgraph.attribution.complements`, read by ``verb_rules.ccomp_rule``): the parse may hang the sentence
+before a cue verb, or a dateline, on the verb as its clausal complement. A complement of the verb's own after it
+(an object, an infinitive, a clause) is what it reports; an inverted direct quote (``“…,” X said``) keeps its
+quote, and an addressee (``told The Journal``) is no content. Hand-built parses make the parser's mistakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.attribution.records import Thresholds
+from newsgraph.attribution.verb_rules import verb_attribution
+from tests.attribution._built import Row, built_doc
+
+OWN_OBJECT: list[
+    Row
+] = [  # "Viguerie is upbeat. He sees Cruz as a uniter.": the first sentence hung on "sees"
+    ("Viguerie", 1, "nsubj", "PROPN"),
+    ("is", 5, "ccomp", "AUX"),
+    ("upbeat", 1, "acomp", "ADJ"),
+    (".", 1, "punct", "PUNCT"),
+    ("He", 5, "nsubj", "PRON"),
+    ("sees", 5, "ROOT", "VERB"),
+    ("Cruz", 5, "dobj", "PROPN"),
+    ("as", 5, "prep", "ADP"),
+    ("a", 9, "det", "DET"),
+    ("uniter", 7, "pobj", "NOUN"),
+    (".", 5, "punct", "PUNCT"),
+]
+DATELINE: list[Row] = [  # "WASHINGTON (AP) — A report said the secretary used email.": the dateline a clause
+    ("WASHINGTON", 7, "ccomp", "PROPN"),
+    ("(", 0, "punct", "PUNCT"),
+    ("AP", 0, "appos", "PROPN"),
+    (")", 0, "punct", "PUNCT"),
+    ("—", 7, "punct", "PUNCT"),
+    ("A", 6, "det", "DET"),
+    ("report", 7, "nsubj", "NOUN"),
+    ("said", 7, "ROOT", "VERB"),
+    ("the", 9, "det", "DET"),
+    ("secretary", 10, "nsubj", "NOUN"),
+    ("used", 7, "ccomp", "VERB"),
+    ("email", 10, "dobj", "NOUN"),
+    (".", 7, "punct", "PUNCT"),
+]
+INVERTED_QUOTE: list[Row] = [  # "“We will win,” the mayor said, mentioning it.": the quote stays the content
+    ("“", 3, "punct", "PUNCT"),
+    ("We", 3, "nsubj", "PRON"),
+    ("will", 3, "aux", "AUX"),
+    ("win", 8, "ccomp", "VERB"),
+    (",", 3, "punct", "PUNCT"),
+    ("”", 3, "punct", "PUNCT"),
+    ("the", 7, "det", "DET"),
+    ("mayor", 8, "nsubj", "NOUN"),
+    ("said", 8, "ROOT", "VERB"),
+    (",", 8, "punct", "PUNCT"),
+    ("mentioning", 8, "ccomp", "VERB"),
+    ("it", 10, "dobj", "PRON"),
+    (".", 8, "punct", "PUNCT"),
+]
+ADDRESSEE: list[Row] = [  # "He was a student, a spokesman told The Journal.": the object is the addressee
+    ("He", 1, "nsubj", "PRON"),
+    ("was", 7, "ccomp", "AUX"),
+    ("a", 3, "det", "DET"),
+    ("student", 1, "attr", "NOUN"),
+    (",", 7, "punct", "PUNCT"),
+    ("a", 6, "det", "DET"),
+    ("spokesman", 7, "nsubj", "NOUN"),
+    ("told", 7, "ROOT", "VERB"),
+    ("The", 9, "det", "DET"),
+    ("Journal", 7, "dobj", "PROPN"),
+    (".", 7, "punct", "PUNCT"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "content"),
+    [
+        (OWN_OBJECT, 5, "Cruz as a uniter"),
+        (DATELINE, 7, "the secretary used email"),
+        (INVERTED_QUOTE, 8, "“We will win,”"),
+        (ADDRESSEE, 7, "He was a student"),
+    ],
+    ids=["own_object", "dateline", "inverted_quote", "addressee"],
+)
+def test_own_complement(rows: list[Row], verb: int, content: str) -> None:
+    doc = built_doc(rows)
+    att = verb_attribution(doc[verb], Thresholds())
+    assert att is not None
+    assert [doc.text[s:e] for s, e in att.content] == [content]
