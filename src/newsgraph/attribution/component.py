@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from newsgraph.attribution.model import model_attributions
 from newsgraph.attribution.model.combine import combine
+from newsgraph.attribution.paragraphs import sources_in_paragraphs
 from newsgraph.attribution.rules import (
     Attribution,
     Thresholds,
@@ -161,7 +162,9 @@ class QuotesComponent:
                 log.warning("%s; attribution falls back to the rules alone", exc)
                 self._warned = True
             return atts
-        return found if self.model == "model" else combine(doc, atts, found)
+        out = found if self.model == "model" else combine(doc, atts, found)
+        sources_in_paragraphs(doc, out)  # the model's sources too (and a rule's source the model replaced)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions
