@@ -7,12 +7,13 @@ same texts must give the same sources."""
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.attribution.paragraphs import Paragraphs, source_in_paragraph
 from newsgraph.attribution.records import Attribution
-from newsgraph.attribution.reported import np_slice
+from newsgraph.attribution.reported import closes_dateline, is_break, np_slice
 from tests.attribution._built import Row, built_doc
 from tests.attribution._rules import find, parse, source_of
 
@@ -127,3 +128,41 @@ def test_live_blog_sources(nlp: Language, text: str, cue: str, source: str) -> N
     a = find(doc, atts, cue)
     assert source_of(doc, a) == source
     assert "\n" not in next(q.speaker.name for q in doc._.quotes if q.cue == cue)
+
+
+DATELINE: list[Row] = [  # "DALLAS (AP) — Martin O’Malley says he will win": the place made the subject
+    ("DALLAS", 7, "nsubj", "PROPN"),
+    ("(", 2, "punct", "PUNCT"),
+    ("AP", 0, "appos", "PROPN"),
+    (")", 0, "punct", "PUNCT"),
+    ("—", 0, "punct", "PUNCT"),
+    ("Martin", 6, "compound", "PROPN"),
+    ("O’Malley", 0, "appos", "PROPN"),
+    ("says", 7, "ROOT", "VERB"),
+    ("he", 10, "nsubj", "PRON"),
+    ("will", 10, "aux", "AUX"),
+    ("win", 7, "ccomp", "VERB"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dash", "closes"),
+    [
+        ("DALLAS (AP) — Martin O’Malley says he will win.", "—", True),
+        ("Lead.\n\nCAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters say they like him.", "—", True),
+        ("The mayor — a former judge — says he will win.", "—", False),
+    ],
+    ids=["wire", "second_paragraph", "apposition"],
+)
+def test_closes_dateline(text: str, dash: str, closes: bool) -> None:
+    doc = spacy.blank("en")(text)
+    assert closes_dateline(next(t for t in doc if t.text == dash)) is closes
+
+
+def test_dateline_is_no_source() -> None:
+    doc = built_doc(DATELINE)
+    assert is_break(doc[4])
+    att = Attribution(cue=[7], source=(0, 7), content=[], verb=7, source_head=0)
+    source_in_paragraph(doc, att, Paragraphs(doc))
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Martin O’Malley"
+    assert np_slice(doc[0])[1] <= 4  # the place's noun phrase stops at the dateline's dash

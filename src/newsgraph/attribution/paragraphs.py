@@ -1,8 +1,9 @@
 """Paragraph breaks bound a source: rule ``source_in_paragraph``.
 
 The parser can run a sentence across a paragraph break (a live blog's ``9:30 p.m.`` time stamp, a headline, a
-title line), so a cue's subject noun phrase may swallow the stamp (``7:45 a.m.\\n\\nRepublican hopefuls``) or
-even be the headline itself (``The Latest``). A source is a noun phrase of the cue's own paragraph: its span is
+title line) or a wire dateline (``DALLAS (AP) —``: :func:`~newsgraph.attribution.reported.is_break`), so a
+cue's subject noun phrase may swallow the stamp (``7:45 a.m.\\n\\nRepublican hopefuls``) or even be the headline
+itself (``The Latest``). A source is a noun phrase of the cue's own paragraph: its span is
 cut at the break, and a source whose head lies in another paragraph is replaced by the subject the cue's
 paragraph itself opens with (or dropped, so that speaker resolution may find one).
 """
@@ -41,7 +42,7 @@ class Paragraphs:
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     while s < e and (doc[s].is_space or doc[s].is_punct):
         s += 1
-    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct):
+    while e > s and (doc[e - 1].is_space or doc[e - 1].text in {",", ";", ":", "—", "–", "-", "."}):
         e -= 1
     return s, e
 
@@ -49,11 +50,13 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
 def paragraph_subject(doc: Doc, att: Attribution, lo: int, hi: int) -> Token | None:
     """The subject a cue's paragraph opens with when the parse gave the cue one from another paragraph: another
     subject of the cue verb (``6:50 p.m.\\n\\nWith her husband beside her, Clinton has told …``: two ``nsubj``)
-    or of the verb it hangs on in the paragraph (``Fallon responded on Twitter, calling …``),
-    else a noun of the paragraph that the parse hung on a word across the break (``The Latest …\\n\\nDonald Trump
-    has delivered …``: ``Trump`` is an apposition of the headline)."""
+    or of the verb it hangs on in the paragraph (``Fallon responded on Twitter, calling …``; a stance adjective's
+    copula: ``Trump is bent on …``), else a noun of the paragraph that the parse hung on a word across the break
+    (``The Latest …\\n\\nDonald Trump has delivered …``: ``Trump`` is an apposition of the headline)."""
     cue = att.verb if att.verb is not None else min(att.cue)
-    verb = doc[att.verb] if att.verb is not None else None
+    verb: Token | None = (
+        doc[att.verb] if att.verb is not None else doc[min(att.cue)].head
+    )  # "is bent on": "is"
     for _ in range(3):
         if verb is None:
             break

@@ -10,11 +10,31 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import REL_PRONOUNS, SUBJ_DEPS, CharSpan
+from newsgraph.clean.dateline import MAX_DATELINE, split_dateline
+from newsgraph.extensions import doc_text
+
+DASHES = frozenset({"—", "–", "-"})
 
 
 def is_break(tok: Token) -> bool:
-    """A whitespace token holding a line break: the end of a paragraph (or of a title line)."""
-    return tok.is_space and "\n" in tok.text
+    """A whitespace token holding a line break (the end of a paragraph or of a title line), or the dash that closes
+    a wire dateline (:func:`closes_dateline`)."""
+    if tok.is_space:
+        return "\n" in tok.text
+    return tok.text in DASHES and closes_dateline(tok)
+
+
+def closes_dateline(dash: Token) -> bool:
+    """Rule ``dateline_break``: ``DALLAS (AP) — Martin O’Malley is shifting …``: the dash that ends a wire dateline
+    at the start of a paragraph (:func:`newsgraph.clean.dateline.split_dateline`). The parser often makes the
+    place the sentence's subject; the dateline is no part of any noun phrase after it."""
+    text = doc_text(dash.doc)
+    start = text.rfind("\n", 0, dash.idx) + 1
+    end = dash.idx + len(dash.text)
+    if end - start > MAX_DATELINE:
+        return False
+    found = split_dateline(text[start : end + 40])
+    return found is not None and start + len(found[0]) == end
 
 
 def clip_at_breaks(doc: Doc, left: int, right: int, anchor: int) -> tuple[int, int]:

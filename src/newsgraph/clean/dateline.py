@@ -17,14 +17,14 @@ _DATELINE = re.compile(
     rf"^(?:(?:{_PLACE_ANY}){_DATE}?\s*{_AGENCY}|{_AGENCY}|(?:{_PLACE_CAPS}){_DATE}?(?:\s*{_AGENCY})?"
     rf"|(?:{_PLACE_ANY}){_DATE}?\s*{_WIRE})(?:\s*{_WIRE})?{_DASH}"
 )
-_MAX_DATELINE = 90
+MAX_DATELINE = 90
 
 
 def split_dateline(paragraph: str) -> tuple[str, str] | None:
     """(dateline, rest) if the paragraph opens with a dateline, else None."""
-    head = paragraph[: _MAX_DATELINE + 5]
+    head = paragraph[: MAX_DATELINE + 5]
     m = _DATELINE.match(head)
-    if not m or m.end() > _MAX_DATELINE:
+    if not m or m.end() > MAX_DATELINE:
         return None
     dateline = paragraph[: m.end()].strip()
     rest = paragraph[m.end() :].lstrip()
