@@ -1,12 +1,14 @@
-"""Rule ``own_complement`` (:mod:`newsgraph.attribution.complements`, read by ``verb_rules.ccomp_rule``): the parse may hang the sentence
-before a cue verb, or a dateline, on the verb as its clausal complement. A complement of the verb's own after it
-(an object, an infinitive, a clause) is what it reports; an inverted direct quote (``“…,” X said``) keeps its
-quote, and an addressee (``told The Journal``) is no content. Hand-built parses make the parser's mistakes."""
+"""Rules ``own_complement`` and ``addressee_object`` (:mod:`newsgraph.attribution.complements`, read by
+``verb_rules``): the parse may hang the sentence before a cue verb, or a dateline, on the verb as its clausal
+complement. A complement of the verb's own after it (an object, an infinitive, a clause) is what it reports; an
+inverted direct quote (``“…,” X said``) keeps its quote, and an addressee (``told The Journal``, ``told the
+crowd``) is no content. Hand-built parses make the parser's mistakes."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsgraph.attribution.complements import addressee_object
 from newsgraph.attribution.records import Thresholds
 from newsgraph.attribution.verb_rules import verb_attribution
 from tests.attribution._built import Row, built_doc
@@ -86,3 +88,41 @@ def test_own_complement(rows: list[Row], verb: int, content: str) -> None:
     att = verb_attribution(doc[verb], Thresholds())
     assert att is not None
     assert [doc.text[s:e] for s, e in att.content] == [content]
+
+
+ADDRESSEE_ONLY: list[Row] = [  # "Ramos told AFP.": the quote before it is the content, not the agency
+    ("Ramos", 1, "nsubj", "PROPN"),
+    ("told", 1, "ROOT", "VERB"),
+    ("AFP", 1, "dobj", "PROPN"),
+    (".", 1, "punct", "PUNCT"),
+]
+TOLD_STORIES: list[Row] = [  # "She told stories of the war.": what was told
+    ("She", 1, "nsubj", "PRON"),
+    ("told", 1, "ROOT", "VERB"),
+    ("stories", 1, "dobj", "NOUN"),
+    ("of", 2, "prep", "ADP"),
+    ("the", 5, "det", "DET"),
+    ("war", 3, "pobj", "NOUN"),
+    (".", 1, "punct", "PUNCT"),
+]
+TOLD_CROWD: list[Row] = [  # "He told the crowd.": a group of listeners
+    ("He", 1, "nsubj", "PRON"),
+    ("told", 1, "ROOT", "VERB"),
+    ("the", 3, "det", "DET"),
+    ("crowd", 1, "dobj", "NOUN"),
+    (".", 1, "punct", "PUNCT"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "addressee"),
+    [(ADDRESSEE_ONLY, True), (TOLD_CROWD, True), (TOLD_STORIES, False)],
+    ids=["agency", "crowd", "stories"],
+)
+def test_addressee_object(rows: list[Row], addressee: bool) -> None:
+    doc = built_doc(rows)
+    dobj = next(t for t in doc if t.dep_ == "dobj")
+    assert addressee_object("tell", dobj) is addressee
+    assert not addressee_object("deny", dobj)
+    att = verb_attribution(doc[1], Thresholds())
+    assert (att is None) is addressee

@@ -42,3 +42,34 @@ def own_complement(f: VerbFrame) -> Token | None:
         if c.dep_ == "xcomp" or (c.dep_ == "dobj" and f.lemma not in ADDRESSEE_VERBS):
             return c
     return None
+
+
+ADDRESSEE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# who a speaker tells: "telling the crowd", "told reporters"
+ADDRESSEE_NOUNS = frozenset(
+    {
+        "crowd",
+        "reporter",
+        "audience",
+        "supporter",
+        "voter",
+        "journalist",
+        "viewer",
+        "listener",
+        "people",
+        "host",
+    }
+)
+
+
+def addressee_object(lemma: str, dobj: Token) -> bool:
+    """Rule ``addressee_object``: the object of ``tell``, ``assure``, ``warn`` … that names who is told (``Ramos
+    told AFP``, ``telling the crowd``, ``told reporters``) is no content: what was said is elsewhere (a quote the
+    quote rules attach to the verb); ``told stories of …`` keeps its object."""
+    if lemma not in ADDRESSEE_VERBS:
+        return False
+    return (
+        dobj.ent_type_ in ADDRESSEE_ENTS
+        or dobj.pos_ in {"PROPN", "PRON"}
+        or dobj.lemma_.lower() in ADDRESSEE_NOUNS
+    )

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.attribution.complements import inverted_report, own_complement
+from newsgraph.attribution.complements import addressee_object, inverted_report, own_complement
 from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
 from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
@@ -305,7 +305,7 @@ def dobj_rule(f: VerbFrame) -> Found | None:
         dobj.pos_ == "PRON" and not (_as_phrase(f.verb, dobj) or _predicate_after(f.verb, dobj))
     ):
         return None
-    if not _object_cue(f.lemma, dobj, f.th) or not _finder(f):
+    if not _object_cue(f.lemma, dobj, f.th) or not _finder(f) or addressee_object(f.lemma, dobj):
         return None
     b = dobj.right_edge.i
     for sib in f.verb.rights:
