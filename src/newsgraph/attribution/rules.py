@@ -39,6 +39,7 @@ from newsgraph.attribution.records import (
     renumber_continues,
 )
 from newsgraph.attribution.reported import cue_tokens, np_core, span_chars
+from newsgraph.attribution.transcript import transcript_turns
 from newsgraph.attribution.verb_rules import verb_attribution
 from newsgraph.extensions import doc_text
 
@@ -137,6 +138,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             out.append(att)
             if att.verb is not None:
                 by_verb[att.verb] = att
+    out.extend(transcript_turns(doc))
     qspans = quote_spans(text)[:max_quotes]
     idx = _Index(doc)
     # a cue inside quotation marks belongs to the quoted speaker's own words, not to the article's attributions
