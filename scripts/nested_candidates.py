@@ -84,11 +84,13 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--only", default="", help="FEATURE=VALUE[,FEATURE=VALUE]: only these candidates")
-    ap.add_argument("--dump", default="", help="write the candidates (features, labels) to this JSON-lines file")
+    ap.add_argument(
+        "--dump", default="", help="write the candidates (features, labels) to this JSON-lines file"
+    )
     args = ap.parse_args()
     import spacy
-
     from eval.attribution import merged_attributions, newsgraph_predictions
+
     from newsgraph.attribution.component import QuotesComponent, to_quotes
     from newsgraph.attribution.rules import drop_nested, find_attributions
 
@@ -103,7 +105,12 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915
         atts = comp.attributions(doc)
         base, _, _ = newsgraph_predictions(doc, atts, to_quotes(doc, atts)[0])
         gold = [g for g in pd.attributions if _words(text, g.cue)]
-        hit = {gi for gi, _ in _match([_words(text, g.cue) for g in gold], [_words(text, p.cue) for p in base], False)}
+        hit = {
+            gi
+            for gi, _ in _match(
+                [_words(text, g.cue) for g in gold], [_words(text, p.cue) for p in base], False
+            )
+        }
         free = [g for gi, g in enumerate(gold) if gi not in hit]
         every = find_attributions(doc, comp.thresholds)
         kept = {id(a) for a in drop_nested(doc, list(every))}

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.attribution._rules import content_of, find, parse, source_of
+from newsgraph.attribution.records import Thresholds
+from newsgraph.attribution.verb_rules import media_participle, verb_frame
+from tests.attribution._rules import content_of, extent_of, find, parse, source_of
 
 # coordinated_with_cue (newsgraph.attribution.nested): a second speech predicate of the outer source that the parse
 # hung on the outer content's verb is its own attribution, with the outer source; the outer content stops before it
@@ -32,6 +34,60 @@ def test_coordinated_cue_gets_the_outer_source(
 
 
 def test_shared_modal_keeps_the_predicate_inside(nlp: Language) -> None:
-    doc, atts = parse(nlp, "The governor says he would meet the mayor and tell him the plan is over.", "rules")
+    doc, atts = parse(
+        nlp, "The governor says he would meet the mayor and tell him the plan is over.", "rules"
+    )
     assert [doc[a.verb].text for a in atts if a.verb is not None] == ["says"]
     assert "tell him" in content_of(doc, find(doc, atts, "says"))
+
+
+# media_participle (newsgraph.attribution.verb_rules): a cue participle after "issued a statement" is the
+# attribution; its cue phrase opens with the light verb and the document noun
+MEDIA = [
+    ("The two leaders issued a statement describing their meeting as a positive step.", "describing",
+     "issued a statement describing", "their meeting as a positive step"),
+    ("The council released a letter describing the plan as a failure.", "describing",
+     "released a letter describing", "the plan as a failure"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,extent,content", MEDIA, ids=["statement", "letter"])
+def test_media_participle_owns_the_attribution(
+    nlp: Language, sentence: str, cue: str, extent: str, content: str
+) -> None:
+    doc, atts = parse(nlp, sentence, model="rules")
+    assert len(atts) == 1
+    a = find(doc, atts, cue)
+    assert extent_of(doc, a) == extent
+    assert content_of(doc, a) == content
+
+
+def test_media_participle_needs_a_document_noun(nlp: Language) -> None:
+    doc = nlp("The senator made comments describing the plan as a failure.")
+    f = verb_frame(doc[2], Thresholds())
+    assert f is not None
+    assert not media_participle(f, doc[3], doc[4])
+    doc = nlp("The senator released a statement describing the plan as a failure.")
+    f = verb_frame(doc[2], Thresholds())
+    assert f is not None
+    assert media_participle(f, doc[4], doc[5])
+
+
+# _in_a_statement (newsgraph.attribution.verb_rules, via stray_that_rule): "says in a statement that …" even when
+# the parser hangs the that-clause on the document noun
+IN_A_STATEMENT = [
+    ("The group's director says in a statement that Smith’s “harsh rhetoric has crossed the line.”", "says",
+     "says in a statement", "that Smith’s “harsh rhetoric has crossed the line.”"),
+    ("Jane Doe says in a statement that Smith’s rhetoric has crossed the line.", "says", "says in a statement",
+     "that Smith’s rhetoric has crossed the line"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,extent,content", IN_A_STATEMENT, ids=["quoted", "plain"])
+def test_that_clause_on_the_statement_is_the_content(
+    nlp: Language, sentence: str, cue: str, extent: str, content: str
+) -> None:
+    doc, atts = parse(nlp, sentence, model="rules")
+    a = find(doc, atts, cue)
+    assert extent_of(doc, a) == extent
+    assert content_of(doc, a) == content

@@ -18,7 +18,7 @@ rule               sentence it handles
 ``xcomp``          ``The union vowed to fight the cuts``
 ``phrasal_mark``   ``The senator is calling for the government to cut taxes``
 ``phrasal``        ``They called for the immediate release of the hostages``, ``accused Russia of lying``
-``media_saying``   (stop) ``The town released a statement saying …``: the attribution is ``saying``'s
+``media_saying``   (stop) ``The town released a statement saying …`` (or ``describing …``): the participle's
 ``dobj``           ``The ministry denied the report``, ``Many voters viewed him as a traitor``
 ``light``          ``Blackwell took a shot at Clinton``, ``made no mention of the deal``
 ``passive``        ``The budget plan was criticized by opposition lawmakers``
@@ -64,6 +64,7 @@ AS_VERBS = frozenset(
     {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize", "describe"}
     | {"depict", "label", "brand", "cast", "dismiss", "denounce", "praise", "hail", "tout", "identify"}
 )
+VENUE_NOUNS = frozenset({"statement", "interview", "speech", "remarks", "op-ed", "conference", "briefing"})
 OBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "accused X of Y", "blamed X for Y": the object is part of the content
 OBJECT_IN_CONTENT = frozenset({"accuse", "criticize", "blame", "praise"})
@@ -91,10 +92,29 @@ def _stray_that_clause(verb: Token) -> Token | None:
                     and mark.lower_ == "that"
                     and subj is not None
                     and mark.i < subj.i
-                    and cue_strength(tok.head.lemma_.lower(), "NOUN") < 0.15
+                    and (
+                        cue_strength(tok.head.lemma_.lower(), "NOUN") < 0.15
+                        or _in_a_statement(prep, tok.head)
+                    )
                 ):
                     return tok
     return None
+
+
+VENUE_PREPS = frozenset({"in", "during"})
+
+
+def _in_a_statement(prep: Token, noun: Token) -> bool:
+    """``says in a statement that …``, ``said in an interview that …``: the document or occasion the speaker
+    spoke in, right after the verb; a ``that`` clause on it is what was said there (the noun is no cue of its
+    own)."""
+    return (
+        prep.lower_ in VENUE_PREPS
+        and noun.head.i == prep.i
+        and noun.dep_ == "pobj"
+        and prep.i == prep.head.i + 1
+        and (noun.lemma_.lower() in MEDIA_NOUNS or noun.lemma_.lower() in VENUE_NOUNS)
+    )
 
 
 def _as_phrase(verb: Token, dobj: Token) -> bool:
@@ -281,10 +301,23 @@ def media_saying_rule(f: VerbFrame) -> Stop | None:
         return None
     said = cue_strength(dobj.lemma_.lower(), "NOUN") >= f.th.noun or dobj.lemma_.lower() in MEDIA_NOUNS
     if said and any(
-        speech_clause(c) and c.tag_ == "VBG" and c.i > dobj.i for c in (*dobj.rights, *f.verb.rights)
+        c.tag_ == "VBG" and c.i > dobj.i and (speech_clause(c) or media_participle(f, dobj, c))
+        for c in (*dobj.rights, *f.verb.rights)
     ):
         return STOP_MEDIA
     return None
+
+
+def media_participle(f: VerbFrame, dobj: Token, part: Token) -> bool:
+    """``issued a statement describing the meeting as a step forward``, ``released statements deploring what
+    happened``: a cue participle after a statement, letter, email … that the source put out (not a speech noun in
+    general: ``made comments criticizing …``) reports what the document says; the attribution is the
+    participle's (its cue phrase opens with ``issued a statement``)."""
+    return (
+        dobj.lemma_.lower() in MEDIA_NOUNS
+        and part.dep_ in {"acl", "advcl"}
+        and verb_attribution(part, f.th) is not None
+    )
 
 
 def dobj_rule(f: VerbFrame) -> Found | None:
