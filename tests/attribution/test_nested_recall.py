@@ -91,3 +91,25 @@ def test_that_clause_on_the_statement_is_the_content(
     a = find(doc, atts, cue)
     assert extent_of(doc, a) == extent
     assert content_of(doc, a) == content
+
+
+# released_document + drop_document_object: "released the following statement: “…”": the quote is the content,
+# the document noun joins the cue phrase
+DOCUMENT = [
+    ("When the senator died, President Jones released the following statement:\n\n“Mary and I offer our "
+     "condolences to the family.”", "released the following statement",
+     "“Mary and I offer our condolences to the family.”"),
+    ("The governor issued a statement: “We offer our condolences to the family.”", "issued a statement",
+     "“We offer our condolences to the family.”"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,extent,content", DOCUMENT, ids=["next-paragraph", "same-sentence"])
+def test_released_document_quote_is_the_content(
+    nlp: Language, sentence: str, extent: str, content: str
+) -> None:
+    doc, atts = parse(nlp, sentence, model="rules")
+    assert len(atts) == 1
+    assert extent_of(doc, atts[0]) == extent
+    assert content_of(doc, atts[0]) == content
+    assert atts[0].type == "direct"
