@@ -134,7 +134,13 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915
                 if ok:
                     all_ok = True
                     break
-            f = features(doc, text, a, _outer(doc, every, a))
+            outer = _outer(doc, every, a)
+            f = features(doc, text, a, outer)
+            if outer is not None:  # does the outer attribution's cue match a gold cue?
+                ow = _words(text, merged_attributions(doc, [outer])[0][0].cue)
+                f["outer_ok"] = str(
+                    any(len(_words(text, g.cue) & ow) >= 0.5 * len(_words(text, g.cue)) for g in gold)
+                )
             if any(f.get(k) != v for k, v in only.items()):
                 continue
             v = doc[a.verb] if a.verb is not None else doc[a.cue[0]]
