@@ -113,3 +113,21 @@ def test_released_document_quote_is_the_content(
     assert extent_of(doc, atts[0]) == extent
     assert content_of(doc, atts[0]) == content
     assert atts[0].type == "direct"
+
+
+# follows_a_cue (newsgraph.attribution.verb_rules): an adverbial clause after the cue verb it hangs on is no
+# parenthetical around that verb
+FOLLOWS = [
+    ("“Oh, let him make that decision,” said the senator, urging those calling for his withdrawal to “give him "
+     "time.”", "said", "the senator"),
+    ("“We will win,” the mayor said at a town hall event Thursday, hinting at his plan for the vote.", "said",
+     "the mayor"),
+    ("Most Democrats said yes while many Republicans agreed.", "said", "Most Democrats"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,source", FOLLOWS, ids=["urging", "hinting", "while"])
+def test_clause_after_a_cue_keeps_the_cue(nlp: Language, sentence: str, cue: str, source: str) -> None:
+    doc, atts = parse(nlp, sentence, model="rules")
+    assert source_of(doc, find(doc, atts, cue)) == source
+    assert all(a.rule != "parenthetical" for a in atts)

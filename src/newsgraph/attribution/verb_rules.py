@@ -370,11 +370,30 @@ def parenthetical_rule(f: VerbFrame) -> Found | None:
     if f.lemma not in SPEECH and as_it is None:
         return None
     head = verb.head
+    if follows_a_cue(verb):
+        return None
     a0, b0 = head.left_edge.i, head.right_edge.i
     own = (verb.left_edge.i, verb.right_edge.i)
     if own[0] > a0 or (as_it is not None and own[1] < b0):
         return Found("parenthetical", a0, b0, tuple(as_it or ()), own)
     return None
+
+
+FOLLOWED_CUE = 0.6
+
+
+def follows_a_cue(verb: Token) -> bool:
+    """``“…,” said Biden, urging them to wait``, ``72 percent said yes while 48 percent agreed``, ``Maher stated
+    … after the interview concluded``: an adverbial clause after a cue verb it hangs on adds to that verb's
+    attribution; it is no parenthetical around it (the cue verb would be dropped as nested in it)."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.i > head.i
+        and head.pos_ == "VERB"
+        and cue_strength(head.lemma_.lower()) >= FOLLOWED_CUE
+        and as_clause(verb) is None
+    )
 
 
 # --------------------------------------------------------------------------------- content refinements
