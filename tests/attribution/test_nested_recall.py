@@ -73,7 +73,7 @@ def test_media_participle_needs_a_document_noun(nlp: Language) -> None:
     assert media_participle(f, doc[4], doc[5])
 
 
-# _in_a_statement (newsgraph.attribution.verb_rules, via stray_that_rule): "says in a statement that …" even when
+# in_a_statement (newsgraph.attribution.constructions, via stray_that_rule): "says in a statement that …" even when
 # the parser hangs the that-clause on the document noun
 IN_A_STATEMENT = [
     ("The group's director says in a statement that Smith’s “harsh rhetoric has crossed the line.”", "says",
@@ -115,7 +115,7 @@ def test_released_document_quote_is_the_content(
     assert atts[0].type == "direct"
 
 
-# follows_a_cue (newsgraph.attribution.verb_rules): an adverbial clause after the cue verb it hangs on is no
+# follows_a_cue (newsgraph.attribution.constructions): an adverbial clause after the cue verb it hangs on is no
 # parenthetical around that verb
 FOLLOWS = [
     ("“Oh, let him make that decision,” said the senator, urging those calling for his withdrawal to “give him "

@@ -30,7 +30,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
+from newsgraph.attribution.constructions import (
+    as_clause,
+    follows_a_cue,
+    in_a_statement,
+    light_verb_content,
+    make_clear_content,
+)
 from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
@@ -64,7 +70,6 @@ AS_VERBS = frozenset(
     {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize", "describe"}
     | {"depict", "label", "brand", "cast", "dismiss", "denounce", "praise", "hail", "tout", "identify"}
 )
-VENUE_NOUNS = frozenset({"statement", "interview", "speech", "remarks", "op-ed", "conference", "briefing"})
 OBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "accused X of Y", "blamed X for Y": the object is part of the content
 OBJECT_IN_CONTENT = frozenset({"accuse", "criticize", "blame", "praise"})
@@ -93,28 +98,11 @@ def _stray_that_clause(verb: Token) -> Token | None:
                     and subj is not None
                     and mark.i < subj.i
                     and (
-                        cue_strength(tok.head.lemma_.lower(), "NOUN") < 0.15
-                        or _in_a_statement(prep, tok.head)
+                        cue_strength(tok.head.lemma_.lower(), "NOUN") < 0.15 or in_a_statement(prep, tok.head)
                     )
                 ):
                     return tok
     return None
-
-
-VENUE_PREPS = frozenset({"in", "during"})
-
-
-def _in_a_statement(prep: Token, noun: Token) -> bool:
-    """``says in a statement that …``, ``said in an interview that …``: the document or occasion the speaker
-    spoke in, right after the verb; a ``that`` clause on it is what was said there (the noun is no cue of its
-    own)."""
-    return (
-        prep.lower_ in VENUE_PREPS
-        and noun.head.i == prep.i
-        and noun.dep_ == "pobj"
-        and prep.i == prep.head.i + 1
-        and (noun.lemma_.lower() in MEDIA_NOUNS or noun.lemma_.lower() in VENUE_NOUNS)
-    )
 
 
 def _as_phrase(verb: Token, dobj: Token) -> bool:
@@ -377,23 +365,6 @@ def parenthetical_rule(f: VerbFrame) -> Found | None:
     if own[0] > a0 or (as_it is not None and own[1] < b0):
         return Found("parenthetical", a0, b0, tuple(as_it or ()), own)
     return None
-
-
-FOLLOWED_CUE = 0.6
-
-
-def follows_a_cue(verb: Token) -> bool:
-    """``“…,” said Biden, urging them to wait``, ``72 percent said yes while 48 percent agreed``, ``Maher stated
-    … after the interview concluded``: an adverbial clause after a cue verb it hangs on adds to that verb's
-    attribution; it is no parenthetical around it (the cue verb would be dropped as nested in it)."""
-    head = verb.head
-    return (
-        verb.dep_ == "advcl"
-        and verb.i > head.i
-        and head.pos_ == "VERB"
-        and cue_strength(head.lemma_.lower()) >= FOLLOWED_CUE
-        and as_clause(verb) is None
-    )
 
 
 # --------------------------------------------------------------------------------- content refinements
