@@ -27,7 +27,7 @@ from newsgraph.attribution.cues import (
     SPEECH,
     cue_strength,
 )
-from newsgraph.attribution.extent import add_cue_extents
+from newsgraph.attribution.extent import add_cue_extents, drop_document_object
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.nominal import according_to, adjective_attribution, noun_attribution
@@ -252,6 +252,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             out.append(prev.continuation(q, rule="paragraph_quote"))
             last_quoted = out[-1]
             continue
+    drop_document_object(doc, out)
     for a in out:
         a.content.sort()
         a.quotes.sort()
