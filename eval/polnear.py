@@ -202,9 +202,12 @@ def score_doc(text: str, gold: Sequence[Attribution], pred: Sequence[Attribution
         p = [w for w in (_words(text, a.role(r)) for a in pred) if w]
         out[r] = Counts(len(_match(g, p, exact=False)), len(p), len(g))
         out[f"{r}_exact"] = Counts(len(_match(g, p, exact=True)), len(p), len(g))
+    # an attribution whose cue is punctuation only (a transcript's "PENCE:", a colon before a quote) has no word to
+    # compare: left out on both sides, as the per-role counts do
     n_gold = sum(1 for a in gold if _words(text, a.cue))
-    out["all"] = Counts(_attr_match(text, gold, pred, exact=False), len(pred), n_gold)
-    out["all_exact"] = Counts(_attr_match(text, gold, pred, exact=True), len(pred), n_gold)
+    n_pred = sum(1 for a in pred if _words(text, a.cue))
+    out["all"] = Counts(_attr_match(text, gold, pred, exact=False), n_pred, n_gold)
+    out["all_exact"] = Counts(_attr_match(text, gold, pred, exact=True), n_pred, n_gold)
     return out
 
 

@@ -85,7 +85,7 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
             head_tok = (
                 doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
             )
-            core = np_core(head_tok)
+            core = a.source if a.rule == "transcript_turn" else np_core(head_tok)  # the label as it stands
             sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i)
         else:
             sp = Speaker(name="unknown", kind="unknown")

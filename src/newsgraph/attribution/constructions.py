@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.attribution.cues import SPEECH
+from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import SUBJ_DEPS, Attribution
+from newsgraph.attribution.reported import MEDIA_NOUNS
 
 QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz"})
 QUESTION_PREPS = frozenset({"about", "on", "whether", "if"})
@@ -231,3 +232,38 @@ def noun_source(noun: Token, agent: bool) -> Token | None:
             if pobj is not None and _speaker_like(pobj) and pobj.pos_ != "PRON":
                 return pobj
     return None
+
+
+VENUE_NOUNS = frozenset({"statement", "interview", "speech", "remarks", "op-ed", "conference", "briefing"})
+
+VENUE_PREPS = frozenset({"in", "during"})
+
+
+def in_a_statement(prep: Token, noun: Token) -> bool:
+    """``says in a statement that …``, ``said in an interview that …``: the document or occasion the speaker
+    spoke in, right after the verb; a ``that`` clause on it is what was said there (the noun is no cue of its
+    own)."""
+    return (
+        prep.lower_ in VENUE_PREPS
+        and noun.head.i == prep.i
+        and noun.dep_ == "pobj"
+        and prep.i == prep.head.i + 1
+        and (noun.lemma_.lower() in MEDIA_NOUNS or noun.lemma_.lower() in VENUE_NOUNS)
+    )
+
+
+FOLLOWED_CUE = 0.6
+
+
+def follows_a_cue(verb: Token) -> bool:
+    """``“…,” said Biden, urging them to wait``, ``72 percent said yes while 48 percent agreed``, ``Maher stated
+    … after the interview concluded``: an adverbial clause after a cue verb it hangs on adds to that verb's
+    attribution; it is no parenthetical around it (the cue verb would be dropped as nested in it)."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.i > head.i
+        and head.pos_ == "VERB"
+        and cue_strength(head.lemma_.lower()) >= FOLLOWED_CUE
+        and as_clause(verb) is None
+    )

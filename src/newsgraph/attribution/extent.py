@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.attribution.quote_rules import released_document
 from newsgraph.attribution.records import Attribution
 
 # dependents of the cue verb that belong to the cue phrase when they lie before / after it
@@ -238,6 +239,28 @@ def blocked_tokens(doc: Doc, att: Attribution, starts: list[int]) -> set[int]:
         b = bisect_left(starts, e)
         out.update(range(a, b))
     return out
+
+
+def drop_document_object(doc: Doc, atts: list[Attribution]) -> None:
+    """``released the following statement: “…”``: an object attribution that also took the quote after the colon
+    (:func:`~newsgraph.attribution.quote_rules.released_document`) has the quote as its content; the document
+    noun phrase leaves the content and joins the cue phrase."""
+    for a in atts:
+        if a.verb is None or a.rule != "dobj" or not a.quotes:
+            continue
+        obj = next((c for c in doc[a.verb].children if c.dep_ == "dobj"), None)
+        if obj is None or not released_document(obj) or obj.i + 1 >= len(doc) or doc[obj.i + 1].text != ":":
+            continue
+        s, colon = obj.left_edge.idx, doc[obj.i + 1].idx + 1
+        after = [qs for qs, _ in a.quotes if qs >= colon]
+        if not after:
+            continue
+        out = []
+        for cs, ce in a.content:
+            if cs == s and ce <= colon:
+                continue
+            out.append((after[0], ce) if cs == s else (cs, ce))
+        a.content = out
 
 
 def add_cue_extents(doc: Doc, atts: list[Attribution]) -> None:

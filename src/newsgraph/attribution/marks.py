@@ -27,9 +27,22 @@ MAX_QUOTE_CHARS = 20_000
 """An 'open' quote longer than this (a stray mark in a huge article) is closed at its paragraph end."""
 
 _PARA = re.compile(r"\n\s*\n|\n")
+TURN_LABEL = re.compile(r"[“\"]?[ \t]*([A-Z][A-Z.'’\-]*(?:[ \t]+[A-Z][A-Z.'’\-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+"""A transcript turn's speaker label at a paragraph start (``PENCE: Well, look, …``, ``"JAKE TAPPER: …``): up to
+four all-caps words and a colon, after an optional quotation mark."""
 
 
-def _paragraphs(text: str) -> list[Span]:
+def turn_mark(text: str, ps: int, pe: int) -> bool:
+    """Rule ``turn_mark``: a paragraph that opens with a quotation mark and a speaker label (``"PENCE: …``) is a
+    transcript turn pasted with its quote: the mark opens no quotation, and a quote left open before it ends with
+    the paragraph before."""
+    if ps >= pe or not (text[ps] in OPEN or text[ps] in STRAIGHT):
+        return False
+    m = TURN_LABEL.match(text, ps, pe)
+    return m is not None and sum(ch.isalpha() for ch in m.group(1)) >= 2
+
+
+def paragraphs(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _PARA.finditer(text):
@@ -64,14 +77,20 @@ def _closes_first(text: str, ps: int, pe: int, opens: str, closes: str, straight
 def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:  # noqa: C901, PLR0912
     """Quote spans delimited by ``opens``/``closes`` (and the symmetric ``straight`` mark)."""
     spans: list[Span] = []
-    paras = _paragraphs(text)
+    paras = paragraphs(text)
     start: int | None = None  # open quote start (may come from an earlier paragraph)
     for pi, (ps, pe) in enumerate(paras):
         i = ps
         # A quote still open from the previous paragraph continues only if this one opens with a mark again.
+        turn = turn_mark(text, ps, pe)
+        if turn:
+            i = ps + 1
         if start is not None:
             first = text[ps] if ps < pe else ""
-            if first and (first in opens or first in straight):
+            if turn:
+                spans.append((start, paras[pi - 1][1]))
+                start = None
+            elif first and (first in opens or first in straight):
                 i = ps + 1
             elif _closes_first(text, ps, pe, opens, closes, straight):
                 pass  # the quote goes on without a repeated mark and closes in this paragraph
@@ -98,10 +117,14 @@ def _scan(text: str, opens: str, closes: str, straight: str) -> list[Span]:  # n
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
             too_long = pe - start > MAX_QUOTE_CHARS
             nxt_end = paras[pi + 1][1] if pi + 1 < len(paras) else 0
-            goes_on = nxt is not None and (
-                text[nxt] in opens
-                or text[nxt] in straight
-                or _closes_first(text, nxt, nxt_end, opens, closes, straight)
+            goes_on = (
+                nxt is not None
+                and not turn_mark(text, nxt, nxt_end)
+                and (
+                    text[nxt] in opens
+                    or text[nxt] in straight
+                    or _closes_first(text, nxt, nxt_end, opens, closes, straight)
+                )
             )
             if too_long or not goes_on:
                 spans.append((start, pe))

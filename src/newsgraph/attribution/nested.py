@@ -41,6 +41,28 @@ def _separate(node: Token) -> bool:
     return node.tag_ == "VBG"  # ", adding that …"
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def coordinated_with_cue(doc: Doc, outer: Attribution, inner: Attribution) -> bool:
+    """The inner cue is a second predicate of the outer source that the parse hung on the outer content's verb
+    (``He said his attacks have given his campaign momentum and said that …``, ``She says he respects Clinton and
+    calls her …``): a strong speech verb in a ``conj`` of the outer verb's clausal complement, finite (or with its
+    own ``did``/``to``) and with no subject, marker or modal of its own; the predicate shares the outer source."""
+    if inner.verb is None or outer.verb is None or outer.source_head is None:
+        return False
+    v = doc[inner.verb]
+    head = v.head
+    if v.dep_ != "conj" or head.dep_ not in {"ccomp", "xcomp"} or head.head.i != outer.verb:
+        return False
+    if cue_strength(v.lemma_.lower()) < MIN_STRENGTH:
+        return False
+    deps = {c.dep_ for c in v.children}
+    if deps & {"nsubj", "nsubjpass", "mark"} or any(c.tag_ == "MD" for c in v.children):
+        return False
+    return v.tag_ in FINITE_TAGS or "aux" in deps
+
+
 def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: int) -> int | None:
     """Token where the outer content (tokens ``lo..hi``) should stop, or None."""
     if inner.verb is None or inner.source_head is None:
@@ -49,6 +71,7 @@ def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: in
         return None
     node: Token = doc[inner.verb]
     src = inner.source_head
+    coordinated = coordinated_with_cue(doc, outer, inner)
     for _ in range(8):
         if node.head.i == node.i or not lo <= node.head.i <= hi:
             return None
@@ -58,7 +81,7 @@ def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: in
                 while left - 1 > lo and (doc[left - 1].dep_ == "cc" or doc[left - 1].is_punct):
                     left -= 1
             own_source = node.left_edge.i <= src <= node.right_edge.i
-            shared = src == outer.source_head
+            shared = src == outer.source_head or (coordinated and node.i == inner.verb)
             if node.right_edge.i >= hi and left > lo + 1 and (own_source or shared):
                 return left
         node = node.head
@@ -98,4 +121,6 @@ def split_nested(doc: Doc, atts: list[Attribution], qspans: list[tuple[int, int]
             if new_e <= s or any(qs < cut_c < qe for qs, qe in qspans):
                 continue  # never cut through a quotation
             outer.content = [(s, new_e)]
+            if coordinated_with_cue(doc, outer, inner):
+                inner.source, inner.source_head = outer.source, outer.source_head
             break

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import Attribution, CharSpan, QuoteRuleName
-from newsgraph.attribution.reported import cue_tokens, np_slice, verb_subject
+from newsgraph.attribution.reported import MEDIA_NOUNS, cue_tokens, np_slice, verb_subject
 from newsgraph.extensions import doc_text
 
 # verbs that introduce a quotation only with a colon or a comma after them ("Walsh continued: “…”")
@@ -143,7 +143,8 @@ def _make(
 def colon_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     """``Walsh continued: “They are pushing hard.”``: a cue verb (or ``continued``, ``added``) with its speaker,
     ending in a colon right before the quote (also across a paragraph break); or a speech noun before the colon
-    (``The mayor is sending a new message: “…”``, cue ``message``, the speaker its verb's subject)."""
+    (``The mayor is sending a new message: “…”``, cue ``message``, the speaker its verb's subject; but the verb
+    when the noun is a document it put out: ``released the following statement: “…”``)."""
     prev = _prev_token(doc, first)
     noun = doc[prev.i - 1] if prev is not None and prev.text == ":" and prev.i > 0 else None
     if noun is not None and noun.pos_ == "NOUN" and cue_strength(noun.lemma_.lower(), "NOUN") >= 0.3:
@@ -151,9 +152,18 @@ def colon_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
         src = (
             quote_speaker(verb, q) if noun.dep_ in {"dobj", "attr"} and verb.pos_ in {"VERB", "AUX"} else None
         )
+        if src is not None and released_document(noun):
+            return _make(cue_tokens(verb), src, q, "colon_quote", verb.i)
         if src is not None:
             return _make([noun.i], src, q, "colon_quote")
     return _intro_cue(doc, q, first, ":", 40, "colon_quote")
+
+
+def released_document(noun: Token) -> bool:
+    """``released the following statement: “…”``, ``issued a statement: “…”``: the object of the verb is the
+    document the quote comes from, not a cue of its own; the verb is the cue (its phrase ``released the
+    following statement``) and the quote the content (:func:`~newsgraph.attribution.extent.drop_document_object`)."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in MEDIA_NOUNS and noun.head.pos_ == "VERB"
 
 
 def comma_quote(doc: Doc, q: CharSpan, first: int) -> Attribution | None:

@@ -38,6 +38,7 @@ QuoteRuleName = Literal[
     "dash_byline",
     "continuation",
     "paragraph_quote",
+    "transcript_turn",
 ]
 """Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
 CONTINUATION_RULES = frozenset({"continuation", "paragraph_quote"})

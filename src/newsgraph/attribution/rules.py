@@ -27,7 +27,7 @@ from newsgraph.attribution.cues import (
     SPEECH,
     cue_strength,
 )
-from newsgraph.attribution.extent import add_cue_extents
+from newsgraph.attribution.extent import add_cue_extents, drop_document_object
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.nominal import according_to, adjective_attribution, noun_attribution
@@ -40,6 +40,7 @@ from newsgraph.attribution.records import (
     renumber_continues,
 )
 from newsgraph.attribution.reported import cue_tokens, np_core, span_chars
+from newsgraph.attribution.transcript import transcript_turns
 from newsgraph.attribution.verb_rules import verb_attribution
 from newsgraph.extensions import doc_text
 
@@ -138,6 +139,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             out.append(att)
             if att.verb is not None:
                 by_verb[att.verb] = att
+    out.extend(transcript_turns(doc))
     qspans = quote_spans(text)[:max_quotes]
     idx = _Index(doc)
     # a cue inside quotation marks belongs to the quoted speaker's own words, not to the article's attributions
@@ -252,6 +254,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             out.append(prev.continuation(q, rule="paragraph_quote"))
             last_quoted = out[-1]
             continue
+    drop_document_object(doc, out)
     for a in out:
         a.content.sort()
         a.quotes.sort()

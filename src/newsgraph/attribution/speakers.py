@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.geo import country_name
+from newsgraph.attribution.transcript import is_speaker_label, label_speaker
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker, SpeakerKind
 from newsgraph.names import clean_name, is_prefixed_form, name_of, organization_name, strip_possessive
@@ -170,6 +171,9 @@ class SpeakerResolver:
         self.antecedents: list[_Antecedent] = []
         self._ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self._done: dict[int, Speaker] = {}
+        self._labels: dict[
+            str, str
+        ] = {}  # transcript labels' last words -> names ("TAPPER" -> "Jake Tapper")
         self._narrator: list[int] | None = None
         """offsets of singular first-person words outside quote marks (computed on first use)"""
         self._spoken: list[tuple[int, Speaker]] = []
@@ -239,7 +243,10 @@ class SpeakerResolver:
         """The speaker for the source token slice (``head`` = its syntactic head token)."""
         doc = self.doc
         tok = doc[head] if head is not None else doc[source[1] - 1]
-        sp = self._resolve_np(tok, record=True, slice_=source)
+        if is_speaker_label(doc[source[0] : source[1]]):
+            sp = label_speaker(doc[source[0] : source[1]], self._person_for_part, self._labels)
+        else:
+            sp = self._resolve_np(tok, record=True, slice_=source)
         if sp.kind == "person" and organization_name(sp.name):  # rule organization_head: "Patriot Coal"
             sp = sp.model_copy(update={"kind": "organization"})
         insort(

@@ -18,7 +18,7 @@ rule               sentence it handles
 ``xcomp``          ``The union vowed to fight the cuts``
 ``phrasal_mark``   ``The senator is calling for the government to cut taxes``
 ``phrasal``        ``They called for the immediate release of the hostages``, ``accused Russia of lying``
-``media_saying``   (stop) ``The town released a statement saying …``: the attribution is ``saying``'s
+``media_saying``   (stop) ``The town released a statement saying …`` (or ``describing …``): the participle's
 ``dobj``           ``The ministry denied the report``, ``Many voters viewed him as a traitor``
 ``light``          ``Blackwell took a shot at Clinton``, ``made no mention of the deal``
 ``passive``        ``The budget plan was criticized by opposition lawmakers``
@@ -31,7 +31,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.attribution.complements import addressee_object, inverted_report, own_complement
-from newsgraph.attribution.constructions import as_clause, light_verb_content, make_clear_content
+from newsgraph.attribution.constructions import (
+    as_clause,
+    follows_a_cue,
+    in_a_statement,
+    light_verb_content,
+    make_clear_content,
+)
 from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
@@ -92,7 +98,9 @@ def _stray_that_clause(verb: Token) -> Token | None:
                     and mark.lower_ == "that"
                     and subj is not None
                     and mark.i < subj.i
-                    and cue_strength(tok.head.lemma_.lower(), "NOUN") < 0.15
+                    and (
+                        cue_strength(tok.head.lemma_.lower(), "NOUN") < 0.15 or in_a_statement(prep, tok.head)
+                    )
                 ):
                     return tok
     return None
@@ -291,10 +299,23 @@ def media_saying_rule(f: VerbFrame) -> Stop | None:
         return None
     said = cue_strength(dobj.lemma_.lower(), "NOUN") >= f.th.noun or dobj.lemma_.lower() in MEDIA_NOUNS
     if said and any(
-        speech_clause(c) and c.tag_ == "VBG" and c.i > dobj.i for c in (*dobj.rights, *f.verb.rights)
+        c.tag_ == "VBG" and c.i > dobj.i and (speech_clause(c) or media_participle(f, dobj, c))
+        for c in (*dobj.rights, *f.verb.rights)
     ):
         return STOP_MEDIA
     return None
+
+
+def media_participle(f: VerbFrame, dobj: Token, part: Token) -> bool:
+    """``issued a statement describing the meeting as a step forward``, ``released statements deploring what
+    happened``: a cue participle after a statement, letter, email … that the source put out (not a speech noun in
+    general: ``made comments criticizing …``) reports what the document says; the attribution is the
+    participle's (its cue phrase opens with ``issued a statement``)."""
+    return (
+        dobj.lemma_.lower() in MEDIA_NOUNS
+        and part.dep_ in {"acl", "advcl"}
+        and verb_attribution(part, f.th) is not None
+    )
 
 
 def dobj_rule(f: VerbFrame) -> Found | None:
@@ -347,6 +368,8 @@ def parenthetical_rule(f: VerbFrame) -> Found | None:
     if f.lemma not in SPEECH and as_it is None:
         return None
     head = verb.head
+    if follows_a_cue(verb):
+        return None
     a0, b0 = head.left_edge.i, head.right_edge.i
     own = (verb.left_edge.i, verb.right_edge.i)
     if own[0] > a0 or (as_it is not None and own[1] < b0):

@@ -100,7 +100,7 @@ def _main_predicate(content: Span) -> Token | None:
     return roots[0] if roots else None
 
 
-def _is_negated(pred: Token) -> bool:
+def is_negated(pred: Token) -> bool:
     for c in pred.children:
         if c.dep_ == "neg":
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
@@ -126,7 +126,7 @@ def _modals(pred: Token) -> list[Token]:
 
 def _hedged_predicate(pred: Token, source_like: set[str] | None = None) -> bool:
     """Epistemic modality on a predicate: may/might/could (not negated), hedging adverb/adjective, belief verb."""
-    negated = _is_negated(pred)
+    negated = is_negated(pred)
     if any(_lemma(m) in EPISTEMIC_MODALS for m in _modals(pred)) and not negated:
         return True
     for c in pred.children:
@@ -281,7 +281,7 @@ def classify_status(  # noqa: C901, PLR0912
     cues = cue_tokens(doc, cue_span, content)
     source_text, source_heads = _source_heads(doc, source, cues)
     pred = _main_predicate(content)
-    polarity: Polarity = "negative" if pred is not None and _is_negated(pred) else "positive"
+    polarity: Polarity = "negative" if pred is not None and is_negated(pred) else "positive"
     stance = _writer_stance(content)
 
     lemmas = {_lemma(t) for t in cues}

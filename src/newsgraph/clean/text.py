@@ -138,16 +138,54 @@ def period_headline(u: Unit, nxt: Unit | None) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_MAX_FIRST_LINE_WORDS = 16
+_LEAD_MARK = re.compile(
+    r"\b(?:said|told|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE
+)
 
 
-def _headline_like(u: Unit, nxt: Unit | None = None) -> bool:
+def headline_and_dek(text: str) -> str | None:
+    """Rule ``headline_and_dek``: archive exports (ProQuest, LexisNexis) print the headline and its dek on one line,
+    "Carson on defense, attacking critics as scrutiny heats up; Republican presidential candidate's biography
+    questioned.". Returns the headline (the part before the first "; ") when that part is a short phrase with no
+    sentence end and the dek after it ends as a sentence; else None."""
+    head, sep, dek = text.partition("; ")
+    head = head.strip()
+    if not sep or not dek.rstrip().endswith(".") or head.endswith((".", "!", "?")):
+        return None
+    if not 2 <= len(head.split()) <= _MAX_FIRST_LINE_WORDS or _SENTENCE_BREAK.search(head):
+        return None
+    return head
+
+
+def first_line_headline(u: Unit, following: Sequence[Unit]) -> bool:
+    """Rule ``first_line_headline``: the first line of a document, one short sentence in sentence case ending with a
+    full stop ("Casino revenue up slightly this year, helped by internet betting."), is its headline when a longer
+    prose paragraph follows within three lines. A lead sentence is told apart by what leads carry and headlines do
+    not: "said"/"told", a weekday, "yesterday" ("The council met on Tuesday." stays in the body)."""
+    text = headline_and_dek(u.text) or u.text
+    if (
+        len(text.split()) > _MAX_FIRST_LINE_WORDS
+        or _SENTENCE_BREAK.search(u.text[:-1])
+        or _LEAD_MARK.search(text)
+    ):
+        return False
+    return any(v.kind == GOOD and v.wordlen > u.wordlen for v in following[:3])
+
+
+def _headline_like(u: Unit, nxt: Unit | None = None, first_line: bool = False) -> bool:
     return (
         u.reason is None
         and u.kind not in METADATA
         and not u.bullet
         and 2 <= u.wordlen <= _MAX_TITLE_WORDS
         and u.chars <= 300
-        and not (u.text.endswith(".") and not u.text.endswith("...") and not period_headline(u, nxt))
+        and not (
+            u.text.endswith(".")
+            and not u.text.endswith("...")
+            and not period_headline(u, nxt)
+            and not first_line
+        )
         and not u.text.endswith((":", ","))
         and u.titlecase_ratio > 0
         and not is_related_heading(u)
@@ -179,11 +217,14 @@ def _find_title(units: Sequence[Unit], start: int, end: int) -> Unit | None:
     """The headline: the best headline-like line shortly before the body run (or opening it)."""
     best: tuple[float, int] | None = None
     lo = max(0, start - _HEADER_WINDOW)
+    first = next((k for k, v in enumerate(units) if v.text and v.reason is None), None)
     for i in range(lo, min(end, start + 3)):
         u = units[i]
-        if not _headline_like(u, units[i + 1] if i + 1 < len(units) else None):
+        following = [v for v in units[i + 1 : i + 6] if v.text and v.reason is None]
+        first_line = i == first and first_line_headline(u, following)
+        if not _headline_like(u, units[i + 1] if i + 1 < len(units) else None, first_line):
             continue
-        if i >= start:
+        if i >= start and not first_line:
             # inside the run only before any prose, and if prose follows soon (a date or by-line may sit between)
             if any(v.kind in (GOOD, MEDIUM) and v.reason is None for v in units[start:i]):
                 break
@@ -264,7 +305,7 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:  # noqa: C901, PLR09
         start = title_unit.index + 1
     if title_unit is not None:
         title_unit.reason = "title"
-        out.title = title_unit.text
+        out.title = (headline_and_dek(title_unit.text) or title_unit.text).rstrip("; ")
     if not any(units[i].kind == "date" for i in range(head_from, min(end, len(units)))):
         tries = 0
         for i in range(head_from, min(start + 3, len(units))):

@@ -13,6 +13,7 @@ from newsgraph.extensions import doc_text
 from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Speaker, Stance
 from newsgraph.propositions.frames import Context, Frame
 from newsgraph.propositions.link import Group, Member, group_members
+from newsgraph.propositions.polarity import opposite_polarity
 from newsgraph.propositions.reject import read_frame
 from newsgraph.propositions.statement import (
     clause_statement,
@@ -111,7 +112,12 @@ def _carrier(pos: int, claims: list[Claim], sent_of: list[int], sent_at: int, me
 
 
 def _stances(
-    group: Group, ctx: Context, entities: dict[str, Entity], claims: list[Claim], polarity: str
+    group: Group,
+    ctx: Context,
+    entities: dict[str, Entity],
+    claims: list[Claim],
+    polarity: str,
+    basis: Member | None = None,
 ) -> list[Stance]:
     """One stance per distinct (source, status), in body order; a coordinated source gives one per conjunct."""
     doc = ctx.doc
@@ -142,7 +148,7 @@ def _stances(
         status = question_status(claim, doc) or claim.status
         if status in _ASSERT and direct_question(doc, m.frame.head):
             status = "hedged"
-        if claim.polarity != polarity and status in _ASSERT and m.frame.kind == "clause":
+        if status in _ASSERT and m.frame.kind == "clause" and opposite_polarity(doc, m, basis, polarity):
             status = "denied"  # "X said North Korea did not send troops" denies that it did
         for sp in split_source(claim, doc, ctx, entities):
             key = (_speaker_key(sp, False), status)
@@ -208,9 +214,10 @@ def _explicitness(m: Member) -> tuple[int, int, int]:
     )
 
 
-def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple[str, str]:
-    """The canonical statement and its polarity (that of the member it was built from); "" when no member states
-    the proposition as a clause with a finite verb or an event noun (rule ``fragment_is_no_claim``)."""
+def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple[str, str, Member | None]:
+    """The canonical statement, its polarity and the member it was built from (None when it is a claim's own
+    text); "" when no member states the proposition as a clause with a finite verb or an event noun (rule
+    ``fragment_is_no_claim``)."""
     names = {eid: e.name for eid, e in entities.items()}
     for m in sorted(group.members, key=_explicitness, reverse=True):
         fr: Frame = m.frame
@@ -230,17 +237,14 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
         elif fr.kind == "nominal":
             text = nominal_statement(fr, ctx)
         if len(text.split()) >= 3:
-            return text, m.claim.polarity if m.claim is not None else "positive"
+            return text, m.claim.polarity if m.claim is not None else "positive", m
     first = next((m.claim for m in group.members if m.claim is not None), None)
     if first is None:
-        return "", "positive"
+        return "", "positive", None
     span = ctx.doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
     if span is None or not has_finite_verb(span) or span.root.pos_ not in {"VERB", "AUX"}:
-        return (
-            "",
-            first.polarity,
-        )  # a fragment or a noun phrase ("derogatory comments Trump had made") is no claim
-    return first.text.strip("“”\"' ,."), first.polarity
+        return "", first.polarity, None  # a fragment or a noun phrase ("derogatory comments Trump had made")
+    return first.text.strip("“”\"' ,."), first.polarity, None
 
 
 _SENT_STARTS = "newsgraph.sent_starts"
@@ -292,10 +296,10 @@ def propositions_for(
         )
         if not ids:
             continue  # the writer's framing alone: no source stated it
-        statement, polarity = _statement(g, ctx, by_id)
+        statement, polarity, basis = _statement(g, ctx, by_id)
         if not statement:
             continue  # rule fragment_is_no_claim: no member states it, so it is no trackable claim
-        stances = _stances(g, ctx, by_id, claims, polarity)
+        stances = _stances(g, ctx, by_id, claims, polarity, basis)
         out.append(
             Proposition(
                 id=f"p{len(out) + 1}",
