@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
+from attribution_misses import _parse  # noqa: E402  (this folder is on sys.path when run as a script)
 from eval.polnear import _match, _words, load_split  # noqa: E402
-from scripts.attribution_misses import _parse  # noqa: E402
 
 
 def _outer(doc: Any, atts: list[Any], a: Any) -> Any | None:
@@ -54,8 +54,8 @@ def features(doc: Any, text: str, a: Any, outer: Any | None) -> dict[str, str]:
         "outer_rule": outer.rule if outer else "-",
         "outer_lemma": doc[outer.verb].lemma_.lower() if outer and outer.verb is not None else "-",
         "outer_direct": str(bool(outer and outer.quotes)),
-        "same_content": str(bool(outer) and sorted(outer.content) == sorted(a.content)),
-        "same_src": str(bool(outer) and outer.source == a.source),
+        "same_content": str(outer is not None and sorted(outer.content) == sorted(a.content)),
+        "same_src": str(outer is not None and outer.source == a.source),
         "tag": v.tag_,
         "modal": str(any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)),
         "neg": str(any(c.dep_ == "neg" for c in v.children)),
