@@ -88,3 +88,10 @@ def test_turn_speakers_resolve_to_the_article_people(nlp: Language) -> None:
     assert quotes[1].speaker.resolved_from == "ROSS"
     span = quotes[1].speaker.span
     assert span is not None and TRANSCRIPT[span[0] : span[1]] == "ROSS"
+
+
+def test_an_all_caps_source_outside_a_transcript_stays_an_organisation(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp, "NATO said on Monday that the alliance would send more troops to the eastern border."
+    )
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("NATO", "organization")]

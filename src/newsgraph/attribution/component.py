@@ -85,8 +85,9 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
             head_tok = (
                 doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
             )
-            core = a.source if a.rule == "transcript_turn" else np_core(head_tok)  # the label as it stands
-            sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i)
+            label = a.rule == "transcript_turn"  # a speaker label is resolved as it stands
+            core = a.source if label else np_core(head_tok)
+            sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i, label)
         else:
             sp = Speaker(name="unknown", kind="unknown")
         sp = _fix_speaker_span(text, sp)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.geo import country_name
-from newsgraph.attribution.transcript import is_speaker_label, label_speaker
+from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker, SpeakerKind
 from newsgraph.names import clean_name, is_prefixed_form, name_of, organization_name, strip_possessive
@@ -239,11 +239,12 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ resolution
 
-    def resolve(self, source: tuple[int, int], head: int | None) -> Speaker:
-        """The speaker for the source token slice (``head`` = its syntactic head token)."""
+    def resolve(self, source: tuple[int, int], head: int | None, label: bool = False) -> Speaker:
+        """The speaker for the source token slice (``head`` = its syntactic head token); ``label``: the source is
+        a transcript turn's speaker label (``PENCE``)."""
         doc = self.doc
         tok = doc[head] if head is not None else doc[source[1] - 1]
-        if is_speaker_label(doc[source[0] : source[1]]):
+        if label:
             sp = label_speaker(doc[source[0] : source[1]], self._person_for_part, self._labels)
         else:
             sp = self._resolve_np(tok, record=True, slice_=source)

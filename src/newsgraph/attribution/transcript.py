@@ -23,7 +23,7 @@ from newsgraph.attribution.records import Attribution
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
-__all__ = ["NOT_SPEAKERS", "is_speaker_label", "label_speaker", "speaker_label", "transcript_turns"]
+__all__ = ["NOT_SPEAKERS", "label_speaker", "speaker_label", "transcript_turns"]
 
 NOT_SPEAKERS = frozenset(
     {
@@ -35,7 +35,6 @@ NOT_SPEAKERS = frozenset(
     }
 )  # fmt: skip
 """Capitalised labels that head a paragraph but name no speaker."""
-_LABEL_WORD = re.compile(r"[A-Z][A-Z.'’\-]*")
 
 
 def speaker_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
@@ -90,17 +89,6 @@ def transcript_turns(doc: Doc) -> list[Attribution]:
             )
         )
     return out
-
-
-def is_speaker_label(source: Span) -> bool:
-    """The source is a transcript label: all capitals, with at least three letters and no lower-case word."""
-    text = source.text
-    words = text.split()
-    return (
-        sum(ch.isalpha() for ch in text) >= 3
-        and len(words) <= 4
-        and all(_LABEL_WORD.fullmatch(w) for w in words)
-    )
 
 
 def _normal_case(label: str) -> str:
