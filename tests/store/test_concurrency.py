@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsgraph.models import Source
 from newsgraph.store import open_store
+from newsgraph.store.sqlite import SQLiteStore
 
 from .factory import filler
 
@@ -52,3 +55,50 @@ def test_four_sqlite_writers(tmp_path: Path) -> None:
 @pytest.mark.postgres
 def test_four_postgres_writers(pg_url: str) -> None:
     _run(pg_url)
+
+
+class _CreatesBetweenReads(sqlite3.Connection):
+    """A connection that, right after its first ``PRAGMA application_id``, lets another connection create the
+    whole store: the interleaving that, in CI, made a racing opener take a fresh store for a foreign one."""
+
+    fired = False
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        cur = super().execute(sql, *args)
+        if sql == "PRAGMA application_id" and not _CreatesBetweenReads.fired:
+            _CreatesBetweenReads.fired = True
+            rows = cur.fetchall()
+            SQLiteStore(self._path).close()  # type: ignore[attr-defined]
+            cur = _Rows(rows)  # type: ignore[assignment]
+        return cur
+
+
+class _Rows:
+    def __init__(self, rows: list[Any]) -> None:
+        self.rows = rows
+
+    def fetchone(self) -> Any:
+        return self.rows[0]
+
+
+def test_a_store_created_between_the_openers_reads_is_not_foreign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "racing.db"
+    empty = sqlite3.connect(path)
+    assert empty.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"  # as the first opener leaves it
+    empty.close()
+    real_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if _CreatesBetweenReads.fired:
+            return real_connect(*args, **kwargs)  # type: ignore[no-any-return]
+        conn = real_connect(*args, factory=_CreatesBetweenReads, **kwargs)
+        conn._path = path  # type: ignore[attr-defined]
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", connect)  # the module the store calls
+    with SQLiteStore(path) as s:  # the other connection commits the schema between this opener's two reads
+        assert _CreatesBetweenReads.fired
+        assert s.schema_version() > 0
+        assert s.count("articles") == 0

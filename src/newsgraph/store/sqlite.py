@@ -152,9 +152,18 @@ class SQLiteStore(SQLStore):
 
     # -- opening ----------------------------------------------------------------------------------
     def _inspect(self) -> None:
-        """Reads only: refuses a foreign or corrupt file before anything is written."""
-        app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = [r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        """Reads only: refuses a foreign or corrupt file before anything is written.
+
+        Both reads share one read transaction: read apart, another process's schema-creating commit can land
+        between them, and a newsgraph store caught half-seen (id 0, tables present) was taken for a foreign one."""
+        own = not self._conn.in_transaction
+        if own:
+            self._conn.execute("BEGIN")
+        try:
+            app_id, tables = self._id_and_tables()
+        finally:
+            if own:
+                self._conn.execute("COMMIT")
         if app_id == APPLICATION_ID:
             return
         if app_id == 0 and not tables:
@@ -164,6 +173,11 @@ class SQLiteStore(SQLStore):
             f"{self.path} is an SQLite database but not a newsgraph store ({what}); left untouched. "
             "Choose another --db path."
         )
+
+    def _id_and_tables(self) -> tuple[int, list[str]]:
+        app_id = int(self._conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = [r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return app_id, tables
 
     def _set_wal(self) -> None:
         mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
