@@ -23,6 +23,7 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.attribution.headline import headline_speaker
 from newsgraph.attribution.model import model_attributions
 from newsgraph.attribution.model.combine import combine
 from newsgraph.attribution.paragraphs import sources_in_paragraphs
@@ -88,6 +89,8 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
             label = a.rule == "transcript_turn"  # a speaker label is resolved as it stands
             core = a.source if label else np_core(head_tok)
             sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i, label)
+            if a.rule == "headline_label":
+                sp = headline_speaker(sp, doc[a.source[0] : a.source[1]].text, resolver.people)
         else:
             sp = Speaker(name="unknown", kind="unknown")
         sp = _fix_speaker_span(text, sp)

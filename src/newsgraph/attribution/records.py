@@ -39,6 +39,7 @@ QuoteRuleName = Literal[
     "continuation",
     "paragraph_quote",
     "transcript_turn",
+    "headline_label",
 ]
 """Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
 CONTINUATION_RULES = frozenset({"continuation", "paragraph_quote"})

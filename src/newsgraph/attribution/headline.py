@@ -1,0 +1,151 @@
+"""Headline labels: ``Kasich: ‘We Are Going All The Way To Cleveland’`` is Kasich's words.
+
+Headlines put a speaker before a colon and what they said after it (``Paul Ryan: FBI Decision Not to Indict Hillary
+‘Defies Explanation’``, ``EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines``). Rule ``headline_label``: when
+the document's first paragraph is such a line, it is an attribution with the name as source, the colon as cue (as
+PolNeAR marks it) and the rest of the line as content. A label is told apart from a dateline (``WASHINGTON:``), a
+kicker (``UPDATE:``, ``WATCH:``) or a time (``5:10 p.m.``) by its shape: one to six words in title case, not all
+capitals, at least one of them a proper noun. ``Gillibrand on Hillary Releasing Her Speech Transcripts: ‘I Think She
+Will’``: the words after ``on`` are the topic, not the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.attribution.marks import OPEN, STRAIGHT, paragraphs
+from newsgraph.attribution.records import Attribution
+from newsgraph.attribution.transcript import NOT_SPEAKERS
+from newsgraph.extensions import doc_text
+from newsgraph.models import Speaker
+
+__all__ = ["headline_label", "headline_labels", "headline_speaker"]
+
+MAX_HEADLINE_WORDS = 30
+MAX_LABEL_WORDS = 6
+_COLON = re.compile(r"(?<!\d):[ \t]+(?=\S)")
+_KICKER = re.compile(r"^.*\s[–—-]\s+")  # "EXCLUSIVE – ": the kicker before a dash is not the speaker
+_TOPIC = re.compile(
+    r"\s+(?:[Oo]n|[Tt]o)\s+"
+)  # "Gillibrand on Hillary …", "Obama To Asians …": the speaker is before
+KICKERS = frozenset({"THE LATEST", "LIVE UPDATES", "LIVE", "FACT CHECK", "EXPLAINER", "Q&A", "FIRST LOOK"})
+"""Headline kickers that name a column or a format, not a speaker (``The Latest: Sanders wins Minnesota``)."""
+_CONNECTORS = frozenset({"of", "the", "and", "for", "at", "in", "de", "van", "von", "la", "le", "to"})
+
+
+def headline_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
+    """Rule ``headline_label``: ``(label start, label end, content start)`` when the line ``text[ps:pe]`` is a
+    headline of the form ``Speaker: what they said``, else None (see the module)."""
+    line = text[ps:pe]
+    if "\n" in line.strip() or len(line.split()) > MAX_HEADLINE_WORDS:
+        return None
+    m = _COLON.search(line)
+    if m is None:
+        return None
+    ls, le = 0, m.start()
+    kicker = _KICKER.match(line, 0, le)
+    if kicker is not None:
+        ls = kicker.end()
+    topic = _TOPIC.search(line, ls, le)
+    if topic is not None:
+        le = topic.start()
+    label = line[ls:le].strip()
+    ls = line.index(label, ls) if label else ls
+    words = label.split()
+    content_words = line[m.end() :].split()
+    if not (1 <= len(words) <= MAX_LABEL_WORDS) or len(content_words) < 2:
+        return None
+    if (
+        label.isupper()
+        or "," in label
+        or label.upper() in NOT_SPEAKERS | KICKERS
+        or any(ch in label for ch in OPEN + STRAIGHT + "”’")
+    ):
+        return None
+    if not words[0][:1].isupper():
+        return None
+    return ps + ls, ps + ls + len(label), ps + m.end()
+
+
+def _title_case(label: Span) -> bool:
+    """Every word of the label capitalised (``McCain Challenger Kelli Ward``, ``Poll``), or a proper noun in a
+    label with lower-case words (``Clinton camp``)."""
+    words = [t for t in label if t.is_alpha]
+    return all(t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in words) or any(
+        t.pos_ == "PROPN" or t.ent_type_ for t in label
+    )
+
+
+def _states_something(content: Span) -> bool:
+    """The words after the colon say something: a verb, a modal or a quotation (``Trump Must Decide …``,
+    ``‘No Idea’ …``), not a section's title (``Breitbart News Daily: A World at War``)."""
+    return any(t.pos_ in {"VERB", "AUX"} or t.tag_ == "MD" or t.is_quote for t in content)
+
+
+def headline_labels(doc: Doc) -> list[Attribution]:
+    """Rule ``headline_label`` on the document's first paragraph, when more text follows it, its label is in title
+    case (:func:`_title_case`) and what follows the colon states something (:func:`_states_something`)."""
+    text = doc_text(doc)
+    paras = [(s, e) for s, e in paragraphs(text) if text[s:e].strip()]
+    if len(paras) < 2:
+        return []
+    ps, pe = paras[0]
+    found = headline_label(text, ps, pe)
+    if found is None:
+        return []
+    ls, le, cs = found
+    label = doc.char_span(ls, le, alignment_mode="expand")
+    colon = doc.char_span(le, cs, alignment_mode="expand")
+    cue = [t.i for t in colon if t.text == ":"] if colon is not None else []
+    end = pe
+    while end > cs and text[end - 1].isspace():
+        end -= 1
+    content = doc.char_span(cs, end, alignment_mode="expand") if end > cs else None
+    if (
+        label is None
+        or not cue
+        or content is None
+        or not _title_case(label)
+        or not _states_something(content)
+    ):
+        return []
+    return [
+        Attribution(
+            cue=cue[:1],
+            source=(label.start, label.end),
+            content=[(cs, end)],
+            source_head=label.end - 1,
+            rule="headline_label",
+        )
+    ]
+
+
+class _Named(Protocol):
+    name: str
+    parts: set[str]
+    description: str | None
+
+
+def headline_speaker(sp: Speaker, label: str, people: Iterable[_Named]) -> Speaker:
+    """Rule ``headline_speaker``: a headline names the article's people before the article does, so a label's last
+    word that is a name part of a person the article names (``Ross`` in ``Ross: …``, ``Senator Ann Ross`` below)
+    is that person; any other label keeps the speaker the resolver gave it (``NY Post``, ``Clinton camp``), cut to the label
+    where the parse ran the name on past the colon."""
+    last = label.split()[-1].lower() if label.split() else ""
+    person = next((p for p in people if last in p.parts), None)
+    if person is None:  # the parse of a title-case line may run a name on past the colon: the label bounds it
+        return sp if sp.name in label else sp.model_copy(update={"name": label, "resolved_from": label})
+    if person.name == sp.name:
+        return sp
+    return sp.model_copy(
+        update={
+            "name": person.name,
+            "kind": "person",
+            "description": person.description,
+            "resolved_from": label,
+        }
+    )
