@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.attribution.headline import headline_label, headline_labels
+from newsgraph.attribution.headline import headline_label, headline_labels, headline_verb
 from tests.attribution._rules import parse, quotes_of
 
 BODY = (
@@ -81,3 +81,44 @@ def test_a_label_after_the_first_paragraph_is_not_a_headline(nlp: Language) -> N
 def test_a_lone_line_is_not_a_headline(nlp: Language) -> None:
     doc, _ = parse(nlp, "Ross: ‘The Dam Will Hold Through The Week.’", model="rules")
     assert headline_labels(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "cue"),
+    [
+        ("Glenn Ross Blasts Engineers for Ignoring the Dam, Quotes Report", "Glenn Ross", "Blasts"),
+        ("Senator Ann Ross Denies Dam Will Fail.", "Senator Ann Ross", "Denies"),
+        (
+            "Ann Ross Finally Endorses the Flood Plan.",
+            "Ann Ross",
+            "Finally Endorses",
+        ),  # the adverb joins the cue
+        ("Ross Told Farmers Not To Worry About the Dam.", "Ross", "Told"),  # an irregular past
+        ("EXCLUSIVE – Ann Ross Slams Dam Engineers.", "Ann Ross", "Slams"),  # after the kicker
+        ("U.S. Flexes Muscles As Asia Worries About the Dam.", None, None),  # "As": a clause, not a speaker
+        ("Ann Ross Visits the Dam on Tuesday.", None, None),  # not a reporting verb
+        ("Ann Ross slams dam engineers in a long speech.", None, None),  # sentence case: the parser reads it
+        ("Ross Slams", None, None),  # nothing after the verb
+    ],
+)
+def test_headline_verb(line: str, source: str | None, cue: str | None) -> None:
+    found = headline_verb(line, 0, len(line))
+    got = (line[found[0] : found[1]], line[found[2] : found[3]]) if found else (None, None)
+    assert got == (source, cue)
+
+
+def test_a_title_case_headline_verb_is_an_attribution(nlp: Language) -> None:
+    text = "Glenn Ross Slams Dam Engineers Over Delays." + BODY  # the parse reads "Slams" as a name
+    doc, atts = parse(nlp, text, model="rules")
+    head = [a for a in atts if a.rule == "headline_verb"]
+    assert len(head) == 1
+    a = head[0]
+    assert a.source is not None and doc[a.source[0] : a.source[1]].text == "Glenn Ross"
+    assert [doc[i].text for i in a.cue] == ["Slams"]
+    (s, e) = a.content[0]
+    assert text[s:e] == "Dam Engineers Over Delays"
+
+
+def test_no_headline_verb_where_a_rule_read_the_line(nlp: Language) -> None:
+    doc, atts = parse(nlp, "Ross: Engineers Ignored the Dam, Report Says." + BODY, model="rules")
+    assert [a.rule for a in atts if doc[a.cue[0]].idx < 40] == ["headline_label"]

@@ -89,7 +89,7 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
             label = a.rule == "transcript_turn"  # a speaker label is resolved as it stands
             core = a.source if label else np_core(head_tok)
             sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i, label)
-            if a.rule == "headline_label":
+            if a.rule in {"headline_label", "headline_verb"}:  # a headline names people before the article
                 sp = headline_speaker(sp, doc[a.source[0] : a.source[1]].text, resolver.people)
         else:
             sp = Speaker(name="unknown", kind="unknown")

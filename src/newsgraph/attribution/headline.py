@@ -12,7 +12,7 @@ Will’``: the words after ``on`` are the topic, not the speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from spacy.tokens import Doc, Span
@@ -23,7 +23,7 @@ from newsgraph.attribution.transcript import NOT_SPEAKERS
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
-__all__ = ["headline_label", "headline_labels", "headline_speaker"]
+__all__ = ["headline_label", "headline_labels", "headline_speaker", "headline_verb", "headline_verbs"]
 
 MAX_HEADLINE_WORDS = 30
 MAX_LABEL_WORDS = 6
@@ -149,3 +149,104 @@ def headline_speaker(sp: Speaker, label: str, people: Iterable[_Named]) -> Speak
             "resolved_from": label,
         }
     )
+
+
+HEADLINE_CUE_STRENGTH = 0.4
+IRREGULAR_PAST = frozenset({"said", "told", "wrote", "spoke", "thought", "knew", "swore", "foresaw"})
+_NOT_IN_A_NAME = frozenset(
+    {
+        "as", "if", "when", "after", "while", "because", "why", "how", "what", "who", "that", "which", "is", "are",
+        "was", "were", "has", "have", "will", "would", "can", "could", "should", "must", "may", "does", "do", "did",
+        "don’t", "isn’t", "won’t", "not", "this", "these", "here’s",
+    }
+)  # fmt: skip
+"""Words that show the words before a verb are a clause, not a speaker (``U.S. Flexes Muscles As Asia Worries``)."""
+CUE_ADVERBS = frozenset(
+    {"just", "now", "also", "still", "finally", "reportedly", "again", "already", "never", "quietly", "openly",
+     "publicly", "privately", "officially", "formally"}
+)  # fmt: skip
+"""An adverb between the speaker and the verb belongs to the cue (``Donald Trump Finally Endorses``)."""
+_WORD = re.compile(r"[^\s]+")
+_LEADING_KICKER = re.compile(r"^(?:.*\s[–—-]\s+|[^:]*:\s+)")  # "EXCLUSIVE – ", "FIX IS IN: "
+
+
+def _inflected_cue(word: str) -> bool:
+    """A title-case verb form (``Blasts``, ``Praises``, ``Urged``, ``Denies``) of a reporting word."""
+    from newsgraph.attribution.cues import cue_strength
+
+    w = word.lower().strip(".,;!?’'")
+    if w in IRREGULAR_PAST:
+        return True
+    if not w.isalpha() or not w.endswith(("s", "ed")) or w.endswith("ss"):
+        return False
+    stems = {w[:-1], w[:-2], w[:-3] + "y"}  # praise-s, blast-ed, den-ies / den-ied
+    return max(cue_strength(s) for s in stems if s) >= HEADLINE_CUE_STRENGTH
+
+
+def headline_verb(text: str, ps: int, pe: int) -> tuple[int, int, int, int, int] | None:
+    """Rule ``headline_verb``: ``(source start, source end, cue start, cue end, content end)`` when the line
+    ``text[ps:pe]`` is a title-case headline ``Speaker Verbs What`` (``Glenn Beck Blasts Drudge for Mocking His
+    Fast``, ``PBS Moderators Ignore Clinton Scandals``), whose verb the parser of a title-case line reads as a name.
+    The verb is the first capitalised reporting word in ``-s``/``-ed`` form (or ``Said``, ``Told`` …) after one to six
+    title-case words that are no clause (:data:`_NOT_IN_A_NAME`); an adverb before it joins the cue."""
+    line = text[ps:pe].rstrip()
+    if "\n" in line or len(line.split()) > MAX_HEADLINE_WORDS:
+        return None
+    long_words = [w for w in line.split() if sum(ch.isalpha() for ch in w) > 3]
+    if not long_words or sum(w[:1].isupper() for w in long_words) < 0.75 * len(long_words):
+        return None
+    kicker = _LEADING_KICKER.match(line)
+    start = kicker.end() if kicker is not None else 0
+    words = list(_WORD.finditer(line, start))
+    for k, m in enumerate(words[1 : MAX_LABEL_WORDS + 1], start=1):
+        before = [w.group() for w in words[:k]]
+        if any("," in w or ":" in w for w in before) or not before[0][:1].isupper():
+            return None
+        if not (m.group()[:1].isupper() and _inflected_cue(m.group())):
+            continue
+        if (
+            not all(w[:1].isupper() or w.lower() in _CONNECTORS for w in before)
+            or any(w.lower() in _NOT_IN_A_NAME for w in before)
+            or k + 1 >= len(words)
+        ):
+            return None
+        j = k
+        while j > 1 and words[j - 1].group().lower() in CUE_ADVERBS:
+            j -= 1
+        end = len(line)
+        while end > m.end() and line[end - 1] in ".!? ":
+            end -= 1
+        return ps + words[0].start(), ps + words[j - 1].end(), ps + words[j].start(), ps + m.end(), ps + end
+    return None
+
+
+def headline_verbs(doc: Doc, found: Sequence[Attribution]) -> list[Attribution]:
+    """Rule ``headline_verb`` on the document's first paragraph, when more text follows it and no other attribution
+    (``found``) has its cue on that line."""
+    text = doc_text(doc)
+    paras = [(s, e) for s, e in paragraphs(text) if text[s:e].strip()]
+    if len(paras) < 2:
+        return []
+    ps, pe = paras[0]
+    if any(ps <= doc[a.cue[0]].idx < pe for a in found if a.cue):
+        return []
+    hit = headline_verb(text, ps, pe)
+    if hit is None:
+        return []
+    ss, se, cs, ce, end = hit
+    source = doc.char_span(ss, se, alignment_mode="expand")
+    cue = doc.char_span(cs, ce, alignment_mode="expand")
+    if source is None or cue is None:
+        return []
+    after = cue.end_char
+    while after < end and text[after].isspace():
+        after += 1
+    return [
+        Attribution(
+            cue=[t.i for t in cue],
+            source=(source.start, source.end),
+            content=[(after, end)],
+            source_head=source.end - 1,
+            rule="headline_verb",
+        )
+    ]

@@ -40,6 +40,7 @@ QuoteRuleName = Literal[
     "paragraph_quote",
     "transcript_turn",
     "headline_label",
+    "headline_verb",
 ]
 """Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
 CONTINUATION_RULES = frozenset({"continuation", "paragraph_quote"})

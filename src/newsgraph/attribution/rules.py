@@ -28,7 +28,7 @@ from newsgraph.attribution.cues import (
     cue_strength,
 )
 from newsgraph.attribution.extent import add_cue_extents, drop_document_object
-from newsgraph.attribution.headline import headline_labels
+from newsgraph.attribution.headline import headline_labels, headline_verbs
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.nominal import according_to, adjective_attribution, noun_attribution
@@ -142,6 +142,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
                 by_verb[att.verb] = att
     out.extend(transcript_turns(doc))
     out.extend(headline_labels(doc))
+    out.extend(headline_verbs(doc, out))
     qspans = quote_spans(text)[:max_quotes]
     idx = _Index(doc)
     # a cue inside quotation marks belongs to the quoted speaker's own words, not to the article's attributions
