@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.attribution.paragraphs import Paragraphs, source_in_paragraph
+from newsgraph.attribution.paragraphs import Paragraphs, editors_note, source_in_paragraph
 from newsgraph.attribution.records import Attribution
 from newsgraph.attribution.reported import closes_dateline, is_break, np_slice
 from tests.attribution._built import Row, built_doc
@@ -166,3 +166,27 @@ def test_dateline_is_no_source() -> None:
     source_in_paragraph(doc, att, Paragraphs(doc))
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Martin O’Malley"
     assert np_slice(doc[0])[1] <= 4  # the place's noun phrase stops at the dateline's dash
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "note"),
+    [
+        ("Editor’s note: Ann Ross is a serial liar who has repeatedly pledged to close the dam.", True),
+        ("Editor's Note: An earlier version of this story misspelled the senator's name.", True),
+        ("“Editors’ note: This article was updated.", True),
+        ("The editor said in a note that the story would be updated.", False),
+        ("Ross said the editor’s note was wrong.", False),
+    ],
+)
+def test_editors_note(paragraph: str, note: bool) -> None:
+    assert editors_note(paragraph, 0, len(paragraph)) is note
+
+
+def test_an_editors_note_holds_no_attribution(nlp: Language) -> None:
+    text = (
+        "Senator Ann Ross said on Monday that the dam would hold.\n\n"
+        "Editor’s note: Ann Ross is a serial liar and bully who has repeatedly pledged to close the dam."
+    )
+    for model in ("rules", "combined"):
+        doc, atts = parse(nlp, text, model)
+        assert [doc[a.cue[0]].text for a in atts] == ["said"]

@@ -73,3 +73,24 @@ def addressee_object(lemma: str, dobj: Token) -> bool:
         or dobj.pos_ in {"PROPN", "PRON"}
         or dobj.lemma_.lower() in ADDRESSEE_NOUNS
     )
+
+
+QUESTION_ADDRESSEE_VERBS = ADDRESSEE_VERBS | {"question", "press", "quiz"}
+
+
+def passive_addressee(verb: Token) -> Token | None:
+    """Rule ``passive_addressee``: the subject of a passive ``ask``, ``tell``, ``assure`` … is who was asked or
+    told, not who spoke (``Sanders was asked whether he would endorse Clinton``, ``voters were assured that …``).
+    Returns that subject (its head token); the speaker is then the ``by`` agent (:func:`passive_agent`) or no one
+    named."""
+    if verb.lemma_.lower() not in QUESTION_ADDRESSEE_VERBS or not any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's ``by`` phrase (``was asked by a reporter`` -> ``reporter``)."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None

@@ -10,12 +10,15 @@ paragraph itself opens with (or dropped, so that speaker resolution may find one
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.attribution.records import SUBJ_DEPS, Attribution
+from newsgraph.attribution.marks import paragraphs
+from newsgraph.attribution.records import SUBJ_DEPS, Attribution, renumber_continues
 from newsgraph.attribution.reported import is_break, np_slice
+from newsgraph.extensions import doc_text
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 CHAIN = frozenset({"advcl", "conj", "xcomp"})
@@ -104,3 +107,24 @@ def sources_in_paragraphs(doc: Doc, atts: list[Attribution]) -> None:
     paras = Paragraphs(doc)
     for a in atts:
         source_in_paragraph(doc, a, paras)
+
+
+EDITORS_NOTE = re.compile(r"[\s“\"(\[*_]*(?:an?\s+)?editors?(?:[’']s?)?\s+note\b", re.IGNORECASE)
+
+
+def editors_note(text: str, ps: int, pe: int) -> bool:
+    """Rule ``editors_note``: a paragraph that opens with "Editor’s note" is the publication speaking about its
+    article (a correction, a disclosure, or a stance it appends to every story: "Editor’s note: Donald Trump … has
+    repeatedly pledged to ban all Muslims"), not reporting; attributions in it are none (PolNeAR marks none, and
+    the appended note made the most reported claim of a store)."""
+    return EDITORS_NOTE.match(text, ps, pe) is not None
+
+
+def drop_editors_notes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """The attributions whose cue lies outside editor's notes (:func:`editors_note`), ``continues`` renumbered."""
+    text = doc_text(doc)
+    notes = [(s, e) for s, e in paragraphs(text) if editors_note(text, s, e)]
+    if not notes:
+        return atts
+    kept = [a for a in atts if not a.cue or not any(s <= doc[a.cue[0]].idx < e for s, e in notes)]
+    return renumber_continues(kept) if len(kept) < len(atts) else atts

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.adjuncts import adjunct_attribution
+from newsgraph.attribution.complements import passive_addressee, passive_agent
 from newsgraph.attribution.constructions import asked_attribution
 from newsgraph.attribution.content_extent import mixed_quote_extent
 from newsgraph.attribution.cues import (
@@ -163,6 +164,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     by_verb = {v: a for v, a in by_verb.items() if any(a is b for b in out)}
     out.sort(key=lambda a: a.start(doc))
     split_nested(doc, out, qspans)
+    speakers_not_addressees(doc, out)
 
     in_sources = speaker_clause_verbs(doc, out)
     frag_starts: list[tuple[int, int, int]] = sorted(
@@ -422,3 +424,19 @@ def _only_quotes(text: str, content: list[CharSpan], quotes: list[CharSpan]) -> 
 
 def sentence_of(doc: Doc, tok: int) -> Span:
     return doc[tok].sent
+
+
+def speakers_not_addressees(doc: Doc, atts: list[Attribution]) -> None:
+    """A passive question or telling verb's subject (:func:`passive_addressee`) leaves the source: the ``by``
+    agent takes its place, else the attribution has no source (as PolNeAR marks ``X was asked``)."""
+    for a in atts:
+        if a.verb is None or a.source is None:
+            continue
+        subj = passive_addressee(doc[a.verb])
+        if subj is None or not a.source[0] <= subj.i < a.source[1]:
+            continue
+        agent = passive_agent(doc[a.verb])
+        if agent is None:
+            a.source, a.source_head = None, None
+        else:
+            a.source, a.source_head = (agent.left_edge.i, agent.right_edge.i + 1), agent.i
