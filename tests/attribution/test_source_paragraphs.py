@@ -190,3 +190,14 @@ def test_an_editors_note_holds_no_attribution(nlp: Language) -> None:
     for model in ("rules", "combined"):
         doc, atts = parse(nlp, text, model)
         assert [doc[a.cue[0]].text for a in atts] == ["said"]
+
+
+def test_an_editors_note_broken_over_lines_holds_no_attribution(nlp: Language) -> None:
+    text = (
+        "Senator Ann Ross said on Monday that the dam would hold.\n\n"
+        "Editor’s note: Ann Ross regularly\nmisleads\nvoters and is a bully who has\nrepeatedly pledged to close "
+        "the dam.\n\nThe mayor said the dam would hold."
+    )
+    for body in (text, text.replace("\n", "\n\n")):  # as cleaning leaves it: each line a paragraph
+        doc, atts = parse(nlp, body, "rules")
+        assert [doc[a.cue[0]].text for a in atts] == ["said", "said"]

@@ -120,10 +120,30 @@ def editors_note(text: str, ps: int, pe: int) -> bool:
     return EDITORS_NOTE.match(text, ps, pe) is not None
 
 
+MAX_NOTE_PARAGRAPHS = 12
+
+
+def _note_blocks(text: str) -> list[tuple[int, int]]:
+    """Each note runs on to the end of its first paragraph that ends a sentence: a page's markup may break a
+    note's lines anywhere, and cleaning makes each line a paragraph."""
+    paras = paragraphs(text)
+    out = []
+    for k, (s, e) in enumerate(paras):
+        if not editors_note(text, s, e):
+            continue
+        end = e
+        for _, pe in paras[k : k + MAX_NOTE_PARAGRAPHS]:
+            end = pe
+            if text[:pe].rstrip().endswith((".", "!", "?", "”", '"')):
+                break
+        out.append((s, end))
+    return out
+
+
 def drop_editors_notes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """The attributions whose cue lies outside editor's notes (:func:`editors_note`), ``continues`` renumbered."""
     text = doc_text(doc)
-    notes = [(s, e) for s, e in paragraphs(text) if editors_note(text, s, e)]
+    notes = _note_blocks(text)
     if not notes:
         return atts
     kept = [a for a in atts if not a.cue or not any(s <= doc[a.cue[0]].idx < e for s, e in notes)]
