@@ -109,7 +109,7 @@ def deep_pages(tmp: Path, page: int = 1000, limit: int = 50, repeat: int = 15) -
     t = time.perf_counter()
     _deep_store(db, n_quotes)
     build_s = time.perf_counter() - t
-    app = create_app(Settings(db=str(db), rate_per_minute=100_000_000))
+    app = create_app(Settings(db=str(db), rate_per_minute=100_000_000, allowed_hosts=["testserver"]))
     with TestClient(app) as client:
         cursor = None
         t = time.perf_counter()

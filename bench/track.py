@@ -105,6 +105,7 @@ def _persist_time(
         rows = Rows(
             claims=[[None] * 13 for _ in keys],
             cluster_items=[(k, t, NONE, NONE) for k, t in zip(keys, ts, strict=True)],
+            claim_items=list(keys),
         )
         t0 = time.perf_counter()
         with s._write() as cur:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from bench.run_all import collect_ratios
 
 
@@ -21,3 +24,25 @@ def test_module_ratios_list_passes_through_and_errors_give_no_rows() -> None:
     assert collect_ratios("store", {"error": "boom"}) == []
     odd = collect_ratios("api", {"something": 1})
     assert len(odd) == 1 and odd[0]["value"] is None
+
+
+def test_bench_tracker_persist_runs_on_the_store_it_times() -> None:
+    """bench/track.py drives the store's private clustering step: it must keep up with the batch record."""
+    import numpy as np
+    from bench.track import _persist_time
+
+    rng = np.random.default_rng(0)
+    vecs = rng.standard_normal((40, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    texts = [f"The dam on river {i} will hold, officials said." for i in range(40)]
+    best, snapshot = _persist_time(vecs[:30], texts[:30], vecs[30:], texts[30:])
+    assert best > 0 and snapshot >= 0
+
+
+def test_bench_api_deep_pages_follows_cursors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/api.py walks /api/quotes page by page: the app must answer it (allowed host, cursor)."""
+    from bench.api import deep_pages
+
+    monkeypatch.setenv("NEWSGRAPH_BENCH_API_QUOTES", "1")
+    res = deep_pages(tmp_path, page=3, limit=5, repeat=1)
+    assert res["page"] == 3 and res["ratio"] > 0
