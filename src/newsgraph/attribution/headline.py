@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.attribution.marks import OPEN, STRAIGHT, paragraphs
 from newsgraph.attribution.records import Attribution
-from newsgraph.attribution.transcript import NOT_SPEAKERS
+from newsgraph.attribution.transcript import NOT_SPEAKERS, label_attribution
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
@@ -113,15 +113,7 @@ def headline_labels(doc: Doc) -> list[Attribution]:
         or not _states_something(content)
     ):
         return []
-    return [
-        Attribution(
-            cue=cue[:1],
-            source=(label.start, label.end),
-            content=[(cs, end)],
-            source_head=label.end - 1,
-            rule="headline_label",
-        )
-    ]
+    return [label_attribution(cue[0], label, (cs, end), "headline_label")]
 
 
 class _Named(Protocol):

@@ -19,11 +19,11 @@ from typing import Protocol
 from spacy.tokens import Doc, Span
 
 from newsgraph.attribution.marks import OPEN, STRAIGHT, TURN_LABEL, paragraphs
-from newsgraph.attribution.records import Attribution
+from newsgraph.attribution.records import Attribution, RuleName
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
-__all__ = ["NOT_SPEAKERS", "label_speaker", "speaker_label", "transcript_turns"]
+__all__ = ["NOT_SPEAKERS", "label_attribution", "label_speaker", "speaker_label", "transcript_turns"]
 
 NOT_SPEAKERS = frozenset(
     {
@@ -79,16 +79,19 @@ def transcript_turns(doc: Doc) -> list[Attribution]:
         cue = [t.i for t in colon if t.text == ":"] if colon is not None else []
         if label is None or not cue or end <= cs:
             continue
-        out.append(
-            Attribution(
-                cue=cue[:1],
-                source=(label.start, label.end),
-                content=[(cs, end)],
-                source_head=label.end - 1,
-                rule="transcript_turn",
-            )
-        )
+        out.append(label_attribution(cue[0], label, (cs, end), "transcript_turn"))
     return out
+
+
+def label_attribution(colon: int, label: Span, content: tuple[int, int], rule: RuleName) -> Attribution:
+    """``Label: what they said``: the label is the source, the colon (token ``colon``) the cue."""
+    return Attribution(
+        cue=[colon],
+        source=(label.start, label.end),
+        content=[content],
+        source_head=label.end - 1,
+        rule=rule,
+    )
 
 
 def _normal_case(label: str) -> str:
