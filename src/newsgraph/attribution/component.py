@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from newsgraph.attribution.headline import headline_speaker
 from newsgraph.attribution.model import model_attributions
 from newsgraph.attribution.model.combine import combine
-from newsgraph.attribution.paragraphs import drop_editors_notes, sources_in_paragraphs
+from newsgraph.attribution.paragraphs import drop_editors_notes, note_blocks, sources_in_paragraphs
 from newsgraph.attribution.rules import (
     Attribution,
     Thresholds,
@@ -156,7 +156,8 @@ class QuotesComponent:
 
     def attributions(self, doc: Doc) -> list[Attribution]:
         """The attributions of the configured ``model`` setting (rules, model or combined), in document order."""
-        atts = drop_editors_notes(doc, self.rule_attributions(doc))
+        notes = note_blocks(doc_text(doc))  # once: both the rules' and the combined attributions leave them
+        atts = drop_editors_notes(doc, self.rule_attributions(doc), notes)
         if self.model == "rules":
             return atts
         try:
@@ -168,7 +169,7 @@ class QuotesComponent:
             return atts
         out = found if self.model == "model" else combine(doc, atts, found)
         sources_in_paragraphs(doc, out)  # the model's sources too (and a rule's source the model replaced)
-        return drop_editors_notes(doc, out)
+        return drop_editors_notes(doc, out, notes)
 
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions

@@ -17,24 +17,42 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.attribution.cues import cue_strength
 from newsgraph.attribution.marks import OPEN, STRAIGHT, paragraphs
 from newsgraph.attribution.records import Attribution
 from newsgraph.attribution.transcript import NOT_SPEAKERS, label_attribution
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
-__all__ = ["headline_label", "headline_labels", "headline_speaker", "headline_verb", "headline_verbs"]
+__all__ = [
+    "headline_label",
+    "headline_labels",
+    "headline_paragraph",
+    "headline_speaker",
+    "headline_verb",
+    "headline_verbs",
+]
 
 MAX_HEADLINE_WORDS = 30
 MAX_LABEL_WORDS = 6
 _COLON = re.compile(r"(?<!\d):[ \t]+(?=\S)")
 _KICKER = re.compile(r"^.*\s[–—-]\s+")  # "EXCLUSIVE – ": the kicker before a dash is not the speaker
-_TOPIC = re.compile(
-    r"\s+(?:[Oo]n|[Tt]o)\s+"
-)  # "Gillibrand on Hillary …", "Obama To Asians …": the speaker is before
+# "Gillibrand on Hillary …", "Obama To Asians …": the speaker is before the topic or the addressee
+_TOPIC = re.compile(r"\s+(?:[Oo]n|[Tt]o)\s+")
 KICKERS = frozenset({"THE LATEST", "LIVE UPDATES", "LIVE", "FACT CHECK", "EXPLAINER", "Q&A", "FIRST LOOK"})
 """Headline kickers that name a column or a format, not a speaker (``The Latest: Sanders wins Minnesota``)."""
 _CONNECTORS = frozenset({"of", "the", "and", "for", "at", "in", "de", "van", "von", "la", "le", "to"})
+
+
+def headline_paragraph(text: str) -> tuple[int, int] | None:
+    """The first non-blank paragraph, when more text follows it: where a headline stands."""
+    found = None
+    for s, e in paragraphs(text):
+        if text[s:e].strip():
+            if found is not None:
+                return found
+            found = (s, e)
+    return None
 
 
 def headline_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
@@ -90,10 +108,10 @@ def headline_labels(doc: Doc) -> list[Attribution]:
     """Rule ``headline_label`` on the document's first paragraph, when more text follows it, its label is in title
     case (:func:`_title_case`) and what follows the colon states something (:func:`_states_something`)."""
     text = doc_text(doc)
-    paras = [(s, e) for s, e in paragraphs(text) if text[s:e].strip()]
-    if len(paras) < 2:
+    first = headline_paragraph(text)
+    if first is None:
         return []
-    ps, pe = paras[0]
+    ps, pe = first
     found = headline_label(text, ps, pe)
     if found is None:
         return []
@@ -164,8 +182,6 @@ _LEADING_KICKER = re.compile(r"^(?:.*\s[–—-]\s+|[^:]*:\s+)")  # "EXCLUSIVE �
 
 def _inflected_cue(word: str) -> bool:
     """A title-case verb form (``Blasts``, ``Praises``, ``Urged``, ``Denies``) of a reporting word."""
-    from newsgraph.attribution.cues import cue_strength
-
     w = word.lower().strip(".,;!?’'")
     if w in IRREGULAR_PAST:
         return True
@@ -216,10 +232,10 @@ def headline_verbs(doc: Doc, found: Sequence[Attribution]) -> list[Attribution]:
     """Rule ``headline_verb`` on the document's first paragraph, when more text follows it and no other attribution
     (``found``) has its cue on that line."""
     text = doc_text(doc)
-    paras = [(s, e) for s, e in paragraphs(text) if text[s:e].strip()]
-    if len(paras) < 2:
+    first = headline_paragraph(text)
+    if first is None:
         return []
-    ps, pe = paras[0]
+    ps, pe = first
     if any(ps <= doc[a.cue[0]].idx < pe for a in found if a.cue):
         return []
     hit = headline_verb(text, ps, pe)

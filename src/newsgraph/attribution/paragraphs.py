@@ -123,7 +123,7 @@ def editors_note(text: str, ps: int, pe: int) -> bool:
 MAX_NOTE_PARAGRAPHS = 12
 
 
-def _note_blocks(text: str) -> list[tuple[int, int]]:
+def note_blocks(text: str) -> list[tuple[int, int]]:
     """Each note runs on to the end of its first paragraph that ends a sentence: a page's markup may break a
     note's lines anywhere, and cleaning makes each line a paragraph."""
     paras = paragraphs(text)
@@ -132,18 +132,21 @@ def _note_blocks(text: str) -> list[tuple[int, int]]:
         if not editors_note(text, s, e):
             continue
         end = e
-        for _, pe in paras[k : k + MAX_NOTE_PARAGRAPHS]:
+        for ns, pe in paras[k : k + MAX_NOTE_PARAGRAPHS]:
             end = pe
-            if text[:pe].rstrip().endswith((".", "!", "?", "”", '"')):
+            if text[ns:pe].rstrip().endswith((".", "!", "?", "”", '"')):
                 break
         out.append((s, end))
     return out
 
 
-def drop_editors_notes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    """The attributions whose cue lies outside editor's notes (:func:`editors_note`), ``continues`` renumbered."""
-    text = doc_text(doc)
-    notes = _note_blocks(text)
+def drop_editors_notes(
+    doc: Doc, atts: list[Attribution], notes: list[tuple[int, int]] | None = None
+) -> list[Attribution]:
+    """The attributions whose cue lies outside editor's notes (:func:`editors_note`; ``notes``: their
+    :func:`note_blocks`, when the caller has them already), ``continues`` renumbered."""
+    if notes is None:
+        notes = note_blocks(doc_text(doc))
     if not notes:
         return atts
     kept = [a for a in atts if not a.cue or not any(s <= doc[a.cue[0]].idx < e for s, e in notes)]
