@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
+from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.records import REL_PRONOUNS, SUBJ_DEPS, CharSpan
 from newsgraph.clean.dateline import MAX_DATELINE, split_dateline
 from newsgraph.extensions import doc_text
@@ -95,6 +96,26 @@ def participle_owner(participle: Token) -> Token:
     return participle.head
 
 
+def _quoted(tok: Token, spans: list[CharSpan]) -> bool:
+    return any(s < tok.idx < e for s, e in spans)
+
+
+def conjunct_outside_quotes(verb: Token) -> Token | None:
+    """Rule ``conjunct_outside_quotes``: "Mr. Trump hardly clarified the matter, treating her remark as a compliment
+    -- ''That makes me smart'' -- and, when questioned, asserting, ''Of course, I pay federal taxes.''": the parse
+    coordinates the cue (asserting) with a verb inside a quotation (makes), whose subject is the quoted words'
+    ("That"), not the speaker's. A verb outside quotation marks is not coordinated with one inside them: its
+    conjunct is the nearest earlier verb of the same form outside quotes in the sentence (treating). None when the
+    parse's conjunct is outside quotes, or no such verb exists."""
+    spans = quote_spans(verb.doc.text)
+    if not spans or _quoted(verb, spans) or not _quoted(verb.head, spans):
+        return None
+    for tok in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if tok.tag_ == verb.tag_ and tok.pos_ == "VERB" and not _quoted(tok, spans):
+            return tok
+    return None
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PLR0912
     """The speaker noun of a cue verb, following coordination, participles, xcomp and relative clauses."""
     for child in verb.children:
@@ -124,7 +145,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
         if main.pos_ in {"VERB", "AUX"} and main.i != verb.head.i:
             return verb_subject(main, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return verb_subject(verb.head, depth + 1)
+        outside = conjunct_outside_quotes(verb)
+        return verb_subject(outside if outside is not None else verb.head, depth + 1)
     if verb.dep_ == "dep" and depth > 0 and verb.head.pos_ in {"VERB", "AUX"}:
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp":
