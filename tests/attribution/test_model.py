@@ -17,8 +17,10 @@ from newsgraph.attribution.model.combine import (
     ends_whole,
     governs_content,
     marked_construction,
+    source_read_by_construction,
     strong_cue,
     weak_cue_takes_a_clause,
+    within_the_content_phrase,
     without_trailing_date,
 )
 from newsgraph.attribution.model.corpus import GoldAttribution
@@ -232,6 +234,14 @@ def test_model_alone_links_source_cue_content(nlp: Language) -> None:
         ("Seoul maintained its policy of sending only aid.", "maintained", "sending only aid", False),
         ("Seoul maintained its position that aid is enough.", "maintained", "that aid is enough", True),
         ("Seoul maintained that aid is enough.", "maintained", "that aid is enough", True),
+        # the model's content may be the object itself: a policy of doing is still no thing said
+        (
+            "Seoul maintained its policy of sending only aid.",
+            "maintained",
+            "its policy of sending only aid",
+            False,
+        ),
+        ("Seoul denied the report about the aid.", "denied", "the report about the aid", True),
     ],
 )
 def test_content_not_under_a_plain_object(nlp: Language, text: str, cue: str, content: str, ok: bool) -> None:
@@ -274,3 +284,72 @@ def test_added_shape_and_marked_construction(nlp: Language) -> None:
     assert [strong_cue(doc, r) for r in rules] == [True]
     doc = nlp("The new stadium looks like a long shot.")
     assert [strong_cue(doc, r) for r in _comp(nlp, "rules").attributions(doc)] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_content", "model_content", "kept"),
+    [
+        # the participle modifies a noun of the content: the widening stays
+        (
+            "Seoul called for the withdrawal of troops deployed to fight in Ukraine and signaled a change.",
+            "the withdrawal of troops",
+            "the withdrawal of troops deployed to fight in Ukraine and",
+            "the withdrawal of troops deployed to fight in Ukraine",
+        ),
+        # what the cue's clause does next is no content
+        (
+            "Kim denied the report and left the room.",
+            "the report",
+            "the report and left the room",
+            "the report",
+        ),
+        (
+            "Kim rejected the offer, walking out of the talks.",
+            "the offer",
+            "the offer, walking out of the talks",
+            "the offer",
+        ),
+    ],
+)
+def test_within_the_content_phrase(
+    nlp: Language, text: str, rule_content: str, model_content: str, kept: str
+) -> None:
+    doc = nlp(text)
+    start = text.index(rule_content)
+    rule = next(
+        a for a in _comp(nlp, "rules").attributions(doc) if text[a.content[0][0] :].startswith(rule_content)
+    )
+    cue = doc[rule.verb] if rule.verb is not None else doc[rule.cue[0]]
+    end = within_the_content_phrase(doc, cue, start + len(rule_content), start + len(model_content))
+    assert text[start:end] == kept, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "rule_source", "model_source", "kept"),
+    [
+        ("The mayor, who had endorsed the plan, spoke.", "endorsed", "The mayor", "who", True),
+        (
+            "The police received several calls saying that shots were fired.",
+            "saying",
+            "several calls",
+            "The police",
+            True,
+        ),
+        ("Kim said that the deal was off, the aide said.", "said", "Kim", "the aide", False),
+    ],
+)
+def test_source_read_by_construction(
+    nlp: Language, text: str, cue: str, rule_source: str, model_source: str, kept: bool
+) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == cue)
+
+    def span(words: str) -> tuple[int, int]:
+        s = doc.char_span(text.index(words), text.index(words) + len(words))
+        assert s is not None
+        return s.start, s.end
+
+    r = Attribution(cue=[verb.i], source=span(rule_source), content=[], verb=verb.i)
+    r.source_head = doc[r.source[0] : r.source[1]].root.i  # type: ignore[index]
+    m = Attribution(cue=[verb.i], source=span(model_source), content=[])
+    assert source_read_by_construction(doc, r, m) is kept

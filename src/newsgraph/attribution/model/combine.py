@@ -48,7 +48,7 @@ from newsgraph.attribution.model.gate import (
     shares_a_cue,
 )
 from newsgraph.attribution.model.linking import dominates
-from newsgraph.attribution.records import Attribution, QuoteRuleName, renumber_continues
+from newsgraph.attribution.records import REL_PRONOUNS, Attribution, QuoteRuleName, renumber_continues
 
 MIN_ADDED_STRENGTH = 0.3
 """Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
@@ -133,16 +133,30 @@ def content_not_under_a_plain_object(doc: Doc, m: Attribution) -> bool:
     head = m.cue[0]
     for tok in _content_roots(doc, m):
         cur = tok
-        while cur.head.i != cur.i and cur.head.i != head:
-            cur = cur.head
+        while True:
             if (
                 cur.dep_ == "dobj"
                 and cur.head.i == head
                 and cur.pos_ in {"NOUN", "PROPN"}
                 and cue_strength(cur.lemma_.lower(), "NOUN") < PLAIN_NOUN
+                and (cur.i != tok.i or _noun_of_doing(cur))
             ):
                 return False
+            if cur.head.i == cur.i or cur.head.i == head:
+                break
+            cur = cur.head
     return True
+
+
+def _noun_of_doing(noun: Token) -> bool:
+    """``its policy of providing …``: a plain noun whose ``of`` phrase is a gerund (a content that is the object
+    itself, read by the model, is still a policy kept, not a thing said)."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+        for p in noun.children
+    )
 
 
 def added_shape(doc: Doc, m: Attribution) -> bool:
@@ -178,9 +192,38 @@ def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attri
             continue
         done.add(id(r))
         (rs, re_), (ms, me) = r.content[0], m.content[0]
-        me = without_trailing_date(doc, re_, me)
+        cue = doc[r.verb] if r.verb is not None else doc[r.cue[0]]
+        me = without_trailing_date(doc, re_, within_the_content_phrase(doc, cue, re_, me))
         if ms <= rs and me > re_:
             r.content = [(rs, me)]
+
+
+def within_the_content_phrase(doc: Doc, cue: Token, end: int, wider: int) -> int:
+    """Rule ``within_the_content_phrase``: ``wider`` (a character offset) moved back to the end of the run of words
+    after ``end`` that stay in the content: it stops at a word that governs the cue, or that hangs from the cue
+    verb as a coordinated verb or an adverbial clause. The model may widen "called for the immediate withdrawal of
+    North Korean troops" over what modifies *troops* (allegedly deployed to fight …), however the parse attached
+    it; it may not run on into what the cue's clause does next: "denied the report [and left the room]", "rejected
+    the offer[, walking out of the talks]", "announcement of new jobs [surprised the union]"."""
+    last = end
+    for tok in doc:
+        if (
+            tok.idx < end or tok.is_punct or tok.is_space or tok.dep_ == "cc"
+        ):  # a coordinator alone ends nothing
+            continue
+        if tok.idx >= wider or _leaves_the_content(tok, cue):
+            break
+        last = tok.idx + len(tok.text)
+    return last
+
+
+def _leaves_the_content(tok: Token, cue: Token) -> bool:
+    if tok.i == cue.i or any(a.i == tok.i for a in cue.ancestors):
+        return True
+    for x in (tok, *tok.ancestors):
+        if x.head.i == cue.i:
+            return x.dep_ in {"conj", "advcl", "cc"}
+    return False
 
 
 def without_trailing_date(doc: Doc, start: int, end: int) -> int:
@@ -234,6 +277,21 @@ def take_model_content(r: Attribution, m: Attribution) -> None:
     """Give rule attribution ``r`` the model's content (its quotation marks kept where the new content has them)."""
     r.content = list(m.content)
     r.quotes = [q for q in r.quotes if any(s <= q[0] and q[1] <= e for s, e in r.content)]
+
+
+def source_read_by_construction(doc: Doc, r: Attribution, m: Attribution) -> bool:
+    """Rule ``source_read_by_construction``: the rule's source stays, whatever the ``source`` gate says, when the
+    rule found it through the cue's own clause: the noun that a relative clause or a participle modifies ("The mayor,
+    who had endorsed the plan", "several calls saying that shots had been fired": the model's reading, *who* or
+    *The police*, is a pronoun a user cannot read or another actor), or when the model's source is a bare relative
+    pronoun."""
+    if m.source is None or r.source is None or r.source_head is None:
+        return True
+    msrc = doc[m.source[0] : m.source[1]]
+    if len(msrc) == 1 and msrc[0].lower_ in REL_PRONOUNS:
+        return True
+    cue = doc[r.verb] if r.verb is not None else doc[r.cue[0]]
+    return cue.dep_ in {"relcl", "acl"} and cue.head.i == r.source_head
 
 
 def take_model_source(doc: Doc, r: Attribution, m: Attribution, rules: Sequence[Attribution]) -> None:
@@ -326,6 +384,7 @@ def combine(
                 gates.source is not None
                 and r.source is not None  # a rule that found no source left it empty on purpose ("It seemed")
                 and r.quoted_source is None
+                and not source_read_by_construction(doc, r, m)
                 and gates.source.accepts(x)
             ):
                 take_model_source(doc, r, m, rules)

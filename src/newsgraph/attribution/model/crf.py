@@ -13,8 +13,8 @@ The file holds ``labels`` (the tag names, ``\\n``-joined UTF-8 bytes), ``attrs``
 (``dims x len(labels)``, possibly ``0 x len(labels)``), ``dense_mu`` and ``dense_sd`` (``dims``), and ``flags``
 (``\\n``-joined settings the features depend on: ``rules`` when the rule engine's reading is a feature), and
 ``o_bias`` (one float, absent in older files: 0): how much the ``O`` tag's emission score is lowered before decoding
-(:meth:`CrfWeights.recall_bias`; the perceptron's tagger is precise and misses, a lower ``O`` trades a little
-precision for recall).
+(:meth:`CrfWeights.recall_bias`; the tagger is precise and misses, a lower ``O`` trades a little precision for
+recall).
 """
 
 from __future__ import annotations

@@ -37,22 +37,27 @@ Sequence_ = tuple[list[list[str]], FloatArray | None, list[str]]
 
 @dataclass(frozen=True)
 class TrainConfig:
-    algorithm: str = "ap"
-    """``ap`` (averaged perceptron: a few fast epochs) or ``lbfgs`` (L1/L2-regularised likelihood: slower)"""
+    algorithm: str = "lbfgs"
+    """``lbfgs`` (L1/L2-regularised likelihood, the shipped model) or ``ap`` (averaged perceptron: the previous
+    shipped model, a little worse alone and combined; see docs/attribution.md)"""
     epochs: int = 20
     """passes of the averaged perceptron"""
     c1: float = 0.05
     """L1 weight (drops rare features: keeps the shipped file small)"""
     c2: float = 0.01
-    max_iterations: int = 150
+    max_iterations: int = 60
+    """L-BFGS iterations: stopped early, chosen on PolNeAR dev from 25, 40, 60, 100, 250 (model alone, all spans
+    .592 / .645 / .663 / .644 / .617: more iterations fit train closer and dev worse)"""
     min_freq: int = 2
     seed: int = 13
-    """seed of the C library's ``rand()``, which crfsuite's averaged perceptron uses to shuffle the sequences"""
+    """seed of the C library's ``rand()``, which crfsuite's averaged perceptron uses to shuffle the sequences (L-BFGS
+    does not shuffle; the seed also fixes the document order in ``scripts/train_attribution.py``)"""
     rule_features: bool = False
     """the rule engine's reading is a feature (the shipped model is independent of the rules)"""
-    o_bias: float = 700.0
-    """lowers the ``O`` emission at decoding (:meth:`CrfWeights.recall_bias`); chosen on PolNeAR dev from 0, 300,
-    700, 1500 for the 20-epoch perceptron (its scores are sums over epochs: the value is tied to ``epochs``)"""
+    o_bias: float = 0.5
+    """lowers the ``O`` emission at decoding (:meth:`CrfWeights.recall_bias`); chosen on PolNeAR dev from 0.25, 0.5,
+    1 for the 60-iteration L-BFGS model (log-potentials; the 20-epoch perceptron, whose scores are sums over epochs,
+    used 700)"""
     dense_parts: tuple[str, ...] = ("tok", "head")
     """blocks of ``doc.tensor`` given as dense features (:data:`~newsgraph.attribution.model.features.DENSE_PARTS`)"""
 
