@@ -16,6 +16,7 @@ from newsgraph.propositions.link import Group, Member, group_members
 from newsgraph.propositions.polarity import opposite_polarity
 from newsgraph.propositions.reject import read_frame
 from newsgraph.propositions.statement import (
+    bare_compound_names_a_topic,
     clause_statement,
     finite_clause,
     has_finite_verb,
@@ -28,6 +29,15 @@ __all__ = ["WRITER", "direct_question", "entity_index", "propositions_for", "spl
 WRITER = Speaker(name="the writer", kind="unknown")
 _KINDS = {"PERSON": "person", "GPE": "state", "NORP": "state", "ORG": "organization"}
 _ASSERT = frozenset({"asserted", "confirmed"})
+
+
+def topic_is_no_member(doc: Doc, frame: Frame) -> bool:
+    """Rule ``topic_is_no_member``: a content that is only a topic's name (``climate change``, ``gun control``:
+    :func:`bare_compound_names_a_topic`) states no fact, so it joins no proposition. Before this rule, "Romney
+    accepted [climate change]" joined, by its two words, Obama's "there is the notion that … Republicans deny
+    climate change", and a bare "the environmental changes" then referred to it: one tracked "proposition" of three
+    unrelated sources on PolNeAR dev."""
+    return frame.kind == "nominal" and bare_compound_names_a_topic(doc[frame.head])
 
 
 def entity_index(doc: Doc, entities: list[Entity]) -> dict[int, str]:
@@ -283,7 +293,7 @@ def propositions_for(
             direct=c.quote is not None and quote_type.get(c.quote) == "direct",
         )
         fr = read_frame(span, who)
-        if fr is not None:
+        if fr is not None and not topic_is_no_member(doc, fr):
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
     for w in writer_mentions(doc, ctx, quotes):
         members.append(
