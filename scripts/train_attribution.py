@@ -22,7 +22,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -30,12 +30,15 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from eval.polnear import load_split  # noqa: E402
 
+if TYPE_CHECKING:
+    from newsgraph.attribution.model.training import TrainConfig
+
 POLNEAR = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared")) / "datasets" / "polnear"
 OUT = ROOT / "src" / "newsgraph" / "attribution" / "model" / "data" / "crf.npz"
 
 
-def config(args: argparse.Namespace, parts: tuple[str, ...]) -> Any:
-    """The training settings the command line asks for (a ``TrainConfig``)."""
+def config(args: argparse.Namespace, parts: tuple[str, ...]) -> TrainConfig:
+    """The training settings the command line asks for."""
     from newsgraph.attribution.model.training import TrainConfig
 
     cfg = TrainConfig(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.models import QuoteType
 
@@ -94,6 +94,10 @@ class Attribution:
     ``cue`` stays the verb (with its negation) that the product reports"""
     parent: Attribution | None = None
     """the attribution object this one continues (``continues`` is its index in the final list)"""
+
+    def cue_token(self, doc: Doc) -> Token:
+        """The cue's head word: the verb when there is one, else the first cue token."""
+        return doc[self.verb if self.verb is not None else self.cue[0]]
 
     def start(self, doc: Doc) -> int:
         starts = [doc[i].idx for i in self.cue] + [s for s, _ in self.content]

@@ -107,7 +107,7 @@ def conjunct_outside_quotes(verb: Token) -> Token | None:
     ("That"), not the speaker's. A verb outside quotation marks is not coordinated with one inside them: its
     conjunct is the nearest earlier verb of the same form outside quotes in the sentence (treating). None when the
     parse's conjunct is outside quotes, or no such verb exists."""
-    spans = quote_spans(verb.doc.text)
+    spans = quote_spans(doc_text(verb.doc))
     if not spans or _quoted(verb, spans) or not _quoted(verb.head, spans):
         return None
     for tok in reversed(list(verb.doc[verb.sent.start : verb.i])):

@@ -192,7 +192,7 @@ def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attri
             continue
         done.add(id(r))
         (rs, re_), (ms, me) = r.content[0], m.content[0]
-        cue = doc[r.verb] if r.verb is not None else doc[r.cue[0]]
+        cue = r.cue_token(doc)
         me = without_trailing_date(doc, re_, within_the_content_phrase(doc, cue, re_, me))
         if ms <= rs and me > re_:
             r.content = [(rs, me)]
@@ -206,7 +206,8 @@ def within_the_content_phrase(doc: Doc, cue: Token, end: int, wider: int) -> int
     it; it may not run on into what the cue's clause does next: "denied the report [and left the room]", "rejected
     the offer[, walking out of the talks]", "announcement of new jobs [surprised the union]"."""
     last = end
-    for tok in doc:
+    span = doc.char_span(end, wider, alignment_mode="expand") if wider > end else None
+    for tok in span if span is not None else ():
         if (
             tok.idx < end or tok.is_punct or tok.is_space or tok.dep_ == "cc"
         ):  # a coordinator alone ends nothing
@@ -290,7 +291,7 @@ def source_read_by_construction(doc: Doc, r: Attribution, m: Attribution) -> boo
     msrc = doc[m.source[0] : m.source[1]]
     if len(msrc) == 1 and msrc[0].lower_ in REL_PRONOUNS:
         return True
-    cue = doc[r.verb] if r.verb is not None else doc[r.cue[0]]
+    cue = r.cue_token(doc)
     return cue.dep_ in {"relcl", "acl"} and cue.head.i == r.source_head
 
 
@@ -323,7 +324,7 @@ def strong_cue(doc: Doc, r: Attribution) -> bool:
     ``deny``, ``confirm``, ``accuse``). The ``keep`` gate judges only the weaker ones: a denial or a confirmation
     the rules read (``Moscow denied the accusations on Monday``) is what disputes are made of, and the gate's
     doubts about them cost as much as they save on dev."""
-    head = doc[r.verb] if r.verb is not None else doc[r.cue[0]]
+    head = r.cue_token(doc)
     return cue_strength(head.lemma_.lower(), head.pos_) >= WEAK_CUE
 
 
