@@ -193,18 +193,34 @@ def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attri
         done.add(id(r))
         (rs, re_), (ms, me) = r.content[0], m.content[0]
         cue = r.cue_token(doc)
-        me = without_trailing_date(doc, re_, within_the_content_phrase(doc, cue, re_, me))
+        wider = within_the_content_phrase(doc, cue, re_, me, other_reports_of_the_source(doc, r, rules))
+        me = without_trailing_date(doc, re_, wider)
         if ms <= rs and me > re_:
             r.content = [(rs, me)]
 
 
-def within_the_content_phrase(doc: Doc, cue: Token, end: int, wider: int) -> int:
+def other_reports_of_the_source(doc: Doc, r: Attribution, rules: Sequence[Attribution]) -> frozenset[int]:
+    """Rule ``other_reports_of_the_source``: the cue words of the other rule attributions with ``r``'s source.
+    A widened content stops there, however the parse attached them: in "Seoul called for the withdrawal of troops
+    deployed to fight in Ukraine on Tuesday and signaled it may send weapons" *signaled* is Seoul's second report
+    (the parse hangs it under *deployed*), not part of what Seoul called for."""
+    if r.source is None:
+        return frozenset()
+    return frozenset(
+        o.cue_token(doc).i for o in rules if o is not r and o.source == r.source and not o.is_continuation
+    )
+
+
+def within_the_content_phrase(
+    doc: Doc, cue: Token, end: int, wider: int, stops: frozenset[int] = frozenset()
+) -> int:
     """Rule ``within_the_content_phrase``: ``wider`` (a character offset) moved back to the end of the run of words
     after ``end`` that stay in the content: it stops at a word that governs the cue, or that hangs from the cue
     verb as a coordinated verb or an adverbial clause. The model may widen "called for the immediate withdrawal of
     North Korean troops" over what modifies *troops* (allegedly deployed to fight …), however the parse attached
     it; it may not run on into what the cue's clause does next: "denied the report [and left the room]", "rejected
-    the offer[, walking out of the talks]", "announcement of new jobs [surprised the union]"."""
+    the offer[, walking out of the talks]", "announcement of new jobs [surprised the union]"; nor past a word of
+    ``stops`` (:func:`other_reports_of_the_source`)."""
     last = end
     span = doc.char_span(end, wider, alignment_mode="expand") if wider > end else None
     for tok in span if span is not None else ():
@@ -212,7 +228,7 @@ def within_the_content_phrase(doc: Doc, cue: Token, end: int, wider: int) -> int
             tok.idx < end or tok.is_punct or tok.is_space or tok.dep_ == "cc"
         ):  # a coordinator alone ends nothing
             continue
-        if tok.idx >= wider or _leaves_the_content(tok, cue):
+        if tok.idx >= wider or tok.i in stops or _leaves_the_content(tok, cue):
             break
         last = tok.idx + len(tok.text)
     return last

@@ -8,7 +8,10 @@ Every token gets a list of string features (one-hot attributes, as a CRF takes t
 * the cue lexicon (``attribution/data/cues.json`` via :func:`~newsgraph.attribution.cues.cue_strength`): the
   cue strength of the word and of its head, bucketed;
 * the path to the nearest cue-like ancestor: the dependency label of the child on the path just under that
-  ancestor (``nsubj`` for a word inside the source, ``ccomp`` for one inside the content) and the depth;
+  ancestor (``nsubj`` for a word inside the source, ``ccomp`` for one inside the content) and the depth; that
+  label with the side of the ancestor the word lies on (:func:`side_of_cue`), and the ancestor's part of speech
+  and cue strength;
+* the sentence (:func:`sentence_context`): whether it holds a quotation, and how cue-like its most cue-like word is;
 * layout: inside quotation marks, opening or closing mark, first word of a sentence or paragraph, relative
   position in the sentence;
 * the rules' own reading: the role (``CUE``, ``SRC``, ``CON``) the rule engine gave the token, with its
@@ -129,12 +132,33 @@ def _paths(
     return out
 
 
+def side_of_cue(paths: Sequence[tuple[str, int, int]]) -> list[str]:
+    """Per token (from :func:`_paths`): ``L`` or ``R`` of its nearest cue-like ancestor, then the dependency just
+    under that ancestor (``Lnsubj``: left of the verb, in its subject; ``Rccomp``: right of it, in its clause);
+    ``-`` without such an ancestor."""
+    return [("L" if i < p[2] else "R") + p[0] if p[2] >= 0 else "-" for i, p in enumerate(paths)]
+
+
+def sentence_context(doc: Doc, inq: Sequence[bool], strength: Sequence[float]) -> tuple[list[str], list[str]]:
+    """Per token, two facts of its sentence: whether any of it is inside quotation marks (``1``/``0``), and the
+    cue strength of its most cue-like word, bucketed (a sentence with no reporting word holds no content)."""
+    has_quote = [""] * len(doc)
+    best_cue = [""] * len(doc)
+    for sent in doc.sents:
+        q = "1" if any(inq[sent.start : sent.end]) else "0"
+        b = _bucket(max(strength[sent.start : sent.end], default=0.0))
+        for i in range(sent.start, sent.end):
+            has_quote[i], best_cue[i] = q, b
+    return has_quote, best_cue
+
+
 CONTEXT = (-2, -1, 1, 2)
 TEMPLATES: dict[str, tuple[int, ...]] = {
     name: (0, *CONTEXT) if name in {"l", "pos", "dep", "r", "q", "path"} else (0,)
     for name in (
         "b", "w", "l", "sh", "suf", "pos", "tag", "dep", "ent", "hl", "hpos", "hdep", "dep_hl", "cs", "hcs",
         "path", "pathd", "anc", "q", "rel", "r", "r_pos", "sstart", "send", "pstart", "qmark",
+        "side", "ancpos", "sq", "scue",
     )
 }  # fmt: skip
 """Feature templates and the offsets at which each is read (0: the token itself; -2..2: its neighbours)."""
@@ -182,7 +206,12 @@ def columns(doc: Doc, rule_atts: Sequence[RuleAttribution] = ()) -> dict[str, li
         "1" if i == 0 or "\n" in toks[i - 1].whitespace_ or "\n" in toks[i - 1].text else "" for i in range(n)
     ]
     hs = [_bucket(x) for x in strength]
+    sq, scue = sentence_context(doc, inq, strength)
     return {
+        "side": side_of_cue(paths),
+        "ancpos": [pos[p[2]] + hs[p[2]] if p[2] >= 0 else "-" for p in paths],
+        "sq": sq,
+        "scue": scue,
         "b": ["1"] * n,
         "w": lower,
         "l": lemma,
