@@ -318,6 +318,15 @@ def test_added_shape_and_marked_construction(nlp: Language) -> None:
             "the offer, walking out of the talks",
             "the offer",
         ),
+        # the parser split the sentence (*made* is a root of its own): the widening does not cross into it
+        (
+            "At Monday's presidential debate, Clinton cited disparaging remarks Trump had made about Machado as "
+            "examples of the Republican nominee's disrespect for women.",
+            "disparaging remarks",
+            "disparaging remarks Trump had made about Machado as examples of the Republican nominee's disrespect "
+            "for women",
+            "disparaging remarks",
+        ),
     ],
 )
 def test_within_the_content_phrase(
