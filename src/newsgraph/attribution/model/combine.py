@@ -219,10 +219,9 @@ def within_the_content_phrase(
     verb as a coordinated verb or an adverbial clause. The model may widen "called for the immediate withdrawal of
     North Korean troops" over what modifies *troops* (allegedly deployed to fight …), however the parse attached
     it; it may not run on into what the cue's clause does next: "denied the report [and left the room]", "rejected
-    the offer[, walking out of the talks]", "announcement of new jobs [surprised the union]", nor into another
-    parse tree (the parser sometimes splits a sentence: "cited disparaging remarks [Trump had made about …]" with
-    *made* a root of its own); nor past a word of
-    ``stops`` (:func:`other_reports_of_the_source`)."""
+    the offer[, walking out of the talks]", "announcement of new jobs [surprised the union]". Nor does it run into
+    another parse tree (the parser sometimes splits a sentence: "cited disparaging remarks [Trump had made about
+    …]" with *made* a root of its own), or past a word of ``stops`` (:func:`other_reports_of_the_source`)."""
     last = end
     span = doc.char_span(end, wider, alignment_mode="expand") if wider > end else None
     for tok in span if span is not None else ():
@@ -239,10 +238,8 @@ def within_the_content_phrase(
 def _leaves_the_content(tok: Token, cue: Token) -> bool:
     if tok.i == cue.i or any(a.i == tok.i for a in cue.ancestors):
         return True
-    if (
-        _tree_root(tok).i != _tree_root(cue).i
-    ):  # the parse split the sentence: what follows is no phrase of ours
-        return True
+    if _tree_root(tok).i != _tree_root(cue).i:
+        return True  # the parser split the sentence: what follows is no phrase of the cue's
     for x in (tok, *tok.ancestors):
         if x.head.i == cue.i:
             return x.dep_ in {"conj", "advcl", "cc"}
@@ -250,6 +247,7 @@ def _leaves_the_content(tok: Token, cue: Token) -> bool:
 
 
 def _tree_root(tok: Token) -> Token:
+    """The root of the parse tree ``tok`` is in (a sentence may hold more than one)."""
     while tok.head.i != tok.i:
         tok = tok.head
     return tok
