@@ -223,22 +223,24 @@ def within_the_content_phrase(
     another parse tree (the parser sometimes splits a sentence: "cited disparaging remarks [Trump had made about
     …]" with *made* a root of its own), or past a word of ``stops`` (:func:`other_reports_of_the_source`)."""
     last = end
+    cue_tree = _tree_root(cue).i
     span = doc.char_span(end, wider, alignment_mode="expand") if wider > end else None
     for tok in span if span is not None else ():
         if (
             tok.idx < end or tok.is_punct or tok.is_space or tok.dep_ == "cc"
         ):  # a coordinator alone ends nothing
             continue
-        if tok.idx >= wider or tok.i in stops or _leaves_the_content(tok, cue):
+        if tok.idx >= wider or tok.i in stops or _leaves_the_content(tok, cue, cue_tree):
             break
         last = tok.idx + len(tok.text)
     return last
 
 
-def _leaves_the_content(tok: Token, cue: Token) -> bool:
+def _leaves_the_content(tok: Token, cue: Token, cue_tree: int) -> bool:
+    """``tok`` is out of the content of ``cue`` (``cue_tree``: the index of the root of the cue's parse tree)."""
     if tok.i == cue.i or any(a.i == tok.i for a in cue.ancestors):
         return True
-    if _tree_root(tok).i != _tree_root(cue).i:
+    if _tree_root(tok).i != cue_tree:
         return True  # the parser split the sentence: what follows is no phrase of the cue's
     for x in (tok, *tok.ancestors):
         if x.head.i == cue.i:
