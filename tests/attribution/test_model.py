@@ -259,6 +259,17 @@ def test_content_not_under_a_plain_object(nlp: Language, text: str, cue: str, co
     assert content_not_under_a_plain_object(doc, m) is ok
 
 
+def test_a_content_in_two_fragments_is_read_fragment_by_fragment(nlp: Language) -> None:
+    """The model read the adverbial clause before the source as a second fragment: the words between the
+    fragments (the source and the cue) are no part of the content, so the sentence root is no root of it."""
+    text = "Since the war began in 2022, Seoul has maintained its policy of sending only aid."
+    doc = nlp(text)
+    m = _reading(doc, "maintained", "Seoul", "its policy of sending only aid")
+    first = "Since the war began in 2022"
+    m.content.insert(0, (0, len(first)))
+    assert content_not_under_a_plain_object(doc, m) is False
+
+
 @pytest.mark.parametrize(
     ("text", "widened", "kept"),
     [
@@ -318,6 +329,8 @@ def test_added_shape_and_marked_construction(nlp: Language) -> None:
             "the offer, walking out of the talks",
             "the offer",
         ),
+        # an adverb of the cue verb says how or when it was said, not what
+        ("Ted Cruz apparently thinks so, too.", "so", "so, too", "so"),
         # the parser split the sentence (*made* is a root of its own): the widening does not cross into it
         (
             "At Monday's presidential debate, Clinton cited disparaging remarks Trump had made about Machado as "
@@ -354,6 +367,14 @@ def test_within_the_content_phrase(
             True,
         ),
         ("Kim said that the deal was off, the aide said.", "said", "Kim", "the aide", False),
+        # the construction names its source: the model's "the police, the protest" does not replace it
+        (
+            "According to the police, the protest was peaceful.",
+            "According",
+            "the police",
+            "the police, the protest",
+            True,
+        ),
     ],
 )
 def test_source_read_by_construction(
@@ -368,6 +389,8 @@ def test_source_read_by_construction(
         return s.start, s.end
 
     r = Attribution(cue=[verb.i], source=span(rule_source), content=[], verb=verb.i)
+    if cue == "According":
+        r.rule, r.verb = "according", None
     r.source_head = doc[r.source[0] : r.source[1]].root.i  # type: ignore[index]
     m = Attribution(cue=[verb.i], source=span(model_source), content=[])
     assert source_read_by_construction(doc, r, m) is kept

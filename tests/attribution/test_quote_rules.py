@@ -34,6 +34,10 @@ CASES = [
          "“We have", "the chief inspector, Paul Hendry", "Paul Hendry"),
     Case("dash_byline", "“The vote was a disgrace and everyone knows it.” ― Maria Lopez\n“Next time we win.” ― Tom Reyes",
          "“Next time", "Tom Reyes", "Tom Reyes"),
+    Case("speech_sentence_before", "Senator Maria Lopez spoke at length on Tuesday.\n\n“We will not back down on this "
+         "bill.”", "“We will", "Senator Maria Lopez", "Maria Lopez"),
+    Case("speech_sentence_before", "The minister responded angrily. “Nobody in this room believes that story.”",
+         "“Nobody", "The minister", "the minister"),
     Case("inverted_quote", '"The campaign is in trouble. Real trouble," said Mary Winters, a Chicago-based president '
          "of the Midwest Teachers Union.", '"The campaign', "Mary Winters, a Chicago-based president of the Midwest "
          "Teachers Union", "Mary Winters"),
@@ -81,3 +85,21 @@ def test_a_dash_inside_a_sentence_is_no_byline(nlp: Language) -> None:
         nlp, "They sang “Happy Birthday to the Mayor of the Town” — and then the lights went out."
     )
     assert not any(q.cue == "—" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister explained the plan. “Nobody in this room believes that story.”",  # the verb has its object
+        "The minister spoke. “Nobody in this room believes that story,” a critic said later.",  # a cue of its own
+        "The minister arrived late. “Nobody in this room believes that story.”",  # no speech verb
+        "The minister spoke. The crowd cheered. “Nobody in this room believes that story.”",  # not right before
+    ],
+)
+def test_speech_sentence_before_needs_a_bare_speech_verb_right_before(nlp: Language, text: str) -> None:
+    from newsgraph.attribution.quote_rules import speech_sentence_before
+
+    doc, _ = parse(nlp, text)
+    q = next(q for q in quote_spans(text) if text[q[0] :].startswith("“Nobody"))
+    first = next(t.i for t in doc if t.idx >= q[0])
+    assert speech_sentence_before(doc, q, first) is None

@@ -11,6 +11,7 @@ rule              sentence it handles
 ``said_colon``    ``Said Morris: “I don’t think she cares.”`` (the verb before its speaker)
 ``words_of``      ``In the words of the chief inspector, Paul Hendry, “We have never seen …”``
 ``dash_byline``   ``“The vote was a disgrace.” ― Maria Lopez`` (a dash and a name after the quote)
+``speech_sent…``  ``Lopez spoke at length on Tuesday. “We will not back down.”`` (``speech_sentence_before``)
 ================  ====================================================================================
 
 :func:`quote_speaker` also finds the speaker of a cue verb whose parsed subject lies inside the quote
@@ -228,8 +229,56 @@ def dash_byline(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     return _make([cue_tok], (a, b, head), q, "dash_byline")
 
 
+SPOKE_VERBS = frozenset(
+    {"speak", "talk", "testify", "respond", "reply", "comment", "remark", "elaborate", "address", "explain"}
+)
+"""Speech verbs that make a whole sentence with nothing said in it (``Lopez spoke at length on Tuesday.``)."""
+SAID_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dobj", "advcl"})
+"""Dependents that carry what a verb says (or does): a verb with one of them already has its own content."""
+
+
+def _whole_sentence(doc: Doc, q: CharSpan, first: int) -> bool:
+    """The quote is its sentence: nothing but marks before it in the sentence, nothing but punctuation after."""
+    text = doc_text(doc)
+    sent = doc[first].sent
+    last = doc[max(first, bisect_left([t.idx for t in doc], q[1]) - 1)].sent
+    return not text[sent.start_char : q[0]].strip(" \n\t\"“‘'") and not text[q[1] : last.end_char].strip(
+        ' \n\t.,;:”"'
+    )
+
+
+def speech_sentence_before(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
+    """``Senator Maria Lopez spoke at length on Tuesday. “We will not back down.”``: a quote that is a whole sentence
+    right after a sentence whose main verb is a speech verb with a speaker and nothing said (no clause, no object):
+    the quote is what was said (the paragraph break between them may fall either side)."""
+    if not _whole_sentence(doc, q, first):
+        return None
+    sent = doc[first].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if doc_text(doc)[prev.end_char : q[0]].strip(" \n\t\"“‘'"):
+        return None
+    verb = prev.root
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPOKE_VERBS:
+        return None
+    if any(c.dep_ in SAID_DEPS for c in verb.children) or any(c.text in '"“”' for c in prev):
+        return None  # "He explained the plan." has its content; a quote inside it is its own
+    src = quote_speaker(verb, q)
+    if src is None:
+        return None
+    return _make(cue_tokens(verb), src, q, "speech_sentence_before", verb.i)
+
+
 QuoteRule = Callable[[Doc, CharSpan, int], Attribution | None]
-QUOTE_RULES: tuple[QuoteRule, ...] = (colon_quote, comma_quote, said_colon, words_of, dash_byline)
+QUOTE_RULES: tuple[QuoteRule, ...] = (
+    colon_quote,
+    comma_quote,
+    said_colon,
+    words_of,
+    dash_byline,
+    speech_sentence_before,
+)
 """The quote rules, in the order they are tried (the first attribution wins)."""
 
 

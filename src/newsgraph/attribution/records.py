@@ -36,6 +36,7 @@ QuoteRuleName = Literal[
     "said_colon",
     "words_of",
     "dash_byline",
+    "speech_sentence_before",
     "continuation",
     "paragraph_quote",
     "transcript_turn",

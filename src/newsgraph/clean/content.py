@@ -7,6 +7,7 @@ share bars and "Related" headings cost a lot. Linear time (Kadane).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsgraph.clean.boilerplate import is_comment_heading, is_related_heading
@@ -181,5 +182,31 @@ def extend_colon_list(units: Sequence[Unit], end: int, max_items: int = 80) -> i
         u = units[j]
         if u.reason is not None or u.kind == GOOD or abs(u.indent - last.indent) > 2:
             break
+        j += 1
+    return j
+
+
+QUOTED_SENTENCE = re.compile(r"""^[“"]\S.*\S[“”"]$""", re.DOTALL)
+"""A paragraph that is one quotation, marks at both ends (``“It was a long night.”``)."""
+
+
+def is_quote_paragraph(u: Unit) -> bool:
+    """A paragraph that is only a quotation of three words or more, ending on sentence punctuation inside (or just
+    before) its closing mark: the speaker's last words, not page furniture."""
+    text = u.text.strip()
+    return (
+        u.reason is None
+        and u.kind not in METADATA
+        and u.wordlen >= 3
+        and QUOTED_SENTENCE.match(text) is not None
+        and text[-2:-1] in {".", "!", "?", "…", ","}
+    )
+
+
+def extend_quote_paragraphs(units: Sequence[Unit], end: int, max_units: int = 5) -> int:
+    """A body that ends on short quotation paragraphs keeps them (``“It was a long night.”`` is too short to score
+    as prose, and an article often ends on one); at most ``max_units`` of them."""
+    j = end
+    while 0 < j < len(units) and j - end < max_units and is_quote_paragraph(units[j]):
         j += 1
     return j

@@ -31,6 +31,7 @@ from newsgraph.clean.content import (
     apply_indent_penalty,
     best_region,
     extend_colon_list,
+    extend_quote_paragraphs,
     mark_link_lists,
     mark_related,
     prose_class,
@@ -292,7 +293,7 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:  # noqa: C901, PLR09
     if region is None:
         region = (0, 0)
     start, end = region
-    end = extend_colon_list(units, end)
+    end = extend_quote_paragraphs(units, extend_colon_list(units, end))
 
     # metadata near the body: header (title, date, by-line, place) and footer (closing by-line)
     head_from = max(0, start - _HEADER_WINDOW)

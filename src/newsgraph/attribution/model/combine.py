@@ -71,9 +71,15 @@ def is_new(doc: Doc, m: Attribution, cover: RuleCover) -> bool:
 
 
 def _content_tokens(doc: Doc, m: Attribution) -> list[Token]:
-    """The words of the content (first to last fragment), without punctuation and whitespace."""
+    """The words of the content's fragments, without punctuation and whitespace (not the words between two
+    fragments: in ``[Since Russia invaded Ukraine], South Korea has maintained [its policy of …]`` the cue and its
+    source lie between them, and would make the sentence's root a root of the content)."""
     span = content_span(doc, m)
-    return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    if span is None:
+        return []
+    return [
+        t for t in span if not t.is_punct and not t.is_space and any(s <= t.idx < e for s, e in m.content)
+    ]
 
 
 def _content_roots(doc: Doc, m: Attribution) -> list[Token]:
@@ -216,7 +222,7 @@ def within_the_content_phrase(
 ) -> int:
     """Rule ``within_the_content_phrase``: ``wider`` (a character offset) moved back to the end of the run of words
     after ``end`` that stay in the content: it stops at a word that governs the cue, or that hangs from the cue
-    verb as a coordinated verb or an adverbial clause. The model may widen "called for the immediate withdrawal of
+    verb as a coordinated verb, an adverbial clause or an adverb (:data:`CUE_ADJUNCT_DEPS`). The model may widen "called for the immediate withdrawal of
     North Korean troops" over what modifies *troops* (allegedly deployed to fight …), however the parse attached
     it; it may not run on into what the cue's clause does next: "denied the report [and left the room]", "rejected
     the offer[, walking out of the talks]", "announcement of new jobs [surprised the union]". Nor does it run into
@@ -236,6 +242,11 @@ def within_the_content_phrase(
     return last
 
 
+CUE_ADJUNCT_DEPS = frozenset({"conj", "advcl", "cc", "advmod", "npadvmod"})
+"""What hangs from the cue verb but says what the cue's clause does next or how (``[and left]``, ``[, walking
+out]``, ``thinks so[, too]``, ``denied it [again]``), not what was said."""
+
+
 def _leaves_the_content(tok: Token, cue: Token, cue_tree: int) -> bool:
     """``tok`` is out of the content of ``cue`` (``cue_tree``: the index of the root of the cue's parse tree)."""
     if tok.i == cue.i or any(a.i == tok.i for a in cue.ancestors):
@@ -244,7 +255,7 @@ def _leaves_the_content(tok: Token, cue: Token, cue_tree: int) -> bool:
         return True  # the parser split the sentence: what follows is no phrase of the cue's
     for x in (tok, *tok.ancestors):
         if x.head.i == cue.i:
-            return x.dep_ in {"conj", "advcl", "cc"}
+            return x.dep_ in CUE_ADJUNCT_DEPS
     return False
 
 
@@ -308,13 +319,21 @@ def take_model_content(r: Attribution, m: Attribution) -> None:
     r.quotes = [q for q in r.quotes if any(s <= q[0] and q[1] <= e for s, e in r.content)]
 
 
+SOURCE_CONSTRUCTIONS: frozenset[str] = frozenset(
+    {"according", "words_of", "said_colon", "dash_byline", "parenthetical"}
+)
+"""Rules whose source is the phrase a fixed construction names (``according to X``, ``in the words of X``, ``Said
+X:``, ``― X``, ``as X put it``), not a subject the parse may have got wrong."""
+
+
 def source_read_by_construction(doc: Doc, r: Attribution, m: Attribution) -> bool:
     """Rule ``source_read_by_construction``: the rule's source stays, whatever the ``source`` gate says, when the
     rule found it through the cue's own clause: the noun that a relative clause or a participle modifies ("The mayor,
     who had endorsed the plan", "several calls saying that shots had been fired": the model's reading, *who* or
     *The police*, is a pronoun a user cannot read or another actor), or when the model's source is a bare relative
-    pronoun."""
-    if m.source is None or r.source is None or r.source_head is None:
+    pronoun; or when the construction itself names the source (:data:`SOURCE_CONSTRUCTIONS`: ``According to the
+    police, the protest was peaceful``, where the model read *the police, the protest*)."""
+    if m.source is None or r.source is None or r.source_head is None or r.rule in SOURCE_CONSTRUCTIONS:
         return True
     msrc = doc[m.source[0] : m.source[1]]
     if len(msrc) == 1 and msrc[0].lower_ in REL_PRONOUNS:

@@ -6,7 +6,8 @@ content chunk goes to the cue the parse (or, failing that, the distance) ties it
   cue head wins, else the nearest; sources may be shared (``X said A and added B``);
 * **content**: a content chunk goes to the cue head that dominates it in the parse, else the nearest cue of its
   own sentence(s), else the last cue of the three sentences before it in the same or the previous paragraph (a
-  quote that goes on after ``X said.``), else the first cue of the next sentence;
+  quote that goes on after ``X said.``), else the first cue of the next sentence if no paragraph break comes
+  between;
 * a cue with no content is dropped.
 
 The result is the rule engine's own :class:`~newsgraph.attribution.records.Attribution` record (``rule="model"``),
@@ -147,7 +148,17 @@ def _content_owner(
         if by_sent.get(s):
             return by_sent[s][-1]
     after = by_sent.get(last_s + 1)
-    return after[0] if after else None
+    if not after or _paragraph_break_between(doc, c.end, cues[after[0]].start):
+        return None
+    return after[0]
+
+
+def _paragraph_break_between(doc: Doc, start: int, end: int) -> bool:
+    """A line break among tokens ``[start, end)``: a content never runs on to the cue of the next paragraph
+    (``“Nobody expected this.”`` / ``Lopez said earlier that she had doubts.``)."""
+    while start > 0 and doc[start - 1].is_space:  # a chunk may end on the break itself
+        start -= 1
+    return any(doc[i].is_space and "\n" in doc[i].text for i in range(start, end))
 
 
 def _source_for(doc: Doc, head: Token, cue: Chunk, srcs: Sequence[Chunk]) -> Chunk | None:
