@@ -322,3 +322,20 @@ def test_bridged_groups_merges_only_propositions_of_the_same_predicate() -> None
     c = Group([member(2, "move", frozenset())])
     m = member(3, "release", frozenset({"e:ent1"}))
     assert bridged_groups(m, a, [a, b, c]) == [b]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trump's running mate,, plans to release his own returns",
+            "Trump's running mate plans to release his own returns",
+        ),
+        ("the type of guy that, , he may", "the type of guy that he may"),
+        ("Kim, the envoy, said so", "Kim, the envoy, said so"),  # one comma each side stays
+    ],
+)
+def test_commas_of_a_left_out_phrase(text: str, expected: str) -> None:
+    from newsgraph.propositions.statement import commas_of_a_left_out_phrase
+
+    assert commas_of_a_left_out_phrase(text) == expected

@@ -135,7 +135,18 @@ def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> s
         prev = i
     text = _WS.sub(" ", "".join(parts)).strip().strip(",;:—-").strip()
     text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
+    text = commas_of_a_left_out_phrase(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+_COMMA_PAIR = re.compile(r"\s*,(?:\s*,)+\s*")
+
+
+def commas_of_a_left_out_phrase(text: str) -> str:
+    """Rule ``commas_of_a_left_out_phrase``: the two commas around a phrase the statement leaves out (an apposition,
+    a parenthetical) go with it: "Trump's running mate, Mike Pence, plans …" reads "Trump's running mate plans …",
+    not "running mate,, plans"."""
+    return _COMMA_PAIR.sub(" ", text)
 
 
 def has_finite_verb(tokens: Iterable[Token]) -> bool:
