@@ -37,5 +37,13 @@ def test_classes_do_not_overlap() -> None:
         lex.COGNITION_VERBS,
         lex.EVIDENCE_VERBS,
         lex.ELABORATION_VERBS,
+        lex.TALK_VERBS,
     ]
     assert sum(len(c) for c in classes) == len(lex.REPORTING_VERBS)
+
+
+def test_bare_speech_verbs_are_reporting_verbs() -> None:
+    # attribution's speech_sentence_before reads them here, not from a list of its own
+    assert lex.BARE_SPEECH_VERBS <= lex.REPORTING_VERBS
+    assert {"speak", "respond", "testify"} <= lex.BARE_SPEECH_VERBS
+    assert "say" not in lex.BARE_SPEECH_VERBS  # "said" with nothing said is rare; "said:" has its colon rule

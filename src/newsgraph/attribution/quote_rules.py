@@ -31,6 +31,7 @@ from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import Attribution, CharSpan, QuoteRuleName
 from newsgraph.attribution.reported import MEDIA_NOUNS, cue_tokens, np_slice, verb_subject
 from newsgraph.extensions import doc_text
+from newsgraph.lexicon.reporting import BARE_SPEECH_VERBS
 
 # verbs that introduce a quotation only with a colon or a comma after them ("Walsh continued: “…”")
 QUOTE_INTRO_VERBS = frozenset({"continue", "conclude", "add", "write", "explain", "go", "begin", "finish"})
@@ -229,10 +230,6 @@ def dash_byline(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     return _make([cue_tok], (a, b, head), q, "dash_byline")
 
 
-SPOKE_VERBS = frozenset(
-    {"speak", "talk", "testify", "respond", "reply", "comment", "remark", "elaborate", "address", "explain"}
-)
-"""Speech verbs that make a whole sentence with nothing said in it (``Lopez spoke at length on Tuesday.``)."""
 SAID_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dobj", "advcl"})
 """Dependents that carry what a verb says (or does): a verb with one of them already has its own content."""
 
@@ -260,7 +257,7 @@ def speech_sentence_before(doc: Doc, q: CharSpan, first: int) -> Attribution | N
     if doc_text(doc)[prev.end_char : q[0]].strip(" \n\t\"“‘'"):
         return None
     verb = prev.root
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPOKE_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in BARE_SPEECH_VERBS:
         return None
     if any(c.dep_ in SAID_DEPS for c in verb.children) or any(c.text in '"“”' for c in prev):
         return None  # "He explained the plan." has its content; a quote inside it is its own

@@ -16,7 +16,12 @@ class                       what the verb does                              read
 :data:`COGNITION_VERBS`     other verbs of thought and intention            attribution
 :data:`EVIDENCE_VERBS`      a non-human source reports (``polls show``)     claims, events
 :data:`ELABORATION_VERBS`   goes on with or qualifies a statement           claims
+:data:`TALK_VERBS`          speaking, with nothing said in the sentence     attribution
+                            (``spoke at length``)
 ==========================  ==============================================  ========================
+
+:data:`BARE_SPEECH_VERBS` (talking, and the verbs of saying that make a whole sentence with nothing said:
+``The minister responded angrily.``) is read by attribution's quote rule ``speech_sentence_before``.
 """
 
 from __future__ import annotations
@@ -53,8 +58,13 @@ COGNITION_VERBS = _w(
 )
 EVIDENCE_VERBS = _w("show")
 ELABORATION_VERBS = _w("compare continue liken specify")
+TALK_VERBS = _w("address elaborate speak talk")
 
 SPEECH_VERBS = STATEMENT_VERBS | SPEECH_ACT_VERBS | OTHER_SPEECH_VERBS
 """Every verb of saying (attribution's speech class)."""
-REPORTING_VERBS = SPEECH_VERBS | EPISTEMIC_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | ELABORATION_VERBS
+REPORTING_VERBS = (
+    SPEECH_VERBS | EPISTEMIC_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | ELABORATION_VERBS | TALK_VERBS
+)
 """The whole lexicon."""
+BARE_SPEECH_VERBS = TALK_VERBS | (SPEECH_VERBS & _w("comment explain remark reply respond testify"))
+"""Verbs that make a whole sentence of speaking with nothing said in it (``Lopez spoke at length on Tuesday.``)."""
