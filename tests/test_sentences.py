@@ -71,7 +71,7 @@ def test_the_parser_keeps_the_boundaries(parsing: Language) -> None:
     assert "Lopez said earlier that she had doubts." in sents  # the paragraph break is a boundary
 
 
-def test_a_quote_paragraph_is_not_the_content_of_the_next_paragraph(parsing: Language) -> None:
+def test_a_quote_paragraph_is_not_the_content_of_the_next_paragraph() -> None:
     """Before the boundaries, the model read the quote paragraph as part of the next paragraph's ``said``."""
     from newsgraph.nlp import load_pipeline
 

@@ -3,16 +3,16 @@
 Pass 3 of :func:`newsgraph.attribution.rules.find_attributions` tries them, in :data:`QUOTE_RULES` order, on a
 quote that no content covers and whose nearest cue verb gave nothing:
 
-================  ====================================================================================
-rule              sentence it handles
-================  ====================================================================================
-``colon_quote``   ``Walsh continued: “They are pushing hard.”`` (a cue verb and a colon right before)
-``comma_quote``   ``Anna Berg, curator at the museum, said, “These paintings …”`` (a comma between them)
-``said_colon``    ``Said Morris: “I don’t think she cares.”`` (the verb before its speaker)
-``words_of``      ``In the words of the chief inspector, Paul Hendry, “We have never seen …”``
-``dash_byline``   ``“The vote was a disgrace.” ― Maria Lopez`` (a dash and a name after the quote)
-``speech_sent…``  ``Lopez spoke at length on Tuesday. “We will not back down.”`` (``speech_sentence_before``)
-================  ====================================================================================
+==========================  ======================================================================================
+rule                        sentence it handles
+==========================  ======================================================================================
+``colon_quote``             ``Walsh continued: “They are pushing hard.”`` (a cue verb and a colon right before)
+``comma_quote``             ``Anna Berg, curator at the museum, said, “These paintings …”`` (a comma between them)
+``said_colon``              ``Said Morris: “I don’t think she cares.”`` (the verb before its speaker)
+``words_of``                ``In the words of the chief inspector, Paul Hendry, “We have never seen …”``
+``dash_byline``             ``“The vote was a disgrace.” ― Maria Lopez`` (a dash and a name after the quote)
+``speech_sentence_before``  ``Lopez spoke at length on Tuesday. “We will not back down.”`` (a bare speech verb)
+==========================  ======================================================================================
 
 :func:`quote_speaker` also finds the speaker of a cue verb whose parsed subject lies inside the quote
 (``“…. Real trouble,” said Mary Winters`` parsed as *trouble said*): the name after the verb
@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.records import Attribution, CharSpan, QuoteRuleName
@@ -234,27 +234,27 @@ SAID_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "dobj", "advcl"})
 """Dependents that carry what a verb says (or does): a verb with one of them already has its own content."""
 
 
-def _whole_sentence(doc: Doc, q: CharSpan, first: int) -> bool:
-    """The quote is its sentence: nothing but marks before it in the sentence, nothing but punctuation after."""
+def sentence_before_quote(doc: Doc, q: CharSpan, first: int, last: int) -> Span | None:
+    """The sentence right before quote ``q`` (tokens ``first`` to ``last``) when the quote is a whole sentence of its
+    own: nothing but whitespace between that sentence and the quote, nothing but punctuation after the quote in its
+    last sentence. None otherwise, or when the quote opens the document."""
     text = doc_text(doc)
     sent = doc[first].sent
-    last = doc[max(first, bisect_left([t.idx for t in doc], q[1]) - 1)].sent
-    return not text[sent.start_char : q[0]].strip(" \n\t\"“‘'") and not text[q[1] : last.end_char].strip(
-        ' \n\t.,;:”"'
-    )
+    if sent.start == 0 or text[sent.start_char : q[0]].strip():
+        return None
+    if text[q[1] : doc[last].sent.end_char].strip(' \n\t.,;:”"'):
+        return None  # text after the quote: "“Trump 2016” hats were everywhere"
+    prev = doc[sent.start - 1].sent
+    return None if text[prev.end_char : q[0]].strip() else prev
 
 
 def speech_sentence_before(doc: Doc, q: CharSpan, first: int) -> Attribution | None:
     """``Senator Maria Lopez spoke at length on Tuesday. “We will not back down.”``: a quote that is a whole sentence
     right after a sentence whose main verb is a speech verb with a speaker and nothing said (no clause, no object):
     the quote is what was said (the paragraph break between them may fall either side)."""
-    if not _whole_sentence(doc, q, first):
-        return None
-    sent = doc[first].sent
-    if sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    if doc_text(doc)[prev.end_char : q[0]].strip(" \n\t\"“‘'"):
+    span = doc.char_span(q[0], q[1], alignment_mode="expand")
+    prev = sentence_before_quote(doc, q, first, span.end - 1) if span is not None else None
+    if prev is None:
         return None
     verb = prev.root
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in BARE_SPEECH_VERBS:

@@ -34,7 +34,7 @@ from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.nested import split_nested
 from newsgraph.attribution.nominal import according_to, adjective_attribution, noun_attribution
 from newsgraph.attribution.paragraphs import sources_in_paragraphs
-from newsgraph.attribution.quote_rules import quote_rule_attribution, quote_speaker
+from newsgraph.attribution.quote_rules import quote_rule_attribution, quote_speaker, sentence_before_quote
 from newsgraph.attribution.records import (
     Attribution,
     CharSpan,
@@ -301,17 +301,8 @@ def _previous_sentence_speaker(
     ends with a speech attribution (``“…,” Viguerie tells Breitbart News in an exclusive interview.`` then a new
     paragraph ``“He’s what we’ve waited for.”``; or ``X said the plan would work.`` then ``“We did it before.”``)."""
     toks = idx.tokens_in(q)
-    if not toks:
-        return None
-    text = doc_text(doc)
-    sent = doc[toks[0]].sent
-    if sent.start == 0 or text[sent.start_char : q[0]].strip():
-        return None
-    last = doc[toks[-1]].sent
-    if text[q[1] : last.end_char].strip(' \n\t.,;:”"'):
-        return None  # text after the quote: "“Trump 2016” hats were everywhere"
-    prev_sent = doc[sent.start - 1].sent
-    if text[prev_sent.end_char : q[0]].strip():
+    prev_sent = sentence_before_quote(doc, q, toks[0], toks[-1]) if toks else None
+    if prev_sent is None:
         return None
     best: Attribution | None = None
     for a in atts:

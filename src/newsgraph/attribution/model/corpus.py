@@ -46,13 +46,8 @@ def _key(texts: Sequence[str]) -> str:
 def parse_cached(nlp: Language, texts: Sequence[str], cache_dir: Path, batch_size: int = 16) -> list[Doc]:
     """Parses of ``texts`` (same order), read from ``cache_dir`` when an earlier run stored them."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    pipes = "+".join(
-        n for n in nlp.pipe_names if n.startswith("newsgraph_")
-    )  # components that change the parse
-    path = (
-        cache_dir
-        / f"parses-{nlp.meta.get('name', 'model')}{'-' + pipes if pipes else ''}-{_key(texts)}.spacy"
-    )
+    pipes = "".join(f"-{n}" for n in nlp.pipe_names if n.startswith("newsgraph_"))  # they change the parse
+    path = cache_dir / f"parses-{nlp.meta.get('name', 'model')}{pipes}-{_key(texts)}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe(texts, batch_size=batch_size))
