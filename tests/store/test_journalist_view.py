@@ -206,3 +206,22 @@ def test_a_generic_description_is_one_speaker_per_article() -> None:
     assert fbi.n_quotes == 5 and fbi.row().key == "ORG:fbi"
     (report,) = [g.row() for g in groups if g.row().name == "the report"]
     assert report.kind == "anonymous"
+
+
+def test_the_people_of_a_country_are_not_its_state(store: Store) -> None:
+    """Rule ``people_of_a_country``: the entity step links "Americans" and "United States companies" to the United
+    States; as speakers they key on their own names, and only the state's own statements are the United States'."""
+    a = _quoted(
+        "The United States said the talks failed. Americans worried the border was open. "
+        "United States companies feared new taxes.",
+        [("the talks failed", "United States", "e1"), ("the border was open", "Americans", "e1"),
+         ("new taxes", "United States companies", "e1")],
+        [("e1", "United States", "GPE")],
+    )  # fmt: skip
+    a.quotes[0].speaker.kind = "state"
+    a.quotes[1].speaker.kind = a.quotes[2].speaker.kind = "organization"
+    store.add_articles([a])
+    rows = {r.name: r for r in store.speakers(limit=10)}
+    assert (rows["United States"].key, rows["United States"].n_quotes) == ("GPE:USA", 1)
+    assert rows["Americans"].key == "NORP:americans"
+    assert rows["United States companies"].key == "ORG:united states companies"

@@ -25,6 +25,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.geo import country_name
+from newsgraph.attribution.pronouns import (
+    QUANTIFIER_PRONOUNS,
+    SINGULAR_FIRST,
+    a_state_is_it,
+    first_person_outside_quotes,
+    quantifier_speaker,
+    relative_noun,
+)
 from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker, SpeakerKind
@@ -34,7 +42,6 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 FIRST_PERSON = {"i", "we", "me", "us"}
-SINGULAR_FIRST = {"i", "me", "my"}
 DEICTIC_POSSESSIVES = {"my", "our", "your"}
 """``your state``, ``our government``: a speaker named only from the writer's or reader's point of view"""
 # verbs only people do: their subject is a person even when the name is also a place ("Paris smiled")
@@ -60,8 +67,6 @@ HONORIFICS = {
 }
 NARRATOR_MIN = 3
 """singular first-person words outside quote marks that make the writer a narrator (rule ``first_person_narrator``)"""
-OPEN_QUOTES = frozenset('“"«')
-CLOSE_QUOTES = frozenset('”"»')
 DEICTIC_WINDOW = 1500
 """characters back to look for the speaker a first-person ``I`` / ``we`` outside a quote stands for"""
 MEDIA_NOUNS = {
@@ -128,21 +133,6 @@ def _lower_first(text: str, first: Token) -> str:
     if not text or first.pos_ == "PROPN" or first.ent_type_ or (text[:1].isupper() and text[1:2].isupper()):
         return text
     return text[0].lower() + text[1:]
-
-
-def _first_person_outside_quotes(doc: Doc) -> list[int]:
-    """Offsets of ``I`` / ``me`` / ``my`` outside quote marks, in order (a quote mark toggles; a paragraph break
-    closes an open quote)."""
-    out: list[int] = []
-    inside = False
-    for tok in doc:
-        if "\n" in tok.text:
-            inside = False
-        elif tok.text in OPEN_QUOTES or tok.text in CLOSE_QUOTES:
-            inside = tok.text in OPEN_QUOTES and (tok.text != '"' or not inside)
-        elif not inside and tok.lower_ in SINGULAR_FIRST and (tok.lower_ != "i" or tok.text == "I"):
-            out.append(tok.idx)
-    return out
 
 
 class SpeakerResolver:
@@ -222,6 +212,8 @@ class SpeakerResolver:
                 continue
             self.antecedents.append(_Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()))
         for p in self.people:
+            if organization_name(p.name):  # rule organization_head: "Patriot Coal" is no "he"
+                continue
             for s, e in p.mentions:
                 sp = Speaker(name=p.name, kind="person", description=p.description, span=(s, e))
                 self.antecedents.append(_Antecedent(s, "person", sp, p.name.split()[-1].lower()))
@@ -230,9 +222,9 @@ class SpeakerResolver:
     @staticmethod
     def _category(sp: Speaker, tok: Token) -> str:
         if sp.kind == "person":
-            return "person"
+            return "thing" if organization_name(sp.name) else "person"  # rule organization_head
         if sp.kind == "anonymous":
-            return "group" if tok.tag_ in {"NNS", "NNPS"} else "person"
+            return "group" if tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in QUANTIFIER_PRONOUNS else "person"
         if tok.tag_ in {"NNS", "NNPS"} or " and " in sp.name:
             return "group"
         return "thing"
@@ -270,7 +262,10 @@ class SpeakerResolver:
         deictic = next(
             (c for c in tok.children if c.dep_ == "poss" and c.lower_ in DEICTIC_POSSESSIVES), None
         )
-        if lower in FIRST_PERSON or lower == "you":
+        quantifier = quantifier_speaker(self.doc, tok, doc_text(self.doc))
+        if quantifier is not None:
+            sp = quantifier
+        elif lower in FIRST_PERSON or lower == "you":
             sp = self._deictic(tok, lower, tok.i, tok.i + 1)
         elif deictic is not None and tok.pos_ in {"NOUN", "PROPN"}:
             sp = self._deictic(tok, deictic.lower_, a, b)
@@ -287,10 +282,12 @@ class SpeakerResolver:
         want = "person" if lower in PERSON_PRONOUNS else "group" if lower in GROUP_PRONOUNS else "thing"
         if lower in FIRST_PERSON or lower in {"you"}:
             want = ""
+        relative = relative_noun(tok)
+        if relative is not None:
+            return self._resolve_np(relative[0], record=False, slice_=relative[1])
         if want:
-            ante = self._latest(
-                tok.idx, lambda x: x.category == want or (want == "group" and x.category == "thing")
-            )
+            fits = {want, "thing"} if want == "group" else {want}
+            ante = self._latest(tok.idx, lambda x: x.category in fits and a_state_is_it(lower, x))
             if ante is not None:
                 base = ante.speaker
                 return Speaker(
@@ -327,7 +324,7 @@ class SpeakerResolver:
         :data:`NARRATOR_MIN` singular first-person words outside quote marks before ``pos``: an op-ed, a column) has
         a narrator, so an ``I`` outside a quote is the writer, never the latest speaker before it."""
         if self._narrator is None:
-            self._narrator = _first_person_outside_quotes(self.doc)
+            self._narrator = first_person_outside_quotes(self.doc)
         return bisect_left(self._narrator, pos) >= NARRATOR_MIN
 
     def _person_by_grammar(self, tok: Token, ent: Span, a: int) -> bool:

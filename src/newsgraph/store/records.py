@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from newsgraph.geo import is_demonym
 from newsgraph.models import Article, Entity, Speaker
 from newsgraph.names import principal_of
 from newsgraph.store.propositions import appositive_name, proposition_rows
@@ -140,6 +141,13 @@ def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
+def people_of_a_country(sp: Speaker, linked: str) -> bool:
+    """Rule ``people_of_a_country``: a speaker linked to a country that is not the state itself ("Americans
+    worried about illegal immigration …", "United States companies", linked to the United States by the entity
+    step) keys on its own name, not the country's: what Americans think is no statement of the United States."""
+    return linked.startswith("GPE:") and sp.kind != "state"
+
+
 class Flattener:
     """Builds :class:`Rows` from articles, with the cross-article entity key function loaded once."""
 
@@ -177,8 +185,10 @@ class Flattener:
             if linked is not None and linked.startswith("PER:"):
                 return linked
             name, etype = principal, "PERSON"
-        elif linked is not None:
+        elif linked is not None and not people_of_a_country(sp, linked):
             return linked
+        if is_demonym(name):  # "Americans": the people, a group of their own
+            return f"NORP:{' '.join(name.casefold().split())}"
         if etype is None or not sp.name.strip():
             return None
         k = (name, etype, None)

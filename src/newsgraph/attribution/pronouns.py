@@ -1,0 +1,84 @@
+"""Pronoun sources that do not take the latest antecedent: rules the speaker resolver
+(:mod:`~newsgraph.attribution.speakers`) applies before, or while, it looks back for one.
+
+* :func:`quantifier_speaker` (rule ``quantifier_is_anonymous``): "Some believe …", "some say …", "Those close to him
+  say …" name an unnamed group, not the latest thing or person mentioned;
+* :func:`relative_noun` (rule ``relative_pronoun_takes_its_noun``): "the scientific literature, which left little
+  doubt that …" is the literature speaking, whatever was mentioned before it;
+* :func:`a_state_is_it` (rule ``a_state_is_it``): a plural pronoun (*they*, *them*) never stands for one state;
+  English refers to a country as *it* ("Russia said it …"), and "They said he rated contestants …" after "according
+  to show insiders" is not the United States;
+* :func:`first_person_outside_quotes`: where a writer speaks as *I* (rule ``first_person_narrator``).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.attribution.records import REL_PRONOUNS
+from newsgraph.models import Speaker
+
+QUANTIFIER_PRONOUNS = frozenset({"some", "those", "many", "others", "most", "few", "several"})
+"""Pronouns that name an unnamed group of people by quantity ("some say", "many believe", "those close to him")."""
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+OPEN_QUOTES = frozenset('“"«')
+CLOSE_QUOTES = frozenset('”"»')
+SINGULAR_FIRST = {"i", "me", "my"}
+
+
+class _Candidate(Protocol):
+    @property
+    def speaker(self) -> Speaker: ...
+
+
+def quantifier_speaker(doc: Doc, tok: Token, text: str) -> Speaker | None:
+    """Rule ``quantifier_is_anonymous``: a quantifier pronoun at the head of the source (``Some``, ``those close to
+    him``) is an anonymous group named by its own words (``text``: the doc's text), not an antecedent."""
+    if tok.lower_ not in QUANTIFIER_PRONOUNS or tok.pos_ not in {"PRON", "DET", "ADJ", "NOUN"}:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "some of the lawmakers", "many of his aides": the group is named after "of"
+    right = tok.right_edge  # from the pronoun on: what the parse hangs before it is no part of the group
+    s, e = tok.idx, right.idx + len(right.text)
+    words = text[s:e]
+    name = words[0].lower() + words[1:] if words[:1].isupper() and not words[1:2].isupper() else words
+    return Speaker(name=name, kind="anonymous", span=(s, e))
+
+
+def relative_noun(tok: Token) -> tuple[Token, tuple[int, int]] | None:
+    """Rule ``relative_pronoun_takes_its_noun``: the noun a relative pronoun's clause modifies and its noun phrase
+    without that clause (``literature`` and "the scientific literature" for *which* in "the scientific literature,
+    which left little doubt …"), else None."""
+    if tok.lower_ not in REL_PRONOUNS or tok.head.dep_ != "relcl":
+        return None
+    noun = tok.head.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.i >= tok.i:
+        return None
+    end = tok.head.left_edge.i
+    while end > noun.i + 1 and (tok.doc[end - 1].is_punct or tok.doc[end - 1].is_space):
+        end -= 1
+    return noun, (noun.left_edge.i, max(end, noun.i + 1))
+
+
+def a_state_is_it(pronoun: str, candidate: _Candidate) -> bool:
+    """Rule ``a_state_is_it``: ``candidate`` may stand for ``pronoun`` unless the pronoun is plural and the
+    candidate is one state ("Russia and China … they" is two, and may)."""
+    sp = candidate.speaker
+    return not (pronoun in PLURAL_PRONOUNS and sp.kind == "state" and " and " not in sp.name)
+
+
+def first_person_outside_quotes(doc: Doc) -> list[int]:
+    """Offsets of ``I`` / ``me`` / ``my`` outside quote marks, in order (a quote mark toggles; a paragraph break
+    closes an open quote)."""
+    out: list[int] = []
+    inside = False
+    for tok in doc:
+        if "\n" in tok.text:
+            inside = False
+        elif tok.text in OPEN_QUOTES or tok.text in CLOSE_QUOTES:
+            inside = tok.text in OPEN_QUOTES and (tok.text != '"' or not inside)
+        elif not inside and tok.lower_ in SINGULAR_FIRST and (tok.lower_ != "i" or tok.text == "I"):
+            out.append(tok.idx)
+    return out
