@@ -62,6 +62,7 @@ bench: install
 train: install
 	nice $(PY) scripts/train_attribution.py
 	nice $(PY) scripts/train_gate.py
+	nice $(PY) scripts/train_name_gender.py
 	nice $(PY) scripts/train_stance.py
 
 lint: install

@@ -120,3 +120,12 @@ def test_named_modifier_is_no_anaphor(nlp: Language) -> None:
     text = "The Clinton campaign said the debate was fair. The Trump campaign said the debate was rigged."
     q = next(q for q in quotes_of(nlp, text) if "rigged" in q.text)
     assert "Clinton" not in q.speaker.name and "Trump" in q.speaker.name
+
+
+def test_a_national_modifier_is_no_anaphor(nlp: Language) -> None:
+    text = (
+        "The United States government said on Monday that the bill was dangerous. "
+        "The Saudi government has denied any involvement in the attacks."
+    )
+    q = next(q for q in quotes_of(nlp, text) if "involvement" in q.text)
+    assert q.speaker.name != "the United States government" and "Saudi" in q.speaker.name, q.speaker

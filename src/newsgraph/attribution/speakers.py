@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.attribution.gender import genders, pronoun_gender_agrees
 from newsgraph.attribution.geo import country_name
 from newsgraph.attribution.pronouns import (
     QUANTIFIER_PRONOUNS,
@@ -35,6 +36,16 @@ from newsgraph.attribution.pronouns import (
 )
 from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
+from newsgraph.lexicon.speakers import (
+    EPITHET_NOUNS,
+    HONORIFICS,
+    HUMAN_VERBS,
+    INSTITUTION_NOUNS,
+    MEDIA_NOUNS,
+    MEDIA_ORG_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+)
 from newsgraph.models import Speaker, SpeakerKind
 from newsgraph.names import clean_name, is_prefixed_form, name_of, organization_name, strip_possessive
 
@@ -44,65 +55,10 @@ THING_PRONOUNS = {"it"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 DEICTIC_POSSESSIVES = {"my", "our", "your"}
 """``your state``, ``our government``: a speaker named only from the writer's or reader's point of view"""
-# verbs only people do: their subject is a person even when the name is also a place ("Paris smiled")
-HUMAN_VERBS = frozenset(
-    {"smile", "laugh", "grin", "weep", "cry", "sob", "whisper", "shout", "yell", "scream", "sigh", "shrug"}
-    | {"nod", "wink", "frown", "giggle", "chuckle", "joke", "quip", "mutter", "mumble", "gasp", "blush"}
-)
-HONORIFICS = {
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-    "lt.",
-    "sgt.",
-}
 NARRATOR_MIN = 3
 """singular first-person words outside quote marks that make the writer a narrator (rule ``first_person_narrator``)"""
 DEICTIC_WINDOW = 1500
 """characters back to look for the speaker a first-person ``I`` / ``we`` outside a quote stands for"""
-MEDIA_NOUNS = {
-    "report", "media", "newspaper", "paper", "outlet", "broadcaster", "press", "network", "station", "tabloid",
-    "daily", "wire", "magazine", "journal", "newscast", "website", "blog", "poll", "survey",
-}  # fmt: skip
-ORG_NOUNS = {
-    "government", "office", "ministry", "military", "army", "police", "committee", "council", "administration",
-    "campaign", "party", "company", "agency", "department", "court", "parliament", "congress", "senate",
-    "house", "commission", "organization", "organisation", "group", "union", "firm", "bank", "team", "board",
-    "authority", "authorities", "regime", "embassy", "cabinet", "white", "kremlin", "pentagon", "coalition",
-}  # fmt: skip
-INSTITUTION_NOUNS = frozenset(
-    {"agency", "bureau", "office", "department", "commission", "committee", "ministry", "company", "firm"}
-)
-"""Heads of a definite description that refers back to a named organisation (rule ``definite_institution``)."""
-PERSON_NOUNS = {
-    "official", "source", "spokesman", "spokeswoman", "spokesperson", "representative", "minister", "adviser",
-    "advisor", "diplomat", "aide", "ambassador", "president", "secretary", "officer", "lawmaker", "senator",
-    "analyst", "expert", "leader", "chief", "director", "envoy", "general", "commander", "member", "staffer",
-    "candidate", "critic", "supporter", "voter", "resident", "witness", "person", "people", "man", "woman",
-    "strategist", "insider", "researcher", "professor", "economist", "governor", "mayor", "chairman", "chair",
-    "head", "executive", "lawyer", "attorney", "prosecutor", "judge", "activist", "worker", "student", "doctor",
-}  # fmt: skip
-MEDIA_ORG_WORDS = {
-    "times", "post", "news", "journal", "press", "agency", "tribune", "herald", "reuters", "cnn", "bbc",
-    "associated", "yonhap", "kcna", "broadcasting", "television", "tv", "radio", "magazine", "gazette", "daily",
-    "telegraph", "guardian", "politico", "axios", "bloomberg", "afp", "nbc", "abc", "cbs", "fox", "msnbc", "npr",
-}  # fmt: skip
-EPITHET_NOUNS = frozenset(
-    {"nominee", "candidate", "secretary", "president", "senator", "governor", "mayor", "congressman",
-     "congresswoman", "billionaire", "mogul", "businessman", "businesswoman", "incumbent", "frontrunner",
-     "front-runner", "minister", "chancellor", "premier", "leader", "chairman", "chairwoman", "lawmaker", "star"}
-)  # fmt: skip
-"""Title nouns a writer uses instead of a name already given (rule ``role_epithet``); generic roles such as
-``official`` or ``spokesman`` are not among them."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 """Entity labels that name a speaker (a ``CARDINAL`` head such as ``one`` of "one of the attorneys" does not)"""
 DETS_DEFINITE = {"the", "this", "that", "these", "those"}
@@ -164,6 +120,7 @@ class SpeakerResolver:
         self._labels: dict[
             str, str
         ] = {}  # transcript labels' last words -> names ("TAPPER" -> "Jake Tapper")
+        self._genders: dict[str, str] | None = None
         self._narrator: list[int] | None = None
         """offsets of singular first-person words outside quote marks (computed on first use)"""
         self._spoken: list[tuple[int, Speaker]] = []
@@ -287,7 +244,14 @@ class SpeakerResolver:
             return self._resolve_np(relative[0], record=False, slice_=relative[1])
         if want:
             fits = {want, "thing"} if want == "group" else {want}
-            ante = self._latest(tok.idx, lambda x: x.category in fits and a_state_is_it(lower, x))
+            ante = self._latest(
+                tok.idx,
+                lambda x: (
+                    x.category in fits
+                    and a_state_is_it(lower, x)
+                    and pronoun_gender_agrees(lower, self._gender_of(x.speaker.name))
+                ),
+            )
             if ante is not None:
                 base = ante.speaker
                 return Speaker(
@@ -298,6 +262,12 @@ class SpeakerResolver:
                     resolved_from=tok.text,
                 )
         return Speaker(name=tok.text, kind="unknown", span=(tok.idx, tok.idx + len(tok.text)))
+
+    def _gender_of(self, name: str) -> str | None:
+        """A person's gender (:func:`~newsgraph.attribution.gender.genders`, worked out on first use)."""
+        if self._genders is None:
+            self._genders = genders(self.doc, [(p.name, p.mentions, p.description) for p in self.people])
+        return self._genders.get(name)
 
     def _deictic(self, tok: Token, word: str, a: int, b: int) -> Speaker:
         """``I`` / ``we`` / ``you`` / ``your state`` as a source outside a quote: no speaker of its own. A first
@@ -540,12 +510,14 @@ class SpeakerResolver:
         # rule named_modifier_is_no_anaphor: "the Trump campaign" names its own campaign; it is not the latest
         # campaign mentioned ("the Clinton campaign")
         named = any(t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod") for t in doc[a : tok.i])
+        # nor is "the Saudi government" the latest government ("the United States government")
+        mods = [t.lower_ for t in doc[a : tok.i] if t.dep_ == "amod" and t.ent_type_ in {"NORP", "GPE"}]
         if not named and (det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON")):
             role = lemma not in ORG_NOUNS | MEDIA_NOUNS  # "the Trump campaign" is not its spokeswoman
             ante = self._latest(
                 tok.idx,
                 lambda x: (
-                    x.head_lemma == lemma
+                    (x.head_lemma == lemma and all(m in x.speaker.name.lower() for m in mods))
                     or (
                         role
                         and x.speaker.kind == "person"
