@@ -13,6 +13,7 @@ MODULES = [
     "extraction",
     "plaintext",
     "attribution",
+    "pronouns",
     "agreement",
     "claims",
     "events",

@@ -12,6 +12,7 @@ from newsgraph.attribution.pronouns import (
     first_person_outside_quotes,
     quantifier_speaker,
     relative_noun,
+    unresolved_pronoun,
 )
 from newsgraph.attribution.speakers import SpeakerResolver
 from newsgraph.models import Speaker
@@ -89,3 +90,21 @@ def test_an_organisation_named_like_a_person_is_no_he(nlp: Language) -> None:
 def test_first_person_outside_quotes(nlp: Language) -> None:
     doc = nlp("I went there. “I love it,” she said. My view is simple.")
     assert [doc.text[i : i + 2] for i in first_person_outside_quotes(doc)] == ["I ", "My"]
+
+
+def test_a_possessive_pronoun_source_is_its_possessor(nlp: Language) -> None:
+    doc = nlp("Mitt Romney lost in 2012. His comment about the 47 percent was never forgotten.")
+    his = next(t for t in doc if t.text == "His")
+    sp = SpeakerResolver(doc).resolve((his.i, his.i + 1), his.i)
+    assert (sp.name, sp.kind, sp.resolved_from) == ("Mitt Romney", "person", "His")
+
+
+def test_unresolved_is_no_antecedent(nlp: Language) -> None:
+    assert unresolved_pronoun(Speaker(name="she", kind="unknown"))
+    assert not unresolved_pronoun(Speaker(name="Big Machine", kind="unknown"))
+    assert not unresolved_pronoun(Speaker(name="she", kind="person"))
+    doc = nlp("She arrived late. His message was clear.")
+    r = SpeakerResolver(doc)
+    she, his = doc[0], next(t for t in doc if t.text == "His")
+    assert r.resolve((she.i, she.i + 1), she.i).kind == "unknown"
+    assert r.resolve((his.i, his.i + 1), his.i).name == "His"  # not the unresolved "She" before it

@@ -22,7 +22,7 @@ from newsgraph.models import Speaker
 
 QUANTIFIER_PRONOUNS = frozenset({"some", "those", "many", "others", "most", "few", "several"})
 """Pronouns that name an unnamed group of people by quantity ("some say", "many believe", "those close to him")."""
-PLURAL_PRONOUNS = frozenset({"they", "them"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 OPEN_QUOTES = frozenset('“"«')
 CLOSE_QUOTES = frozenset('”"»')
 SINGULAR_FIRST = {"i", "me", "my"}
@@ -67,6 +67,18 @@ def a_state_is_it(pronoun: str, candidate: _Candidate) -> bool:
     candidate is one state ("Russia and China … they" is two, and may)."""
     sp = candidate.speaker
     return not (pronoun in PLURAL_PRONOUNS and sp.kind == "state" and " and " not in sp.name)
+
+
+PRONOUN_WORDS = frozenset(
+    {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "i", "me", "my", "we", "us",
+     "our", "you", "your", "this", "that", "these", "those", "who", "which"}
+)  # fmt: skip
+
+
+def unresolved_pronoun(sp: Speaker) -> bool:
+    """Rule ``unresolved_is_no_antecedent``: a speaker that is a pronoun the resolver could not resolve (name
+    *she*, kind ``unknown``) is no antecedent for a later pronoun ("His twisted message …" had become *she*)."""
+    return sp.kind == "unknown" and sp.name.lower() in PRONOUN_WORDS
 
 
 def first_person_outside_quotes(doc: Doc) -> list[int]:

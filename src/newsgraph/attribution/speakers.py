@@ -33,6 +33,7 @@ from newsgraph.attribution.pronouns import (
     first_person_outside_quotes,
     quantifier_speaker,
     relative_noun,
+    unresolved_pronoun,
 )
 from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
@@ -49,9 +50,9 @@ from newsgraph.lexicon.speakers import (
 from newsgraph.models import Speaker, SpeakerKind
 from newsgraph.names import clean_name, is_prefixed_form, name_of, organization_name, strip_possessive
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them"}
-THING_PRONOUNS = {"it"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}  # "His message of …": the possessor speaks
+GROUP_PRONOUNS = {"they", "them", "their"}
+THING_PRONOUNS = {"it", "its"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 DEICTIC_POSSESSIVES = {"my", "our", "your"}
 """``your state``, ``our government``: a speaker named only from the writer's or reader's point of view"""
@@ -248,6 +249,7 @@ class SpeakerResolver:
                 tok.idx,
                 lambda x: (
                     x.category in fits
+                    and not unresolved_pronoun(x.speaker)
                     and a_state_is_it(lower, x)
                     and pronoun_gender_agrees(lower, self._gender_of(x.speaker.name))
                 ),
