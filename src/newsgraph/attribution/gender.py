@@ -67,10 +67,14 @@ def sentence_evidence(sent: Span) -> tuple[Span, str] | None:
     """Rule ``pronoun_after_the_only_person``: (the person, ``m`` / ``f``) when the sentence's only ``PERSON``
     entity is its subject and the gendered pronouns after it all agree; else None."""
     people = [e for e in sent.ents if e.label_ == "PERSON"]
-    if len(people) != 1 or people[0].root.dep_ not in {"nsubj", "nsubjpass"}:
+    return _only_person_evidence(people[0], sent.end) if len(people) == 1 else None
+
+
+def _only_person_evidence(person: Span, sent_end: int) -> tuple[Span, str] | None:
+    """:func:`sentence_evidence` for ``person``, the only ``PERSON`` of a sentence ending at token ``sent_end``."""
+    if person.root.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    person = people[0]
-    seen = {g for t in sent[person.end - sent.start :] if (g := pronoun_gender(t.text)) is not None}
+    seen = {g for t in person.doc[person.end : sent_end] if (g := pronoun_gender(t.text)) is not None}
     return (person, next(iter(seen))) if len(seen) == 1 else None
 
 
@@ -100,11 +104,16 @@ def said_genders(doc: Doc, people: Iterable[Person]) -> dict[str, str]:
 
 
 def article_votes(doc: Doc, people: Iterable[Person]) -> dict[str, list[int]]:
-    """Name -> [male, female] sentences of rule ``pronoun_after_the_only_person`` in the article."""
+    """Name -> [male, female] sentences of rule ``pronoun_after_the_only_person`` in the article (one pass over
+    the entities, not one per sentence)."""
     by_mention = {s: name for name, mentions, _d in people for s, _e in mentions}
+    per_sentence: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            per_sentence.setdefault(ent[0].sent.start, []).append(ent)
     votes: dict[str, list[int]] = {}
-    for sent in doc.sents:
-        found = sentence_evidence(sent)
+    for ents in per_sentence.values():
+        found = _only_person_evidence(ents[0], ents[0][0].sent.end) if len(ents) == 1 else None
         if found is not None and found[0].start_char in by_mention:
             v = votes.setdefault(by_mention[found[0].start_char], [0, 0])
             v[found[1] == "f"] += 1
