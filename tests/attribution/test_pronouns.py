@@ -108,3 +108,30 @@ def test_unresolved_is_no_antecedent(nlp: Language) -> None:
     she, his = doc[0], next(t for t in doc if t.text == "His")
     assert r.resolve((she.i, she.i + 1), she.i).kind == "unknown"
     assert r.resolve((his.i, his.i + 1), his.i).name == "His"  # not the unresolved "She" before it
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Barack Obama and Hillary Clinton said on Monday that the deal was fair. They added that it would pass.",
+            "Barack Obama and Hillary Clinton",
+        ),
+        (
+            "Senators Chuck Grassley and Patrick Leahy say other changes are needed. "
+            "The program has expanded well beyond its original intent, they say.",
+            "Chuck Grassley and Patrick Leahy",
+        ),
+    ],
+)
+def test_coordinated_people_speak_together(nlp: Language, text: str, pair: str) -> None:
+    first, second = quotes_of(nlp, text)
+    assert (first.speaker.name, first.speaker.kind) == (pair, "person"), first.speaker
+    s, e = first.speaker.span or (0, 0)
+    assert text[s:e] == pair  # the span is the body's own words
+    assert second.speaker.name == pair and second.speaker.resolved_from in {"They", "they"}
+    # one person stays one person, and "he" never goes to a pair
+    solo = quotes_of(
+        nlp, "Barack Obama and Hillary Clinton met on Monday. Later he said the talks had failed."
+    )
+    assert all(" and " not in q.speaker.name for q in solo)

@@ -179,6 +179,8 @@ class SpeakerResolver:
 
     @staticmethod
     def _category(sp: Speaker, tok: Token) -> str:
+        if sp.kind == "person" and " and " in sp.name:  # rule coordinated_people_speak_together
+            return "group"
         if sp.kind == "person":
             return "thing" if organization_name(sp.name) else "person"  # rule organization_head
         if sp.kind == "anonymous":
@@ -349,7 +351,7 @@ class SpeakerResolver:
         if head_ent is None and tok.lemma_.lower() in PERSON_NOUNS:
             head_ent = next((e for e in ents if e.label_ == "PERSON"), None)
         if head_ent is not None and head_ent.label_ == "PERSON" and country_name(head_ent.text) is None:
-            return self._person(head_ent, tok, a, b)
+            return self._people(head_ent, ents) or self._person(head_ent, tok, a, b)
         if (
             head_ent is not None
             and head_ent.label_ in {"GPE", "LOC", "PERSON"}
@@ -464,6 +466,28 @@ class SpeakerResolver:
                 resolved_from=surface,
             )
         return Speaker(name=surface, kind="person", description=np_desc or self._title_of(ent), span=span)
+
+    def _people(self, head: Span, ents: list[Span]) -> Speaker | None:
+        """Rule ``coordinated_people_speak_together``: "Barack Obama and Hillary Clinton said …" is one speaker
+        named after both (as "Russia and China" is for states), not the first alone; None for one person."""
+        together = [head] + [
+            e
+            for e in ents
+            if e.label_ == "PERSON"
+            and e is not head
+            and e.root.dep_ == "conj"
+            and any(head.start <= x.i < head.end for x in e.root.ancestors)
+        ]
+        if len(together) < 2:
+            return None
+        names = [self._person(e, e.root, e.start, e.end).name for e in together]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        first = self._person(together[0], together[0].root, together[0].start, together[0].end)
+        s, e = (first.span or (head.start_char, 0))[0], together[-1].end_char
+        surface = doc_text(self.doc)[s:e]
+        return Speaker(
+            name=name, kind="person", span=(s, e), resolved_from=surface if surface != name else None
+        )
 
     def _np_description(self, ent: Span, a: int, b: int) -> str | None:
         """The source noun phrase minus the name: titles in front, appositions behind."""
