@@ -107,13 +107,14 @@ def article_votes(doc: Doc, people: Iterable[Person]) -> dict[str, list[int]]:
     """Name -> [male, female] sentences of rule ``pronoun_after_the_only_person`` in the article (one pass over
     the entities, not one per sentence)."""
     by_mention = {s: name for name, mentions, _d in people for s, _e in mentions}
-    per_sentence: dict[int, list[Span]] = {}
+    per_sentence: dict[int, tuple[int, list[Span]]] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            per_sentence.setdefault(ent[0].sent.start, []).append(ent)
+            sent = ent[0].sent
+            per_sentence.setdefault(sent.start, (sent.end, []))[1].append(ent)
     votes: dict[str, list[int]] = {}
-    for ents in per_sentence.values():
-        found = _only_person_evidence(ents[0], ents[0][0].sent.end) if len(ents) == 1 else None
+    for sent_end, ents in per_sentence.values():
+        found = _only_person_evidence(ents[0], sent_end) if len(ents) == 1 else None
         if found is not None and found[0].start_char in by_mention:
             v = votes.setdefault(by_mention[found[0].start_char], [0, 0])
             v[found[1] == "f"] += 1
@@ -127,9 +128,9 @@ def genders(doc: Doc, people: Iterable[Person]) -> dict[str, str]:
     votes = article_votes(doc, plist)
     table = first_name_genders()
     for name, _mentions, _desc in plist:
-        m, f = votes.get(name, [0, 0])
         if name in out:
             continue
+        m, f = votes.get(name, [0, 0])
         if max(m, f) >= MIN_IN_ARTICLE and min(m, f) == 0:
             out[name] = "m" if m else "f"
         elif (first := first_name(name)) is not None and first in table:

@@ -18,14 +18,32 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.records import REL_PRONOUNS
+from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
+PERSON_PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "his", "hers"}
+)  # "His message of …": the possessor speaks
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+THING_PRONOUNS = frozenset({"it", "its"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+SINGULAR_FIRST = frozenset({"i", "me", "my"})
+DEICTIC_POSSESSIVES = frozenset({"my", "our", "your"})
+"""``your state``, ``our government``: a speaker named only from the writer's or reader's point of view"""
 QUANTIFIER_PRONOUNS = frozenset({"some", "those", "many", "others", "most", "few", "several"})
 """Pronouns that name an unnamed group of people by quantity ("some say", "many believe", "those close to him")."""
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+PRONOUN_WORDS = (
+    PERSON_PRONOUNS
+    | GROUP_PRONOUNS
+    | THING_PRONOUNS
+    | FIRST_PERSON
+    | SINGULAR_FIRST
+    | DEICTIC_POSSESSIVES
+    | {"you", "this", "that", "these", "those", "who", "which"}
+)
+"""What an unresolved pronoun speaker can be named (rule ``unresolved_is_no_antecedent``)."""
 OPEN_QUOTES = frozenset('“"«')
 CLOSE_QUOTES = frozenset('”"»')
-SINGULAR_FIRST = {"i", "me", "my"}
 
 
 class _Candidate(Protocol):
@@ -33,16 +51,16 @@ class _Candidate(Protocol):
     def speaker(self) -> Speaker: ...
 
 
-def quantifier_speaker(doc: Doc, tok: Token, text: str) -> Speaker | None:
+def quantifier_speaker(tok: Token) -> Speaker | None:
     """Rule ``quantifier_is_anonymous``: a quantifier pronoun at the head of the source (``Some``, ``those close to
-    him``) is an anonymous group named by its own words (``text``: the doc's text), not an antecedent."""
+    him``) is an anonymous group named by its own words, not an antecedent."""
     if tok.lower_ not in QUANTIFIER_PRONOUNS or tok.pos_ not in {"PRON", "DET", "ADJ", "NOUN"}:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "some of the lawmakers", "many of his aides": the group is named after "of"
     right = tok.right_edge  # from the pronoun on: what the parse hangs before it is no part of the group
     s, e = tok.idx, right.idx + len(right.text)
-    words = text[s:e]
+    words = doc_text(tok.doc)[s:e]
     name = words[0].lower() + words[1:] if words[:1].isupper() and not words[1:2].isupper() else words
     return Speaker(name=name, kind="anonymous", span=(s, e))
 
@@ -66,13 +84,7 @@ def a_state_is_it(pronoun: str, candidate: _Candidate) -> bool:
     """Rule ``a_state_is_it``: ``candidate`` may stand for ``pronoun`` unless the pronoun is plural and the
     candidate is one state ("Russia and China … they" is two, and may)."""
     sp = candidate.speaker
-    return not (pronoun in PLURAL_PRONOUNS and sp.kind == "state" and " and " not in sp.name)
-
-
-PRONOUN_WORDS = frozenset(
-    {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "i", "me", "my", "we", "us",
-     "our", "you", "your", "this", "that", "these", "those", "who", "which"}
-)  # fmt: skip
+    return not (pronoun in GROUP_PRONOUNS and sp.kind == "state" and " and " not in sp.name)
 
 
 def unresolved_pronoun(sp: Speaker) -> bool:

@@ -27,8 +27,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.attribution.gender import genders, pronoun_gender_agrees
 from newsgraph.attribution.geo import country_name
 from newsgraph.attribution.pronouns import (
+    DEICTIC_POSSESSIVES,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
     QUANTIFIER_PRONOUNS,
     SINGULAR_FIRST,
+    THING_PRONOUNS,
     a_state_is_it,
     first_person_outside_quotes,
     quantifier_speaker,
@@ -50,12 +55,6 @@ from newsgraph.lexicon.speakers import (
 from newsgraph.models import Speaker, SpeakerKind
 from newsgraph.names import clean_name, is_prefixed_form, name_of, organization_name, strip_possessive
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}  # "His message of …": the possessor speaks
-GROUP_PRONOUNS = {"they", "them", "their"}
-THING_PRONOUNS = {"it", "its"}
-FIRST_PERSON = {"i", "we", "me", "us"}
-DEICTIC_POSSESSIVES = {"my", "our", "your"}
-"""``your state``, ``our government``: a speaker named only from the writer's or reader's point of view"""
 NARRATOR_MIN = 3
 """singular first-person words outside quote marks that make the writer a narrator (rule ``first_person_narrator``)"""
 DEICTIC_WINDOW = 1500
@@ -222,7 +221,7 @@ class SpeakerResolver:
         deictic = next(
             (c for c in tok.children if c.dep_ == "poss" and c.lower_ in DEICTIC_POSSESSIVES), None
         )
-        quantifier = quantifier_speaker(self.doc, tok, doc_text(self.doc))
+        quantifier = quantifier_speaker(tok)
         if quantifier is not None:
             sp = quantifier
         elif lower in FIRST_PERSON or lower == "you":
@@ -480,10 +479,9 @@ class SpeakerResolver:
         ]
         if len(together) < 2:
             return None
-        names = [self._person(e, e.root, e.start, e.end).name for e in together]
-        name = ", ".join(names[:-1]) + " and " + names[-1]
-        first = self._person(together[0], together[0].root, together[0].start, together[0].end)
-        s, e = (first.span or (head.start_char, 0))[0], together[-1].end_char
+        each = [self._person(e, e.root, e.start, e.end) for e in together]
+        name = ", ".join(sp.name for sp in each[:-1]) + " and " + each[-1].name
+        s, e = (each[0].span or (head.start_char, 0))[0], together[-1].end_char
         surface = doc_text(self.doc)[s:e]
         return Speaker(
             name=name, kind="person", span=(s, e), resolved_from=surface if surface != name else None
