@@ -13,6 +13,7 @@ from newsgraph.models import Article
 from newsgraph.nlp import MODEL_NAME, load_pipeline
 from newsgraph.propositions.statement import (
     bare_compound_names_a_topic,
+    complement_left_out,
     has_finite_verb,
     infinitive_modifier,
     object_gap_relative,
@@ -111,3 +112,51 @@ def test_infinitive_modifier(nlp: Language, text: str, verb: str, kept: bool) ->
 def test_statement_keeps_the_infinitive_of_its_noun(article: Callable[[str], Article]) -> None:
     a = article("Trump says voter fraud “would be one hell of a way to lose.”")
     assert [p.statement for p in a.propositions] == ["Voter fraud would be one hell of a way to lose"]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        # a short complement clause of the complement is kept whole, not cut after its verb ("to make")
+        (
+            "The mayor said she wants to make sure that the bridge reopens.",
+            "She wants to make sure that the bridge reopens",
+        ),
+        (
+            "The guard said the warden told staff to check whether anyone left the gate open.",
+            "The warden told staff to check whether anyone left the gate open",
+        ),
+        # complement_left_out: a long purpose clause is left out whole, not as a dangling "to make"
+        (
+            "Many of them said the rule should be changed to make it much more difficult for the families of the "
+            "victims and their lawyers to sue.",
+            "The rule should be changed",
+        ),
+    ],
+)
+def test_statement_keeps_or_drops_a_clause_whole(
+    article: Callable[[str], Article], text: str, statement: str
+) -> None:
+    assert [p.statement for p in article(text).propositions] == [statement]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "keep", "left_out"),
+    [
+        ("The rule should be changed to make it harder to sue.", "make", ("to", "make"), True),
+        (
+            "The rule should be changed to make it harder to sue.",
+            "make",
+            ("to", "make", "it", "harder"),
+            False,
+        ),
+        ("The rule should be changed to protect the families.", "protect", ("to", "protect"), False),
+    ],
+)
+def test_complement_left_out(
+    nlp: Language, text: str, verb: str, keep: tuple[str, ...], left_out: bool
+) -> None:
+    doc = nlp(text)
+    v = next(t for t in doc if t.text == verb)
+    ids = {t.i for t in v.subtree if t.text in keep}
+    assert complement_left_out(doc, ids) is left_out

@@ -108,13 +108,13 @@ def infinitive_modifier(tok: Token) -> bool:
     )
 
 
-def _phrase(tok: Token, out: set[int]) -> None:
+def _phrase(tok: Token, out: set[int], keep: frozenset[str] = frozenset()) -> None:
     """Add the token's phrase, without relative clauses (but an :func:`infinitive_modifier`), appositions and
-    subordinate clauses."""
+    subordinate clauses (but those whose relation is in ``keep``)."""
     out.add(tok.i)
     for c in tok.children:
-        if (c.dep_ not in _CUT or infinitive_modifier(c)) and not c.is_quote:
-            _phrase(c, out)
+        if (c.dep_ not in _CUT or c.dep_ in keep or infinitive_modifier(c)) and not c.is_quote:
+            _phrase(c, out, keep)
 
 
 def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> str:
@@ -257,11 +257,31 @@ def _clause_parts(  # noqa: C901, PLR0912
             "ccomp",
             "pcomp",
         ):
+            whole: set[int] = (
+                set()
+            )  # rule short_clause_kept_whole: "wants to make sure that the bridge reopens"
+            _phrase(c, whole, _SUBCLAUSES)
             sub: set[int] = set()
             _phrase(c, sub)
-            if len(sub) <= 12:
+            if len(whole) <= MAX_COMPLEMENT_TOKENS:
+                ids |= whole
+            elif len(sub) <= MAX_COMPLEMENT_TOKENS and not (
+                c.dep_ == "advcl" and complement_left_out(ctx.doc, sub)
+            ):
                 ids |= sub
     return ids, replace, subj, top
+
+
+MAX_COMPLEMENT_TOKENS = 12
+"""A complement or purpose clause of the predicate longer than this is left out of the statement."""
+_SUBCLAUSES = frozenset({"ccomp", "advcl"})
+
+
+def complement_left_out(doc: Doc, ids: set[int]) -> bool:
+    """Rule ``complement_left_out``: a subordinate verb phrase is no part of a statement when its own clausal
+    complement was cut from it ("it should be changed [to make] it more difficult for families to sue": "to make"
+    without what it makes is a fragment, and the statement is better without the purpose clause)."""
+    return any(c.dep_ == "ccomp" and c.i not in ids for i in ids for c in doc[i].children)
 
 
 def _phrase_no(tok: Token, out: set[int], skip: int) -> None:
