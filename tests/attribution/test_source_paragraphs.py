@@ -174,7 +174,16 @@ def test_dateline_is_no_source() -> None:
         ("Editor’s note: Ann Ross is a serial liar who has repeatedly pledged to close the dam.", True),
         ("Editor's Note: An earlier version of this story misspelled the senator's name.", True),
         ("“Editors’ note: This article was updated.", True),
+        (
+            "This article has been revised to reflect the following correction: An earlier version misstated it.",
+            True,
+        ),
+        ("Correction: An earlier version of this story misstated the size of the dam.", True),
+        ("An earlier version of this article misstated the amount of time the process takes.", True),
+        ("Correction Appended.", True),
         ("The editor said in a note that the story would be updated.", False),
+        ("The mayor said this article was revised after a complaint.", False),
+        ("Corrections officers said the prison was understaffed.", False),
         ("Ross said the editor’s note was wrong.", False),
     ],
 )

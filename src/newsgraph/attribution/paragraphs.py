@@ -109,11 +109,22 @@ def sources_in_paragraphs(doc: Doc, atts: list[Attribution]) -> None:
         source_in_paragraph(doc, a, paras)
 
 
-EDITORS_NOTE = re.compile(r"[\s“\"(\[*_]*(?:an?\s+)?editors?(?:[’']s?)?\s+note\b", re.IGNORECASE)
+EDITORS_NOTE = re.compile(
+    r"[\s“\"(\[*_]*(?:"
+    r"(?:an?\s+)?editors?(?:[’']s?)?\s+note\b"
+    r"|corrections?\s*(?::|appended\b)"
+    r"|this\s+(?:article|story|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:revised|updated|corrected|amended)\b"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|post)\b"
+    r")",
+    re.IGNORECASE,
+)
+"""An editor's note, and a correction notice ("This article has been revised to reflect the following correction:
+…", "Correction: An earlier version of this story …")."""
 
 
 def editors_note(text: str, ps: int, pe: int) -> bool:
-    """Rule ``editors_note``: a paragraph that opens with "Editor’s note" is the publication speaking about its
+    """Rule ``editors_note``: a paragraph that opens with "Editor’s note" (or a correction notice: "This article
+    has been revised to reflect the following correction: …") is the publication speaking about its
     article (a correction, a disclosure, or a stance it appends to every story: "Editor’s note: Donald Trump … has
     repeatedly pledged to ban all Muslims"), not reporting; attributions in it are none (PolNeAR marks none, and
     the appended note made the most reported claim of a store)."""

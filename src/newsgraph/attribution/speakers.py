@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.attribution.casing import lower_first
 from newsgraph.attribution.gender import genders, pronoun_gender_agrees
 from newsgraph.attribution.geo import country_name
 from newsgraph.attribution.pronouns import (
@@ -40,6 +41,7 @@ from newsgraph.attribution.pronouns import (
     relative_noun,
     unresolved_pronoun,
 )
+from newsgraph.attribution.short_names import short_name_of
 from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
 from newsgraph.lexicon.speakers import (
@@ -83,12 +85,6 @@ class _Antecedent:
 
 
 _strip_possessive = strip_possessive
-
-
-def _lower_first(text: str, first: Token) -> str:
-    if not text or first.pos_ == "PROPN" or first.ent_type_ or (text[:1].isupper() and text[1:2].isupper()):
-        return text
-    return text[0].lower() + text[1:]
 
 
 class SpeakerResolver:
@@ -140,7 +136,7 @@ class SpeakerResolver:
         if i + 1 < ent.start and any(
             t.pos_ == "NOUN" or t.lower_ in PERSON_NOUNS for t in doc[i + 1 : ent.start]
         ):
-            return _lower_first(doc[i + 1 : ent.start].text, doc[i + 1])
+            return lower_first(doc[i + 1 : ent.start].text, doc[i + 1])
         nxt = ent.end
         if nxt + 1 < len(doc) and doc[nxt].text == ",":
             j = nxt + 1
@@ -154,7 +150,7 @@ class SpeakerResolver:
                 and j > nxt + 1
                 and doc[j - 1].lower_ in PERSON_NOUNS | {"adviser"}
             ):
-                return _lower_first(doc[nxt + 1 : j].text, doc[nxt + 1])
+                return lower_first(doc[nxt + 1 : j].text, doc[nxt + 1])
         return None
 
     def _collect_subjects(self) -> None:
@@ -201,6 +197,7 @@ class SpeakerResolver:
             sp = self._resolve_np(tok, record=True, slice_=source)
         if sp.kind == "person" and organization_name(sp.name):  # rule organization_head: "Patriot Coal"
             sp = sp.model_copy(update={"kind": "organization"})
+        sp = short_name_of(sp, (x for _, x in self._spoken)) or sp  # rule short_name_of_an_outlet
         insort(
             self.antecedents,
             _Antecedent(tok.idx, self._category(sp, tok), sp, tok.lemma_.lower()),
@@ -500,7 +497,7 @@ class SpeakerResolver:
             if first is not None and words and words[0].lower() in DETS_STRIP:
                 part = part.split(" ", 1)[1] if " " in part else ""
             if part and len(part.split()) <= 12 and not any(c in part for c in '“”"()'):
-                return _lower_first(part, first) if first is not None else part
+                return lower_first(part, first) if first is not None else part
         return None
 
     def _state(self, ent: Span, ents: list[Span], a: int, b: int) -> Speaker:
@@ -530,7 +527,7 @@ class SpeakerResolver:
         text = doc[a:b].text
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         bare = doc[a + 1 : b].text if det else text
-        description = _lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
+        description = lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
         # rule named_modifier_is_no_anaphor: "the Trump campaign" names its own campaign; it is not the latest
         # campaign mentioned ("the Clinton campaign")
         named = any(t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod") for t in doc[a : tok.i])
@@ -580,13 +577,13 @@ class SpeakerResolver:
                     name=epithet.name, kind="person", description=description, span=(s, e), resolved_from=text
                 )
         if lemma in MEDIA_NOUNS or any(t.lemma_.lower() == "media" for t in doc[a:b]):
-            return Speaker(name=_lower_first(text, first), kind="media", description=description, span=(s, e))
+            return Speaker(name=lower_first(text, first), kind="media", description=description, span=(s, e))
         if lemma in ORG_NOUNS:
-            return Speaker(name=_lower_first(text, first), kind="organization", span=(s, e))
+            return Speaker(name=lower_first(text, first), kind="organization", span=(s, e))
         if lemma in PERSON_NOUNS or (
             tok.ent_type_ == "" and any(t.lower_ in {"anonymous", "unnamed"} for t in doc[a:b])
         ):
             return Speaker(
-                name=_lower_first(text, first), kind="anonymous", description=description, span=(s, e)
+                name=lower_first(text, first), kind="anonymous", description=description, span=(s, e)
             )
-        return Speaker(name=_lower_first(text, first), kind="unknown", span=(s, e))
+        return Speaker(name=lower_first(text, first), kind="unknown", span=(s, e))

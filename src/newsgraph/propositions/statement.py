@@ -257,14 +257,13 @@ def _clause_parts(  # noqa: C901, PLR0912
             "ccomp",
             "pcomp",
         ):
-            whole: set[int] = (
-                set()
-            )  # rule short_clause_kept_whole: "wants to make sure that the bridge reopens"
-            _phrase(c, whole, _SUBCLAUSES)
+            # rule short_clause_kept_whole: "wants to make sure that the bridge reopens"
+            kept: set[int] = set()
+            _phrase(c, kept, _SUBCLAUSES)
             sub: set[int] = set()
             _phrase(c, sub)
-            if len(whole) <= MAX_COMPLEMENT_TOKENS:
-                ids |= whole
+            if len(kept) <= MAX_COMPLEMENT_TOKENS:
+                ids |= kept
             elif len(sub) <= MAX_COMPLEMENT_TOKENS and not (
                 c.dep_ == "advcl" and complement_left_out(ctx.doc, sub)
             ):

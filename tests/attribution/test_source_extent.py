@@ -1,0 +1,90 @@
+"""Who a source is: rules ``temporal_modifier_is_no_name``, ``object_control`` (:mod:`newsgraph.attribution.reported`),
+``capitalised_mid_sentence`` (:mod:`newsgraph.attribution.casing`), and the nouns a participle's speaker holds
+(``MEDIA_NOUNS``). Hand-written sentences through the real parse."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.attribution.casing import capitalised_mid_sentence, lower_first
+from newsgraph.attribution.reported import np_core, np_slice, object_controller, temporal_modifier
+
+from ._rules import find, parse, quotes_of, source_of
+
+TIMED = "Trump this week also said he would consider naming a new judge to the court. Voters like Trump."
+
+
+def test_a_time_phrase_is_no_part_of_the_name(nlp: Language) -> None:
+    doc = nlp(TIMED)
+    trump, week = doc[0], doc[2]  # the parse hangs "this week" on the name here
+    assert temporal_modifier(week) is True, [(t.text, t.dep_, t.head.text) for t in doc]
+    assert temporal_modifier(trump) is False
+    assert doc[slice(*np_slice(trump))].text == "Trump this week"  # PolNeAR's source span keeps the time
+    assert doc[slice(*np_core(trump))].text == "Trump"  # the name does not
+
+
+def test_the_speaker_of_a_timed_source(nlp: Language) -> None:
+    assert [q.speaker.name for q in quotes_of(nlp, TIMED) if q.cue == "said"] == ["Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("Ross this week said it would rain. Voters like Ross.", "Ross", True),
+        # no other capitalised use after a lower-case word: a common noun at the start of a sentence
+        ("Officials said it would rain. The officials left.", "Officials", False),
+        # a title-case headline is no evidence ("Officials Say" after a capital)
+        ("Storm Officials Say Rain Is Coming\n\nOfficials said it would rain.", "Officials", False),
+        # stop words keep the old rule
+        ("The mayor said it would rain. He read The Times.", "The", False),
+    ],
+)
+def test_capitalised_mid_sentence(nlp: Language, text: str, word: str, kept: bool) -> None:
+    doc = nlp(text)
+    first = next(t for t in doc if t.text == word and t.is_sent_start)
+    assert capitalised_mid_sentence(first) is kept
+
+
+def test_lower_first(nlp: Language) -> None:
+    doc = nlp("Officials said it would rain.")
+    assert lower_first("Officials", doc[0]) == "officials"
+    doc = nlp("NATO said it would act.")
+    assert lower_first("NATO", doc[0]) == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "controller"),
+    [
+        ("Federal law requires candidates to disclose their assets.", "disclose", "candidates"),
+        ("The senator urged supporters to say no to the plan.", "say", "supporters"),
+        # no object: the subject speaks
+        ("The senator wants to say more about the plan.", "say", None),
+        # subject control: the one who promises announces
+        ("The mayor promised voters to announce the budget by Friday.", "announce", None),
+    ],
+)
+def test_object_control(nlp: Language, text: str, verb: str, controller: str | None) -> None:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == verb)
+    got = object_controller(tok)
+    assert (got.text if got is not None else None) == controller, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_object_control_gives_the_source(nlp: Language) -> None:
+    doc, atts = parse(
+        nlp, "Federal law requires candidates to disclose their assets and sources of income.", "rules"
+    )
+    found = [a for a in atts if any(doc[i].text == "disclose" for i in a.cue)]
+    assert found, [(doc[a.cue[0]].text, source_of(doc, a)) for a in atts]
+    assert all(source_of(doc, a) == "candidates" for a in found)
+
+
+def test_participle_of_a_news_conference(nlp: Language) -> None:
+    doc, atts = parse(
+        nlp,
+        "“We will get there together,” she said at a news conference announcing that her department was suing "
+        "the state over the new law.",
+        "rules",
+    )
+    assert source_of(doc, find(doc, atts, "announcing")) == "she"
