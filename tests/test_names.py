@@ -7,6 +7,7 @@ import pytest
 from newsgraph.names import (
     is_generic_description,
     is_prefixed_form,
+    is_proper_name,
     is_unresolved_description,
     names_a_possession,
     organization_name,
@@ -43,6 +44,11 @@ def test_speaks_for_principal(name: str, principal: str | None) -> None:
         ("Coal", False),
         ("Donald Trump", False),
         ("the coal company", False),
+        ("The George W. Bush Presidential Center", True),
+        ("Central and East European Coalition", True),
+        ("Sierra Club", True),
+        ("Justice Department", True),
+        ("Hillary Clinton", False),
     ],
 )
 def test_organization_head(name: str, org: bool) -> None:
@@ -94,3 +100,17 @@ def test_possessive_is_not_the_possessor(rest: str, possession: bool) -> None:
 def test_generic_and_unresolved_descriptions(name: str, generic: bool, unresolved: bool) -> None:
     assert is_generic_description(name) is generic
     assert is_unresolved_description(name) is unresolved
+
+
+@pytest.mark.parametrize(
+    ("text", "proper"),
+    [
+        ("the Central and East European Coalition", True),
+        ("Bank of America", True),
+        ("Tax Policy Center", True),
+        ("a web video by the Republican National Committee", False),
+        ("the coalition", False),
+    ],
+)
+def test_is_proper_name(text: str, proper: bool) -> None:
+    assert is_proper_name(text) is proper

@@ -11,6 +11,7 @@ __all__ = [
     "clean_name",
     "is_generic_description",
     "is_prefixed_form",
+    "is_proper_name",
     "is_unresolved_description",
     "name_of",
     "names_a_possession",
@@ -69,9 +70,11 @@ def principal_of(name: str) -> str | None:
 
 ORG_HEADS = frozenset(
     {
-        "association", "bank", "coal", "co", "college", "commission", "committee", "company", "corp",
-        "corporation", "council", "energy", "foundation", "fund", "group", "holdings", "inc", "institute",
-        "league", "llc", "ltd", "motors", "network", "partners", "party", "society", "union", "university",
+        "agency", "alliance", "association", "bank", "bureau", "caucus", "center", "centre", "club", "coal",
+        "coalition", "co", "college", "commission", "committee", "company", "corp", "corporation", "council",
+        "department", "energy", "federation", "foundation", "fund", "group", "holdings", "inc", "institute",
+        "league", "llc", "ltd", "ministry", "motors", "network", "organization", "organisation", "partners",
+        "party", "society", "union", "university",
     }
 )  # fmt: skip
 """Last words that make a capitalised name an organisation's ("Patriot Coal", "Acme Corp.", "Green Party")."""
@@ -84,6 +87,19 @@ def organization_name(name: str) -> bool:
     if len(words) < 2 or not words[-1][:1].isupper():
         return False
     return words[-1].rstrip(".").casefold() in ORG_HEADS
+
+
+NAME_CONNECTORS = frozenset({"the", "of", "and", "for", "on", "&", "de", "du", "la", "von", "van"})
+
+
+def is_proper_name(text: str) -> bool:
+    """Rule ``proper_name``: every word of ``text`` is capitalised but the connectors of names ("the Central and
+    East European Coalition", "Bank of America"); "a web video by the Republican National Committee" is not a
+    name but a description holding one."""
+    words = name_of(text).replace(",", " ").split()
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words
+    )
 
 
 _PREFIXED = re.compile(r"^[a-z]+-[A-Z]")

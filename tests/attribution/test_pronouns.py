@@ -135,3 +135,19 @@ def test_coordinated_people_speak_together(nlp: Language, text: str, pair: str) 
         nlp, "Barack Obama and Hillary Clinton met on Monday. Later he said the talks had failed."
     )
     assert all(" and " not in q.speaker.name for q in solo)
+
+
+def test_an_organisation_named_with_and_is_it(nlp: Language) -> None:
+    """Rule ``organization_head`` in the resolver: "the Central and East European Coalition" is one organisation
+    (an *it*), not a pair like "Russia and China" (a *they*); a capitalised name ending in an organisation head
+    is an organisation even when no NER label says so."""
+    text = (
+        "The Central and East European Coalition wants to keep its old policy. "
+        "On Tuesday, it said that it would welcome the plans."
+    )
+    said = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert (said.speaker.name, said.speaker.kind) == (
+        "the Central and East European Coalition",
+        "organization",
+    )
+    assert said.speaker.resolved_from == "it"

@@ -26,6 +26,12 @@ JUSTICE = Speaker(name="the Justice Department", kind="organization")
         # a person is no outlet; a lower-case description is no name
         (Speaker(name="Post", kind="person"), [POST], None),
         (Speaker(name="the paper", kind="media"), [POST], None),
+        # a description ending in a name is no full name of it
+        (
+            Speaker(name="Republican National Committee", kind="organization"),
+            [Speaker(name="a web video by the Republican National Committee", kind="organization")],
+            None,
+        ),
         # nothing earlier to shorten
         (Speaker(name="Post", kind="media"), [], None),
     ],

@@ -55,7 +55,14 @@ from newsgraph.lexicon.speakers import (
     PERSON_NOUNS,
 )
 from newsgraph.models import Speaker, SpeakerKind
-from newsgraph.names import clean_name, is_prefixed_form, name_of, organization_name, strip_possessive
+from newsgraph.names import (
+    clean_name,
+    is_prefixed_form,
+    is_proper_name,
+    name_of,
+    organization_name,
+    strip_possessive,
+)
 
 NARRATOR_MIN = 3
 """singular first-person words outside quote marks that make the writer a narrator (rule ``first_person_narrator``)"""
@@ -180,8 +187,8 @@ class SpeakerResolver:
             return "thing" if organization_name(sp.name) else "person"  # rule organization_head
         if sp.kind == "anonymous":
             return "group" if tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in QUANTIFIER_PRONOUNS else "person"
-        if tok.tag_ in {"NNS", "NNPS"} or " and " in sp.name:
-            return "group"
+        if tok.tag_ in {"NNS", "NNPS"} or (" and " in sp.name and not organization_name(sp.name)):
+            return "group"  # "Russia and China", not "the Central and East European Coalition"
         return "thing"
 
     # ------------------------------------------------------------------ resolution
@@ -586,4 +593,6 @@ class SpeakerResolver:
             return Speaker(
                 name=lower_first(text, first), kind="anonymous", description=description, span=(s, e)
             )
-        return Speaker(name=lower_first(text, first), kind="unknown", span=(s, e))
+        org = organization_name(text) and is_proper_name(text)  # rule organization_head
+        kind: SpeakerKind = "organization" if org else "unknown"
+        return Speaker(name=lower_first(text, first), kind=kind, span=(s, e))
