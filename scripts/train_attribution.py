@@ -48,6 +48,10 @@ def config(args: argparse.Namespace, parts: tuple[str, ...]) -> TrainConfig:
         cfg = replace(cfg, o_bias=700.0)
     if args.iterations is not None:
         cfg = replace(cfg, epochs=args.iterations, max_iterations=args.iterations)
+    if args.c1 is not None:
+        cfg = replace(cfg, c1=args.c1)
+    if args.c2 is not None:
+        cfg = replace(cfg, c2=args.c2)
     return cfg
 
 
@@ -61,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--algorithm", choices=["lbfgs", "ap"], default="lbfgs")
     ap.add_argument("--iterations", type=int, default=None, help="epochs (ap) or iterations (lbfgs)")
+    ap.add_argument("--c1", type=float, default=None, help="L1 weight (lbfgs; default 0.05)")
+    ap.add_argument("--c2", type=float, default=None, help="L2 weight (lbfgs; default 0.01)")
     ap.add_argument(
         "--rule-features",
         action="store_true",

@@ -95,7 +95,8 @@ SURVEYS = [
 
 @pytest.mark.parametrize("sentence,source,content", SURVEYS, ids=["after", "before"])
 def test_survey_in(nlp: Language, sentence: str, source: str, content: str) -> None:
-    doc, atts = parse(nlp, sentence)
+    # the rule itself: the learned keep gate may drop a fronted poll
+    doc, atts = parse(nlp, sentence, "rules")
     a = next(a for a in atts if a.rule == "survey_in")
     assert doc[a.cue[0]].lower_ == "in"
     assert source_of(doc, a) == source
