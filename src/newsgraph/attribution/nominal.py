@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from newsgraph.attribution.constructions import AGENT_NOUNS, noun_source
 from newsgraph.attribution.cues import SPEECH_NOUNS, cue_strength
 from newsgraph.attribution.records import Attribution, CharSpan, Thresholds
-from newsgraph.attribution.reported import np_core, np_slice, span_chars
+from newsgraph.attribution.reported import np_core, np_slice, span_chars, speech_clause
 
 NOUN_CONTENT_PREPS = {"of", "for", "about", "on", "against", "to", "that"}
 
@@ -96,6 +96,10 @@ def adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:
         return None
     content: tuple[int, int] | None = None
     for child in list(adj.rights) + [c for c in cop.rights if c.i > adj.i]:
+        if child.dep_ == "xcomp" and speech_clause(child):
+            return (
+                None  # "was quick to point out that …": the inner verb's attribution (cue extent: the chain)
+            )
         if child.dep_ in {"ccomp", "xcomp"} and known:
             content = (child.left_edge.i, child.right_edge.i)
             break

@@ -193,6 +193,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return verb_subject(participle_owner(verb), depth + 1)
+    clause = occasion_infinitive(verb)
+    if clause is not None:
+        return verb_subject(clause, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     if (
@@ -272,9 +275,46 @@ def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+CLAUSE_CUE = 0.5
+"""Cue strength from which a verb outside :data:`SPEECH` with its own ``that`` clause reports it (``sought to
+clarify that``)."""
+
+
 def speech_clause(tok: Token) -> bool:
-    """A speech verb with its own clausal complement: the attribution belongs to it (``decided to say that``)."""
-    return tok.lemma_.lower() in SPEECH and any(c.dep_ == "ccomp" for c in tok.children)
+    """A reporting verb with its own clausal complement: the attribution belongs to it (``decided to say that``,
+    ``sought to clarify that``, ``was quick to point out that``), not to the verb or adjective it depends on."""
+    lemma = tok.lemma_.lower()
+    return (lemma in SPEECH or (tok.pos_ == "VERB" and cue_strength(lemma) >= CLAUSE_CUE)) and any(
+        c.dep_ == "ccomp" for c in tok.children
+    )
+
+
+# nouns of manner or occasion: an infinitive on them ("went out of his way to say", "took the opportunity to
+# announce") is the act of the clause's subject, not of the noun
+OCCASION_NOUNS = frozenset(
+    {"way", "opportunity", "occasion", "chance", "moment", "time", "platform", "forum", "stage", "pains"}
+    | {"trouble", "effort", "liberty", "step", "appearance"}
+)
+
+
+def occasion_infinitive(verb: Token) -> Token | None:
+    """``He went out of his way to say …``, ``She used the occasion to announce …``: a to-infinitive that modifies a
+    noun of :data:`OCCASION_NOUNS` speaks for the subject of the clause the noun sits in; that clause's verb."""
+    noun = verb.head
+    if (
+        verb.dep_ not in {"relcl", "acl"}
+        or noun.lemma_.lower() not in OCCASION_NOUNS
+        or not _is_infinitive(verb)
+    ):
+        return None
+    t = noun
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
 
 
 def passive_agent(verb: Token) -> Token | None:
