@@ -57,6 +57,7 @@ def _detect_language(text: str) -> str | None:
 def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:  # noqa: C901
     """Clean each raw document into an Article without NLP (title, date, authors, body, captions, language)."""
     from newsgraph.clean import Cleaned, clean_batch, extract_html
+    from newsgraph.clean.dates import date_in_file_name
 
     cleaned: dict[int, Cleaned] = {}
     errors: dict[int, list[ErrorRecord]] = {i: list(r.errors) for i, r in enumerate(raws)}
@@ -98,7 +99,7 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:  # noqa: C901
             source=r.source,
             body=body,
             title=c.title if c else None,
-            published=c.published if c else None,
+            published=(c.published if c else None) or (date_in_file_name(r.source.path) if c else None),
             authors=c.authors if c else [],
             captions=c.captions if c else [],
             removed=c.removed if c else [],

@@ -134,3 +134,25 @@ def _dateparser(text: str) -> str | None:
     if d is None:
         return None
     return _valid(d.year, d.month, d.day)
+
+
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[-_.]?)(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"
+)
+_PATH_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/")
+
+
+def date_in_file_name(path: str | None) -> str | None:
+    """The ISO date a saved page's name carries (``joongang-2024-10-22-weapons-ukraine.txt``,
+    ``20161009_debate.html``, ``site/2016/10/09/story.html``), or None: the publication date of a document whose
+    text has none of its own. Only the file's name and its ``/YYYY/MM/DD/`` folders are read."""
+    if not path:
+        return None
+    norm = path.replace("\\", "/")
+    name = norm.rsplit("/", 1)[-1]
+    for m in _NAME_DATE.finditer(name):
+        iso = _valid(int(m["year"]), int(m["month"]), int(m["day"]))
+        if iso:
+            return iso
+    m2 = _PATH_DATE.search(norm)
+    return _valid(int(m2["year"]), int(m2["month"]), int(m2["day"])) if m2 else None
