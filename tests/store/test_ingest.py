@@ -155,3 +155,15 @@ def test_nul_characters_are_stored(store: Store) -> None:
     assert res.added == 1
     back = store.article("nul-article")
     assert back is not None and back.body == a.body  # the record keeps the exact text
+
+
+def test_latest_articles_newest_first_undated_last(store: Store) -> None:
+    arts = world()
+    dates = ["2024-10-21", None, "2024-10-23"]
+    for a, d in zip(arts, dates, strict=True):
+        a.published = d
+    store.add_articles(arts)
+    latest = store.latest_articles(10)
+    assert [a.published for a in latest] == ["2024-10-23", "2024-10-21", None]
+    assert latest[0] == arts[2]
+    assert [a.id for a in store.latest_articles(1)] == [arts[2].id]

@@ -49,11 +49,7 @@ def _page(request: Request, name: str, ctx: dict[str, Any], status: int = 200) -
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, store: StoreDep) -> HTMLResponse:
-    articles = []
-    for i, art in enumerate(store.iter_articles()):
-        if i >= 50:
-            break
-        articles.append(art)
+    articles = store.latest_articles(50)
     # the most reported first (by distinct articles); a proposition carried by one article is not "most reported"
     clusters = [c for c in store.clusters(limit=10) if reported_across_articles(c)]
     disputes = store.disputes(limit=5)

@@ -325,6 +325,8 @@ class Store(Protocol):
 
     def iter_articles(self) -> Iterator[Article]: ...
 
+    def latest_articles(self, limit: int = 50) -> list[Article]: ...
+
     def search(
         self, query: str, *, limit: int = 20, after: SearchHit | Sequence[Any] | None = None
     ) -> list[SearchHit]:

@@ -346,6 +346,13 @@ class SQLStore(FetchStateMixin, PropositionQueries, SpeakerQueries):
                 yield record_from(rec, body)
                 last = pk
 
+    def latest_articles(self, limit: int = 50) -> list[Article]:
+        """The newest articles: by publication date, newest first (undated ones last), then the latest ingested."""
+        got = self._fetch(
+            "SELECT record, body FROM articles ORDER BY published DESC NULLS LAST, pk DESC LIMIT ?", (limit,)
+        )
+        return [record_from(rec, body) for rec, body in got]
+
     def search(
         self, query: str, *, limit: int = 20, after: SearchHit | Sequence[Any] | None = None
     ) -> list[SearchHit]:
