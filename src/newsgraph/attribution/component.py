@@ -69,6 +69,14 @@ def _fix_speaker_span(text: str, sp: Speaker) -> Speaker:
     return sp
 
 
+def name_within_source(core: tuple[int, int], source: tuple[int, int]) -> tuple[int, int]:
+    """Rule ``name_within_source``: the speaker's name never runs past the source phrase the rules read. The
+    parser can hang an appositive after the cue verb on the subject (``A majority of voters expect Clinton to win
+    …, the first of the …, -- 44 percent to …``); the source stops before the verb, and so does the name."""
+    lo, hi = max(core[0], source[0]), min(core[1], source[1])
+    return (lo, hi) if lo < hi else core
+
+
 def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str, list[tuple[int, int]]]]:
     """Contract quotes (with resolved speakers) for rule attributions, in document order."""
     text = doc_text(doc)
@@ -87,7 +95,7 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
                 doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
             )
             label = a.rule == "transcript_turn"  # a speaker label is resolved as it stands
-            core = a.source if label else np_core(head_tok)
+            core = a.source if label else name_within_source(np_core(head_tok), a.source)
             sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i, label)
             if a.rule in {"headline_label", "headline_verb"}:  # a headline names people before the article
                 sp = headline_speaker(sp, doc[a.source[0] : a.source[1]].text, resolver.people)

@@ -121,11 +121,38 @@ NOT_A_CLAUSE_DEPS = frozenset({"amod", "prep", "agent", "compound", "pcomp"})
 def weak_cue_takes_a_clause(doc: Doc, m: Attribution) -> bool:
     """A weak cue word (strength below :data:`WEAK_CUE`: ``see``, ``show``, ``mark``) reports only a clause (``saw
     that the plan failed``), not a bare object (``saw him at the station``, ``marked the first official comment
-    regarding the alleged deployment``: a participle used as an adjective or a preposition is no clause)."""
+    regarding the alleged deployment``: a participle used as an adjective or a preposition is no clause), and
+    only a clause of its own, within :data:`MAX_CONTENT_DEPTH` arcs (``Despite media pronouncements [that Clinton
+    won], she did not receive a bump``: the clause is the pronouncements', not ``receive``'s)."""
     head = doc[m.cue[0]]
     if cue_strength(head.lemma_.lower(), head.pos_) >= WEAK_CUE:
         return True
-    return any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in NOT_A_CLAUSE_DEPS for t in _content_tokens(doc, m))
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and t.dep_ not in NOT_A_CLAUSE_DEPS
+        and _within(t, head.i, MAX_CONTENT_DEPTH)
+        for t in _content_tokens(doc, m)
+    )
+
+
+def _within(tok: Token, head: int, arcs: int) -> bool:
+    """``head`` is ``tok``'s head, or its head's head, … at most ``arcs`` arcs up."""
+    cur = tok
+    for _ in range(arcs):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == head:
+            return True
+    return False
+
+
+def content_on_one_side(doc: Doc, m: Attribution) -> bool:
+    """The content lies on one side of its cue word (``[that Clinton won], she did not receive [a bump]`` is two
+    phrases around a verb, not one thing reported; a parenthetical cue, ``The plan, he said, will fail``, is the
+    rules' to read)."""
+    cue = doc[m.cue[0]].idx
+    return all(e <= cue for _, e in m.content) or all(s > cue for s, _ in m.content)
 
 
 PLAIN_NOUN = 0.05
@@ -186,7 +213,12 @@ def addable(doc: Doc, m: Attribution) -> bool:
     src = doc[m.source[0] : m.source[1]].root
     if src.dep_ == "nsubjpass" or not dominates(head, src):
         return False
-    return ends_whole(doc, m) and governs_content(doc, m) and weak_cue_takes_a_clause(doc, m)
+    return (
+        ends_whole(doc, m)
+        and governs_content(doc, m)
+        and weak_cue_takes_a_clause(doc, m)
+        and content_on_one_side(doc, m)
+    )
 
 
 def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> None:
@@ -445,6 +477,7 @@ def combine(
             and not shares_a_cue(doc, m, cover)
             and weak_cue_takes_a_clause(doc, m)
             and content_not_under_a_plain_object(doc, m)
+            and content_on_one_side(doc, m)
             and added_shape(doc, m)
             and gates.add.accepts(gate_features(doc, m, cover, CHECKS, quotes))
             and (not gates.add_needs_new or is_new(doc, m, cover))
