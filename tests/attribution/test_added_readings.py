@@ -33,6 +33,9 @@ def test_a_weak_cue_needs_a_clause_of_its_own(nlp: Language) -> None:
     assert not weak_cue_takes_a_clause(doc, m)  # the clause is the pronouncements', three arcs away
     doc, m = _reading("She saw that the plan failed.", nlp, "saw", "She", ["that the plan failed"])
     assert weak_cue_takes_a_clause(doc, m)
+    text = "Clinton, seizing on a Times report that Trump had a net loss in 1995, said he was a disaster."
+    doc, m = _reading(text, nlp, "seizing", "Clinton", ["a Times report that Trump had a net loss in 1995"])
+    assert weak_cue_takes_a_clause(doc, m)  # the clause is inside the phrase the cue governs
 
 
 @pytest.mark.parametrize(

@@ -122,17 +122,23 @@ def weak_cue_takes_a_clause(doc: Doc, m: Attribution) -> bool:
     """A weak cue word (strength below :data:`WEAK_CUE`: ``see``, ``show``, ``mark``) reports only a clause (``saw
     that the plan failed``), not a bare object (``saw him at the station``, ``marked the first official comment
     regarding the alleged deployment``: a participle used as an adjective or a preposition is no clause), and
-    only a clause of its own, within :data:`MAX_CONTENT_DEPTH` arcs (``Despite media pronouncements [that Clinton
-    won], she did not receive a bump``: the clause is the pronouncements', not ``receive``'s)."""
+    only a clause inside a phrase of its own, whose root is within :data:`MAX_CONTENT_DEPTH` arcs (``seizing on [a
+    report that Trump had a loss]``; not ``Despite media pronouncements [that Clinton won], she did not receive a
+    bump``: that clause is the pronouncements')."""
     head = doc[m.cue[0]]
     if cue_strength(head.lemma_.lower(), head.pos_) >= WEAK_CUE:
         return True
-    return any(
-        t.pos_ in {"VERB", "AUX"}
-        and t.dep_ not in NOT_A_CLAUSE_DEPS
-        and _within(t, head.i, MAX_CONTENT_DEPTH)
-        for t in _content_tokens(doc, m)
-    )
+    toks = _content_tokens(doc, m)
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.pos_ not in {"VERB", "AUX"} or t.dep_ in NOT_A_CLAUSE_DEPS:
+            continue
+        root = t
+        while root.head.i in inside and root.head.i != root.i:
+            root = root.head
+        if _within(root, head.i, MAX_CONTENT_DEPTH):
+            return True
+    return False
 
 
 def _within(tok: Token, head: int, arcs: int) -> bool:
