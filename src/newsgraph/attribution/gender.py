@@ -14,7 +14,8 @@ A person's gender comes from the article first, then from a table of first names
    with rule 2 over PolNeAR **train** and the FNC-1 training bodies: a first name seen at least
    :data:`MIN_EVIDENCE` times, at least :data:`MIN_SHARE` of them one way.
 
-A person with none of these has no gender, and every ``he`` / ``she`` may stand for them.
+A person with none of these has no gender, and every ``he`` / ``she`` may stand for them; but a person of the
+pronoun's gender named shortly before is preferred to them (rule ``known_gender_first``).
 """
 
 from __future__ import annotations
@@ -23,10 +24,17 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
 
 from newsgraph.lexicon.speakers import FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS
+
+
+class HasPos(Protocol):
+    @property
+    def pos(self) -> int: ...
+
 
 NAMES_PATH = Path(__file__).parent / "data" / "first_names.json"
 MIN_EVIDENCE = 3
@@ -53,6 +61,21 @@ def pronoun_gender_agrees(pronoun: str, gender: str | None) -> bool:
     """Rule ``pronoun_gender_agrees``: a gendered pronoun may stand for a person of its gender or of none known."""
     want = pronoun_gender(pronoun)
     return want is None or gender is None or gender == want
+
+
+KNOWN_GENDER_CHARS = 400
+"""How far before a pronoun a person of known gender is preferred to a nearer one of unknown gender."""
+
+A = TypeVar("A", bound=HasPos)
+
+
+def known_gender_first(nearest: A, known: A | None, pronoun_at: int) -> A:
+    """Rule ``known_gender_first``: a gendered pronoun whose nearest candidate has no known gender goes to a person
+    of its gender named within :data:`KNOWN_GENDER_CHARS` before it ("Clinton … stressed her support of the raid
+    that killed Osama bin Laden … she denied …": Clinton, not the name the first-name table does not know)."""
+    if known is not None and pronoun_at - known.pos <= KNOWN_GENDER_CHARS:
+        return known
+    return nearest
 
 
 def gender_word_before(doc: Doc, start: int) -> str | None:

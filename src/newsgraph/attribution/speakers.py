@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.casing import lower_first
-from newsgraph.attribution.gender import genders, pronoun_gender_agrees
+from newsgraph.attribution.gender import genders, known_gender_first, pronoun_gender, pronoun_gender_agrees
 from newsgraph.attribution.geo import country_name
 from newsgraph.attribution.pronouns import (
     DEICTIC_POSSESSIVES,
@@ -42,10 +42,10 @@ from newsgraph.attribution.pronouns import (
     unresolved_pronoun,
 )
 from newsgraph.attribution.short_names import short_name_of
+from newsgraph.attribution.titles import title_noun
 from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
 from newsgraph.lexicon.speakers import (
-    EPITHET_NOUNS,
     HONORIFICS,
     HUMAN_VERBS,
     INSTITUTION_NOUNS,
@@ -250,23 +250,25 @@ class SpeakerResolver:
             return self._resolve_np(relative[0], record=False, slice_=relative[1])
         if want:
             fits = {want, "thing"} if want == "group" else {want}
-            ante = self._latest(
-                tok.idx,
-                lambda x: (
+
+            def ok(x: _Antecedent) -> bool:
+                return (
                     x.category in fits
                     and not unresolved_pronoun(x.speaker)
                     and a_state_is_it(lower, x)
                     and pronoun_gender_agrees(lower, self._gender_of(x.speaker.name))
-                ),
-            )
+                )
+
+            ante = self._latest(tok.idx, ok)
+            if ante is not None and pronoun_gender(lower) and self._gender_of(ante.speaker.name) is None:
+                known = self._latest(
+                    ante.pos, lambda x: ok(x) and self._gender_of(x.speaker.name) is not None
+                )
+                ante = known_gender_first(ante, known, tok.idx)
             if ante is not None:
-                base = ante.speaker
-                return Speaker(
-                    name=base.name,
-                    kind=base.kind,
-                    description=base.description,
-                    span=(tok.idx, tok.idx + len(tok.text)),
-                    resolved_from=tok.text,
+                span = (tok.idx, tok.idx + len(tok.text))
+                return ante.speaker.model_copy(
+                    update={"span": span, "resolved_from": tok.text, "entity": None}
                 )
         return Speaker(name=tok.text, kind="unknown", span=(tok.idx, tok.idx + len(tok.text)))
 
@@ -409,11 +411,7 @@ class SpeakerResolver:
         the sentence before it (or earlier in its own sentence): a writer's way of not repeating a name. Generic
         roles (``the official``, ``the spokesman``) and unmodified ones stay anonymous. A headline's epithet has no
         article (``Senator from Texas says ...`` under ``Ted Cruz endorses Trump``)."""
-        if (
-            tok.tag_ not in {"NN", "NNP"}
-            or tok.lemma_.lower() not in EPITHET_NOUNS
-            or tok.ent_type_ == "PERSON"
-        ):
+        if tok.tag_ not in {"NN", "NNP"} or not title_noun(tok) or tok.ent_type_ == "PERSON":
             return None
         heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
         if not any(c.dep_ in {"amod", "compound", "nmod", "prep"} for h in heads for c in h.children):
@@ -536,8 +534,11 @@ class SpeakerResolver:
         bare = doc[a + 1 : b].text if det else text
         description = lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
         # rule named_modifier_is_no_anaphor: "the Trump campaign" names its own campaign; it is not the latest
-        # campaign mentioned ("the Clinton campaign")
-        named = any(t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod") for t in doc[a : tok.i])
+        # campaign mentioned ("the Clinton campaign"); a lower-case word the tagger called a name is none ("first")
+        named = any(
+            t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod") and t.text[:1].isupper()
+            for t in doc[a : tok.i]
+        )
         # nor is "the Saudi government" the latest government ("the United States government")
         mods = [t.lower_ for t in doc[a : tok.i] if t.dep_ == "amod" and t.ent_type_ in {"NORP", "GPE"}]
         if not named and (det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON")):
