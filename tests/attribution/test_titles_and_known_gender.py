@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from newsgraph.attribution.gender import KNOWN_GENDER_CHARS, known_gender_first
-from newsgraph.attribution.titles import title_noun
+from newsgraph.attribution.titles import (
+    behind_a_preposition,
+    person_in_title_phrase,
+    runs_over_a_verb,
+    title_noun,
+)
 from tests.attribution._rules import quotes_of
 
 LEAD = (
@@ -54,3 +61,41 @@ def test_known_gender_first() -> None:
     assert known_gender_first(nearest, None, 1000) is nearest
     far = _C(1000 - KNOWN_GENDER_CHARS - 1)
     assert known_gender_first(nearest, far, 1000) is nearest  # too far back: the nearest stays
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Barack Obama spoke. Advisers to Mr. Obama said the president was tired.",
+            "advisers to Mr. Obama",
+            "anonymous",
+        ),
+        ("A spokesman for Mr. Trump said the report was false.", "a spokesman for Mr. Trump", "anonymous"),
+        ("Secretary of State John Kerry said the talks would resume.", "John Kerry", "person"),
+        ("The president's spokesman, Josh Earnest, said the talks would resume.", "Josh Earnest", "person"),
+        (
+            "South Korean Ambassador to the United Nations Hwang Joon-kook said the move was a gamble.",
+            "Hwang Joon-kook",
+            "person",
+        ),
+    ],
+)
+def test_title_with_a_name(nlp: Language, text: str, name: str, kind: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert (quotes[-1].speaker.name, quotes[-1].speaker.kind) == (name, kind)
+
+
+def test_behind_a_preposition(nlp: Language) -> None:
+    doc = nlp("Advisers to Mr. Obama met on Monday.")
+    obama = next(e for e in doc.ents if e.text == "Obama")
+    assert behind_a_preposition(obama, doc[0])
+    advisers = doc[0]
+    assert person_in_title_phrase(advisers, [obama]) is None
+
+
+def test_an_entity_over_the_cue_is_no_name(nlp: Language) -> None:
+    doc = nlp("Obama Sees Personal Insult if Voters Stay Home")
+    ent = Span(doc, 0, 4, label="ORG")  # what the NER made of the headline
+    assert runs_over_a_verb(ent, 1)  # the speaker's phrase is "Obama"; "Sees" is the cue
+    assert not runs_over_a_verb(ent, 4)

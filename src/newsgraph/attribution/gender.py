@@ -86,6 +86,12 @@ def gender_word_before(doc: Doc, start: int) -> str | None:
     return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
 
 
+def said_gender_at(doc: Doc, char: int) -> str | None:
+    """:func:`gender_word_before` the token at character ``char`` (``Mr. Obama`` at ``Obama``: ``m``)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return gender_word_before(doc, span.start) if span is not None else None
+
+
 def sentence_evidence(sent: Span) -> tuple[Span, str] | None:
     """Rule ``pronoun_after_the_only_person``: (the person, ``m`` / ``f``) when the sentence's only ``PERSON``
     entity is its subject and the gendered pronouns after it all agree; else None."""

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.casing import lower_first
-from newsgraph.attribution.gender import genders, known_gender_first, pronoun_gender, pronoun_gender_agrees
+from newsgraph.attribution.gender import (
+    genders,
+    known_gender_first,
+    pronoun_gender,
+    pronoun_gender_agrees,
+    said_gender_at,
+)
 from newsgraph.attribution.geo import country_name
 from newsgraph.attribution.pronouns import (
     DEICTIC_POSSESSIVES,
@@ -42,7 +48,7 @@ from newsgraph.attribution.pronouns import (
     unresolved_pronoun,
 )
 from newsgraph.attribution.short_names import short_name_of
-from newsgraph.attribution.titles import title_noun
+from newsgraph.attribution.titles import person_in_title_phrase, runs_over_a_verb, title_noun, title_of
 from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
 from newsgraph.lexicon.speakers import (
@@ -114,7 +120,7 @@ class SpeakerResolver:
                     self._by_name[name] = p
                     self.people.append(p)
                 p.mentions.append((ent.start_char + cs, ent.start_char + ce))
-                desc = self._title_of(ent)
+                desc = title_of(ent)
                 if desc and not p.description:
                     p.description = desc
         self.antecedents: list[_Antecedent] = []
@@ -131,34 +137,6 @@ class SpeakerResolver:
         self._collect_subjects()
 
     # ------------------------------------------------------------------ mentions and antecedents
-
-    def _title_of(self, ent: Span) -> str | None:
-        """Role words right in front of a name (``North Korean leader Kim Jong-un``) or in an apposition."""
-        doc = self.doc
-        i = ent.start - 1
-        while i >= 0 and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[i].ent_type_ != "PERSON":
-            if doc[i].dep_ == "poss" or doc[i].tag_ == "POS":
-                break
-            i -= 1
-        if i + 1 < ent.start and any(
-            t.pos_ == "NOUN" or t.lower_ in PERSON_NOUNS for t in doc[i + 1 : ent.start]
-        ):
-            return lower_first(doc[i + 1 : ent.start].text, doc[i + 1])
-        nxt = ent.end
-        if nxt + 1 < len(doc) and doc[nxt].text == ",":
-            j = nxt + 1
-            while (
-                j < len(doc) and doc[j].pos_ in {"ADJ", "NOUN", "PROPN", "DET", "ADP"} and doc[j].text != ","
-            ):
-                j += 1
-            if (
-                j < len(doc)
-                and doc[j].text == ","
-                and j > nxt + 1
-                and doc[j - 1].lower_ in PERSON_NOUNS | {"adviser"}
-            ):
-                return lower_first(doc[nxt + 1 : j].text, doc[nxt + 1])
-        return None
 
     def _collect_subjects(self) -> None:
         """Subjects of clauses (and PERSON mentions) as antecedent candidates, in document order."""
@@ -331,8 +309,9 @@ class SpeakerResolver:
         """The person a bare name part refers to: most recently mentioned, bonus for earlier speakers."""
         w = _strip_possessive(word).lower()
         best: tuple[float, _Person] | None = None
+        said = said_gender_at(self.doc, pos)  # rule honorific_gender_clash: "Mr. Obama" is not Michelle Obama
         for p in self.people:
-            if w not in p.parts:
+            if w not in p.parts or (said and self._gender_of(p.name) not in {None, said}):
                 continue
             before = [s for s, _ in p.mentions if s < pos] + [s for s in p.spoke_at if s < pos]
             if not before:
@@ -347,14 +326,14 @@ class SpeakerResolver:
     def _noun_phrase(self, tok: Token, a: int, b: int) -> Speaker:  # noqa: C901
         doc = self.doc
         ents: list[Span] = []
-        for i in range(a, b):
-            ent = self._ent_of.get(i)
-            if ent is not None and (not ents or (ents[-1] is not ent and ents[-1].start != ent.start)):
+        for ent in (self._ent_of.get(i) for i in range(a, b)):
+            if ent is not None and not runs_over_a_verb(ent, b) and (not ents or ents[-1].start != ent.start):
                 ents.append(ent)
         head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
-        # A title-headed phrase with a name inside: "Ambassador ... Hwang Joon-kook", "President Obama"
-        if head_ent is None and tok.lemma_.lower() in PERSON_NOUNS:
-            head_ent = next((e for e in ents if e.label_ == "PERSON"), None)
+        if (
+            head_ent is None
+        ):  # "Ambassador ... Hwang Joon-kook", "President Obama"; not "advisers to Mr. Obama"
+            head_ent = person_in_title_phrase(tok, ents)
         if head_ent is not None and head_ent.label_ == "PERSON" and country_name(head_ent.text) is None:
             return self._people(head_ent, ents) or self._person(head_ent, tok, a, b)
         if (
@@ -453,7 +432,7 @@ class SpeakerResolver:
         np_desc = self._np_description(ent, a, b)
         if len(ent) >= 2 and surface in self._by_name:
             p = self._by_name[surface]
-            desc = np_desc or self._title_of(ent) or p.description
+            desc = np_desc or title_of(ent) or p.description
             if desc and not p.description:
                 p.description = desc
             return Speaker(name=p.name, kind="person", description=desc, span=span)
@@ -466,7 +445,7 @@ class SpeakerResolver:
                 span=span,
                 resolved_from=surface,
             )
-        return Speaker(name=surface, kind="person", description=np_desc or self._title_of(ent), span=span)
+        return Speaker(name=surface, kind="person", description=np_desc or title_of(ent), span=span)
 
     def _people(self, head: Span, ents: list[Span]) -> Speaker | None:
         """Rule ``coordinated_people_speak_together``: "Barack Obama and Hillary Clinton said …" is one speaker

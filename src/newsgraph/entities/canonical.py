@@ -9,7 +9,9 @@ Steps, all over the spaCy parse of the article body:
    Country words the NER missed ("to Kyiv") are added from the gazetteer scan.
 3. **People**: a surname- or given-name-only mention ("Kim") joins the full name that contains it when only one
    does; with several candidates (Kim Jong-un, Kim Tae-hyo) the attribution's speaker resolution decides, else
-   the nearest preceding full name.
+   the nearest preceding full name. A mention after a gendered honorific never joins a full name of the other
+   gender (``honorific_gender_clash``: ``Mr. Obama`` is not ``Michelle Obama``), nor one the attribution read as
+   another person there (``speaker_names_the_mention``).
 4. **Organisations**: acronyms join their full names ("National Security Council (NSC)", "NSC").
 5. **Speakers**: quotes' speakers are linked (``Speaker.entity``) and their resolved mentions ("He", "Kim")
    become entity mentions; roles from the speaker description and from appositions become ``attributes``.
@@ -23,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.attribution.gender import first_name, first_name_genders, said_gender_at
 from newsgraph.entities.sectors import international_code, sector_of
 from newsgraph.extensions import doc_text
 from newsgraph.geo import CountryRef, country_of, find_countries
@@ -181,11 +184,14 @@ class _Builder:
             if len(n.split()) >= 2:
                 continue
             cands = {fn.casefold() for _, _, fn in full if n.casefold() in re.split(r"[\s]+", fn.casefold())}
+            cands = {c for c in cands if not self._gender_clash(s, c)}
+            said = speaker_at.get((s, e))
+            if said and said.casefold() not in cands and n.casefold() in said.casefold().split():
+                cands = set()  # rule speaker_names_the_mention: the attribution read another person here
             target: str | None = None
             if len(cands) == 1:
                 target = next(iter(cands))
             elif len(cands) > 1:
-                said = speaker_at.get((s, e))
                 if said and said.casefold() in cands:
                     target = said.casefold()
                 else:
@@ -195,6 +201,14 @@ class _Builder:
                 self.clusters[f"person:{target}"].add((s, e))
             else:
                 self.cluster(f"person:{n.casefold()}", n, "PERSON").add((s, e))
+
+    def _gender_clash(self, start: int, full_name: str) -> bool:
+        """Rule ``honorific_gender_clash``: a surname mention after a gendered honorific or title (``Mr. Obama``)
+        does not join a full name whose first name is of the other gender (``Michelle Obama``)."""
+        said = said_gender_at(self.doc, start)
+        first = first_name(full_name.title())
+        known = first_name_genders().get(first) if first is not None else None
+        return said is not None and known is not None and said != known
 
     def merge_surnames(self) -> None:
         """NER sometimes labels a surname ORG/GPE ("Trump" ORG): join it to the only full name ending with it."""
