@@ -72,16 +72,35 @@ ADDRESSEE: list[Row] = [  # "He was a student, a spokesman told The Journal.": t
     (".", 7, "punct", "PUNCT"),
 ]
 
+ANSWER: list[
+    Row
+] = [  # "She said, but Kevin slept, and Melanie said yes.": "She said" hung on the second "said"
+    ("She", 1, "nsubj", "PRON"),
+    ("said", 10, "ccomp", "VERB"),
+    (",", 1, "punct", "PUNCT"),
+    ("but", 1, "cc", "CCONJ"),
+    ("Kevin", 5, "nsubj", "PROPN"),
+    ("slept", 1, "conj", "VERB"),
+    (",", 5, "punct", "PUNCT"),
+    ("and", 5, "cc", "CCONJ"),
+    ("then", 10, "advmod", "ADV"),
+    ("Melanie", 10, "nsubj", "PROPN"),
+    ("said", 10, "ROOT", "VERB"),
+    ("yes", 10, "intj", "INTJ"),
+    (".", 10, "punct", "PUNCT"),
+]
+
 
 @pytest.mark.parametrize(
     ("rows", "verb", "content"),
     [
+        (ANSWER, 10, "yes"),
         (OWN_OBJECT, 5, "Cruz as a uniter"),
         (DATELINE, 7, "the secretary used email"),
         (INVERTED_QUOTE, 8, "“We will win,”"),
         (ADDRESSEE, 7, "He was a student"),
     ],
-    ids=["own_object", "dateline", "inverted_quote", "addressee"],
+    ids=["answer", "own_object", "dateline", "inverted_quote", "addressee"],
 )
 def test_own_complement(rows: list[Row], verb: int, content: str) -> None:
     doc = built_doc(rows)

@@ -37,9 +37,12 @@ def own_complement(f: VerbFrame) -> Token | None:
     uniter``, ``the police has announced the suspect's name``). The parse may hang the sentence before (or a
     dateline) on the verb as a clausal complement; with a complement of its own after the verb, that earlier
     clause is not what the verb reports: ``verb_rules.ccomp_rule`` leaves it, and the object rules read the verb's own
-    complement. An addressee (``told The Wall Street Journal``) is no content."""
+    complement. An addressee (``told The Wall Street Journal``) is no content; a short answer is one (``“You
+    winning?” she said, but …, Melanie said yes``: the parse hangs ``she said`` on the second ``said``)."""
     for c in f.verb.rights:
         if c.dep_ == "xcomp" or (c.dep_ == "dobj" and f.lemma not in ADDRESSEE_VERBS):
+            return c
+        if c.dep_ == "intj" and c.lower_ in {"yes", "no"}:
             return c
     return None
 
