@@ -90,6 +90,19 @@ def _content_roots(content: Span) -> list[Token]:
     return [t for t in roots if not t.is_punct and not t.is_space] or list(content[:1])
 
 
+REPORT_NOUNS = frozenset({"report", "story", "article", "account", "reporting", "poll", "survey", "study"})
+
+
+def relays_a_report(content: Span) -> bool:
+    """Rule ``relays_a_report``: a content that is someone else's report of a fact (``Clinton is seizing upon [a New
+    York Times report that Trump had a net loss …]``, ``cited [a poll showing …]``) is passed on second-hand: the
+    source reports it, the report asserts it."""
+    roots = _content_roots(content)
+    if len(roots) != 1 or roots[0].lemma_.lower() not in REPORT_NOUNS:
+        return False
+    return any(c.dep_ in {"acl", "relcl", "ccomp"} and c.i >= content.start for c in roots[0].children)
+
+
 def _main_predicate(content: Span) -> Token | None:
     """The first predicate of the content (verb, or the root of a copular / nominal clause)."""
     roots = _content_roots(content)
@@ -306,7 +319,7 @@ def classify_status(  # noqa: C901, PLR0912
     if lemmas & CONFIRM_CUES:
         return StatusResult("confirmed", polarity, stance)
 
-    if lemmas & RELAY_CUES:  # "quoting an anonymous government source": passed on second-hand
+    if lemmas & RELAY_CUES or relays_a_report(content):  # "quoting an anonymous government source"
         return StatusResult("reported", polarity, stance)
     data_source = any(_lemma(h) in DATA_SOURCES for h in source_heads)
     relayed = not source_text or _source_is_media(source_text, source_heads)
