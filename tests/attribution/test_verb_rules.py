@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, VerbRule
+from newsgraph.attribution.perception import perception_rule
 from newsgraph.attribution.records import RULE_NAMES, Thresholds
 from newsgraph.attribution.sourceless import expected_rule, impression_rule
 from newsgraph.attribution.verb_rules import (
@@ -129,8 +130,9 @@ def test_stop_rules_leave_the_attribution_to_another_verb(
 
 
 def test_every_rule_is_tested_and_named() -> None:
-    # the source-less rules have their own cases in test_sourceless.py
+    # the source-less rules have their own cases in test_sourceless.py, perception in test_perception.py
     tested = {c.rule for c in CASES} | {raising_rule, media_saying_rule, expected_rule, impression_rule}
+    tested |= {perception_rule}
     assert set(VERB_RULES) == tested
     assert {c.rule.__name__.removesuffix("_rule") for c in CASES} <= set(RULE_NAMES)
     assert all(r.__doc__ for r in VERB_RULES)

@@ -9,6 +9,7 @@ name lands in ``Attribution.rule``. A rule may also return :data:`STOP` (the ver
 rule               sentence it handles
 =================  ===================================================================================
 ``raising``        (stop) ``Obama seemed to recognize the victory``: the attribution is ``recognize``'s
+``perception``     (stop) ``They saw Tim Kaine speak at a rally``: something seen, not said (:mod:`.perception`)
 ``expected``       ``The economy is expected to grow``: no source (:mod:`.sourceless`)
 ``impression``     ``The mayor seemed tired of the fight``: no source (:mod:`.sourceless`)
 ``ccomp``          ``The mayor said that the bridge would reopen``
@@ -41,6 +42,7 @@ from newsgraph.attribution.constructions import (
 from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
+from newsgraph.attribution.perception import perception_rule
 from newsgraph.attribution.records import (
     CONTENT_STOP_DEPS,
     REL_PRONOUNS,
@@ -463,6 +465,7 @@ def object_extension(f: VerbFrame, found: Found) -> Found:
 
 VERB_RULES: tuple[VerbRule, ...] = (
     raising_rule,
+    perception_rule,
     expected_rule,
     impression_rule,
     ccomp_rule,

@@ -48,6 +48,7 @@ from newsgraph.attribution.model.gate import (
     shares_a_cue,
 )
 from newsgraph.attribution.model.linking import dominates
+from newsgraph.attribution.perception import perceives_a_bare_clause
 from newsgraph.attribution.records import REL_PRONOUNS, Attribution, QuoteRuleName, renumber_continues
 
 MIN_ADDED_STRENGTH = 0.3
@@ -200,8 +201,12 @@ def _noun_of_doing(noun: Token) -> bool:
 
 def added_shape(doc: Doc, m: Attribution) -> bool:
     """The shape any added attribution needs, whatever the gate says: a source headed by a noun or pronoun (not a
-    stray ``The``) and a content of at least :data:`MIN_ADDED_WORDS` words (``denied it`` reports nothing)."""
+    stray ``The``), a cue that is no perception of a bare clause (``saw [Tim Kaine speak]``,
+    :func:`~newsgraph.attribution.perception.perceives_a_bare_clause`) and a content of at least
+    :data:`MIN_ADDED_WORDS` words (``denied it`` reports nothing)."""
     if m.source is None or doc[m.source[0] : m.source[1]].root.pos_ not in SOURCE_POS:
+        return False
+    if perceives_a_bare_clause(doc[m.cue[0]]):  # "saw [Tim Kaine speak at a rally]": seen, not said
         return False
     return content_words(doc, m) >= MIN_ADDED_WORDS
 
