@@ -190,6 +190,24 @@ def test_same_person_joins_only_a_unique_full_name() -> None:
     assert same_person(["PER:clinton", "PER:hillary clinton", "PER:bill clinton", "name:officials"]) == {}
 
 
+def test_a_nickname_is_the_same_speaker() -> None:
+    """Rule ``nickname_variant``: "Len Burman" and "Leonard E. Burman" are one row, listed under the more quoted;
+    they are also one source of a proposition."""
+    from newsgraph.store.speakers import group_speakers
+    from newsgraph.store.stances import same_person
+
+    rows = [("PER:leonard e burman", "Leonard E. Burman", "person", 4, 1, None),
+            ("PER:len burman", "Len Burman", "person", 3, 1, None),
+            ("PER:bill clinton", "Bill Clinton", "person", 5, 2, None)]  # fmt: skip
+    rows_out = [g.row() for g in group_speakers(rows)]
+    burman = next(r for r in rows_out if "Burman" in r.name)
+    assert (burman.name, burman.n_quotes, burman.also_named) == ("Leonard E. Burman", 7, ["Len Burman"])
+    assert len(rows_out) == 2
+    assert same_person(["PER:len burman", "PER:leonard e burman"]) == {
+        "PER:len burman": "PER:leonard e burman"
+    }
+
+
 def test_a_generic_description_is_one_speaker_per_article() -> None:
     """Rule ``generic_description``: two articles' "police" are two speakers; a named one stays one across
     articles; an unresolved "the report" is listed as anonymous."""

@@ -123,3 +123,22 @@ def test_middle_initial_variant_joins_only_when_unambiguous() -> None:
     keys = ["PER:donald trump", "PER:donald j trump", "PER:george bush", "PER:george w bush", "PER:george h w bush",
             "PER:loretta e lynch"]  # fmt: skip
     assert resolve_initials(keys) == {"PER:donald j trump": "PER:donald trump"}
+
+
+def test_nickname_variant_joins_short_and_formal_first_names() -> None:
+    from newsgraph.track.link import resolve_nicknames
+
+    keys = ["PER:len burman", "PER:leonard e burman", "PER:bill clinton", "PER:hillary clinton", "PER:ted cruz",
+            "PER:edward cruz", "PER:burman", "PER:mike pence", "PER:michael r pence"]  # fmt: skip
+    assert resolve_nicknames(keys) == {  # Ted is not only Edward
+        "PER:len burman": "PER:leonard e burman", "PER:mike pence": "PER:michael r pence"}  # fmt: skip
+    two = ["PER:bill bush", "PER:william a bush", "PER:william b bush"]
+    assert resolve_nicknames(two) == {}  # two formal names fit: neither
+    initials = ["PER:george bush", "PER:george w bush", "PER:george h w bush"]
+    assert resolve_nicknames(initials) == {}  # initials alone are resolve_initials' to judge
+    assert resolve_nicknames(["ORG:bill", "PER:bill", "PER:william"]) == {}  # people with two names or more
+
+
+def test_surname_before_suffix() -> None:
+    assert resolve_surnames(["PER:biden", "PER:joseph r biden jr"]) == {"PER:biden": "PER:joseph r biden jr"}
+    assert resolve_surnames(["PER:jr", "PER:joseph r biden jr"]) == {}  # a suffix alone is no surname

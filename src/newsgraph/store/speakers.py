@@ -6,7 +6,8 @@ of an older store are one speaker), else its folded name with an appositive desc
 (:func:`~newsgraph.store.propositions.appositive_name`). Rule ``dominant_full_name``
 (:func:`newsgraph.track.link.resolve_surnames`) then joins a surname-only speaker ("Obama", in articles that never
 give the full name) to the full name that holds most of that surname's quotes (Barack Obama), and rule ``middle_initial_variant`` (:func:`newsgraph.track.link.resolve_initials`) joins
-"Donald J. Trump" to Donald Trump when the store holds both. Unresolved speakers
+"Donald J. Trump" to Donald Trump when the store holds both, and rule ``nickname_variant``
+(:func:`newsgraph.track.link.resolve_nicknames`) "Len Burman" to Leonard E. Burman. Unresolved speakers
 (``unknown``) are not listed.
 """
 
@@ -100,7 +101,7 @@ def speaker_group(speaker_key: str | None, name: str, article: str | None = None
 def group_speakers(rows: Sequence[tuple[str | None, str, str, int, int] | SpeakerCount]) -> list[_Group]:
     """(speaker key, name, kind, quotes, articles[, article of a generic description]) rows -> one group per
     speaker, most quoted first."""
-    from newsgraph.track.link import resolve_initials, resolve_surnames
+    from newsgraph.track.link import resolve_initials, resolve_nicknames, resolve_surnames
 
     groups: dict[str, _Group] = {}
     for row in rows:
@@ -110,6 +111,8 @@ def group_speakers(rows: Sequence[tuple[str | None, str, str, int, int] | Speake
         grp = groups.setdefault(g, _Group(g, scoped=article is not None and g.endswith(f"@{article}")))
         grp.add(key, name, kind, int(n_quotes), int(n_articles))
     for variant, base in resolve_initials(groups).items():  # "Donald J. Trump" is Donald Trump
+        groups[base].merge(groups.pop(variant))
+    for variant, base in resolve_nicknames(groups).items():  # "Len Burman" is Leonard E. Burman
         groups[base].merge(groups.pop(variant))
     weights = {k: float(g.n_quotes) for k, g in groups.items()}
     for short, full in resolve_surnames(groups, weights).items():

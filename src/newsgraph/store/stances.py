@@ -111,12 +111,14 @@ def cluster_stats(execute: Execute, ids: Sequence[str], labels: dict[str, str]) 
 def same_person(source_ids: Iterable[str]) -> dict[str, str]:
     """Rule ``same_person_in_proposition``: among the sources of one proposition, "Obama" (``PER:obama``, an
     article that never gave the full name) is the one "Barack Obama" who also holds a stance on it, and "Donald J.
-    Trump" is "Donald Trump"; so one person is one source, and never two sides of a dispute. Only a unique full
+    Trump" is "Donald Trump" and "Len Burman" is "Leonard E. Burman"; so one person is one source, and never two sides of a dispute. Only a unique full
     name joins (with "Hillary Clinton" and "Bill Clinton" both present, "Clinton" stays apart)."""
-    from newsgraph.track.link import resolve_initials, resolve_surnames
+    from newsgraph.track.link import resolve_initials, resolve_nicknames, resolve_surnames
 
     ids = set(source_ids)
     out = resolve_initials(ids)
+    for variant, base in resolve_nicknames({out.get(i, i) for i in ids}).items():  # "Len" is Leonard
+        out.update({i: base for i in ids if out.get(i, i) == variant})
     full = {out.get(i, i) for i in ids}
     for short, long in resolve_surnames(full).items():
         out[short] = long

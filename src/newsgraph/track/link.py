@@ -182,6 +182,16 @@ def entity_key(entity: Entity) -> str:
     return f"{group}:{name}"
 
 
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes after a surname (rule ``surname_before_suffix``: "Joseph R. Biden Jr." is a Biden)."""
+
+
+def without_suffix(words: list[str]) -> list[str]:
+    """A normalised name's words without a trailing generational suffix (``joseph r biden jr`` -> ``joseph r
+    biden``)."""
+    return words[:-1] if len(words) > 1 and words[-1] in NAME_SUFFIXES else words
+
+
 DOMINANT_SHARE = 0.8
 """Rule ``dominant_full_name``: the share of a surname's full-name weight one full name must hold."""
 
@@ -208,8 +218,8 @@ def resolve_surnames(keys: Iterable[str], weights: Mapping[str, float] | None = 
     for k in keys:
         if not k.startswith("PER:"):
             continue
-        words = k[4:].split()
-        if len(words) == 1:
+        words = without_suffix(k[4:].split())
+        if len(words) == 1 and len(k[4:].split()) == 1:
             singles.add(k)
         elif words:
             full.setdefault(words[-1], set()).add(k)
@@ -247,3 +257,32 @@ def resolve_initials(keys: Iterable[str]) -> dict[str, str]:
         if base != k and base in present:
             cands.setdefault(base, []).append(k)
     return {variants[0]: base for base, variants in cands.items() if len(variants) == 1}
+
+
+def resolve_nicknames(keys: Iterable[str]) -> dict[str, str]:
+    """Rule ``nickname_variant``: a PERSON key with a short first name (``PER:len burman``,
+    :data:`~newsgraph.lexicon.nicknames.NICKNAMES`) maps to the one key with the formal name and the same surname
+    (``PER:leonard e burman``; middle initials aside). With two such keys (``george w bush``, ``george h w bush``
+    for a ``georgie``) or none, it stays.
+
+    >>> resolve_nicknames(["PER:len burman", "PER:leonard e burman", "PER:bill clinton", "PER:hillary clinton"])
+    {'PER:len burman': 'PER:leonard e burman'}
+    """
+    from newsgraph.lexicon.nicknames import NICKNAMES
+
+    def canonical(words: list[str]) -> str:
+        return " ".join(
+            [NICKNAMES.get(words[0], words[0]), *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+        )
+
+    formal: dict[str, list[str]] = {}
+    short: list[tuple[str, str]] = []
+    for k in sorted(set(keys)):
+        words = without_suffix(k[4:].split()) if k.startswith("PER:") else []
+        if len(words) < 2:
+            continue
+        if words[0] in NICKNAMES:
+            short.append((k, canonical(words)))
+        else:
+            formal.setdefault(canonical(words), []).append(k)
+    return {k: formal[c][0] for k, c in short if len(formal.get(c, [])) == 1}
