@@ -31,6 +31,7 @@ def test_sample_claim_statuses(sample_article: Article) -> None:
     assert _claim(a, "We may consider gradually providing defensive weapons").status == "hedged"
     assert _claim(a, "whether a monitoring team will be deployed").status == "unconfirmed"
     assert _claim(a, "the deployment of North Korean troops").status == "unconfirmed"
+    assert _claim(a, "to provide further details").status == "unconfirmed"  # a refusal to tell
     assert _claim(a, "South Korea is also considering dispatching").status == "reported"
     assert _claim(a, "South Korea may send personnel").status == "reported"
     assert _claim(a, "The government urges the immediate withdrawal").status == "asserted"

@@ -103,6 +103,28 @@ def relays_a_report(content: Span) -> bool:
     return any(c.dep_ in {"acl", "relcl", "ccomp"} and c.i >= content.start for c in roots[0].children)
 
 
+DISCLOSE_VERBS = frozenset(
+    {"provide", "give", "offer", "say", "comment", "elaborate", "disclose", "discuss", "reveal", "specify"}
+    | {"detail", "confirm", "deny", "answer", "release", "share", "identify", "name", "explain", "address"}
+)
+
+
+def declined_to_disclose(cues: list[Token], content: Span) -> bool:
+    """Rule ``declined_to_disclose``: a refusal (``declined``, ``refused``) whose content is an infinitive of telling
+    (``declined [to provide further details on what these measures might entail]``, ``refused [to comment]``)
+    withholds the information: *unconfirmed*, not an assertion of the content."""
+    if not cues or _lemma(cues[0]) not in BLOCKING_VERBS:
+        return False
+    roots = _content_roots(content)
+    verb = roots[0] if roots else None
+    return (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and _lemma(verb) in DISCLOSE_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def _main_predicate(content: Span) -> Token | None:
     """The first predicate of the content (verb, or the root of a copular / nominal clause)."""
     roots = _content_roots(content)
@@ -315,6 +337,8 @@ def classify_status(  # noqa: C901, PLR0912
     for t in cues:
         if _cue_blocked(t) and (_lemma(t) in CONFIRM_CUES | DENY_CUES | SPEECH_CUES):
             return StatusResult("unconfirmed", polarity, stance)
+    if declined_to_disclose(cues, content):
+        return StatusResult("unconfirmed", polarity, stance)
 
     if lemmas & CONFIRM_CUES:
         return StatusResult("confirmed", polarity, stance)
