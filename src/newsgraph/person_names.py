@@ -33,8 +33,10 @@ GENRE_WORDS = frozenset(
 
 def trimmed_person(ent: Span) -> Span:
     """The PERSON entity without a trailing genre word (``Obama Speech`` -> ``Obama``); other entities as they are."""
+    if ent.label_ != "PERSON":
+        return ent
     end = ent.end
-    while end - ent.start >= 2 and ent.doc[end - 1].lower_ in GENRE_WORDS and ent.label_ == "PERSON":
+    while end - ent.start >= 2 and ent.doc[end - 1].lower_ in GENRE_WORDS:
         end -= 1
     return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 

@@ -99,7 +99,7 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:  # noqa: C901
             source=r.source,
             body=body,
             title=c.title if c else None,
-            published=(c.published if c else None) or (date_in_file_name(r.source.path) if c else None),
+            published=(c.published or date_in_file_name(r.source.path)) if c else None,
             authors=c.authors if c else [],
             captions=c.captions if c else [],
             removed=c.removed if c else [],

@@ -96,10 +96,9 @@ def adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:
         return None
     content: tuple[int, int] | None = None
     for child in list(adj.rights) + [c for c in cop.rights if c.i > adj.i]:
+        # "was quick to point out that …": the inner verb's attribution (cue extent: the chain)
         if child.dep_ == "xcomp" and speech_clause(child):
-            return (
-                None  # "was quick to point out that …": the inner verb's attribution (cue extent: the chain)
-            )
+            return None
         if child.dep_ in {"ccomp", "xcomp"} and known:
             content = (child.left_edge.i, child.right_edge.i)
             break

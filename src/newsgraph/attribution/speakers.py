@@ -330,9 +330,8 @@ class SpeakerResolver:
             if ent is not None and not runs_over_a_verb(ent, b) and (not ents or ents[-1].start != ent.start):
                 ents.append(ent)
         head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
-        if (
-            head_ent is None
-        ):  # "Ambassador ... Hwang Joon-kook", "President Obama"; not "advisers to Mr. Obama"
+        # "Ambassador ... Hwang Joon-kook", "President Obama"; not "advisers to Mr. Obama"
+        if head_ent is None:
             head_ent = person_in_title_phrase(tok, ents)
         if head_ent is not None and head_ent.label_ == "PERSON" and country_name(head_ent.text) is None:
             return self._people(head_ent, ents) or self._person(head_ent, tok, a, b)

@@ -236,6 +236,11 @@ def resolve_surnames(keys: Iterable[str], weights: Mapping[str, float] | None = 
     return out
 
 
+def without_initials(words: list[str]) -> list[str]:
+    """A normalised name's words without its middle initials (``donald j trump`` -> ``donald trump``)."""
+    return [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w) == 1)]
+
+
 def resolve_initials(keys: Iterable[str]) -> dict[str, str]:
     """Rule ``middle_initial_variant``: map a PERSON key with middle initials (``PER:donald j trump``) to the same
     name without them (``PER:donald trump``) when that key exists and no other initialled variant maps onto it
@@ -252,8 +257,7 @@ def resolve_initials(keys: Iterable[str]) -> dict[str, str]:
         words = k[4:].split()
         if len(words) < 3:
             continue
-        kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w) == 1)]
-        base = "PER:" + " ".join(kept)
+        base = "PER:" + " ".join(without_initials(words))
         if base != k and base in present:
             cands.setdefault(base, []).append(k)
     return {variants[0]: base for base, variants in cands.items() if len(variants) == 1}
@@ -271,9 +275,7 @@ def resolve_nicknames(keys: Iterable[str]) -> dict[str, str]:
     from newsgraph.lexicon.nicknames import NICKNAMES
 
     def canonical(words: list[str]) -> str:
-        return " ".join(
-            [NICKNAMES.get(words[0], words[0]), *(w for w in words[1:-1] if len(w) > 1), words[-1]]
-        )
+        return " ".join([NICKNAMES.get(words[0], words[0]), *without_initials(words)[1:]])
 
     formal: dict[str, list[str]] = {}
     short: list[tuple[str, str]] = []

@@ -103,16 +103,7 @@ def ends_whole(doc: Doc, m: Attribution) -> bool:
 def governs_content(doc: Doc, m: Attribution) -> bool:
     """The model's cue word governs its content closely: some root of the content (a word whose head lies outside
     it) reaches the cue word within :data:`MAX_CONTENT_DEPTH` arcs."""
-    head = m.cue[0]
-    for tok in _content_roots(doc, m):
-        cur = tok
-        for _ in range(MAX_CONTENT_DEPTH):
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-            if cur.i == head:
-                return True
-    return False
+    return any(_within(tok, m.cue[0], MAX_CONTENT_DEPTH) for tok in _content_roots(doc, m))
 
 
 NOT_A_CLAUSE_DEPS = frozenset({"amod", "prep", "agent", "compound", "pcomp"})
@@ -202,13 +193,13 @@ def _noun_of_doing(noun: Token) -> bool:
 def added_shape(doc: Doc, m: Attribution) -> bool:
     """The shape any added attribution needs, whatever the gate says: a source headed by a noun or pronoun (not a
     stray ``The``), a cue that is no perception of a bare clause (``saw [Tim Kaine speak]``,
-    :func:`~newsgraph.attribution.perception.perceives_a_bare_clause`) and a content of at least
-    :data:`MIN_ADDED_WORDS` words (``denied it`` reports nothing)."""
+    :func:`~newsgraph.attribution.perception.perceives_a_bare_clause`) and a content on one side of it
+    (:func:`content_on_one_side`) of at least :data:`MIN_ADDED_WORDS` words (``denied it`` reports nothing)."""
     if m.source is None or doc[m.source[0] : m.source[1]].root.pos_ not in SOURCE_POS:
         return False
     if perceives_a_bare_clause(doc[m.cue[0]]):  # "saw [Tim Kaine speak at a rally]": seen, not said
         return False
-    return content_words(doc, m) >= MIN_ADDED_WORDS
+    return content_on_one_side(doc, m) and content_words(doc, m) >= MIN_ADDED_WORDS
 
 
 def addable(doc: Doc, m: Attribution) -> bool:
@@ -224,12 +215,7 @@ def addable(doc: Doc, m: Attribution) -> bool:
     src = doc[m.source[0] : m.source[1]].root
     if src.dep_ == "nsubjpass" or not dominates(head, src):
         return False
-    return (
-        ends_whole(doc, m)
-        and governs_content(doc, m)
-        and weak_cue_takes_a_clause(doc, m)
-        and content_on_one_side(doc, m)
-    )
+    return ends_whole(doc, m) and governs_content(doc, m) and weak_cue_takes_a_clause(doc, m)
 
 
 def extend_content(doc: Doc, rules: Sequence[Attribution], model: Sequence[Attribution]) -> None:
@@ -488,7 +474,6 @@ def combine(
             and not shares_a_cue(doc, m, cover)
             and weak_cue_takes_a_clause(doc, m)
             and content_not_under_a_plain_object(doc, m)
-            and content_on_one_side(doc, m)
             and added_shape(doc, m)
             and gates.add.accepts(gate_features(doc, m, cover, CHECKS, quotes))
             and (not gates.add_needs_new or is_new(doc, m, cover))
