@@ -13,22 +13,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-GENRE_WORDS = frozenset(
-    {"speech", "speeches", "interview", "interviews", "video", "videos", "remarks", "address", "statement"}
-    | {
-        "rally",
-        "rallies",
-        "conference",
-        "debate",
-        "debates",
-        "tweet",
-        "tweets",
-        "testimony",
-        "memo",
-        "letter",
-    }
-    | {"campaign", "visit", "trip", "tour", "town", "hall", "event", "victory", "win", "loss", "plan", "era"}
-)
+GENRE_WORDS = frozenset({
+    "speech", "speeches", "interview", "interviews", "video", "videos", "remarks", "address", "statement",
+    "rally", "rallies", "conference", "debate", "debates", "tweet", "tweets", "testimony", "memo", "letter",
+    "campaign", "visit", "trip", "tour", "town", "hall", "event", "victory", "win", "loss", "plan", "era",
+})  # fmt: skip
 
 
 def trimmed_person(ent: Span) -> Span:

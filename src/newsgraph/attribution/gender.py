@@ -113,6 +113,13 @@ def first_name(name: str) -> str | None:
     return words[0] if len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() else None
 
 
+def table_gender(name: str) -> str | None:
+    """The first-name table's gender for a full name ("Michelle Obama": ``f``), None for a one-word name or a first
+    name the table does not hold."""
+    first = first_name(name)
+    return first_name_genders().get(first) if first is not None else None
+
+
 Person = tuple[str, list[tuple[int, int]], str | None]
 """A person of the article: name, character spans of its mentions, description."""
 
@@ -155,13 +162,12 @@ def genders(doc: Doc, people: Iterable[Person]) -> dict[str, str]:
     plist = list(people)
     out = said_genders(doc, plist)
     votes = article_votes(doc, plist)
-    table = first_name_genders()
     for name, _mentions, _desc in plist:
         if name in out:
             continue
         m, f = votes.get(name, [0, 0])
         if max(m, f) >= MIN_IN_ARTICLE and min(m, f) == 0:
             out[name] = "m" if m else "f"
-        elif (first := first_name(name)) is not None and first in table:
-            out[name] = table[first]
+        elif (known := table_gender(name)) is not None:
+            out[name] = known
     return out

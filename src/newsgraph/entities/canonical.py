@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.attribution.gender import first_name, first_name_genders, said_gender_at
+from newsgraph.attribution.gender import said_gender_at, table_gender
 from newsgraph.entities.sectors import international_code, sector_of
 from newsgraph.extensions import doc_text
 from newsgraph.geo import CountryRef, country_of, find_countries
@@ -206,8 +206,7 @@ class _Builder:
         """Rule ``honorific_gender_clash``: a surname mention after a gendered honorific or title (``Mr. Obama``)
         does not join a full name whose first name is of the other gender (``Michelle Obama``)."""
         said = said_gender_at(self.doc, start)
-        first = first_name(full_name.title())
-        known = first_name_genders().get(first) if first is not None else None
+        known = table_gender(full_name.title())
         return said is not None and known is not None and said != known
 
     def merge_surnames(self) -> None:
