@@ -88,3 +88,19 @@ def test_fold_drops_accents_and_curly_quotes_and_keeps_ascii_as_is() -> None:
     assert _fold("North Korea's") == "North Korea's"
     got = find_countries("Envoys from Türkiye and North Korea\u2019s army met.")
     assert [(m.text, m.country.alpha3) for m in got] == [("Türkiye", "TUR"), ("North Korea", "PRK")]
+
+
+@pytest.mark.parametrize("code", ["AI", "IT", "TV", "PR", "ID"])
+def test_two_letter_code_that_is_a_word_names_no_country(code: str) -> None:
+    """Rule ``two_letter_code``: "AI suggests …" (the NER says GPE) is not Anguilla."""
+    assert country_of(code, label="GPE") is None
+    assert country_of(code) is None
+    assert find_countries(f"{code} suggests best-selling serums to shoppers.") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "alpha3"), [("US", "USA"), ("UK", "GBR"), ("U.S.", "USA"), ("U.A.E.", "ARE")]
+)
+def test_two_letter_code_prose_uses_is_a_country(code: str, alpha3: str) -> None:
+    ref = country_of(code, label="GPE")
+    assert ref is not None and ref.alpha3 == alpha3

@@ -285,6 +285,17 @@ def _with_kind(ref: CountryRef, tier: int) -> CountryRef:
     return CountryRef(ref.alpha3, ref.alpha2, ref.name, _TIER_KIND[tier])
 
 
+PROSE_CODES = frozenset({"US", "UK"})
+"""The two-letter country codes English prose writes without dots."""
+
+
+def code_names_a_country(code: str) -> bool:
+    """Rule ``two_letter_code``: a two-letter code names a country only when written with dots ("U.S.", "U.K.")
+    or when prose uses it as a name (:data:`PROSE_CODES`). Most ISO codes are also words or abbreviations: "AI"
+    (Anguilla), "IT" (Italy), "TV" (Tuvalu), "PR" (Puerto Rico), and the NER labels "AI suggests …" a GPE."""
+    return "." in code or code.replace(".", "") in PROSE_CODES
+
+
 def country_of(text: str, label: str | None = None) -> CountryRef | None:
     """The country a place, demonym, capital or state organ names: "Seoul", "South Korean", "the Kremlin".
 
@@ -302,8 +313,7 @@ def country_of(text: str, label: str | None = None) -> CountryRef | None:
     code = raw.replace(".", "").replace(" ", "")
     if code.isupper() and code in t.codes:
         tier, a3 = t.codes[code]
-        two_letter_ok = "." in raw or label in ("GPE", "LOC", None)
-        if a3 and (len(code) > 2 or two_letter_ok):
+        if a3 and (len(code) > 2 or code_names_a_country(raw)):
             return _with_kind(t.refs[a3], _TIER_CODE)
         return None
     hit = t.keys.get(_key(raw))
@@ -362,7 +372,7 @@ def find_countries(text: str) -> list[CountryMatch]:
                 _tier, a3 = t.codes[code]
                 context = text[max(0, s - 30) : e + 30]
                 shouting = sum(ch.isupper() for ch in context) > 0.6 * sum(ch.isalpha() for ch in context)
-                if a3 and not shouting and (len(code) > 2 or "." in core or code in ("US", "UK")):
+                if a3 and not shouting and (len(code) > 2 or code_names_a_country(core)):
                     found = CountryMatch(s, s + len(core), core, _with_kind(t.refs[a3], _TIER_CODE))
                     break
                 continue

@@ -29,6 +29,9 @@ TRANSCRIPT = (
         ("AP: The vote has been moved.", None),  # too short to be a name
         ("Pence: Well, look.", None),  # not in capitals
         ("The vote: a preview of the week.", None),
+        ("CPU: Intel Core i3-N355 | RAM: 16GB DDR5 | Storage: 512GB SSD", None),  # field_list_is_no_turn
+        ("CPU: Intel Core i3-N355 • Battery life: 6.5 hours", None),
+        ("ROSS: They are on their own | and I regret that.", "ROSS"),  # a bar, but no field after it
     ],
 )
 def test_speaker_label(paragraph: str, label: str | None) -> None:

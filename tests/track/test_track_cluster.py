@@ -8,7 +8,14 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from newsgraph.track.cluster import ClaimClusterer, claim_text, cluster_id_for, compatible, numbers
+from newsgraph.track.cluster import (
+    ClaimClusterer,
+    claim_text,
+    cluster_id_for,
+    compatible,
+    numbers,
+    numbers_agree,
+)
 
 NONE: frozenset[str] = frozenset()
 PRK = frozenset({"GPE:PRK", "GPE:RUS"})
@@ -215,3 +222,17 @@ def test_docs_clustering_example_runs() -> None:
         section.index("```python") + len("```python") : section.index("```\n", section.index("```python") + 9)
     ]
     exec(compile(code, "docs/tracking.md", "exec"), {})  # asserts inside the example
+
+
+def test_scale_words_and_years_are_no_shared_figure() -> None:
+    """Rule ``numbers_agree``: "billion" and "2025" are shared by many forecasts that state different figures."""
+    assert numbers("surpass $679 billion in 2025") == frozenset({"679", "y2025"})
+    assert numbers("a billion people") == frozenset({"1000000000"})
+    assert not numbers_agree(numbers("$679 billion in 2025"), numbers("$10.5 billion by 2025"))
+    assert not numbers_agree(numbers("up 3 percent in 2024"), numbers("up 3 percent in 2023"))
+    assert numbers_agree(numbers("up 3 percent"), numbers("up 3 percent in 2024"))
+    assert not numbers_agree(numbers("won in 2016"), numbers("won by 3 points"))  # no figure of one kind
+    c = ClaimClusterer()
+    a = c.add("x#1", "Cloud spending is expected to surpass $679 billion in 2025", NONE, NONE)
+    b = c.add("y#1", "Cloud spending is expected to surpass $100 billion in 2025", NONE, NONE)
+    assert a != b

@@ -23,7 +23,14 @@ from newsgraph.attribution.records import Attribution, RuleName
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
 
-__all__ = ["NOT_SPEAKERS", "label_attribution", "label_speaker", "speaker_label", "transcript_turns"]
+__all__ = [
+    "NOT_SPEAKERS",
+    "field_list",
+    "label_attribution",
+    "label_speaker",
+    "speaker_label",
+    "transcript_turns",
+]
 
 NOT_SPEAKERS = frozenset(
     {
@@ -44,9 +51,19 @@ def speaker_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
     if m is None:
         return None
     label = m.group(1).strip(".’'-")
-    if sum(ch.isalpha() for ch in label) < 3 or label in NOT_SPEAKERS:
+    if sum(ch.isalpha() for ch in label) < 3 or label in NOT_SPEAKERS or field_list(text[m.end() : pe]):
         return None
     return m.start(1), m.start(1) + len(label), m.end()
+
+
+_NEXT_FIELD = re.compile(r"[|•·]\s*[A-Z][\w ]{0,30}:")
+
+
+def field_list(rest: str) -> bool:
+    """Rule ``field_list_is_no_turn``: "CPU: Intel Core Ultra 7 | RAM: 32GB | Storage: 1TB SSD" is a product's
+    specification, not the words of a speaker called CPU: after the label, the paragraph holds further
+    ``Label:`` fields behind a separator (``|``, ``•``, ``·``)."""
+    return _NEXT_FIELD.search(rest) is not None
 
 
 def _named_elsewhere(text: str, label: str, full_labels: set[str]) -> bool:

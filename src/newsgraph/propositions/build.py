@@ -8,8 +8,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.claims.lexicon import ALLEGE_CUES, CONFIRM_CUES, DENY_CUES, REPORT_CUES
 from newsgraph.dispute import is_dispute, unresolved_source
 from newsgraph.extensions import doc_text
+from newsgraph.lexicon.reporting import EPISTEMIC_VERBS, EVIDENCE_VERBS, SPEECH_VERBS
 from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Speaker, Stance
 from newsgraph.propositions.frames import Context, Frame
 from newsgraph.propositions.link import Group, Member, group_members
@@ -38,6 +40,36 @@ def topic_is_no_member(doc: Doc, frame: Frame) -> bool:
     climate change", and a bare "the environmental changes" then referred to it: one tracked "proposition" of three
     unrelated sources on PolNeAR dev."""
     return frame.kind == "nominal" and bare_compound_names_a_topic(doc[frame.head])
+
+
+FACT_CUES = (
+    SPEECH_VERBS | EPISTEMIC_VERBS | EVIDENCE_VERBS | DENY_CUES | CONFIRM_CUES | ALLEGE_CUES | REPORT_CUES
+)
+"""Cues whose object can be a fact ("denied the deployment", "reported the attack", "found widespread fraud")."""
+
+
+def object_of_no_report(doc: Doc, frame: Frame, claim: Claim) -> bool:
+    """Rule ``object_of_no_report``: a content that is a noun phrase (an event noun, not a clause) states a fact
+    only under a cue of saying, knowing, showing or (dis)confirming (:data:`FACT_CUES`). Under any other cue it is
+    the thing offered, wanted or allowed: "MSI offers solid gaming performance" states no "gaming was performed",
+    and "the app offers product recommendations" no "products were recommended"."""
+    if frame.kind not in ("nominal", "event") or claim.cue_span is None:
+        return False
+    cue = doc.char_span(*claim.cue_span, alignment_mode="expand")
+    if cue is None:
+        return False
+    return not any(t.lemma_.lower() in FACT_CUES for t in cue)
+
+
+READER = frozenset({"you", "yourself", "yourselves"})
+
+
+def reader_is_no_source(claim: Claim) -> bool:
+    """Rule ``reader_is_no_source``: "If you want to learn a language …", "you know how quickly expenses add up":
+    outside a quotation, "you" is the writer addressing the reader, and what the reader is told they want or know
+    is no fact any source stated (attribution leaves such a speaker ``unknown``, resolved from "you")."""
+    surface = (claim.source.resolved_from or claim.source.name).strip().casefold()
+    return claim.source.kind == "unknown" and surface in READER
 
 
 def entity_index(doc: Doc, entities: list[Entity]) -> dict[int, str]:
@@ -282,7 +314,7 @@ def propositions_for(
     members: list[Member] = []
     for c in claims:
         span = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
-        if span is None:
+        if span is None or reader_is_no_source(c):
             continue
         speaker = f"e:{c.source.entity}" if c.source.entity else None
         who = replace(
@@ -293,7 +325,7 @@ def propositions_for(
             direct=c.quote is not None and quote_type.get(c.quote) == "direct",
         )
         fr = read_frame(span, who)
-        if fr is not None and not topic_is_no_member(doc, fr):
+        if fr is not None and not topic_is_no_member(doc, fr) and not object_of_no_report(doc, fr, c):
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
     for w in writer_mentions(doc, ctx, quotes):
         members.append(

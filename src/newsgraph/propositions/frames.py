@@ -53,7 +53,9 @@ __all__ = [
     "event_references",
     "nominal_frame",
     "normalise_lemma",
+    "raised_subject",
     "read_frame_tokens",
+    "scaled_figure",
     "speaker_in_own_words",
     "subject_of",
 ]
@@ -273,9 +275,20 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
     return out
 
 
+MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+
+
+def scaled_figure(tok: Token) -> bool:
+    """Rule ``scale_is_no_figure``: in "$679 billion" the figure is 679; "billion" only scales it, so "$100 billion"
+    and "$679 billion" share no number."""
+    return tok.lower_ in MULTIPLIERS and tok.i > 0 and tok.nbor(-1).like_num
+
+
 def _numbers(head: Token) -> frozenset[str]:
     nums = set()
     for t in head.subtree:
+        if scaled_figure(t):
+            continue
         if t.like_num and t.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", ""):
             digits = _NUM.sub("", t.text)
             nums.add(digits or t.lower_)
@@ -315,13 +328,27 @@ def predicate_chain(verb: Token) -> Token:
     return verb
 
 
+def raised_subject(verb: Token, passive: Token) -> bool:
+    """Rule ``raised_subject``: "Global spending is expected to surpass $679 billion", "Troops are believed to have
+    crossed": the subject of a passive raising verb is the subject of the infinitive under it (spending surpasses,
+    troops crossed); the passive verb is reached from ``verb`` by xcomp links only."""
+    cur = verb
+    while cur.i != passive.i:
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return cur.i != verb.i
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing xcomp / conj links ("North Korea plans to send": North Korea); None for a
-    passive ("troops were sent": the nsubjpass is the theme, an object)."""
+    passive ("troops were sent": the nsubjpass is the theme, an object), except above an infinitive (rule
+    :func:`raised_subject`)."""
     cur = verb
     for _ in range(5):
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
-            return None
+        passive = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive if raised_subject(verb, cur) else None
         subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
         if subj is not None and subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
             return cur.head  # "Trump, who has pledged to ban all Muslims": Trump

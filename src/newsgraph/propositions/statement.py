@@ -302,10 +302,18 @@ def bare_compound_names_a_topic(noun: Token) -> bool:
     return "compound" in deps and all(d in TOPIC_FREE_DEPS for d in deps)
 
 
+def attributive_theme(doc: Doc, theme: set[int]) -> bool:
+    """Rule ``attributive_theme_states_nothing``: a noun before an event noun, with nothing else, does not say who
+    did what: "police shooting" (police shot someone), "troop deployment" (troops were deployed), "defense
+    spending", "tax filing". No statement is built from it; a member that names the theme ("the deployment of
+    troops") or a clause states the fact instead."""
+    return len(theme) == 1 and doc[min(theme)].dep_ == "compound"
+
+
 def nominal_statement(frame: Frame, ctx: Context) -> str:
     """A clause from an event noun: "Russia's invasion of Ukraine" -> "Russia invaded Ukraine";
-    "the alleged troop deployment" -> "Troops were deployed"; none from a topic's name
-    (:func:`bare_compound_names_a_topic`)."""
+    "the deployment of North Korean troops" -> "North Korean troops were deployed"; none from a topic's name
+    (:func:`bare_compound_names_a_topic`) or from a bare attributive noun (:func:`attributive_theme`)."""
     doc = ctx.doc
     noun = doc[frame.head]
     if bare_compound_names_a_topic(noun):
@@ -336,9 +344,7 @@ def nominal_statement(frame: Frame, ctx: Context) -> str:
             else theme_txt
         )
         return f"{agent_txt} {verb} {obj}{tail}".replace("  ", " ").strip()
-    if theme_txt:
-        plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in theme) or any(
-            doc[i].dep_ == "compound" for i in theme
-        )
+    if theme_txt and not attributive_theme(doc, theme):
+        plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in theme)
         return f"{theme_txt} {'were' if plural else 'was'} {verb}{tail}"
     return ""

@@ -96,15 +96,39 @@ def claim_text(text: str) -> str:
     return t.strip(_QUOTES + " ,;:") or text.strip()
 
 
+_SCALES = frozenset({"hundred", "thousand", "million", "billion"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def numbers(text: str) -> frozenset[str]:
-    """Numbers stated in a claim ("3.5", "1,000" -> "1000", "five" -> "5"), for the number-conflict rule."""
+    """Numbers stated in a claim ("3.5", "1,000" -> "1000", "five" -> "5"), for the number-conflict rule. A scale
+    word after a figure is no number of its own ("$679 billion" states 679); a year is kept apart as ``y2025``
+    (:func:`numbers_agree`)."""
     out = set()
+    prev_end: int | None = None
     for m in _NUM.finditer(text):
         if m.group(1):
-            out.add(m.group(1).replace(",", ""))
-        else:
+            n = m.group(1).replace(",", "")
+            out.add(f"y{n}" if _YEAR.fullmatch(n) else n)
+        elif not (
+            m.group(2).lower() in _SCALES and prev_end is not None and not text[prev_end : m.start()].strip()
+        ):
             out.add(_NUM_WORDS[m.group(2).lower()])
+        prev_end = m.end()
     return frozenset(out)
+
+
+def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Rule ``numbers_agree``: when both claims state figures they share one, and when both state years they share
+    one. Years are compared apart, so "$679 billion in 2025" and "$10.5 trillion by 2025" are two facts, while
+    "up 3 percent" and "up 3 percent in 2024" can still be one; a year alone against a figure alone shares
+    nothing."""
+    qa, qb = {n for n in a if n[:1] != "y"}, {n for n in b if n[:1] != "y"}
+    ya, yb = a - qa, b - qb
+    if (qa and qb and not qa & qb) or (ya and yb and not ya & yb):
+        return False
+    # both state numbers, but never of one kind ("in 2016" vs "3 points"): as before, no shared figure
+    return not (a and b and not ((qa and qb) or (ya and yb)))
 
 
 def _name_forms(keys: frozenset[str]) -> set[str]:
@@ -142,7 +166,7 @@ def compatible(
         return False
     if events_a and events_b and not (events_a & events_b):
         return False
-    return not (nums_a and nums_b and not (nums_a & nums_b))
+    return numbers_agree(nums_a, nums_b)
 
 
 def screen_cutoff(threshold: float, nbits: int, miss: float = SCREEN_MISS) -> int:

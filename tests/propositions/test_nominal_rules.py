@@ -1,0 +1,59 @@
+"""Rules ``object_of_no_report`` (a noun-phrase content is a fact only under a cue of saying, knowing or
+(dis)confirming), ``attributive_theme_states_nothing`` ("police shooting" says nothing of who shot whom) and
+``reader_is_no_source``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.models import Article
+from newsgraph.propositions.statement import attributive_theme
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "attributive"),
+    [
+        ("He denied the alleged troop deployment.", "deployment", True),
+        ("Defense spending rose.", "spending", True),
+        ("The deployment of troops began.", "deployment", False),
+        ("Russia's invasion of Ukraine began.", "invasion", False),
+    ],
+)
+def test_attributive_theme(text: str, noun: str, attributive: bool) -> None:
+    from newsgraph.nlp import MODEL_NAME, load_pipeline
+
+    doc = load_pipeline(MODEL_NAME, ())(text)
+    head = next(t for t in doc if t.text == noun)
+    theme = {c.i for c in head.children if c.dep_ == "compound"} or {
+        k.i for c in head.children if c.dep_ == "prep" for k in c.children
+    }
+    assert attributive_theme(doc, theme) is attributive
+
+
+def test_offered_things_are_no_propositions(article: Callable[[str], Article]) -> None:
+    a = article(
+        "Laptops\n\n"
+        "The MSI Sword 15 offers solid gaming performance. The ZenFone series offers a balance of performance and "
+        "affordability.\n\n"
+        "The ministry denied the alleged troop deployment. The ministry confirmed the deployment of troops.\n"
+    )
+    offered = {c.id for c in a.claims if (c.cue or "").lower().startswith("offer")}
+    assert len(offered) == 2  # they stay claims (attribution is another stage's call) ...
+    assert not any(offered & set(p.claims) for p in a.propositions)  # ... but state no tracked fact
+    statements = [p.statement for p in a.propositions]
+    assert statements == ["Troops were deployed"]  # from "the deployment of troops", not "troop deployment"
+
+
+def test_the_reader_is_no_source(article: Callable[[str], Article]) -> None:
+    """Rule ``reader_is_no_source``: what "you" are told you want is no tracked fact; a named source's is."""
+    a = article(
+        "Learning apps\n\n"
+        "If you want to learn a foreign language quickly, you know that daily practice matters.\n\n"
+        "Maria Lopez, a linguist at the university, said that daily practice improves recall.\n"
+    )
+    you = {c.id for c in a.claims if (c.source.resolved_from or "").lower() == "you"}
+    assert you, [(c.source, c.text) for c in a.claims]
+    assert not any(you & set(p.claims) for p in a.propositions)
+    assert any(st.source.name == "Maria Lopez" for p in a.propositions for st in p.stances)
