@@ -57,3 +57,16 @@ def test_the_reader_is_no_source(article: Callable[[str], Article]) -> None:
     assert you, [(c.source, c.text) for c in a.claims]
     assert not any(you & set(p.claims) for p in a.propositions)
     assert any(st.source.name == "Maria Lopez" for p in a.propositions for st in p.stances)
+
+
+def test_a_statement_keeps_its_long_complement(article: Callable[[str], Article]) -> None:
+    """Rule ``statement_keeps_its_complement``: the statement was "My hope is" when the complement ran past twelve
+    tokens; a clause's complement is part of what it states, however long."""
+    a = article(
+        "Climate\n\n"
+        '"My hope is that as a former president I can have a little more influence on some of my friends in '
+        'the Senate and in the House," he said, speaking to the students of the university.\n'
+    )
+    statements = [p.statement for p in a.propositions]
+    assert any(s.startswith("My hope is that as a former president I can have") for s in statements), statements
+    assert "My hope is" not in statements

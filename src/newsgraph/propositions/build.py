@@ -22,6 +22,7 @@ from newsgraph.propositions.statement import (
     clause_statement,
     finite_clause,
     has_finite_verb,
+    keeps_its_complement,
     nominal_statement,
 )
 from newsgraph.propositions.writer import writer_mentions
@@ -273,8 +274,8 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
                 speaker_name=src.name if src is not None else None,
                 speaker_kind=src.kind if src is not None else None,
             )
-            if not finite_clause(fr, sctx, names):
-                continue  # a headline-like fragment: another member may state it
+            if not finite_clause(fr, sctx, names) or not keeps_its_complement(fr, sctx, names):
+                continue  # a headline-like fragment, or a clause cut short: another member may state it
             text = clause_statement(fr, sctx, names)
         elif fr.kind == "nominal":
             text = nominal_statement(fr, ctx)

@@ -197,6 +197,19 @@ def finite_clause(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
     return has_finite_verb(doc[i] for i in ids) or headline_future(doc, ids, subj, top) is not None
 
 
+COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
+
+
+def keeps_its_complement(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
+    """Rule ``statement_keeps_its_complement``: a statement that leaves out its predicate's object or complement
+    says nothing ("My hope is", "An internal review shows", "The development process helps", left when the
+    complement was longer than :data:`MAX_COMPLEMENT_TOKENS`); such a member gives no statement, and another
+    member or the claim's own words state the fact."""
+    ids, _, _, _ = _clause_parts(frame, ctx, names)
+    pred = ctx.doc[frame.head]
+    return all(c.i in ids for c in pred.children if c.dep_ in COMPLEMENT_DEPS)
+
+
 def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
     """Subject + verb chain + objects + key modifiers of a clause frame (a headline's "to" made "will":
     :func:`headline_future`)."""
@@ -264,10 +277,10 @@ def _clause_parts(  # noqa: C901, PLR0912
             _phrase(c, sub)
             if len(kept) <= MAX_COMPLEMENT_TOKENS:
                 ids |= kept
-            elif len(sub) <= MAX_COMPLEMENT_TOKENS and not (
+            elif (len(sub) <= MAX_COMPLEMENT_TOKENS or c.dep_ in COMPLEMENT_DEPS) and not (
                 c.dep_ == "advcl" and complement_left_out(ctx.doc, sub)
             ):
-                ids |= sub
+                ids |= sub  # rule statement_keeps_its_complement: a long complement without its subclauses
     return ids, replace, subj, top
 
 
