@@ -68,5 +68,7 @@ def test_a_statement_keeps_its_long_complement(article: Callable[[str], Article]
         'the Senate and in the House," he said, speaking to the students of the university.\n'
     )
     statements = [p.statement for p in a.propositions]
-    assert any(s.startswith("My hope is that as a former president I can have") for s in statements), statements
+    assert any(s.startswith("My hope is that as a former president I can have") for s in statements), (
+        statements
+    )
     assert "My hope is" not in statements
