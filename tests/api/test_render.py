@@ -44,3 +44,14 @@ def test_speaker_classes_are_stable_and_defined_in_css() -> None:
         assert defined[f"sp-{i}"] == colour
     assert render.speaker_class("Kim Tae-hyo") == render.speaker_class("kim tae-hyo")
     assert render.speaker_class("Kim Tae-hyo") in defined
+
+
+def test_heading_is_the_title_else_the_first_line() -> None:
+    """Rule ``first_line_heading``."""
+    body = "The real Trump showed up at debate. GOP must live with it.\n\nRepublicans learned again that …"
+    assert render.heading(None, body) == "The real Trump showed up at debate. GOP must live with it."
+    assert render.heading("A title", body) == "A title"
+    long = "word " * 40
+    h = render.heading("", long)
+    assert h.endswith("…") and len(h) <= render.HEADING_CHARS + 1 and "  " not in h
+    assert render.heading(None, "\n\n") == "(untitled)"

@@ -21,6 +21,7 @@ from newsgraph.store.paging import KeysetError
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals["speaker_class"] = render.speaker_class
+TEMPLATES.env.globals["heading"] = render.heading
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
 StoreDep = Annotated[Store, Depends(get_store)]
 PAGE = 10

@@ -37,6 +37,22 @@ def speaker_class(name: str) -> str:
     return f"sp-{h % len(PALETTE)}"
 
 
+HEADING_CHARS = 90
+
+
+def heading(title: str | None, body: str) -> str:
+    """Rule ``first_line_heading``: what an article is listed under. Its title, else its body's first line cut at a
+    word boundary (an untitled article used to be listed under its first 80 characters, which ran over the
+    paragraph break into "The real Trump showed up at debate. GOP must live with it. Republicans learned")."""
+    if title and title.strip():
+        return title.strip()
+    line = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
+    if len(line) <= HEADING_CHARS:
+        return line or "(untitled)"
+    cut = line[:HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + "…"
+
+
 @dataclass(frozen=True)
 class Segment:
     text: str
