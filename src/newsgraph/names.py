@@ -121,7 +121,12 @@ def names_a_possession(rest: str) -> bool:
     return bool(_POSSESSION.match(rest))
 
 
-_DETERMINERS = ("the ", "this ", "that ", "these ", "those ", "a ", "an ")
+# an article, a demonstrative, a possessive or a quantifier: "the agency", "their teams", "many companies"
+_DETERMINERS = (
+    *("the ", "this ", "that ", "these ", "those ", "a ", "an "),
+    *("their ", "its ", "his ", "her ", "our ", "my ", "your "),
+    *("many ", "some ", "several ", "most ", "few ", "other ", "all ", "both ", "each ", "every "),
+)
 
 
 def is_generic_description(name: str) -> bool:
@@ -133,5 +138,6 @@ def is_generic_description(name: str) -> bool:
 
 def is_unresolved_description(name: str) -> bool:
     """Rule ``unresolved_description``: a :func:`is_generic_description` that begins with a determiner ("the agency",
-    "the report") is a description whose antecedent was not found: anonymous, not a name."""
+    "the report", and possessives and quantifiers: "their teams", "many companies") is a description whose
+    antecedent was not found: anonymous, not a name."""
     return is_generic_description(name) and name.strip().startswith(_DETERMINERS)
