@@ -72,3 +72,15 @@ def test_a_statement_keeps_its_long_complement(article: Callable[[str], Article]
         statements
     )
     assert "My hope is" not in statements
+
+
+def test_an_intransitive_event_noun_states_who_did_it(article: Callable[[str], Article]) -> None:
+    """Rule ``intransitive_event``: "the death of Mr. Crutcher" is "Mr. Crutcher died", not "… was died"."""
+    a = article(
+        "Tulsa\n\n"
+        "The police chief confirmed the death of Terence Crutcher on Friday.\n\n"
+        "The mayor acknowledged the collapse of the bridge.\n"
+    )
+    statements = [p.statement for p in a.propositions]
+    assert "Terence Crutcher died" in statements, statements
+    assert "The bridge collapsed" in statements, statements

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from newsgraph.propositions.frames import Context, Frame, bound_to_source
-from newsgraph.propositions.lexicon import KEY_PREPS, WRITER_HEDGES
+from newsgraph.propositions.lexicon import INTRANSITIVE_PAST, KEY_PREPS, WRITER_HEDGES
 
 __all__ = [
     "FINITE_TAGS",
@@ -358,6 +358,15 @@ def nominal_statement(frame: Frame, ctx: Context) -> str:
         )
         return f"{agent_txt} {verb} {obj}{tail}".replace("  ", " ").strip()
     if theme_txt and not attributive_theme(doc, theme):
-        plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in theme)
-        return f"{theme_txt} {'were' if plural else 'was'} {verb}{tail}"
+        return theme_statement(doc, theme, theme_txt, frame.predicate) + tail
     return ""
+
+
+def theme_statement(doc: Doc, theme: set[int], theme_txt: str, predicate: str) -> str:
+    """What happened to the theme of an event noun with no agent: a passive ("North Korean troops were deployed"),
+    or, for an intransitive verb, the theme as its subject (rule ``intransitive_event``: "the death of Terence
+    Crutcher" -> "Terence Crutcher died", not "… was died")."""
+    if predicate in INTRANSITIVE_PAST:
+        return f"{theme_txt} {INTRANSITIVE_PAST[predicate]}"
+    plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in theme)
+    return f"{theme_txt} {'were' if plural else 'was'} {past_participle(predicate)}"
