@@ -90,7 +90,7 @@ def test_fold_drops_accents_and_curly_quotes_and_keeps_ascii_as_is() -> None:
     assert [(m.text, m.country.alpha3) for m in got] == [("Türkiye", "TUR"), ("North Korea", "PRK")]
 
 
-@pytest.mark.parametrize("code", ["AI", "IT", "TV", "PR", "ID"])
+@pytest.mark.parametrize("code", ["AI", "IT", "TV", "PR", "ID", "V.A."])
 def test_two_letter_code_that_is_a_word_names_no_country(code: str) -> None:
     """Rule ``two_letter_code``: "AI suggests …" (the NER says GPE) is not Anguilla."""
     assert country_of(code, label="GPE") is None

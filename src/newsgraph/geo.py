@@ -290,10 +290,11 @@ PROSE_CODES = frozenset({"US", "UK"})
 
 
 def code_names_a_country(code: str) -> bool:
-    """Rule ``two_letter_code``: a two-letter code names a country only when written with dots ("U.S.", "U.K.")
-    or when prose uses it as a name (:data:`PROSE_CODES`). Most ISO codes are also words or abbreviations: "AI"
-    (Anguilla), "IT" (Italy), "TV" (Tuvalu), "PR" (Puerto Rico), and the NER labels "AI suggests …" a GPE."""
-    return "." in code or code.replace(".", "") in PROSE_CODES
+    """Rule ``two_letter_code``: a two-letter code names a country only when prose uses it as a name
+    (:data:`PROSE_CODES`: "US", "U.S.", "UK", "U.K."). Most ISO codes are also words or abbreviations: "AI"
+    (Anguilla), "IT" (Italy), "TV" (Tuvalu), "PR" (Puerto Rico), "V.A." (the Vatican, or Veterans Affairs), and the
+    NER labels "AI suggests …" a GPE."""
+    return code.replace(".", "") in PROSE_CODES
 
 
 def country_of(text: str, label: str | None = None) -> CountryRef | None:

@@ -48,3 +48,23 @@ def test_place_name_the_grammar_makes_a_person(nlp: Language, text: str, name: s
 def test_capital_as_a_state_stays_a_state(nlp: Language) -> None:
     q = quotes_of(nlp, "Paris claims the contract was never signed.")[0]
     assert (q.speaker.name, q.speaker.kind) == ("France", "state")
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("AI suggests that shoppers will return most of the products.", "AI", "organization"),
+        ("The U.S. said the talks would resume.", "United States", "state"),
+    ],
+)
+def test_unplaced_acronym_is_an_organization(nlp: Language, text: str, name: str, kind: str) -> None:
+    """Rule ``unplaced_acronym_is_an_organization``: the NER reads "AI suggests …" as a place; it is no state."""
+    q = quotes_of(nlp, text)[0]
+    assert (q.speaker.name, q.speaker.kind) == (name, kind)
+
+
+def test_unplaced_acronym() -> None:
+    from newsgraph.attribution.geo import unplaced_acronym
+
+    assert unplaced_acronym("AI") and unplaced_acronym("V.A.")
+    assert not unplaced_acronym("UK") and not unplaced_acronym("U.S.") and not unplaced_acronym("Strava")

@@ -84,3 +84,12 @@ def test_an_intransitive_event_noun_states_who_did_it(article: Callable[[str], A
     statements = [p.statement for p in a.propositions]
     assert "Terence Crutcher died" in statements, statements
     assert "The bridge collapsed" in statements, statements
+
+
+def test_a_copula_with_nothing_after_it_states_nothing(article: Callable[[str], Article]) -> None:
+    """Rule ``statement_keeps_its_complement``: "The benefits is" was a tracked statement."""
+    a = article(
+        "Loyalty\n\n"
+        "Members of the programme feel the benefits is when the redemption rates are lower than the fees.\n"
+    )
+    assert all(not p.statement.endswith(" is") for p in a.propositions), [p.statement for p in a.propositions]

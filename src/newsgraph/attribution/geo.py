@@ -48,6 +48,13 @@ def country_name(text: str) -> str | None:
     return str(ref.name)
 
 
+def unplaced_acronym(text: str) -> bool:
+    """Rule ``unplaced_acronym_is_an_organization``: a speaker the NER calls a place but written as a short acronym
+    that names no country ("AI suggests …", "VA said", "RT reported") is an organization, not a state."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and country_name(text) is None
+
+
 def capital_country(text: str) -> str | None:
     """The country whose capital this is, else None."""
     return _tables()[1].get(text.strip().lower())

@@ -32,7 +32,7 @@ from newsgraph.attribution.gender import (
     pronoun_gender_agrees,
     said_gender_at,
 )
-from newsgraph.attribution.geo import country_name
+from newsgraph.attribution.geo import country_name, unplaced_acronym
 from newsgraph.attribution.pronouns import (
     DEICTIC_POSSESSIVES,
     FIRST_PERSON,
@@ -497,7 +497,8 @@ class SpeakerResolver:
             return sp
         surface = _strip_possessive(ent.text)
         canon = country_name(surface) or surface
-        sp = Speaker(name=canon, kind="state", span=(ent.start_char, ent.start_char + len(surface)))
+        kind: SpeakerKind = "organization" if unplaced_acronym(surface) else "state"
+        sp = Speaker(name=canon, kind=kind, span=(ent.start_char, ent.start_char + len(surface)))
         if canon != surface:
             sp.resolved_from = surface
         return sp

@@ -198,6 +198,7 @@ def finite_clause(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
 
 
 COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
+COPULA_COMPLEMENTS = COMPLEMENT_DEPS | {"prep", "advmod", "npadvmod", "expl"}
 
 
 def keeps_its_complement(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
@@ -207,6 +208,10 @@ def keeps_its_complement(frame: Frame, ctx: Context, names: dict[str, str]) -> b
     member or the claim's own words state the fact."""
     ids, _, _, _ = _clause_parts(frame, ctx, names)
     pred = ctx.doc[frame.head]
+    if pred.lemma_ == "be" and not any(c.i in ids for c in pred.children if c.dep_ in COPULA_COMPLEMENTS):
+        return (
+            False  # "The benefits is [when the redemption rates are lower]": a copula with nothing after it
+        )
     return all(c.i in ids for c in pred.children if c.dep_ in COMPLEMENT_DEPS)
 
 
