@@ -8,14 +8,8 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from newsgraph.track.cluster import (
-    ClaimClusterer,
-    claim_text,
-    cluster_id_for,
-    compatible,
-    numbers,
-    numbers_agree,
-)
+from newsgraph.track.cluster import ClaimClusterer, claim_text, cluster_id_for, compatible
+from newsgraph.track.figures import numbers, numbers_agree
 
 NONE: frozenset[str] = frozenset()
 PRK = frozenset({"GPE:PRK", "GPE:RUS"})
