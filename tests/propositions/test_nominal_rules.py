@@ -93,3 +93,16 @@ def test_a_copula_with_nothing_after_it_states_nothing(article: Callable[[str], 
         "Members of the programme feel the benefits is when the redemption rates are lower than the fees.\n"
     )
     assert all(not p.statement.endswith(" is") for p in a.propositions), [p.statement for p in a.propositions]
+
+
+def test_advice_to_the_reader_is_no_fact(article: Callable[[str], Article]) -> None:
+    """Rule ``reader_is_no_source`` inside a content: "recommend that you get travel insurance" is advice; a
+    direct quote's "you" is someone addressed, and stays."""
+    a = article(
+        "Travel\n\n"
+        "Travel agents recommend that you get travel insurance before every long trip abroad.\n\n"
+        '"You should resign before the vote next week," the senator told the minister on Tuesday.\n'
+    )
+    statements = [p.statement for p in a.propositions]
+    assert not any("travel insurance" in s for s in statements), statements
+    assert any(s.startswith("You should resign") for s in statements), statements

@@ -73,6 +73,20 @@ def reader_is_no_source(claim: Claim) -> bool:
     return claim.source.kind == "unknown" and surface in READER
 
 
+def reader_is_the_subject(doc: Doc, frame: Frame, quoted: bool) -> bool:
+    """Rule ``reader_is_no_source`` inside a content: outside a quotation, a clause whose subject is "you" tells the
+    reader what to do or what they will find ("Travel agents recommend that you get travel insurance", "Preply
+    allows you to find a teacher"): advice, not a fact. In a direct or mixed quotation "you" is someone the speaker
+    addresses ("You should resign", Warren's "“You squeezed employees to the breaking point” to drive up the stock
+    price"), and the clause stays."""
+    return (
+        not quoted
+        and frame.kind == "clause"
+        and frame.subject is not None
+        and doc[frame.subject].lower_ in READER
+    )
+
+
 def entity_index(doc: Doc, entities: list[Entity]) -> dict[int, str]:
     """Token index -> id of the entity one of whose mentions covers the token."""
     out: dict[int, str] = {}
@@ -326,7 +340,9 @@ def propositions_for(
             direct=c.quote is not None and quote_type.get(c.quote) == "direct",
         )
         fr = read_frame(span, who)
-        if fr is not None and not topic_is_no_member(doc, fr) and not object_of_no_report(doc, fr, c):
+        if fr is None or reader_is_the_subject(doc, fr, quote_type.get(c.quote or "") in ("direct", "mixed")):
+            continue
+        if not topic_is_no_member(doc, fr) and not object_of_no_report(doc, fr, c):
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
     for w in writer_mentions(doc, ctx, quotes):
         members.append(
