@@ -20,9 +20,7 @@ from newsgraph.propositions.reject import read_frame
 from newsgraph.propositions.statement import (
     bare_compound_names_a_topic,
     clause_statement,
-    finite_clause,
     has_finite_verb,
-    keeps_its_complement,
     nominal_statement,
 )
 from newsgraph.propositions.writer import writer_mentions
@@ -288,9 +286,7 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
                 speaker_name=src.name if src is not None else None,
                 speaker_kind=src.kind if src is not None else None,
             )
-            if not finite_clause(fr, sctx, names) or not keeps_its_complement(fr, sctx, names):
-                continue  # a headline-like fragment, or a clause cut short: another member may state it
-            text = clause_statement(fr, sctx, names)
+            text = clause_statement(fr, sctx, names)  # "" for a fragment: another member may state it
         elif fr.kind == "nominal":
             text = nominal_statement(fr, ctx)
         if len(text.split()) >= 3:
@@ -332,15 +328,16 @@ def propositions_for(
         if span is None or reader_is_no_source(c):
             continue
         speaker = f"e:{c.source.entity}" if c.source.entity else None
+        qtype = quote_type.get(c.quote) if c.quote is not None else None
         who = replace(
             ctx,
             speaker=speaker,
             speaker_name=c.source.name,
             speaker_kind=c.source.kind,
-            direct=c.quote is not None and quote_type.get(c.quote) == "direct",
+            direct=qtype == "direct",
         )
         fr = read_frame(span, who)
-        if fr is None or reader_is_the_subject(doc, fr, quote_type.get(c.quote or "") in ("direct", "mixed")):
+        if fr is None or reader_is_the_subject(doc, fr, qtype in ("direct", "mixed")):
             continue
         if not topic_is_no_member(doc, fr) and not object_of_no_report(doc, fr, c):
             members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))

@@ -22,6 +22,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.claims.lexicon import FALSITY
+from newsgraph.lexicon.numbers import SCALE_WORDS
 from newsgraph.propositions.derive import nominal_verb
 from newsgraph.propositions.lexicon import (
     ANAPHOR_DETERMINERS,
@@ -275,13 +276,10 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
     return out
 
 
-MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-
-
 def scaled_figure(tok: Token) -> bool:
     """Rule ``scale_is_no_figure``: in "$679 billion" the figure is 679; "billion" only scales it, so "$100 billion"
     and "$679 billion" share no number."""
-    return tok.lower_ in MULTIPLIERS and tok.i > 0 and tok.nbor(-1).like_num
+    return tok.lower_ in SCALE_WORDS and tok.i > 0 and tok.nbor(-1).like_num
 
 
 def _numbers(head: Token) -> frozenset[str]:

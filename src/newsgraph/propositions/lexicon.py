@@ -150,20 +150,10 @@ KEY_PREPS = frozenset({
 # fmt: on
 # Verbs whose event noun's "of" phrase is the one who acts (no one dies *something*), with their past tense:
 # "the death of Crutcher" -> "Crutcher died", not "Crutcher was died".
+# fmt: off
 INTRANSITIVE_PAST = {
-    "die": "died",
-    "arrive": "arrived",
-    "collapse": "collapsed",
-    "resign": "resigned",
-    "depart": "departed",
-    "disappear": "disappeared",
-    "emerge": "emerged",
-    "occur": "occurred",
-    "happen": "happened",
-    "fall": "fell",
-    "rise": "rose",
-    "grow": "grew",
-    "retire": "retired",
-    "recover": "recovered",
-    "survive": "survived",
-}  # fmt: skip
+    "die": "died", "arrive": "arrived", "collapse": "collapsed", "resign": "resigned", "depart": "departed",
+    "disappear": "disappeared", "emerge": "emerged", "occur": "occurred", "happen": "happened", "fall": "fell",
+    "rise": "rose", "grow": "grew", "retire": "retired", "recover": "recovered", "survive": "survived",
+}
+# fmt: on

@@ -187,42 +187,38 @@ def object_gap_relative(top: Token) -> bool:
     return all(c.tag_ in RELATIVE_TAGS for c in objects)
 
 
-def finite_clause(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
-    """Does the clause statement of ``frame`` hold a finite verb (after :func:`headline_future`), and is it a
-    clause of its own (:func:`object_gap_relative`)?"""
-    ids, _, subj, top = _clause_parts(frame, ctx, names)
-    doc = ctx.doc
-    if object_gap_relative(top):
-        return False
-    return has_finite_verb(doc[i] for i in ids) or headline_future(doc, ids, subj, top) is not None
+def finite_clause(doc: Doc, ids: set[int], top: Token, to: int | None) -> bool:
+    """Does a clause statement (tokens ``ids``, verb chain topped by ``top``, the "to" :func:`headline_future` makes
+    "will") hold a finite verb, and is it a clause of its own (:func:`object_gap_relative`)?"""
+    return not object_gap_relative(top) and (has_finite_verb(doc[i] for i in ids) or to is not None)
 
 
-COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
-COPULA_COMPLEMENTS = COMPLEMENT_DEPS | {"prep", "advmod", "npadvmod", "expl"}
+COPULA_COMPLEMENTS = OBJECT_DEPS | {"prep", "advmod", "npadvmod", "expl"}
 
 
-def keeps_its_complement(frame: Frame, ctx: Context, names: dict[str, str]) -> bool:
-    """Rule ``statement_keeps_its_complement``: a statement that leaves out its predicate's object or complement
-    says nothing ("My hope is", "An internal review shows", "The development process helps", left when the
-    complement was longer than :data:`MAX_COMPLEMENT_TOKENS`); such a member gives no statement, and another
-    member or the claim's own words state the fact."""
-    ids, _, _, _ = _clause_parts(frame, ctx, names)
-    pred = ctx.doc[frame.head]
+def keeps_its_complement(pred: Token, ids: set[int]) -> bool:
+    """Rule ``statement_keeps_its_complement``: a statement (tokens ``ids``) that leaves out its predicate's object or
+    complement says nothing ("My hope is", "An internal review shows", "The development process helps", left when
+    the complement was longer than :data:`MAX_COMPLEMENT_TOKENS`), nor does a copula with nothing after it ("The
+    benefits is [when the redemption rates are lower]"); such a member gives no statement, and another member or
+    the claim's own words state the fact."""
     if pred.lemma_ == "be" and not any(c.i in ids for c in pred.children if c.dep_ in COPULA_COMPLEMENTS):
-        return (
-            False  # "The benefits is [when the redemption rates are lower]": a copula with nothing after it
-        )
-    return all(c.i in ids for c in pred.children if c.dep_ in COMPLEMENT_DEPS)
+        return False
+    return all(c.i in ids for c in pred.children if c.dep_ in OBJECT_DEPS)
 
 
 def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
     """Subject + verb chain + objects + key modifiers of a clause frame (a headline's "to" made "will":
-    :func:`headline_future`)."""
+    :func:`headline_future`); "" when that is no statement: no finite clause of its own (:func:`finite_clause`: a
+    headline-like fragment) or a clause cut short (:func:`keeps_its_complement`)."""
     ids, replace, subj, top = _clause_parts(frame, ctx, names)
-    to = headline_future(ctx.doc, ids, subj, top)
+    doc = ctx.doc
+    to = headline_future(doc, ids, subj, top)
+    if not finite_clause(doc, ids, top, to) or not keeps_its_complement(doc[frame.head], ids):
+        return ""
     if to is not None:
         replace[to] = "will"
-    return _render(ctx.doc, ids, replace)
+    return _render(doc, ids, replace)
 
 
 def _clause_parts(  # noqa: C901, PLR0912
@@ -282,7 +278,7 @@ def _clause_parts(  # noqa: C901, PLR0912
             _phrase(c, sub)
             if len(kept) <= MAX_COMPLEMENT_TOKENS:
                 ids |= kept
-            elif (len(sub) <= MAX_COMPLEMENT_TOKENS or c.dep_ in COMPLEMENT_DEPS) and not (
+            elif (len(sub) <= MAX_COMPLEMENT_TOKENS or c.dep_ in OBJECT_DEPS) and not (
                 c.dep_ == "advcl" and complement_left_out(ctx.doc, sub)
             ):
                 ids |= sub  # rule statement_keeps_its_complement: a long complement without its subclauses

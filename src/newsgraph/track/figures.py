@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.lexicon.numbers import SCALE_WORDS
+
 __all__ = ["numbers", "numbers_agree"]
 
 _NUM_WORDS = {
@@ -17,7 +19,6 @@ _NUM = re.compile(
 )
 
 
-_SCALES = frozenset({"hundred", "thousand", "million", "billion"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -32,7 +33,9 @@ def numbers(text: str) -> frozenset[str]:
             n = m.group(1).replace(",", "")
             out.add(f"y{n}" if _YEAR.fullmatch(n) else n)
         elif not (
-            m.group(2).lower() in _SCALES and prev_end is not None and not text[prev_end : m.start()].strip()
+            m.group(2).lower() in SCALE_WORDS
+            and prev_end is not None
+            and not text[prev_end : m.start()].strip()
         ):
             out.add(_NUM_WORDS[m.group(2).lower()])
         prev_end = m.end()

@@ -218,11 +218,11 @@ def resolve_surnames(keys: Iterable[str], weights: Mapping[str, float] | None = 
     for k in keys:
         if not k.startswith("PER:"):
             continue
-        words = without_suffix(k[4:].split())
-        if len(words) == 1 and len(k[4:].split()) == 1:
+        raw = k[4:].split()
+        if len(raw) == 1:
             singles.add(k)
-        elif words:
-            full.setdefault(words[-1], set()).add(k)
+        elif raw:
+            full.setdefault(without_suffix(raw)[-1], set()).add(k)
     out: dict[str, str] = {}
     for k in sorted(singles):
         cands = full.get(k[4:], set())
