@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -10,7 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.attribution.component import QuotesComponent, to_quotes
-from newsgraph.attribution.model import MODEL_PATH, load_weights, model_attributions, tag_doc
+from newsgraph.attribution.model import (
+    MODEL_PATH,
+    emissions,
+    load_weights,
+    model_attributions,
+    span_confidence,
+    tag_doc,
+)
 from newsgraph.attribution.model.combine import (
     addable,
     added_shape,
@@ -20,6 +28,7 @@ from newsgraph.attribution.model.combine import (
     governs_content,
     marked_construction,
     other_reports_of_the_source,
+    source_clear_of_reading,
     source_read_by_construction,
     strong_cue,
     weak_cue_takes_a_clause,
@@ -27,7 +36,7 @@ from newsgraph.attribution.model.combine import (
     without_trailing_date,
 )
 from newsgraph.attribution.model.corpus import GoldAttribution
-from newsgraph.attribution.model.crf import CrfWeights, viterbi
+from newsgraph.attribution.model.crf import CrfWeights, marginals, viterbi
 from newsgraph.attribution.model.decoding import Chunk, chunks, gold_tags
 from newsgraph.attribution.model.features import TEMPLATES, columns, feature_strings
 from newsgraph.attribution.model.gate import Gates
@@ -87,6 +96,13 @@ def test_pipeline_spans_index_the_body(nlp: Language) -> None:
             assert text[s:e] in {q.speaker.name, q.speaker.resolved_from}
 
 
+def _score(doc: Doc, *atts: Attribution) -> None:
+    w = load_weights()
+    probs = marginals(emissions(doc, (), w), w.allowed(), w.start_scores())
+    for a in atts:
+        a.confidence = span_confidence(doc, probs, w.labels, a)
+
+
 def test_combination_keeps_every_rule_attribution(nlp: Language) -> None:
     text = "Kim said on Monday that the talks had failed. Democrats seem confident they have the votes."
     # (the model's own reading is replaced by two made-up ones below: the test is about the combination)
@@ -103,6 +119,7 @@ def test_combination_keeps_every_rule_attribution(nlp: Language) -> None:
         content=[(doc[seem + 1].idx, len(text) - 1)],
         rule="model",
     )
+    _score(doc, other, new)  # the model's confidence in the made-up readings, as model_attributions gives it
     out = combine(doc, rules, [other, new])
     assert out[0] is rules[0] and rules[0].content != [(0, 3)]
     assert out[1] is new
@@ -396,6 +413,21 @@ def test_source_read_by_construction(
     assert source_read_by_construction(doc, r, m) is kept
 
 
+@pytest.mark.parametrize(
+    ("source", "clear"),
+    [
+        ("A majority of voters", True),
+        ("A majority of voters expect", False),  # holds the rule's cue
+        ("Clinton", False),  # lies in the rule's content
+    ],
+)
+def test_source_clear_of_reading(nlp: Language, source: str, clear: bool) -> None:
+    doc = nlp("A majority of voters expect Clinton to win the debate.")
+    r = _reading(doc, "expect", "A majority", "Clinton to win the debate")
+    m = _reading(doc, "expect", source, "Clinton to win the debate")
+    assert source_clear_of_reading(doc, r, m) is clear
+
+
 def test_side_of_cue_names_the_side_and_the_branch(nlp: Language) -> None:
     from newsgraph.attribution.model.features import side_of_cue
 
@@ -441,3 +473,36 @@ def test_other_reports_of_the_source_stop_a_widened_content(nlp: Language) -> No
     assert other_reports_of_the_source(doc, replace(called, source=None), rules) == frozenset()
     lone = [r for r in rules if r is called]
     assert other_reports_of_the_source(doc, called, lone) == frozenset()
+
+
+def test_marginals_match_enumeration() -> None:
+    """Forward-backward marginals equal the brute-force sum over every tag sequence of a tiny CRF."""
+    rng = np.random.default_rng(0)
+    emit = rng.normal(size=(4, 3)).astype(np.float32)
+    trans = rng.normal(size=(3, 3)).astype(np.float32)
+    start = np.array([0.0, -1.0, 0.5], dtype=np.float32)
+    want = np.zeros((4, 3))
+    for path in itertools.product(range(3), repeat=4):
+        s = start[path[0]] + sum(emit[i, y] for i, y in enumerate(path))
+        s += sum(trans[a, b] for a, b in itertools.pairwise(path))
+        for i, y in enumerate(path):
+            want[i, y] += np.exp(s)
+    want /= want.sum(axis=1, keepdims=True)
+    got = marginals(emit, trans, start)
+    assert np.allclose(got, want, atol=1e-5)
+    assert marginals(np.zeros((0, 3), dtype=np.float32), trans).shape == (0, 3)
+
+
+def test_attributions_carry_the_models_confidence(nlp: Language) -> None:
+    """Every model attribution, and every rule attribution handed to the model, gets six probabilities; the
+    model is surer of a plain ``X said that …`` cue than of a word that reports nothing."""
+    doc = nlp("The minister said on Monday that the talks had failed. The talks lasted a week.")
+    rules = _comp(nlp, "rules").attributions(doc)
+    found = model_attributions(doc, rules)
+    for a in (*found, *rules):
+        assert len(a.confidence) == 6 and all(0.0 <= p <= 1.0 for p in a.confidence)
+    said = next(a for a in rules if doc[a.cue[0]].lower_ == "said")
+    assert said.confidence[0] > 0.5  # the cue
+    lasted = Attribution([next(t.i for t in doc if t.text == "lasted")], None, [])
+    _score(doc, lasted)
+    assert lasted.confidence[0] < said.confidence[0]

@@ -65,3 +65,19 @@ def test_quote_paragraph_takes_the_speaker_of_the_paragraph_before(nlp: Language
     assert a.rule == "paragraph_quote" and a.is_continuation
     q = next(q for q in quotes_of(nlp, text) if q.text.startswith("“It is"))
     assert (q.type, q.speaker.name) == ("direct", "Ana Ruiz")
+
+
+def test_a_quote_after_a_quoted_speaker_continues_whatever_the_verb(nlp: Language) -> None:
+    """speaks_on: ``continued`` is a weak cue word, but the attribution already carries a quotation, so the next
+    cue-less quotation is the same speaker's; a weak verb without a quotation passes nothing on."""
+    text = (
+        "“She had never been in politics before,” Clinton continued, prompting loud cheers. "
+        "“You know, Erica has turned her grief into action.”"
+    )
+    quotes = quotes_of(nlp, text)
+    second = [q for q in quotes if q.text.startswith("“You know")]
+    assert len(second) == 1 and second[0].speaker.name == "Clinton"
+    text = "Clinton continued her tour of the state on Monday.\n\n“You know, Erica has turned her grief into action.”"
+    assert not [
+        q for q in quotes_of(nlp, text) if q.text.startswith("“You know") and q.speaker.name == "Clinton"
+    ]

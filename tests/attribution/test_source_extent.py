@@ -8,7 +8,13 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.attribution.casing import capitalised_mid_sentence, lower_first
-from newsgraph.attribution.reported import np_core, np_slice, object_controller, temporal_modifier
+from newsgraph.attribution.reported import (
+    np_core,
+    np_slice,
+    object_controller,
+    temporal_modifier,
+    unbroken_phrase,
+)
 
 from ._rules import find, parse, quotes_of, source_of
 
@@ -88,3 +94,22 @@ def test_participle_of_a_news_conference(nlp: Language) -> None:
         "rules",
     )
     assert source_of(doc, find(doc, atts, "announcing")) == "she"
+
+
+APPOSITIVE_AFTER_VERB = (
+    "A majority of voters expect Clinton to win Monday's debate, the first of the general election, at "
+    "Hofstra University -- 44 percent to Trump's 34 percent."
+)
+
+
+def test_unbroken_phrase(nlp: Language) -> None:
+    """The parse hangs "the first of …" (after the verb) on the subject: the subject's span stops before the verb."""
+    doc = nlp(APPOSITIVE_AFTER_VERB)
+    majority = next(t for t in doc if t.text == "majority")
+    assert majority.right_edge.i > majority.head.i, [(t.text, t.dep_, t.head.text) for t in doc]
+    assert unbroken_phrase(majority, majority.left_edge.i, majority.right_edge.i) == (0, 3)
+    assert doc[slice(*np_slice(majority))].text == "A majority of voters"
+    # a phrase in one piece keeps all of it
+    doc = nlp("The minister of finance, a former banker, said the plan would work.")
+    minister = next(t for t in doc if t.text == "minister")
+    assert doc[slice(*np_slice(minister))].text == "The minister of finance, a former banker"

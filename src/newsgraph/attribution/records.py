@@ -95,6 +95,10 @@ class Attribution:
     ``cue`` stays the verb (with its negation) that the product reports"""
     parent: Attribution | None = None
     """the attribution object this one continues (``continues`` is its index in the final list)"""
+    confidence: tuple[float, ...] = ()
+    """the statistical model's probability that the cue, source and content tokens carry those roles (mean and
+    lowest over each span, six numbers: :func:`~newsgraph.attribution.model.span_confidence`); empty when the
+    model did not read the doc"""
 
     def cue_token(self, doc: Doc) -> Token:
         """The cue's head word: the verb when there is one, else the first cue token."""

@@ -51,10 +51,26 @@ def clip_at_breaks(doc: Doc, left: int, right: int, anchor: int) -> tuple[int, i
     return left, right
 
 
+def unbroken_phrase(tok: Token, left: int, right: int) -> tuple[int, int]:
+    """Rule ``unbroken_phrase``: inclusive range ``[left, right]`` cut to the unbroken run of ``tok``'s own words
+    around it. The parser sometimes hangs a phrase after the verb on the subject ("A majority of voters expect
+    Clinton to win, [the first of …]" with *the first* an appositive of *majority*); the subject's span then ran
+    over its own verb."""
+    inside = {t.i for t in tok.subtree}
+    lo = hi = tok.i
+    while hi < right and hi + 1 in inside:
+        hi += 1
+    while lo > left and lo - 1 in inside:
+        lo -= 1
+    return lo, hi
+
+
 def np_slice(tok: Token) -> tuple[int, int]:
     """Token slice of the noun phrase headed by ``tok``, relative clauses included (PolNeAR's source span); a noun
-    phrase never runs across a line break (:func:`clip_at_breaks`)."""
+    phrase never runs across a line break (:func:`clip_at_breaks`) nor past a word not its own
+    (:func:`unbroken_phrase`)."""
     left, right = clip_at_breaks(tok.doc, tok.left_edge.i, tok.right_edge.i, tok.i)
+    left, right = unbroken_phrase(tok, left, right)
     for child in tok.rights:
         if child.dep_ in {"acl"} and child.i > tok.i:
             right = min(right, child.left_edge.i - 1)

@@ -310,14 +310,21 @@ def _previous_sentence_speaker(
             continue
         if not prev_sent.start <= a.verb < prev_sent.end or a.end(doc) > q[0]:
             continue
-        if (
-            cue_strength(doc[a.verb].lemma_.lower()) < SPEECH_STRENGTH
-            and doc[a.verb].lemma_.lower() not in SPEECH
-        ):
+        if not speaks_on(doc, a):
             continue
         if best is None or a.verb > (best.verb or 0):
             best = a
     return best
+
+
+def speaks_on(doc: Doc, a: Attribution) -> bool:
+    """An attribution the next cue-less quotation can continue: its cue is a speech verb (``said``, ``added``),
+    or it already carries a quotation of its own, whatever its verb (``“…,” Clinton continued, prompting cheers.
+    “You know, …”``)."""
+    if a.verb is None:
+        return False
+    lemma = doc[a.verb].lemma_.lower()
+    return cue_strength(lemma) >= SPEECH_STRENGTH or lemma in SPEECH or bool(a.quotes)
 
 
 def _previous_paragraph_speaker(doc: Doc, q: CharSpan, atts: list[Attribution]) -> Attribution | None:
@@ -340,10 +347,7 @@ def _previous_paragraph_speaker(doc: Doc, q: CharSpan, atts: list[Attribution]) 
     for a in atts:
         if a.verb is None or a.source is None or a.rule in {"asked", "parenthetical"}:
             continue
-        v = doc[a.verb]
-        if not prev_start <= v.idx < prev_end or a.end(doc) > q[0]:
-            continue
-        if cue_strength(v.lemma_.lower()) < SPEECH_STRENGTH and v.lemma_.lower() not in SPEECH:
+        if not prev_start <= doc[a.verb].idx < prev_end or a.end(doc) > q[0] or not speaks_on(doc, a):
             continue
         if best is None or a.verb > (best.verb or 0):
             best = a

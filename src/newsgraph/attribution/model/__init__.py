@@ -13,9 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 from spacy.tokens import Doc
 
-from newsgraph.attribution.model.crf import CrfWeights, FloatArray, viterbi
+from newsgraph.attribution.model.crf import CrfWeights, FloatArray, marginals, viterbi
 from newsgraph.attribution.model.decoding import chunks
 from newsgraph.attribution.model.features import TEMPLATES, columns, dense
 from newsgraph.attribution.model.linking import link
@@ -62,9 +63,46 @@ def tag_doc(doc: Doc, rule_atts: Sequence[Attribution] = (), weights: CrfWeights
     return [w.labels[k] for k in viterbi(emit, w.allowed(), w.start_scores())]
 
 
+ROLE_SUFFIX = ("CUE", "SRC", "CON")
+
+
+def span_confidence(
+    doc: Doc, probs: npt.NDArray[np.float64], labels: Sequence[str], a: Attribution
+) -> tuple[float, ...]:
+    """The model's confidence in attribution ``a`` (its own or a rule's): for its cue, source and content tokens,
+    the mean and the lowest probability (``probs``: :func:`~.crf.marginals`) that the token carries that role
+    (``B-`` or ``I-``). A role the attribution lacks scores 0."""
+    content = [
+        t.i
+        for s, e in a.content
+        for t in (doc.char_span(s, e, alignment_mode="expand") or ())
+        if not t.is_space
+    ]
+    spans: tuple[Sequence[int], ...] = (a.cue, range(*a.source) if a.source else (), content)
+    out: list[float] = []
+    for role, toks in zip(ROLE_SUFFIX, spans, strict=True):
+        cols = [k for k, y in enumerate(labels) if y.endswith(role)]
+        if not toks or not cols:
+            out += [0.0, 0.0]
+            continue
+        p = probs[list(toks)][:, cols].sum(axis=1)
+        out += [round(float(p.mean()), 4), round(float(p.min()), 4)]
+    return tuple(out)
+
+
 def model_attributions(
     doc: Doc, rule_atts: Sequence[Attribution] = (), weights: CrfWeights | None = None
 ) -> list[Attribution]:
-    """The model's own attributions in ``doc`` (``rule="model"``); ``rule_atts`` are features (if the weights
-    use them), not output."""
-    return link(doc, chunks(tag_doc(doc, rule_atts, weights)))
+    """The model's own attributions in ``doc`` (``rule="model"``), each with its :attr:`~.records.Attribution.
+    confidence`; the ``rule_atts`` are given theirs too (how sure the model is of the rules' reading). They are
+    features only if the weights were trained with them."""
+    w = weights or load_weights()
+    if len(doc) == 0:
+        return []
+    emit = emissions(doc, rule_atts, w)
+    trans, start = w.allowed(), w.start_scores()
+    found = link(doc, chunks([w.labels[k] for k in viterbi(emit, trans, start)]))
+    probs = marginals(emit, trans, start)
+    for a in (*found, *rule_atts):
+        a.confidence = span_confidence(doc, probs, w.labels, a)
+    return found

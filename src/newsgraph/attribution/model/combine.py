@@ -371,6 +371,19 @@ def source_read_by_construction(doc: Doc, r: Attribution, m: Attribution) -> boo
     return cue.dep_ in {"relcl", "acl"} and cue.head.i == r.source_head
 
 
+def source_clear_of_reading(doc: Doc, r: Attribution, m: Attribution) -> bool:
+    """Rule ``source_clear_of_reading``: the model's source may replace rule attribution ``r``'s only if it holds
+    none of ``r``'s cue words and none of its content (a source that runs over its own cue, "[A majority of voters
+    expect Clinton to win … 34 percent] expect", is a sentence, not a speaker)."""
+    if m.source is None:
+        return False
+    lo, hi = m.source
+    if any(lo <= i < hi for i in (*r.cue, *r.cue_extent)):
+        return False
+    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    return not any(cs < e and s < ce for cs, ce in r.content)
+
+
 def take_model_source(doc: Doc, r: Attribution, m: Attribution, rules: Sequence[Attribution]) -> None:
     """Give rule attribution ``r`` the model's source (and the quotes that continue ``r`` with it)."""
     if m.source is None:
@@ -462,6 +475,7 @@ def combine(
                 and r.source is not None  # a rule that found no source left it empty on purpose ("It seemed")
                 and r.quoted_source is None
                 and not source_read_by_construction(doc, r, m)
+                and source_clear_of_reading(doc, r, m)
                 and gates.source.accepts(x)
             ):
                 take_model_source(doc, r, m, rules)

@@ -252,3 +252,27 @@ def viterbi(emit: FloatArray, trans: FloatArray, start: FloatArray | None = None
         best.append(int(back[i, best[-1]]))
     best.reverse()
     return best
+
+
+def marginals(
+    emit: FloatArray, trans: FloatArray, start: FloatArray | None = None
+) -> npt.NDArray[np.float64]:
+    """``n x L`` posterior probability of each label at each token under the CRF (forward-backward with scaling:
+    every row sums to 1). The model's confidence in a span it (or a rule) reads is read off these."""
+    n, n_labels = emit.shape
+    if n == 0:
+        return np.zeros((0, n_labels), dtype=np.float64)
+    step = np.exp(np.maximum(trans.astype(np.float64), -50.0))
+    e = np.exp(emit.astype(np.float64) - emit.max(axis=1, keepdims=True))
+    alpha = np.empty((n, n_labels))
+    beta = np.ones((n, n_labels))
+    first = e[0] * (np.exp(np.maximum(start.astype(np.float64), -50.0)) if start is not None else 1.0)
+    alpha[0] = first / first.sum()
+    for i in range(1, n):
+        a = (alpha[i - 1] @ step) * e[i]
+        alpha[i] = a / a.sum()
+    for i in range(n - 2, -1, -1):
+        b = step @ (e[i + 1] * beta[i + 1])
+        beta[i] = b / b.sum()
+    p = alpha * beta
+    return np.asarray(p / p.sum(axis=1, keepdims=True), dtype=np.float64)

@@ -52,6 +52,17 @@ SRC_DEP = ("nsubj", "nsubjpass", "pobj", "poss", "dobj", "appos", "conj")
 SRC_ENT = ("PERSON", "ORG", "GPE", "NORP")
 
 
+CONFIDENCE = (
+    "model_cue_p",
+    "model_cue_min",
+    "model_src_p",
+    "model_src_min",
+    "model_content_p",
+    "model_content_min",
+)
+"""The model's probability of the attribution's cue, source and content roles (:attr:`.Attribution.confidence`)."""
+
+
 def _one_hot(prefix: str, values: Sequence[str]) -> list[str]:
     return [f"{prefix}={v}" for v in values] + [f"{prefix}=other"]
 
@@ -86,6 +97,7 @@ FEATURES: tuple[str, ...] = (
     "content_in_rule_content",
     "sentence_has_rule",
     "sentence_has_quotes",
+    *CONFIDENCE,
 )
 """The names of the vector :func:`gate_features` returns, in order."""
 
@@ -119,6 +131,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "model_content_longer",
     "same_source",
     "source_overlap",
+    *(f"rule_{name}" for name in CONFIDENCE),
 )
 """The names of the vector :func:`pair_features` returns: the model attribution's :data:`FEATURES`, then the rule
 attribution's and how the two readings of the same cue differ."""
@@ -232,6 +245,8 @@ def gate_features(
     s0, e0 = sent.start_char, sent.end_char
     _set(x, "sentence_has_rule", float(cover.cue[s0:e0].any()))
     _set(x, "sentence_has_quotes", float(any(qs < e0 and s0 < qe for qs, qe in quotes)))
+    for name, value in zip(CONFIDENCE, m.confidence, strict=False):
+        _set(x, name, value)
     return x
 
 
@@ -284,6 +299,8 @@ def pair_features(
     put("rule_content_quoted", float(bool(r.quotes)))
     put("rule_content_fragments", float(len(r.content)))
     _compare_readings(put, doc, m, r, longer=True)
+    for name, value in zip(CONFIDENCE, r.confidence, strict=False):
+        put(f"rule_{name}", value)  # how sure the model is of the rule's reading
     return x
 
 
