@@ -254,25 +254,38 @@ def viterbi(emit: FloatArray, trans: FloatArray, start: FloatArray | None = None
     return best
 
 
+def _scan(mats: npt.NDArray[np.float64], *, reverse: bool = False) -> npt.NDArray[np.float64]:
+    """Running products of ``mats`` (``k x L x L``): ``mats[0] @ … @ mats[i]`` at ``i`` (``reverse``: ``mats[i] @ … @
+    mats[0]``), each scaled to sum 1, in ``log2 k`` batched steps (Hillis-Steele) instead of ``k`` small ones."""
+    out = mats.copy()
+    k = 1
+    while k < len(out):
+        out[k:] = out[k:] @ out[:-k] if reverse else out[:-k] @ out[k:]
+        out[k:] /= out[k:].sum(axis=(1, 2), keepdims=True)
+        k *= 2
+    return out
+
+
 def marginals(
     emit: FloatArray, trans: FloatArray, start: FloatArray | None = None
 ) -> npt.NDArray[np.float64]:
-    """``n x L`` posterior probability of each label at each token under the CRF (forward-backward with scaling:
-    every row sums to 1). The model's confidence in a span it (or a rule) reads is read off these."""
+    """``n x L`` posterior probability of each label at each token under the CRF (forward-backward: every row sums
+    to 1). The model's confidence in a span it (or a rule) reads is read off these. The forward and backward
+    messages are running products of the per-token matrices ``exp(trans) * exp(emit[i])`` (:func:`_scan`)."""
     n, n_labels = emit.shape
     if n == 0:
         return np.zeros((0, n_labels), dtype=np.float64)
     step = np.exp(np.maximum(trans.astype(np.float64), -50.0))
     e = np.exp(emit.astype(np.float64) - emit.max(axis=1, keepdims=True))
+    first = e[0] * (np.exp(np.maximum(start.astype(np.float64), -50.0)) if start is not None else 1.0)
     alpha = np.empty((n, n_labels))
     beta = np.ones((n, n_labels))
-    first = e[0] * (np.exp(np.maximum(start.astype(np.float64), -50.0)) if start is not None else 1.0)
     alpha[0] = first / first.sum()
-    for i in range(1, n):
-        a = (alpha[i - 1] @ step) * e[i]
-        alpha[i] = a / a.sum()
-    for i in range(n - 2, -1, -1):
-        b = step @ (e[i + 1] * beta[i + 1])
-        beta[i] = b / b.sum()
+    if n > 1:
+        mats = step[None, :, :] * e[1:, None, :]  # mats[i - 1][a, b]: from label a at i - 1 to b at i
+        fwd = np.einsum("a,nab->nb", alpha[0], _scan(mats))
+        alpha[1:] = fwd / fwd.sum(axis=1, keepdims=True)
+        bwd = _scan(mats[::-1], reverse=True).sum(axis=2)  # mats[i] @ … @ mats[n - 2] @ 1, for beta[i]
+        beta[: n - 1] = (bwd / bwd.sum(axis=1, keepdims=True))[::-1]
     p = alpha * beta
     return np.asarray(p / p.sum(axis=1, keepdims=True), dtype=np.float64)
