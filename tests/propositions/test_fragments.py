@@ -160,3 +160,32 @@ def test_complement_left_out(
     v = next(t for t in doc if t.text == verb)
     ids = {t.i for t in v.subtree if t.text in keep}
     assert complement_left_out(doc, ids) is left_out
+
+
+def test_list_marker_is_no_word(nlp: Language, article: Callable[[str], Article]) -> None:
+    from newsgraph.propositions.statement import list_marker
+
+    doc = nlp("Programs 1) have tutors and 2) meet (a) daily, as in Figure (3 of them) (see Table 2).")
+    marked = [t.text for t in doc if list_marker(doc, t.i)]
+    assert marked == ["1", ")", "2", ")", "(", "a", ")"], [t.text for t in doc]
+    text = "Research shows that academic tutoring programs 1) have tutors who are trained and 2) meet weekly."
+    assert [p.statement for p in article(text).propositions] == ["Academic tutoring programs have tutors"]
+
+
+def test_complementiser_marks_no_verb(nlp: Language) -> None:
+    """The tagger reads *lowers* as a noun and hangs ``that`` on *stress*: no proposition; the same clause with a
+    verb the tagger reads right is one."""
+    from newsgraph.propositions import proposition_rule
+    from newsgraph.propositions.reject import complementiser_marks_no_verb
+
+    doc = nlp(
+        "Other studies suggest that intermittent fasting lowers oxidative stress, which causes cell damage."
+    )
+    that = next(t for t in doc if t.lower_ == "that")
+    assert that.head.pos_ == "NOUN", [(t.text, t.pos_, t.dep_, t.head.text) for t in doc]
+    content = doc[that.i : len(doc) - 1]
+    assert proposition_rule(content) == "complementiser_marks_no_verb"
+    doc = nlp("Other studies suggest that intermittent fasting reduces stress, which causes cell damage.")
+    that = next(t for t in doc if t.lower_ == "that")
+    assert proposition_rule(doc[that.i : len(doc) - 1]) == "clause"  # a proposition, read as a clause
+    assert not complementiser_marks_no_verb([], None)  # type: ignore[arg-type]

@@ -117,13 +117,44 @@ def _phrase(tok: Token, out: set[int], keep: frozenset[str] = frozenset()) -> No
             _phrase(c, out, keep)
 
 
+_ITEM = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
+
+
+def _item_number(doc: Doc, j: int) -> bool:
+    """``1`` in ``1)``: a one- or two-digit number, a letter or a small roman numeral right before ``)``, not
+    inside an open parenthesis that began earlier (``(see Figure 2)`` is a reference, ``(2)`` a marker)."""
+    if not (0 <= j < len(doc) - 1) or doc[j].whitespace_ or doc[j + 1].text != ")":
+        return False
+    if not _ITEM.match(doc[j].lower_):
+        return False
+    if j > 0 and doc[j - 1].text == "(":
+        return True
+    for k in range(j - 1, max(doc[j].sent.start, j - 8) - 1, -1):
+        if doc[k].text == ")":
+            break
+        if doc[k].text == "(":
+            return False
+    return True
+
+
+def list_marker(doc: Doc, i: int) -> bool:
+    """Rule ``list_marker_is_no_word``: the markers of an inline list (``programs 1) have tutors who are trained
+    and 2) meet …``, ``(a)``, ``iii)``) are no words of a statement."""
+    t = doc[i]
+    if t.text == ")":
+        return _item_number(doc, i - 1)
+    if t.text == "(":
+        return not t.whitespace_ and _item_number(doc, i + 1)
+    return _item_number(doc, i)
+
+
 def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> str:
     parts: list[str] = []
     replace = replace or {}
     prev: int | None = None
     for i in sorted(ids):
         t = doc[i]
-        if t.is_quote or t.lower_ in WRITER_HEDGES or t.text in "[]":
+        if t.is_quote or t.lower_ in WRITER_HEDGES or t.text in "[]" or list_marker(doc, i):
             continue
         if (
             prev is not None
