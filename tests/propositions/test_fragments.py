@@ -189,3 +189,23 @@ def test_complementiser_marks_no_verb(nlp: Language) -> None:
     that = next(t for t in doc if t.lower_ == "that")
     assert proposition_rule(doc[that.i : len(doc) - 1]) == "clause"  # a proposition, read as a clause
     assert not complementiser_marks_no_verb([], None)  # type: ignore[arg-type]
+
+
+def test_allowed_objects_and_their_verbs(article: Callable[[str], Article], nlp: Language) -> None:
+    """Rules ``shared_object_conjunct`` and ``future_says_what`` on "X allows Y to …" contents."""
+    from newsgraph.propositions.statement import shared_object_conjunct
+
+    text = (
+        "Products like Logitech Options allow users to customise and optimise their devices for a personalised "
+        "experience.\n\nThe Electrolux website allows consumers to purchase directly and offers free-shipping "
+        "promotions.\n\nThe program allows foreign investors to gain citizenship by investing money."
+    )
+    statements = [p.statement for p in article(text).propositions]
+    assert "Users will customise and optimise their devices for a personalised experience" in statements
+    assert "Foreign investors will gain citizenship by investing money" in statements
+    assert "Consumers will purchase" not in statements  # nothing after the verb: not the fact of a page
+    doc = nlp("Stein complied with police orders and left the area.")
+    assert shared_object_conjunct(next(t for t in doc if t.text == "complied")) is None
+    doc = nlp("The tools let users customise and optimise their devices.")
+    conj = shared_object_conjunct(next(t for t in doc if t.text == "customise"))
+    assert conj is not None and conj.text == "optimise"

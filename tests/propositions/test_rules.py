@@ -42,6 +42,7 @@ def verbs(nlp: Language) -> frozenset[str]:
         ("I would", "is_too_thin"),
         ("where he stands", "is_indirect_question"),
         ("what Graham had in mind", "is_indirect_question"),
+        ("exactly how the site will look", "is_indirect_question"),
         ("requests for comment", "is_request_for_comment"),
         ("to comment on the report", "is_request_for_comment"),
         ("an active belligerent in warfare", "is_fragment"),

@@ -74,9 +74,12 @@ def is_request_for_comment(toks: list[Token], ctx: Context) -> bool:
 
 
 def is_indirect_question(toks: list[Token], ctx: Context) -> bool:
-    """ "what Graham had in mind", "where he stands", "who is a terrorist": an embedded wh-question names a
-    question, not a fact (a pseudo-cleft "What makes it hard is that ..." is kept: its wh-clause is a subject)."""
-    first = toks[0] if toks else None
+    """ "what Graham had in mind", "where he stands", "who is a terrorist", "exactly how the site will look": an
+    embedded wh-question names a question, not a fact (a pseudo-cleft "What makes it hard is that ..." is kept: its wh-clause is a subject)."""
+    k = 0
+    while k + 1 < len(toks) and toks[k].tag_ == "RB" and toks[k].head.i == toks[k + 1].i:
+        k += 1  # "exactly how the site will look": an adverb of the wh-word opens the question
+    first = toks[k] if toks else None
     if first is None or first.tag_ not in ("WP", "WRB", "WDT", "WP$"):
         return False
     ids = {t.i for t in toks}

@@ -238,6 +238,34 @@ def keeps_its_complement(pred: Token, ids: set[int]) -> bool:
     return all(c.i in ids for c in pred.children if c.dep_ in OBJECT_DEPS)
 
 
+def future_says_what(doc: Doc, ids: set[int], pred: int) -> bool:
+    """Rule ``future_says_what``: a :func:`headline_future` statement needs words after its verb. "The program
+    allows foreign investors [to gain citizenship]" states "Foreign investors will gain citizenship"; "The website
+    allows consumers [to purchase directly]" would state "Consumers will purchase", which every shop page says
+    (two WCXB pages that sold different things were one tracked claim on it)."""
+    return any(i > pred and not doc[i].is_punct for i in ids)
+
+
+def shared_object_conjunct(pred: Token) -> Token | None:
+    """Rule ``shared_object_conjunct``: "allow users to [customise and optimise their devices]": when the
+    statement would end at its predicate (nothing of its own after it) and a coordinated verb of the same form and no subject of its own has
+    one, that verb (and its object) belongs to the statement ("Users will customise and optimise their devices
+    for a personalised experience", not "Users will customise"). A conjunct of another form is another
+    statement ("consumers to purchase directly and [offers] free-shipping promotions": the shop offers them), and
+    a predicate with words of its own keeps to them ("Stein complied with police orders [and left the area]")."""
+    if any(c.i > pred.i and c.dep_ not in ("cc", "conj", "punct") for c in pred.children):
+        return None  # the predicate says something of its own after it
+    for c in pred.children:
+        if (
+            c.dep_ == "conj"
+            and c.tag_ == pred.tag_
+            and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+            and any(k.dep_ == "dobj" for k in c.children)
+        ):
+            return c
+    return None
+
+
 def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
     """Subject + verb chain + objects + key modifiers of a clause frame (a headline's "to" made "will":
     :func:`headline_future`); "" when that is no statement: no finite clause of its own (:func:`finite_clause`: a
@@ -246,6 +274,8 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
     doc = ctx.doc
     to = headline_future(doc, ids, subj, top)
     if not finite_clause(doc, ids, top, to) or not keeps_its_complement(doc[frame.head], ids):
+        return ""
+    if to is not None and not future_says_what(doc, ids, frame.head):
         return ""
     if to is not None:
         replace[to] = "will"
@@ -289,6 +319,13 @@ def _clause_parts(  # noqa: C901, PLR0912
         for c in v.children:
             if c.dep_ in ("aux", "auxpass", "neg", "prt", "expl"):
                 ids.add(c.i)
+    conj = shared_object_conjunct(pred)
+    if conj is not None:
+        ids.update(c.i for c in pred.children if c.dep_ == "cc" and c.i < conj.i)
+        ids.add(conj.i)
+        for c in conj.children:
+            if c.dep_ in ("dobj", "dative", "prt") or (c.dep_ == "prep" and c.lower_ in KEY_PREPS):
+                _phrase(c, ids)
     for c in pred.children:
         if c.dep_ == "prep" and any(k.lower_ == "order" for k in c.children):  # "in order to ...": purpose
             whole = {t.i for t in c.subtree}
