@@ -113,3 +113,20 @@ def test_unbroken_phrase(nlp: Language) -> None:
     doc = nlp("The minister of finance, a former banker, said the plan would work.")
     minister = next(t for t in doc if t.text == "minister")
     assert doc[slice(*np_slice(minister))].text == "The minister of finance, a former banker"
+
+
+def test_negative_source_names_no_one(nlp: Language) -> None:
+    """names_no_one: "no major AI company" is nobody: kind unknown, no entity (it had been filed under "AI")."""
+    from newsgraph.attribution.pronouns import names_no_one
+
+    text = (
+        "Most critically, no major AI company has agreed to honour the standard. Google said it would wait."
+    )
+    quotes = quotes_of(nlp, text)
+    agreed = next(q for q in quotes if q.cue == "agreed")
+    assert agreed.speaker.kind == "unknown" and agreed.speaker.name == "no major AI company"
+    said = next(q for q in quotes if q.cue == "said")
+    assert said.speaker.kind == "organization"
+    doc = nlp(text)
+    assert names_no_one(next(t for t in doc if t.lower_ == "no"))
+    assert not names_no_one(next(t for t in doc if t.text == "Google"))

@@ -65,6 +65,25 @@ def quantifier_speaker(tok: Token) -> Speaker | None:
     return Speaker(name=name, kind="anonymous", span=(s, e))
 
 
+NEGATIVE_DETERMINERS = frozenset({"no", "none", "neither", "nobody", "nothing"})
+
+
+def names_no_one(first: Token) -> bool:
+    """Rule ``negative_source_names_no_one``: a source that opens with ``no`` or ``none`` ("no major AI company has
+    agreed to …", "none of the officials") says that nobody did it; it is no speaker and links to no entity (it was
+    filed under "AI", an organisation that had agreed to nothing)."""
+    return first.lower_ in NEGATIVE_DETERMINERS
+
+
+def negative_speaker(doc: Doc, a: int, b: int) -> Speaker | None:
+    """The speaker of source tokens ``[a, b)`` when :func:`names_no_one`: its own words, kind ``unknown``."""
+    if a >= b or not names_no_one(doc[a]):
+        return None
+    s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    words = doc_text(doc)[s:e]
+    return Speaker(name=words[:1].lower() + words[1:], kind="unknown", span=(s, e))
+
+
 def relative_noun(tok: Token) -> tuple[Token, tuple[int, int]] | None:
     """Rule ``relative_pronoun_takes_its_noun``: the noun a relative pronoun's clause modifies and its noun phrase
     without that clause (``literature`` and "the scientific literature" for *which* in "the scientific literature,
