@@ -209,3 +209,26 @@ def test_allowed_objects_and_their_verbs(article: Callable[[str], Article], nlp:
     doc = nlp("The tools let users customise and optimise their devices.")
     conj = shared_object_conjunct(next(t for t in doc if t.text == "customise"))
     assert conj is not None and conj.text == "optimise"
+
+
+def test_that_before_a_plural_is_a_complementiser(nlp: Language) -> None:
+    """The parse of a WCXB page made *that* a determiner of *programs* (built here by hand: a short sentence
+    parses right); a determiner *that* never goes with a plural, so it is no word of the statement."""
+    from spacy.tokens import Doc
+
+    from newsgraph.propositions.frames import complementiser_read_as_determiner
+
+    words = ["Research", "recommends", "that", "tutoring", "programs", "have", "tutors"]
+    heads = [1, 1, 4, 4, 5, 1, 5]
+    deps = ["nsubj", "ROOT", "det", "compound", "nsubj", "ccomp", "dobj"]
+    tags = ["NN", "VBZ", "IN", "NN", "NNS", "VBP", "NNS"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert complementiser_read_as_determiner(doc[2])
+    doc = Doc(
+        nlp.vocab,
+        words=["that", "program", "works"],
+        heads=[1, 2, 2],
+        deps=["det", "nsubj", "ROOT"],
+        tags=["DT", "NN", "VBZ"],
+    )
+    assert not complementiser_read_as_determiner(doc[0])  # "that program": a determiner

@@ -163,6 +163,13 @@ def event_references(toks: list[Token], ctx: Context, skip: int) -> frozenset[st
     return frozenset(out)
 
 
+def complementiser_read_as_determiner(tok: Token) -> bool:
+    """Rule ``that_before_a_plural_is_a_complementiser``: "recommends [that] academic tutoring programs have tutors":
+    the parser made *that* a determiner of *programs*, but a determiner *that* never goes with a plural noun
+    ("those programs"); it is the complementiser of the clause, no word of its subject."""
+    return tok.lower_ == "that" and tok.dep_ == "det" and tok.head.tag_ in ("NNS", "NNPS")
+
+
 def content_tokens(span: Span) -> list[Token]:
     """The span's tokens without quote marks, punctuation at the edges and a leading complementiser."""
     toks = [t for t in span if not t.is_quote and not t.is_space]
@@ -170,7 +177,10 @@ def content_tokens(span: Span) -> list[Token]:
         toks.pop(0)
     while toks and toks[-1].is_punct:
         toks.pop()
-    if len(toks) > 1 and toks[0].lower_ in COMPLEMENTISERS and toks[0].dep_ in ("mark", "complm", "advmod"):
+    if len(toks) > 1 and (
+        (toks[0].lower_ in COMPLEMENTISERS and toks[0].dep_ in ("mark", "complm", "advmod"))
+        or complementiser_read_as_determiner(toks[0])
+    ):
         toks.pop(0)
     return toks
 

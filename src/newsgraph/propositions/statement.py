@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.propositions.frames import Context, Frame, bound_to_source
+from newsgraph.propositions.frames import Context, Frame, bound_to_source, complementiser_read_as_determiner
 from newsgraph.propositions.lexicon import INTRANSITIVE_PAST, KEY_PREPS, WRITER_HEDGES
 
 __all__ = [
@@ -154,7 +154,13 @@ def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> s
     prev: int | None = None
     for i in sorted(ids):
         t = doc[i]
-        if t.is_quote or t.lower_ in WRITER_HEDGES or t.text in "[]" or list_marker(doc, i):
+        if (
+            t.is_quote
+            or t.lower_ in WRITER_HEDGES
+            or t.text in "[]"
+            or list_marker(doc, i)
+            or complementiser_read_as_determiner(t)
+        ):
             continue
         if (
             prev is not None
