@@ -232,3 +232,10 @@ def test_that_before_a_plural_is_a_complementiser(nlp: Language) -> None:
         tags=["DT", "NN", "VBZ"],
     )
     assert not complementiser_read_as_determiner(doc[0])  # "that program": a determiner
+
+
+def test_a_list_of_verbs_shares_no_object(nlp: Language) -> None:
+    from newsgraph.propositions.statement import shared_object_conjunct
+
+    doc = nlp("The app allows guests to order, customize dishes, and give instant feedback.")
+    assert shared_object_conjunct(next(t for t in doc if t.text == "order")) is None

@@ -252,19 +252,28 @@ def future_says_what(doc: Doc, ids: set[int], pred: int) -> bool:
     return any(i > pred and not doc[i].is_punct for i in ids)
 
 
+def coordinated_right_before(conj: Token, pred: Token) -> bool:
+    """The word right before ``conj`` is the coordinator of ``pred`` ("customise [and] optimise"); a list of verbs
+    ("order, customize dishes, and give feedback") is not one predicate with a shared object."""
+    prev = conj.doc[conj.i - 1]
+    return prev.dep_ == "cc" and prev.head.i == pred.i
+
+
 def shared_object_conjunct(pred: Token) -> Token | None:
     """Rule ``shared_object_conjunct``: "allow users to [customise and optimise their devices]": when the
     statement would end at its predicate (nothing of its own after it) and a coordinated verb of the same form and no subject of its own has
     one, that verb (and its object) belongs to the statement ("Users will customise and optimise their devices
     for a personalised experience", not "Users will customise"). A conjunct of another form is another
     statement ("consumers to purchase directly and [offers] free-shipping promotions": the shop offers them), and
-    a predicate with words of its own keeps to them ("Stein complied with police orders [and left the area]")."""
+    a predicate with words of its own keeps to them ("Stein complied with police orders [and left the area]"), and
+    so does one of a list of verbs (:func:`coordinated_right_before`)."""
     if any(c.i > pred.i and c.dep_ not in ("cc", "conj", "punct") for c in pred.children):
         return None  # the predicate says something of its own after it
     for c in pred.children:
         if (
             c.dep_ == "conj"
             and c.tag_ == pred.tag_
+            and coordinated_right_before(c, pred)
             and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
             and any(k.dep_ == "dobj" for k in c.children)
         ):
