@@ -60,9 +60,13 @@ def quantifier_speaker(tok: Token) -> Speaker | None:
         return None  # "some of the lawmakers", "many of his aides": the group is named after "of"
     right = tok.right_edge  # from the pronoun on: what the parse hangs before it is no part of the group
     s, e = tok.idx, right.idx + len(right.text)
-    words = doc_text(tok.doc)[s:e]
-    name = words[0].lower() + words[1:] if words[:1].isupper() and not words[1:2].isupper() else words
-    return Speaker(name=name, kind="anonymous", span=(s, e))
+    return Speaker(name=_own_words(tok.doc, s, e), kind="anonymous", span=(s, e))
+
+
+def _own_words(doc: Doc, s: int, e: int) -> str:
+    """The text ``[s, e)`` as a speaker's name: its first letter lowered unless the first word is an acronym."""
+    words = doc_text(doc)[s:e]
+    return words[0].lower() + words[1:] if words[:1].isupper() and not words[1:2].isupper() else words
 
 
 NEGATIVE_DETERMINERS = frozenset({"no", "none", "neither", "nobody", "nothing"})
@@ -80,8 +84,7 @@ def negative_speaker(doc: Doc, a: int, b: int) -> Speaker | None:
     if a >= b or not names_no_one(doc[a]):
         return None
     s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    words = doc_text(doc)[s:e]
-    return Speaker(name=words[:1].lower() + words[1:], kind="unknown", span=(s, e))
+    return Speaker(name=_own_words(doc, s, e), kind="unknown", span=(s, e))
 
 
 def relative_noun(tok: Token) -> tuple[Token, tuple[int, int]] | None:

@@ -290,9 +290,9 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
     to = headline_future(doc, ids, subj, top)
     if not finite_clause(doc, ids, top, to) or not keeps_its_complement(doc[frame.head], ids):
         return ""
-    if to is not None and not future_says_what(doc, ids, frame.head):
-        return ""
     if to is not None:
+        if not future_says_what(doc, ids, frame.head):
+            return ""
         replace[to] = "will"
     return _render(doc, ids, replace)
 

@@ -333,8 +333,9 @@ def readings_of_same_cue(
 
 
 def content_clear_of_source(doc: Doc, r: Attribution, m: Attribution) -> bool:
-    """The model's content does not overlap rule attribution ``r``'s source (a reading that takes the speaker
-    for what was said is never the right one)."""
+    """``m``'s content does not overlap ``r``'s source (a reading that takes the speaker for what was said is never
+    the right one): the model's content against a rule's source, or (:func:`source_clear_of_reading`) a rule's
+    content against the model's source."""
     src = r.quoted_source or r.source
     if src is None or src[0] >= src[1]:
         return True
@@ -378,10 +379,7 @@ def source_clear_of_reading(doc: Doc, r: Attribution, m: Attribution) -> bool:
     if m.source is None:
         return False
     lo, hi = m.source
-    if any(lo <= i < hi for i in (*r.cue, *r.cue_extent)):
-        return False
-    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-    return not any(cs < e and s < ce for cs, ce in r.content)
+    return not any(lo <= i < hi for i in (*r.cue, *r.cue_extent)) and content_clear_of_source(doc, m, r)
 
 
 def take_model_source(doc: Doc, r: Attribution, m: Attribution, rules: Sequence[Attribution]) -> None:
