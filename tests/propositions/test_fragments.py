@@ -239,3 +239,58 @@ def test_a_list_of_verbs_shares_no_object(nlp: Language) -> None:
 
     doc = nlp("The app allows guests to order, customize dishes, and give instant feedback.")
     assert shared_object_conjunct(next(t for t in doc if t.text == "order")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "top", "asks"),
+    [
+        ("I don't know what she was thinking", "what", "thinking", True),
+        ("How aggressive his accounting has been", "How", "been", True),
+        ("Who else had received legal protection", "Who", "received", True),
+        ("What the country needs", "What", "needs", True),
+        ("What he proposed would benefit people like him", "What", "benefit", False),
+        ("What appeared to be normal was only normal for some", "What", "was", False),
+        ("The country needs what it asked for", "The", "needs", False),
+    ],
+)
+def test_asks_what(nlp: Language, text: str, start: str, top: str, asks: bool) -> None:
+    """Rule ``indirect_question_states_nothing``: a statement opening with a wh-word of its own clause."""
+    from newsgraph.propositions.statement import asks_what
+
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == start)
+    verb = next(t for t in doc if t.text == top)
+    assert asks_what(doc, set(range(first, len(doc))), verb) is asks
+
+
+def test_an_indirect_question_is_no_statement(article: Callable[[str], Article]) -> None:
+    a = article('"This young officer, I don\'t know what she was thinking," the governor said on Tuesday.')
+    assert not any(p.statement.lower().startswith("what") for p in a.propositions), [
+        p.statement for p in a.propositions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "link"),
+    [
+        ("The video lists four cases in which Kaine defended people.", "in", True),
+        ("They praised the deal, which Trump signed in May.", "which", True),
+        ("Kaine defended people in four cases.", "in", False),
+        ("Trump signed the deal in May.", "in", False),
+    ],
+)
+def test_relative_link(nlp: Language, text: str, word: str, link: bool) -> None:
+    """Rule ``relative_link_left_out``: the relative pronoun (or its preposition) is no part of the statement."""
+    from newsgraph.propositions.statement import relative_link
+
+    doc = nlp(text)
+    assert relative_link(next(t for t in doc if t.text == word)) is link
+
+
+def test_a_relative_clause_is_stated_without_its_link(article: Callable[[str], Article]) -> None:
+    a = article(
+        "A web video by the Republican National Committee references four cases in which Kaine defended people "
+        "accused of rape or murder."
+    )
+    statements = [p.statement for p in a.propositions]
+    assert "Kaine defended people" in statements and not any(s.startswith("In which") for s in statements)

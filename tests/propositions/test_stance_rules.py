@@ -70,8 +70,16 @@ def test_one_source_on_both_sides_is_no_dispute(article: Run) -> None:
 @pytest.mark.parametrize(
     ("text", "hedged"),
     [
-        ('"Why won\'t she release the emails? I think there are reasons," the senator said.', True),
-        ('"Will the mayor resign before the vote?" the columnist asked readers.', True),
+        (
+            "The governor said the senator will release the emails. "
+            '"Why won\'t she release the emails? I think there are reasons," the senator said.',
+            True,
+        ),
+        (
+            "The council said the mayor will resign before the vote. "
+            '"Will the mayor resign before the vote?" the columnist asked readers.',
+            True,
+        ),
         ('"The mayor will resign before the vote," the columnist said.', False),
         ('"The mayor will resign. Who could blame him?" the columnist said.', False),
     ],
@@ -83,6 +91,36 @@ def test_a_direct_question_is_no_assertion(article: Run, text: str, hedged: bool
     assert statuses, [c.text for c in a.claims]
     assert ("hedged" in statuses) is hedged
     assert not any(p.disputed for p in a.propositions)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        '"Why won\'t she release the emails?" the senator said.',
+        '"Will the mayor resign before the vote?" the columnist asked readers.',
+    ],
+)
+def test_a_question_alone_is_no_proposition(article: Run, asked: str) -> None:
+    """Rule ``question_alone_is_no_proposition``: no source states what only questions carry, so there is no
+    proposition to track ("Won't she release the emails" had been a tracked claim)."""
+    a = article(asked)
+    assert a.claims  # the question is still read as what the source said
+    assert not a.propositions, [p.statement for p in a.propositions]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ('"He will lose the election in November," Clinton said on Monday.', "He"),
+        ('"She has never paid her taxes," the senator told reporters.', "She"),
+    ],
+)
+def test_a_pronoun_in_a_direct_quote_is_not_its_speaker(article: Run, text: str, subject: str) -> None:
+    """Rule of :func:`~newsgraph.propositions.frames.bound_to_source`, now also when the statement is written: in
+    a source's own words "he" / "she" is someone else ("Clinton will lose the election" had been the statement of
+    Clinton saying "He will lose the election")."""
+    p = _only(article(text))
+    assert p.statement.split()[0] == subject, p.statement
 
 
 def test_a_direct_question_disputes_nothing(article: Run) -> None:

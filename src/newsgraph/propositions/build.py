@@ -25,7 +25,7 @@ from newsgraph.propositions.statement import (
 )
 from newsgraph.propositions.writer import writer_mentions
 
-__all__ = ["WRITER", "direct_question", "entity_index", "propositions_for", "split_source"]
+__all__ = ["WRITER", "asked", "direct_question", "entity_index", "propositions_for", "split_source"]
 
 WRITER = Speaker(name="the writer", kind="unknown")
 _KINDS = {"PERSON": "person", "GPE": "state", "NORP": "state", "ORG": "organization"}
@@ -243,12 +243,23 @@ def question_status(claim: Claim, doc: Doc) -> ClaimStatus | None:
 def direct_question(doc: Doc, head: int) -> bool:
     """Rule ``direct_question_is_no_assertion``: "Why won't he release his tax returns?" asks; it neither asserts
     nor denies that he releases them. True when the sentence that holds the content's predicate ends with a
-    question mark (closing quote marks and brackets aside)."""
+    question mark (closing quote marks and brackets aside), or the predicate's own clause does (the parser
+    often runs a quoted question and its attribution into one sentence: '"Why won't she resign?" he said')."""
     if not 0 <= head < len(doc):
         return False
     sent = doc[head].sent
     tail = [t for t in sent if not (t.is_space or t.is_quote or t.is_bracket)]
-    return bool(tail) and tail[-1].text.endswith("?")
+    after = doc[head].right_edge.i + 1
+    while after < len(doc) and (doc[after].is_space or doc[after].is_quote):
+        after += 1
+    return (bool(tail) and tail[-1].text.endswith("?")) or (after < len(doc) and doc[after].text == "?")
+
+
+def asked(doc: Doc, m: Member) -> bool:
+    """Rule ``question_alone_is_no_proposition``: a claim that is a direct question ("Why won't he release his tax
+    returns?") states nothing, so no statement is built from it; a group of questions alone is no proposition to
+    track, and a question beside a statement of the same fact stays as a hedged stance (:func:`direct_question`)."""
+    return m.claim is not None and direct_question(doc, m.frame.head)
 
 
 def _disputed(stances: list[Stance]) -> bool:
@@ -274,7 +285,8 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
     text); "" when no member states the proposition as a clause with a finite verb or an event noun (rule
     ``fragment_is_no_claim``)."""
     names = {eid: e.name for eid, e in entities.items()}
-    for m in sorted(group.members, key=_explicitness, reverse=True):
+    stated = [m for m in group.members if not asked(ctx.doc, m)]
+    for m in sorted(stated, key=_explicitness, reverse=True):
         fr: Frame = m.frame
         text = ""
         if fr.kind == "clause":
@@ -285,13 +297,14 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
                 speaker=who,
                 speaker_name=src.name if src is not None else None,
                 speaker_kind=src.kind if src is not None else None,
+                direct=m.direct,  # "'He will lose,' Clinton said" is not "Clinton will lose"
             )
             text = clause_statement(fr, sctx, names)  # "" for a fragment: another member may state it
         elif fr.kind == "nominal":
             text = nominal_statement(fr, ctx)
         if len(text.split()) >= 3:
             return text, m.claim.polarity if m.claim is not None else "positive", m
-    first = next((m.claim for m in group.members if m.claim is not None), None)
+    first = next((m.claim for m in stated if m.claim is not None), None)
     if first is None:
         return "", "positive", None
     span = ctx.doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
@@ -340,7 +353,9 @@ def propositions_for(
         if fr is None or reader_is_the_subject(doc, fr, qtype in ("direct", "mixed")):
             continue
         if not topic_is_no_member(doc, fr) and not object_of_no_report(doc, fr, c):
-            members.append(Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c))
+            members.append(
+                Member(pos=c.span[0], sent=_sent_index(doc, c.span[0]), frame=fr, claim=c, direct=who.direct)
+            )
     for w in writer_mentions(doc, ctx, quotes):
         members.append(
             Member(pos=w.cue_span[0], sent=_sent_index(doc, w.cue_span[0]), frame=w.frame, writer=w)

@@ -49,6 +49,8 @@ class Member:
     frame: Frame
     claim: Claim | None = None
     writer: WriterMention | None = None
+    direct: bool = False
+    """the claim is a direct quote: the source's own words, where "he" / "it" is someone else"""
 
     def source_key(self) -> str:
         if self.claim is None:

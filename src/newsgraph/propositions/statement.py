@@ -18,6 +18,7 @@ from newsgraph.propositions.lexicon import INTRANSITIVE_PAST, KEY_PREPS, WRITER_
 
 __all__ = [
     "FINITE_TAGS",
+    "asks_what",
     "bare_compound_names_a_topic",
     "clause_statement",
     "finite_clause",
@@ -27,6 +28,7 @@ __all__ = [
     "nominal_statement",
     "object_gap_relative",
     "past_participle",
+    "relative_link",
 ]
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -115,6 +117,42 @@ def _phrase(tok: Token, out: set[int], keep: frozenset[str] = frozenset()) -> No
     for c in tok.children:
         if (c.dep_ not in _CUT or c.dep_ in keep or infinitive_modifier(c)) and not c.is_quote:
             _phrase(c, out, keep)
+
+
+WH_WORDS = frozenset({"what", "how", "who", "whom", "where", "why", "when", "which", "whether"})
+
+
+def asks_what(doc: Doc, ids: set[int], top: Token) -> bool:
+    """Rule ``indirect_question_states_nothing``: a statement that opens with a wh-word of its own clause ("What
+    she was thinking" from "I don't know what she was thinking", "How aggressive his accounting has been",
+    "Who else had received legal protection") asks or names a question; it states nothing. A wh-clause that is
+    only the subject of the statement's own predicate stays ("What he proposed would benefit people like him")."""
+    if not ids:
+        return False
+    first = doc[min(ids)]
+    if first.lower_ not in WH_WORDS:
+        return False
+    gov = first.head
+    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+        gov = gov.head
+    return gov.i == top.i or (gov.head.i == top.i and gov.dep_ in ("aux", "auxpass"))
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "whom", "who", "that"})
+
+
+def relative_link(tok: Token) -> bool:
+    """Rule ``relative_link_left_out``: "in which" in "four cases in which Kaine defended people" (or "which" in
+    "the deal, which Trump signed") ties a relative clause to the noun it modifies; a statement of the clause
+    alone leaves it out ("Kaine defended people", not "In which Kaine defended people"). True for an object or
+    a preposition with an object that is a relative pronoun."""
+    word = next((c for c in tok.children if c.dep_ == "pobj"), None) if tok.dep_ == "prep" else tok
+    return (
+        word is not None
+        and word.tag_ in ("WDT", "WP")
+        and word.lower_ in RELATIVE_PRONOUNS
+        and any(t.dep_ == "relcl" for t in (tok.head, *tok.head.ancestors))
+    )
 
 
 _ITEM = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
@@ -288,7 +326,11 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
     ids, replace, subj, top = _clause_parts(frame, ctx, names)
     doc = ctx.doc
     to = headline_future(doc, ids, subj, top)
-    if not finite_clause(doc, ids, top, to) or not keeps_its_complement(doc[frame.head], ids):
+    if (
+        not finite_clause(doc, ids, top, to)
+        or not keeps_its_complement(doc[frame.head], ids)
+        or asks_what(doc, ids, top)
+    ):
         return ""
     if to is not None:
         if not future_says_what(doc, ids, frame.head):
@@ -345,9 +387,10 @@ def _clause_parts(  # noqa: C901, PLR0912
         if c.dep_ == "prep" and any(k.lower_ == "order" for k in c.children):  # "in order to ...": purpose
             whole = {t.i for t in c.subtree}
             ids |= whole if len(whole) <= 12 else set()
-        elif c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent") or (
-            c.dep_ == "prep" and c.lower_ in KEY_PREPS
-        ):
+        elif (
+            c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent")
+            or (c.dep_ == "prep" and c.lower_ in KEY_PREPS)
+        ) and not relative_link(c):
             _phrase(c, ids)
         elif (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)) or c.dep_ in (
             "xcomp",
