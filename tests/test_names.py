@@ -117,3 +117,27 @@ def test_generic_and_unresolved_descriptions(name: str, generic: bool, unresolve
 )
 def test_is_proper_name(text: str, proper: bool) -> None:
     assert is_proper_name(text) is proper
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Obama and Hillary Clinton", ["Obama", "Hillary Clinton"]),
+        (
+            "Jeff Merkley, Sherrod Brown and Robert Menendez",
+            ["Jeff Merkley", "Sherrod Brown", "Robert Menendez"],
+        ),
+        ("Charles E. Grassley and Patrick J. Leahy", ["Charles E. Grassley", "Patrick J. Leahy"]),
+        ("Charles G. and David H. Koch", []),  # one surname for both
+        ("Republicans and Democrats on the Oversight Committee", []),  # a description
+        ("Procter & Gamble", []),
+        ("Johnson and Johnson", []),
+        ("Bank of America", []),
+        ("Barack Obama", []),
+    ],
+)
+def test_coordinated_names(name: str, parts: list[str]) -> None:
+    """Rule ``coordinated_speakers``: a list of two or more people's names, split; anything else, not."""
+    from newsgraph.names import coordinated_names
+
+    assert coordinated_names(name) == parts

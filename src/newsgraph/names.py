@@ -9,6 +9,7 @@ __all__ = [
     "ORG_HEADS",
     "STRAY_EDGE",
     "clean_name",
+    "coordinated_names",
     "is_generic_description",
     "is_prefixed_form",
     "is_proper_name",
@@ -141,3 +142,25 @@ def is_unresolved_description(name: str) -> bool:
     "the report", and possessives and quantifiers: "their teams", "many companies") is a description whose
     antecedent was not found: anonymous, not a name."""
     return is_generic_description(name) and name.strip().startswith(_DETERMINERS)
+
+
+_CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def coordinated_names(name: str) -> list[str]:
+    """Rule ``coordinated_speakers``: "Obama and Hillary Clinton", "Jeff Merkley, Sherrod Brown and Robert
+    Menendez" name several people; their conjuncts, or [] when ``name`` is not a list of two or more names. A
+    conjunct ending in an initial shares the next one's surname ("Charles G. and David H. Koch") and a
+    lower-case word makes a description ("Republicans and Democrats on the committee"), and "&" or a repeated
+    name a company ("Procter & Gamble", "Johnson and Johnson"): no split."""
+    parts = [p for p in _CONJUNCTION.split(name_of(name)) if p]
+    if len(parts) < 2 or len(set(parts)) < len(parts) or "&" in name:
+        return []  # "Johnson and Johnson", "Procter & Gamble": a company
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 4 or _INITIAL.match(words[-1]) or not is_proper_name(part):
+            return []
+        if any(w.lower() in NAME_CONNECTORS for w in words):
+            return []
+    return parts

@@ -243,3 +243,36 @@ def test_the_people_of_a_country_are_not_its_state(store: Store) -> None:
     assert (rows["United States"].key, rows["United States"].n_quotes) == ("GPE:USA", 1)
     assert rows["Americans"].key == "NORP:americans"
     assert rows["United States companies"].key == "ORG:united states companies"
+
+
+def test_coordinated_speakers_are_each_credited() -> None:
+    """Rule ``coordinated_speakers``: "Obama and Hillary Clinton said" counts for Barack Obama (through the surname
+    rule) and for Hillary Clinton, and lists no "Obama and Hillary Clinton"; an organisation's name is not split."""
+    from newsgraph.store.speakers import group_speakers
+
+    rows = [("PER:barack obama", "Barack Obama", "person", 10, 4, None),
+            ("PER:hillary clinton", "Hillary Clinton", "person", 8, 3, None),
+            ("PER:obama and hillary clinton", "Obama and Hillary Clinton", "person", 2, 1, None),
+            ("ORG:johnson and johnson", "Johnson and Johnson", "organization", 3, 1, None)]  # fmt: skip
+    rows_out = {r.name: r for r in (g.row() for g in group_speakers(rows))}
+    assert rows_out["Barack Obama"].n_quotes == 12 and rows_out["Hillary Clinton"].n_quotes == 10
+    assert "Obama and Hillary Clinton" not in rows_out and rows_out["Johnson and Johnson"].n_quotes == 3
+
+
+def test_coordinated_speakers_in_a_store(store: Store) -> None:
+    """The listing reads the store: each person of "Obama and Hillary Clinton" gets the quote and its article."""
+    a = _quoted(
+        "Barack Obama said the plan works. Hillary Clinton said so too.",
+        [("the plan works", "Barack Obama", "e1"), ("so too", "Hillary Clinton", "e2")],
+        [("e1", "Barack Obama", "PERSON"), ("e2", "Hillary Clinton", "PERSON")],
+    )
+    b = _quoted(
+        "Obama and Hillary Clinton said the deal holds. Nobody else spoke.",
+        [("the deal holds", "Obama and Hillary Clinton", "e1")],
+        [("e1", "Obama and Hillary Clinton", "PERSON")],
+    )
+    store.add_articles([a, b])
+    rows = {r.name: r for r in store.speakers(limit=10)}
+    assert "Obama and Hillary Clinton" not in rows
+    assert (rows["Barack Obama"].n_quotes, rows["Barack Obama"].n_articles) == (2, 2)
+    assert (rows["Hillary Clinton"].n_quotes, rows["Hillary Clinton"].n_articles) == (2, 2)

@@ -17,7 +17,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.names import is_generic_description, is_unresolved_description, name_of, principal_of
+from newsgraph.names import (
+    coordinated_names,
+    is_generic_description,
+    is_unresolved_description,
+    name_of,
+    principal_of,
+)
 from newsgraph.store.backend import SQLBackend, marks
 from newsgraph.store.base import SpeakerRow
 from newsgraph.store.propositions import appositive_name
@@ -40,8 +46,14 @@ class _Group:
     scoped: bool = False
     """a generic description grouped within one article (rule ``generic_description``): its counts are exact"""
 
-    def add(self, key: str | None, name: str, kind: str, n_quotes: int, n_articles: int) -> None:
-        self.names[name_of(name)] += n_quotes  # "Donald Trump '" of an older store reads "Donald Trump"
+    def add(
+        self, key: str | None, name: str, kind: str, n_quotes: int, n_articles: int, shown: str | None = None
+    ) -> None:
+        """Count a (speaker key, name) part; ``shown``: the name it is listed under, when not ``name`` itself
+        (one person of a coordinated speaker)."""
+        self.names[name_of(shown or name)] += (
+            n_quotes  # "Donald Trump '" of an older store reads "Donald Trump"
+        )
         self.kinds[kind] += n_quotes
         self.n_quotes += n_quotes
         self.n_articles = max(self.n_articles, n_articles)  # a lower bound until counted exactly
@@ -98,6 +110,20 @@ def speaker_group(speaker_key: str | None, name: str, article: str | None = None
     return speaker_key or f"name:{appositive_name(name).casefold()}"
 
 
+def credited(key: str | None, name: str, kind: str, article: str | None = None) -> list[tuple[str, str]]:
+    """(group, name shown) of each speaker a quote counts for: its own group (:func:`speaker_group`), or for
+    coordinated people ("Obama and Hillary Clinton said", rule ``coordinated_speakers``:
+    :func:`~newsgraph.names.coordinated_names`) each of them, keyed as a person of that name (``PER:obama``, which
+    the surname rule then joins to Barack Obama), so the quote is listed under both and under no "Obama and
+    Hillary Clinton"."""
+    from newsgraph.track.link import normalise_name
+
+    parts = coordinated_names(name) if kind == "person" else []
+    if not parts:
+        return [(speaker_group(key, name, article), name)]
+    return [(f"PER:{normalise_name(part)}", part) for part in parts]
+
+
 def group_speakers(rows: Sequence[tuple[str | None, str, str, int, int] | SpeakerCount]) -> list[_Group]:
     """(speaker key, name, kind, quotes, articles[, article of a generic description]) rows -> one group per
     speaker, most quoted first."""
@@ -107,9 +133,9 @@ def group_speakers(rows: Sequence[tuple[str | None, str, str, int, int] | Speake
     for row in rows:
         key, name, kind, n_quotes, n_articles = row[:5]
         article = row[5] if len(row) > 5 else None
-        g = speaker_group(key, name, article)
-        grp = groups.setdefault(g, _Group(g, scoped=article is not None and g.endswith(f"@{article}")))
-        grp.add(key, name, kind, int(n_quotes), int(n_articles))
+        for g, shown in credited(key, name, kind, article):
+            grp = groups.setdefault(g, _Group(g, scoped=article is not None and g.endswith(f"@{article}")))
+            grp.add(key, name, kind, int(n_quotes), int(n_articles), shown)
     for variant, base in resolve_initials(groups).items():  # "Donald J. Trump" is Donald Trump
         groups[base].merge(groups.pop(variant))
     for variant, base in resolve_nicknames(groups).items():  # "Len Burman" is Leonard E. Burman
@@ -159,18 +185,22 @@ class SpeakerQueries(SQLBackend):
             conds.append(f"speaker_key IN ({marks(len(keys))})")
         if names:
             conds.append(f"(speaker_key IS NULL AND speaker IN ({marks(len(names))}))")
-        owner = {part: g for g in groups for part in g.parts}
-        by_key = {k: g for g in groups for k, _ in g.parts if k}
+        owners: dict[tuple[str | None, str], list[_Group]] = {}
+        by_key: dict[str, list[_Group]] = {}
+        for g in groups:  # a coordinated speaker's part belongs to each of its people
+            for part in g.parts:
+                owners.setdefault(part, []).append(g)
+                if part[0]:
+                    by_key.setdefault(part[0], []).append(g)
         seen: dict[str, set[str]] = {g.key: set() for g in groups}
         for key, name, aid in self._fetch(
             f"SELECT DISTINCT speaker_key, speaker, article_id FROM quotes WHERE {' OR '.join(conds)}",
             [*keys, *names],
         ):
-            g = owner.get((key, name)) or (by_key.get(key) if key else None)
-            if g is not None:
+            for g in owners.get((key, name)) or (by_key.get(key, []) if key else []):
                 seen[g.key].add(str(aid))
         for g in groups:
             g.n_articles = len(seen[g.key]) or g.n_articles
 
 
-__all__ = ["SpeakerQueries", "group_speakers", "speaker_group"]
+__all__ = ["SpeakerQueries", "credited", "group_speakers", "speaker_group"]
