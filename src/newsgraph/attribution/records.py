@@ -45,9 +45,9 @@ QuoteRuleName = Literal[
 ]
 """Rules that attach quotation marks to a speaker (:mod:`newsgraph.attribution.rules`, :mod:`.quote_rules`)."""
 CONTINUATION_RULES = frozenset({"continuation", "paragraph_quote"})
-OtherRuleName = Literal["asked", "noun", "adjective", "according", "survey_in", "model"]
+OtherRuleName = Literal["asked", "noun", "adjective", "according", "survey_in", "dash_aside", "model"]
 """``asked`` (:mod:`.constructions`), speech nouns, stance adjectives and ``according to`` (:mod:`.nominal`);
-``survey_in``: a sentence adjunct (:mod:`.adjuncts`);
+``survey_in``: a sentence adjunct (:mod:`.adjuncts`); ``dash_aside``: "- some say unrealistic -" (:mod:`.asides`);
 ``model``: found by the statistical model (:mod:`newsgraph.attribution.model`) where no rule fired."""
 RuleName = Literal[VerbRuleName, QuoteRuleName, OtherRuleName]
 """The name of the rule that found an attribution (``Attribution.rule``)."""

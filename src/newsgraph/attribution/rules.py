@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.adjuncts import adjunct_attribution
+from newsgraph.attribution.asides import dash_aside
 from newsgraph.attribution.complements import passive_addressee, passive_agent
 from newsgraph.attribution.constructions import asked_attribution
 from newsgraph.attribution.content_extent import mixed_quote_extent
@@ -128,7 +129,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
     for tok in doc:
         att: Attribution | None = None
         if tok.pos_ == "VERB" and tok.lower_ != "according":
-            att = verb_attribution(tok, th) or asked_attribution(tok)
+            att = dash_aside(tok) or verb_attribution(tok, th) or asked_attribution(tok)
         elif tok.lower_ == "according":
             att = according_to(tok)
         elif tok.pos_ == "ADP":
