@@ -49,6 +49,10 @@ def test_speaks_for_principal(name: str, principal: str | None) -> None:
         ("Sierra Club", True),
         ("Justice Department", True),
         ("Hillary Clinton", False),
+        ("Beth Helmstetter Events", True),
+        ("Nate Silver Labs", True),
+        ("Maria Events", True),
+        ("Mindy Weiss", False),
     ],
 )
 def test_organization_head(name: str, org: bool) -> None:

@@ -72,13 +72,15 @@ def principal_of(name: str) -> str | None:
 ORG_HEADS = frozenset(
     {
         "agency", "alliance", "association", "bank", "bureau", "caucus", "center", "centre", "club", "coal",
-        "coalition", "co", "college", "commission", "committee", "company", "corp", "corporation", "council",
-        "department", "energy", "federation", "foundation", "fund", "group", "holdings", "inc", "institute",
-        "league", "llc", "ltd", "ministry", "motors", "network", "organization", "organisation", "partners",
-        "party", "society", "union", "university",
+        "coalition", "co", "college", "commission", "committee", "company", "consulting", "corp", "corporation",
+        "council", "department", "energy", "enterprises", "events", "federation", "foundation", "fund", "group",
+        "holdings", "inc", "industries", "institute", "labs", "league", "llc", "ltd", "ministry", "motors",
+        "network", "organization", "organisation", "partners", "party", "productions", "services", "society",
+        "solutions", "studios", "technologies", "union", "university", "ventures",
     }
 )  # fmt: skip
-"""Last words that make a capitalised name an organisation's ("Patriot Coal", "Acme Corp.", "Green Party")."""
+"""Last words that make a capitalised name an organisation's ("Patriot Coal", "Acme Corp.", "Green Party", and
+firms named after their founder: "Beth Helmstetter Events", a person with 20 quotes on the WCXB store)."""
 
 
 def organization_name(name: str) -> bool:

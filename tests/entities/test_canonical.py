@@ -130,3 +130,14 @@ def test_person_speaker_does_not_take_a_non_person_entity_by_name() -> None:
     )
     link_speakers(ents, [q], "x")
     assert q.speaker.entity is None  # the store then keys her as a person (PER:ivanka trump)
+
+
+def test_a_firm_named_after_its_founder_is_an_organisation() -> None:
+    """Rule ``organization_head`` at the entities: the NER's PERSON "Beth Helmstetter Events" is a firm (it was a
+    person with 20 quotes in the WCXB store's speakers list)."""
+    doc = load_pipeline(components=())(
+        "Beth Helmstetter Events says couples should book early. Beth Helmstetter Events plans weddings."
+    )
+    ents = build_entities(doc)
+    firm = next(e for e in ents if e.name == "Beth Helmstetter Events")
+    assert firm.type == "ORG"

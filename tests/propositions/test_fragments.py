@@ -294,3 +294,26 @@ def test_a_relative_clause_is_stated_without_its_link(article: Callable[[str], A
     )
     statements = [p.statement for p in a.propositions]
     assert "Kaine defended people" in statements and not any(s.startswith("In which") for s in statements)
+
+
+def test_an_indirect_question_is_no_statement_in_its_own_words(article: Callable[[str], Article]) -> None:
+    """Rule ``indirect_question_states_nothing`` for the claim's own words, the last resort of a statement: "[the
+    guide answers] how many miles are in a marathon" was a tracked claim on the WCXB store."""
+    a = article("The guide answers how many miles are in a marathon.")
+    assert a.claims and not a.propositions, [p.statement for p in a.propositions]
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("to reduce emissions from power plants, which gave Kerry leverage", True),
+        ("to build the wall", True),
+        ("the plan gave Kerry leverage", False),
+        ("Kerry wants to build the wall", False),
+    ],
+)
+def test_infinitive_aim(nlp: Language, text: str, aim: bool) -> None:
+    """Rule ``infinitive_is_no_statement``: a to-infinitive content names an aim, it states nothing."""
+    from newsgraph.propositions.build import infinitive_aim
+
+    assert infinitive_aim(nlp(text)[:]) is aim

@@ -30,7 +30,7 @@ from newsgraph.entities.sectors import international_code, sector_of
 from newsgraph.extensions import doc_text
 from newsgraph.geo import CountryRef, country_of, find_countries
 from newsgraph.models import Entity, Mention, Quote, Speaker
-from newsgraph.names import names_a_possession, principal_of
+from newsgraph.names import names_a_possession, organization_name, principal_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -138,6 +138,8 @@ class _Builder:
             if _is_boilerplate(self.doc, ent, surface):
                 continue
             label = ent.label_
+            if label == "PERSON" and organization_name(surface):
+                label = "ORG"  # rule organization_head: "Beth Helmstetter Events" is a firm, not a person
             ref = country_of(surface, label) if label != "PERSON" else None
             if ref is not None and ref.matched_as in _STATE_KINDS:
                 c = self.country_cluster(ref)

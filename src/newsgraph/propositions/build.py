@@ -16,7 +16,7 @@ from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Spe
 from newsgraph.propositions.frames import Context, Frame
 from newsgraph.propositions.link import Group, Member, group_members
 from newsgraph.propositions.polarity import opposite_polarity
-from newsgraph.propositions.reject import read_frame
+from newsgraph.propositions.reject import is_indirect_question, read_frame
 from newsgraph.propositions.statement import (
     bare_compound_names_a_topic,
     clause_statement,
@@ -25,7 +25,15 @@ from newsgraph.propositions.statement import (
 )
 from newsgraph.propositions.writer import writer_mentions
 
-__all__ = ["WRITER", "asked", "direct_question", "entity_index", "propositions_for", "split_source"]
+__all__ = [
+    "WRITER",
+    "asked",
+    "direct_question",
+    "entity_index",
+    "infinitive_aim",
+    "propositions_for",
+    "split_source",
+]
 
 WRITER = Speaker(name="the writer", kind="unknown")
 _KINDS = {"PERSON": "person", "GPE": "state", "NORP": "state", "ORG": "organization"}
@@ -280,6 +288,14 @@ def _explicitness(m: Member) -> tuple[int, int, int]:
     )
 
 
+def infinitive_aim(span: Span) -> bool:
+    """Rule ``infinitive_is_no_statement``: a content that is a to-infinitive ("[Obama's announcement] to reduce
+    emissions from coal-fired power plants, which gave Mr. Kerry … leverage") names an aim; in its own words it
+    states nothing (a finite verb in a clause inside it does not make it one)."""
+    root = span.root
+    return root.tag_ == "VB" and any(c.tag_ == "TO" and c.i < root.i for c in root.children)
+
+
 def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple[str, str, Member | None]:
     """The canonical statement, its polarity and the member it was built from (None when it is a claim's own
     text); "" when no member states the proposition as a clause with a finite verb or an event noun (rule
@@ -310,6 +326,8 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
     span = ctx.doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
     if span is None or not has_finite_verb(span) or span.root.pos_ not in {"VERB", "AUX"}:
         return "", first.polarity, None  # a fragment or a noun phrase ("derogatory comments Trump had made")
+    if is_indirect_question(list(span), ctx) or infinitive_aim(span):
+        return "", first.polarity, None  # "[answer] how many miles are in a marathon" asks, states nothing
     return first.text.strip("“”\"' ,."), first.polarity, None
 
 
