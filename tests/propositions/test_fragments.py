@@ -317,3 +317,20 @@ def test_infinitive_aim(nlp: Language, text: str, aim: bool) -> None:
     from newsgraph.propositions.build import infinitive_aim
 
     assert infinitive_aim(nlp(text)[:]) is aim
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Most of the nurses in the pilot group reported that the app was helpful to reduce stress and said "
+            "they would use it again.",
+            "The app was helpful to reduce stress",
+        ),
+        ("Aides said the governor was eager to leave the race.", "The governor was eager to leave the race"),
+    ],
+)
+def test_copula_adjective_kept(article: Callable[[str], Article], text: str, statement: str) -> None:
+    """Rule ``copula_adjective_kept``: "The app was to reduce stress" (the parse hangs *reduce* on *was*; a WCXB
+    tracked claim read "Calm was to reduce stress") says another thing."""
+    assert statement in [p.statement for p in article(text).propositions]

@@ -20,6 +20,7 @@ __all__ = [
     "FINITE_TAGS",
     "asks_what",
     "bare_compound_names_a_topic",
+    "chain_words",
     "clause_statement",
     "finite_clause",
     "has_finite_verb",
@@ -373,9 +374,8 @@ def _clause_parts(  # noqa: C901, PLR0912
         _phrase_no(doc[frame.theme], ids, pred.i)
     for v in chain:
         ids.add(v.i)
-        for c in v.children:
-            if c.dep_ in ("aux", "auxpass", "neg", "prt", "expl"):
-                ids.add(c.i)
+        for c in chain_words(v, pred):
+            _phrase(c, ids)
     conj = shared_object_conjunct(pred)
     if conj is not None:
         ids.update(c.i for c in pred.children if c.dep_ == "cc" and c.i < conj.i)
@@ -409,6 +409,17 @@ def _clause_parts(  # noqa: C901, PLR0912
             ):
                 ids |= sub  # rule statement_keeps_its_complement: a long complement without its subclauses
     return ids, replace, subj, top
+
+
+def chain_words(verb: Token, pred: Token) -> list[Token]:
+    """The words a verb of the predicate's chain brings to the statement: its auxiliaries, negation, particle and
+    expletive, and (rule ``copula_adjective_kept``) the adjective of a verb above the predicate: "Calm was helpful
+    to reduce stress", "He was eager to leave", not "Calm was to reduce stress", which says another thing."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg", "prt", "expl") or (c.dep_ == "acomp" and verb.i != pred.i)
+    ]
 
 
 MAX_COMPLEMENT_TOKENS = 12
