@@ -506,3 +506,29 @@ def test_attributions_carry_the_models_confidence(nlp: Language) -> None:
     lasted = Attribution([next(t.i for t in doc if t.text == "lasted")], None, [])
     _score(doc, lasted)
     assert lasted.confidence[0] < said.confidence[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "across"),
+    [
+        (
+            "The council imposed sanctions on the men.\n\nBut there is no agreed definition of terrorism.",
+            True,
+        ),
+        ("The envoy said: “We are ready.\n\n“We will not wait for anyone.”", False),
+        ("The council imposed sanctions. But there is no agreed definition of terrorism.", False),
+    ],
+    ids=["unquoted", "quoted", "same-paragraph"],
+)
+def test_unquoted_content_keeps_to_its_paragraph(nlp: Language, text: str, across: bool) -> None:
+    """Rule ``unquoted_content_keeps_to_its_paragraph``: a content chunk in a later paragraph than its cue is a
+    quotation going on, or no one's (the writer's next paragraph had become the model's content)."""
+    from newsgraph.attribution.marks import quote_spans
+    from newsgraph.attribution.model.decoding import Chunk
+    from newsgraph.attribution.model.linking import unquoted_across_paragraphs
+
+    doc = nlp(text)
+    cue = next(t.i for t in doc if t.text in ("imposed", "said"))
+    last = max(t.i for t in doc if t.text in ("But", "We"))
+    chunk = Chunk("CON", last, len(doc) - 1)
+    assert unquoted_across_paragraphs(doc, chunk, Chunk("CUE", cue, cue + 1), quote_spans(text)) is across

@@ -310,13 +310,14 @@ def test_an_indirect_question_is_no_statement_in_its_own_words(article: Callable
         ("to build the wall", True),
         ("the plan gave Kerry leverage", False),
         ("Kerry wants to build the wall", False),
+        ("to deal with its obligations after a fund was created", True),
     ],
 )
 def test_infinitive_aim(nlp: Language, text: str, aim: bool) -> None:
     """Rule ``infinitive_is_no_statement``: a to-infinitive content names an aim, it states nothing."""
-    from newsgraph.propositions.build import infinitive_aim
+    from newsgraph.propositions.statement import infinitive_aim
 
-    assert infinitive_aim(nlp(text)[:]) is aim
+    assert infinitive_aim(nlp(text)[:].root) is aim
 
 
 @pytest.mark.parametrize(
@@ -334,3 +335,15 @@ def test_copula_adjective_kept(article: Callable[[str], Article], text: str, sta
     """Rule ``copula_adjective_kept``: "The app was to reduce stress" (the parse hangs *reduce* on *was*; a WCXB
     tracked claim read "Calm was to reduce stress") says another thing."""
     assert statement in [p.statement for p in article(text).propositions]
+
+
+def test_content_lead(nlp: Language) -> None:
+    """The verb a content opens with, even where the parse hangs a later clause above it."""
+    from newsgraph.propositions.statement import content_lead, infinitive_aim
+
+    text = "The firm was able to deal with its obligations after a separate fund was created to administer the benefits."
+    doc = nlp(text)
+    span = doc.char_span(text.find("to deal"), text.find(" to administer"), alignment_mode="expand")
+    assert span is not None and span.root.text == "created"  # the parse this rule is for
+    assert content_lead(span).text == "deal" and infinitive_aim(content_lead(span))
+    assert content_lead(doc[:]).text == "was"

@@ -20,7 +20,9 @@ from newsgraph.propositions.reject import is_indirect_question, read_frame
 from newsgraph.propositions.statement import (
     bare_compound_names_a_topic,
     clause_statement,
+    content_lead,
     has_finite_verb,
+    infinitive_aim,
     nominal_statement,
 )
 from newsgraph.propositions.writer import writer_mentions
@@ -288,14 +290,6 @@ def _explicitness(m: Member) -> tuple[int, int, int]:
     )
 
 
-def infinitive_aim(span: Span) -> bool:
-    """Rule ``infinitive_is_no_statement``: a content that is a to-infinitive ("[Obama's announcement] to reduce
-    emissions from coal-fired power plants, which gave Mr. Kerry … leverage") names an aim; in its own words it
-    states nothing (a finite verb in a clause inside it does not make it one)."""
-    root = span.root
-    return root.tag_ == "VB" and any(c.tag_ == "TO" and c.i < root.i for c in root.children)
-
-
 def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple[str, str, Member | None]:
     """The canonical statement, its polarity and the member it was built from (None when it is a claim's own
     text); "" when no member states the proposition as a clause with a finite verb or an event noun (rule
@@ -326,7 +320,7 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
     span = ctx.doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
     if span is None or not has_finite_verb(span) or span.root.pos_ not in {"VERB", "AUX"}:
         return "", first.polarity, None  # a fragment or a noun phrase ("derogatory comments Trump had made")
-    if is_indirect_question(list(span), ctx) or infinitive_aim(span):
+    if is_indirect_question(list(span), ctx) or infinitive_aim(content_lead(span)):
         return "", first.polarity, None  # "[answer] how many miles are in a marathon" asks, states nothing
     return first.text.strip("“”\"' ,."), first.polarity, None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.propositions.frames import Context, Frame, bound_to_source, complementiser_read_as_determiner
 from newsgraph.propositions.lexicon import INTRANSITIVE_PAST, KEY_PREPS, WRITER_HEDGES
@@ -22,9 +22,11 @@ __all__ = [
     "bare_compound_names_a_topic",
     "chain_words",
     "clause_statement",
+    "content_lead",
     "finite_clause",
     "has_finite_verb",
     "headline_future",
+    "infinitive_aim",
     "infinitive_modifier",
     "nominal_statement",
     "object_gap_relative",
@@ -118,6 +120,24 @@ def _phrase(tok: Token, out: set[int], keep: frozenset[str] = frozenset()) -> No
     for c in tok.children:
         if (c.dep_ not in _CUT or c.dep_ in keep or infinitive_modifier(c)) and not c.is_quote:
             _phrase(c, out, keep)
+
+
+def infinitive_aim(verb: Token) -> bool:
+    """Rule ``infinitive_is_no_statement``: a to-infinitive with no subject of its own ("[Obama's announcement] to
+    reduce emissions from coal-fired power plants, which gave Mr. Kerry … leverage", "[Patriot Coal was left] to
+    deal with its health care obligations") names an aim; it states nothing (a finite verb in a clause inside it
+    does not make it one). ``verb``: the content's root, or the top of a statement's verb chain."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def content_lead(span: Span) -> Token:
+    """The verb a content opens with: the verb of a leading "to" ("to deal with its obligations after a fund was
+    created": *deal*, where the parse may hang *created* higher and make it the span's root), else the root."""
+    return span[0].head if span[0].tag_ == "TO" and span[0].head.i > span[0].i else span.root
 
 
 WH_WORDS = frozenset({"what", "how", "who", "whom", "where", "why", "when", "which", "whether"})
@@ -331,6 +351,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         not finite_clause(doc, ids, top, to)
         or not keeps_its_complement(doc[frame.head], ids)
         or asks_what(doc, ids, top)
+        or (subj is None and infinitive_aim(top))
     ):
         return ""
     if to is not None:

@@ -86,16 +86,16 @@ def link(doc: Doc, chs: Sequence[Chunk]) -> list[Attribution]:  # noqa: C901
         if c.role == "SRC":
             for s in range(sent_of[c.start], sent_of[c.end - 1] + 1):
                 srcs.setdefault(s, []).append(c)
+    text = doc_text(doc)
+    qspans = quote_spans(text)
+    qstarts = [q[0] for q in qspans]
     contents: dict[int, list[Chunk]] = {}
     for c in chs:
         if c.role != "CON" or not cues:
             continue
         owner = _content_owner(doc, c, cues, heads, sent_of, by_sent)
-        if owner is not None:
+        if owner is not None and not unquoted_across_paragraphs(doc, c, cues[owner], qspans):
             contents.setdefault(owner, []).append(c)
-    text = doc_text(doc)
-    qspans = quote_spans(text)
-    qstarts = [q[0] for q in qspans]
     out: list[Attribution] = []
     for k, (c, head) in enumerate(zip(cues, heads, strict=True)):
         if k not in contents:
@@ -151,6 +151,17 @@ def _content_owner(
     if not after or _paragraph_break_between(doc, c.end, cues[after[0]].start):
         return None
     return after[0]
+
+
+def unquoted_across_paragraphs(doc: Doc, c: Chunk, cue: Chunk, qspans: Sequence[CharSpan]) -> bool:
+    """Rule ``unquoted_content_keeps_to_its_paragraph``: a content chunk in a later paragraph than its cue goes on
+    a quotation (``X said: “…`` ¶ ``“…”``) or belongs to no one; an unquoted one is the writer's next paragraph
+    ("The Security Council has imposed sanctions …" ¶ "But there is no accepted definition of terrorism" had
+    become one content)."""
+    if c.start <= cue.start or not _paragraph_break_between(doc, cue.end, c.start):
+        return False
+    s, e = _chars(doc, c)
+    return not any(qs < e and s < qe for qs, qe in qspans)
 
 
 def _paragraph_break_between(doc: Doc, start: int, end: int) -> bool:
