@@ -3,10 +3,10 @@
 ``an aggressive - some say unrealistic - pledge made in Paris``, ``The plan is bold -- critics say reckless --
 and will cost billions``: the aside opens with its source and a speech verb, and what the source says is the
 rest of the aside, up to the closing dash; an aside of a source and its verb alone (``The deal -- officials say
--- will be signed on Friday``) attributes the sentence around it. The parser cannot read it (it makes *some* the subject of the whole
-noun phrase, *pledge* that of *reduce*), so the rule reads the surface: a spaced dash, at most
-:data:`MAX_SOURCE` words of source, the verb, at most :data:`MAX_CONTENT` words, a spaced dash, and no other
-punctuation in between.
+-- will be signed on Friday``) attributes the sentence around it. The parser cannot read it (it makes *some*
+the subject of the whole noun phrase, *pledge* that of *reduce*), so the rule reads the surface: a spaced dash,
+at most :data:`MAX_SOURCE` words of source, the verb, at most :data:`MAX_CONTENT` words, a spaced dash, and no
+other punctuation in between.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from spacy.tokens import Token
 
 from newsgraph.attribution.cues import SPEECH
 from newsgraph.attribution.records import Attribution
-from newsgraph.attribution.reported import cue_tokens, span_chars
+from newsgraph.attribution.reported import DASHES, cue_tokens, span_chars
 
-ASIDE_DASHES = frozenset({"-", "--", "–", "—"})
+ASIDE_DASHES = DASHES | {"--"}
+"""The dashes of a dateline (:data:`~newsgraph.attribution.reported.DASHES`) and the typed double hyphen."""
 MAX_SOURCE = 3
 """Words between the opening dash and the verb ("some", "critics", "many economists")."""
 MAX_CONTENT = 6

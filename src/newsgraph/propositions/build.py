@@ -32,7 +32,6 @@ __all__ = [
     "asked",
     "direct_question",
     "entity_index",
-    "infinitive_aim",
     "propositions_for",
     "split_source",
 ]

@@ -170,7 +170,7 @@ def relative_link(tok: Token) -> bool:
     word = next((c for c in tok.children if c.dep_ == "pobj"), None) if tok.dep_ == "prep" else tok
     return (
         word is not None
-        and word.tag_ in ("WDT", "WP")
+        and word.tag_ in RELATIVE_TAGS
         and word.lower_ in RELATIVE_PRONOUNS
         and any(t.dep_ == "relcl" for t in (tok.head, *tok.head.ancestors))
     )

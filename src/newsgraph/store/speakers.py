@@ -51,9 +51,8 @@ class _Group:
     ) -> None:
         """Count a (speaker key, name) part; ``shown``: the name it is listed under, when not ``name`` itself
         (one person of a coordinated speaker)."""
-        self.names[name_of(shown or name)] += (
-            n_quotes  # "Donald Trump '" of an older store reads "Donald Trump"
-        )
+        # "Donald Trump '" of an older store reads "Donald Trump"
+        self.names[name_of(shown or name)] += n_quotes
         self.kinds[kind] += n_quotes
         self.n_quotes += n_quotes
         self.n_articles = max(self.n_articles, n_articles)  # a lower bound until counted exactly
