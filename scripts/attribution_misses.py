@@ -144,6 +144,9 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915
     ap.add_argument("--lemma", default="", help="only examples whose cue head has this lemma")
     ap.add_argument("--fp", action="store_true", help="also list false-positive cues")
     ap.add_argument(
+        "--model", default="rules", help="rules (default: the model was fit on train), model or combined"
+    )
+    ap.add_argument(
         "--by-rule", action="store_true", help="precision of cue/source/content per rule and subject path"
     )
     args = ap.parse_args()
@@ -156,7 +159,7 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915
     docs = load_split(Path(args.polnear), "train", args.offset + args.limit)[args.offset :]
     parsed = _parse(docs, f"train-{args.offset}-{args.limit}")
     nlp = spacy.blank("en")
-    comp = QuotesComponent(nlp, "newsgraph_quotes")
+    comp = QuotesComponent(nlp, "newsgraph_quotes", model=args.model)
     groups: Counter[str] = Counter()
     lemmas: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)

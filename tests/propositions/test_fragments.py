@@ -347,3 +347,38 @@ def test_content_lead(nlp: Language) -> None:
     assert span is not None and span.root.text == "created"  # the parse this rule is for
     assert content_lead(span).text == "deal" and infinitive_aim(content_lead(span))
     assert content_lead(doc[:]).text == "was"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "buried"),
+    [
+        # a relative clause on a word deep in the content: not what the source says
+        (
+            "The mayor dismissed the complaint as the work of the ferry operator, Bluewater Lines, "
+            "which went bankrupt in May.",
+            "went",
+            True,
+        ),
+        # a verb under such a clause is buried too
+        ("Aides saw the vote as a chance to fix how the money is spent.", "spent", True),
+        # a clause on the content's own head still states it
+        ("Police reported troops deployed near the border.", "deployed", False),
+    ],
+)
+def test_buried_clause(nlp: Language, text: str, verb: str, buried: bool) -> None:
+    from newsgraph.propositions.frames import buried_clause
+
+    doc = nlp(text)
+    cue = next(t for t in doc if t.dep_ == "ROOT")
+    ids = {t.i for t in doc if t.i > cue.i and not t.is_punct}
+    roots = [t for t in doc if t.i in ids and t.head.i not in ids]
+    assert buried_clause(next(t for t in doc if t.text == verb), ids, roots) is buried
+
+
+def test_a_buried_clause_makes_no_statement(article: Callable[[str], Article]) -> None:
+    a = article(
+        "The mayor dismissed the complaint as the work of the ferry operator, Bluewater Lines, "
+        "which went bankrupt in May."
+    )
+    assert a.claims
+    assert not any("bankrupt" in p.statement for p in a.propositions)

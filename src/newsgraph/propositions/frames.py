@@ -515,5 +515,22 @@ def read_frame_tokens(toks: list[Token], ctx: Context) -> Frame | None:  # noqa:
             fr = nominal_frame(r, ctx)
             if fr is not None:
                 return fr
-    verbs = [t for t in toks if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
+    verbs = [
+        t
+        for t in toks
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and not buried_clause(t, ids, roots)
+    ]
     return clause_frame(verbs[0], ctx) if verbs else None
+
+
+def buried_clause(verb: Token, ids: set[int], roots: list[Token]) -> bool:
+    """Rule ``buried_clause_is_not_the_content``: a relative or adverbial clause that modifies a word deep inside a
+    nominal content is not what the source says, nor is any verb under it. In "dismissed [the criticism as the
+    voice of Mr. Tribe's client, Peabody Energy, which filed for bankruptcy]" Obama dismisses the criticism, not
+    the bankruptcy; a clause on a head of the content ("[troops] deployed to Russia") still gives the frame."""
+    tok = verb
+    while tok.i in ids and tok not in roots:
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.head not in roots:
+            return True
+        tok = tok.head
+    return False
