@@ -49,6 +49,8 @@ def test_has_finite_verb(nlp: Language, text: str, finite: bool) -> None:
         ("Most fans expect Ruiz to win the final, a new survey found.", ["Ruiz will win the final"]),
         # a finite clause is kept as it is (its "to" is no headline's)
         ("The harbour master said he wants to close the port.", ["He wants to close the port"]),
+        # pronoun_subject_case: the object pronoun of "expect" is the statement's subject
+        ("Aides expect her to resign on Monday.", ["She will resign on Monday"]),
         # fragment_is_no_claim: no member states the proposition with a finite verb -> no proposition
         ("Officials spoke of plans to increase funding for the harbour.", []),
         ("The mayor described the flood in grave, nearly apocalyptic, terms.", []),
@@ -382,3 +384,22 @@ def test_a_buried_clause_makes_no_statement(article: Callable[[str], Article]) -
     )
     assert a.claims
     assert not any("bankrupt" in p.statement for p in a.propositions)
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        # source_left_out: the phrase that names the claim's source is who says it, not what is said
+        (
+            "In the latest Lakeside Gazette poll, Mayor Okafor led Ms. Brandt by 5 points among likely voters.",
+            "Mayor Okafor led Ms. Brandt by 5 points among likely voters",
+        ),
+        # a verb of the chain may still be the cue
+        (
+            "The harbour board vowed to reopen the ferry terminal.",
+            "The harbour board vowed to reopen the ferry terminal",
+        ),
+    ],
+)
+def test_source_left_out(article: Callable[[str], Article], text: str, statement: str) -> None:
+    assert [p.statement for p in article(text).propositions] == [statement]

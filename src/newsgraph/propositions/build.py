@@ -33,6 +33,7 @@ __all__ = [
     "direct_question",
     "entity_index",
     "propositions_for",
+    "source_tokens",
     "split_source",
 ]
 
@@ -289,6 +290,13 @@ def _explicitness(m: Member) -> tuple[int, int, int]:
     )
 
 
+def source_tokens(doc: Doc, claim: Claim) -> frozenset[int]:
+    """The tokens of the mention of a claim's source (see ``statement.source_phrase``)."""
+    span = claim.source.span
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand") if span is not None else None
+    return frozenset(range(toks.start, toks.end) if toks is not None else ())
+
+
 def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple[str, str, Member | None]:
     """The canonical statement, its polarity and the member it was built from (None when it is a claim's own
     text); "" when no member states the proposition as a clause with a finite verb or an event noun (rule
@@ -307,6 +315,7 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
                 speaker_name=src.name if src is not None else None,
                 speaker_kind=src.kind if src is not None else None,
                 direct=m.direct,  # "'He will lose,' Clinton said" is not "Clinton will lose"
+                source_mention=source_tokens(ctx.doc, m.claim) if m.claim is not None else frozenset(),
             )
             text = clause_statement(fr, sctx, names)  # "" for a fragment: another member may state it
         elif fr.kind == "nominal":

@@ -81,6 +81,7 @@ class Context:
     speaker_name: str | None = None  # and its name: "Russia denied that it attacked" -> Russia attacked
     speaker_kind: str | None = None  # and its kind (person, state, organization, ...)
     direct: bool = False  # the claim is the source's own words (a direct quote): "he" / "it" is someone else
+    source_mention: frozenset[int] = frozenset()  # tokens naming the claim's source: never in its statement
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ __all__ = [
     "object_gap_relative",
     "past_participle",
     "relative_link",
+    "source_phrase",
+    "subject_case",
 ]
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -358,7 +360,19 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         if not future_says_what(doc, ids, frame.head):
             return ""
         replace[to] = "will"
+    if subj is not None and subj.i not in replace and subject_case(subj) is not None:
+        replace[subj.i] = subject_case(subj) or ""
     return _render(doc, ids, replace)
+
+
+_SUBJECT_CASE = {"him": "he", "her": "she", "them": "they", "me": "I", "us": "we"}
+
+
+def subject_case(subj: Token) -> str | None:
+    """Rule ``pronoun_subject_case``: an object pronoun that becomes the statement's subject takes the subject
+    case. "I didn't expect him to drag up the old spat" states "He will drag up the old spat", not "Him will …";
+    "her" is an object here, never a possessive, since it heads the subject phrase."""
+    return _SUBJECT_CASE.get(subj.lower_) if subj.pos_ == "PRON" else None
 
 
 def _clause_parts(  # noqa: C901, PLR0912
@@ -405,6 +419,8 @@ def _clause_parts(  # noqa: C901, PLR0912
             if c.dep_ in ("dobj", "dative", "prt") or (c.dep_ == "prep" and c.lower_ in KEY_PREPS):
                 _phrase(c, ids)
     for c in pred.children:
+        if source_phrase(c, ctx):
+            continue
         if c.dep_ == "prep" and any(k.lower_ == "order" for k in c.children):  # "in order to ...": purpose
             whole = {t.i for t in c.subtree}
             ids |= whole if len(whole) <= 12 else set()
@@ -430,6 +446,14 @@ def _clause_parts(  # noqa: C901, PLR0912
             ):
                 ids |= sub  # rule statement_keeps_its_complement: a long complement without its subclauses
     return ids, replace, subj, top
+
+
+def source_phrase(tok: Token, ctx: Context) -> bool:
+    """Rule ``source_left_out``: a phrase of the predicate that names the claim's own source is not what the
+    source says. "In the previous Gazette poll, Okafor led Brandt by 5 points" states "Okafor led Brandt by 5
+    points"; "…, according to the Tax Foundation" is who says it. (A verb of the chain may still be the cue:
+    "Trump vowed to form a task force".)"""
+    return any(t.i in ctx.source_mention for t in tok.subtree)
 
 
 def chain_words(verb: Token, pred: Token) -> list[Token]:
