@@ -228,3 +228,17 @@ def test_shared_words_are_no_shared_proposition(article: Run, text: str) -> None
         (p.statement, [s.source.name for s in p.stances]) for p in a.propositions
     ]
     assert not any(p.disputed for p in a.propositions)
+
+
+def test_frame_words_come_from_its_sentence(nlp: Language) -> None:
+    """Rule ``frame_words_from_its_sentence``: a later sentence of a long quotation does not lend its words to the
+    quotation's first statement, so they cannot tie it to another claim (and make its speaker deny it)."""
+    from newsgraph.propositions.frames import Context
+    from newsgraph.propositions.reject import read_frame
+
+    doc = nlp("Reading the old charts is vital to the port. We do not know the history of the dredging.")
+    frame = read_frame(doc[:], Context(doc=doc))
+    assert frame is not None
+    assert frame.predicate == "vital"
+    assert {"chart", "port"} <= frame.lemmas
+    assert not {"history", "dredge", "dredging"} & frame.lemmas

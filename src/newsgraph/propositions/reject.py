@@ -38,6 +38,7 @@ __all__ = [
     "is_too_thin",
     "read_frame",
     "reject_reason",
+    "sentence_of_frame",
 ]
 
 
@@ -175,7 +176,17 @@ def read_frame(span: Span, ctx: Context) -> Frame | None:
         if ana is not None:
             return Frame(kind="anaphor", predicate="", head=frame.subject or frame.head, anaphor=ana)
     if frame is not None:
+        stated = sentence_of_frame(toks, ctx.doc[frame.head])
         frame = replace(
-            frame, lemmas=content_lemmas(toks, ctx), event_refs=event_references(toks, ctx, frame.head)
+            frame, lemmas=content_lemmas(stated, ctx), event_refs=event_references(stated, ctx, frame.head)
         )
     return frame
+
+
+def sentence_of_frame(toks: list[Token], head: Token) -> list[Token]:
+    """Rule ``frame_words_from_its_sentence``: the words a frame is compared by are those of the sentence that
+    states it. A quotation of several sentences ("why understanding our past is crucial … we don't know what
+    we're talking about if you don't know the history of it") says its later things apart; their words are no
+    evidence that the first states what another claim says ("You can't talk about change")."""
+    sent = head.sent
+    return [t for t in toks if sent.start <= t.i < sent.end]
