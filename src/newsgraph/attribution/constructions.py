@@ -267,3 +267,13 @@ def follows_a_cue(verb: Token) -> bool:
         and cue_strength(head.lemma_.lower()) >= FOLLOWED_CUE
         and as_clause(verb) is None
     )
+
+
+def subordinated(verb: Token) -> bool:
+    """Rule ``subordinate_clause_is_no_parenthetical``: "there are legal remedies when your claim is denied", "if
+    critics say so": a clause under a subordinator other than *as* is a condition or a time, not a speaker's aside
+    on the clause it hangs on."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i)
+        for c in verb.children
+    )

@@ -121,6 +121,26 @@ def object_controller(xcomp: Token) -> Token | None:
     return obj
 
 
+TOUGH_ADJECTIVES = frozenset({
+    "hard", "easy", "difficult", "impossible", "possible", "tough", "tricky", "important", "necessary",
+    "essential", "crucial", "fair", "safe", "worth", "interesting", "tempting", "fun", "useful", "helpful",
+})  # fmt: skip
+"""Adjectives whose infinitive has no subject of theirs: "it is hard to deny", "the claim is easy to dismiss"."""
+
+
+def tough_adjective(xcomp: Token) -> bool:
+    """Rule ``tough_adjective_has_no_speaker``: the subject of "it is hard to deny this camera", "it's important to
+    note that …", "the record is easy to dispute" is not who denies, notes or disputes: no one in the sentence
+    does (unlike "he is eager to say", "she is likely to deny", whose subject speaks)."""
+    head = xcomp.head
+    adjectives = (
+        [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp" and c.i < xcomp.i]
+    )
+    return any(
+        a.lemma_.lower() in TOUGH_ADJECTIVES for a in adjectives
+    )  # the parse hangs the infinitive on "is"
+
+
 def participle_owner(participle: Token) -> Token:
     """Rule ``participle_of_the_report``: the verb whose subject speaks a participle cue. "Video shows that the man
     had his hands up, contradicting the police's account": the parse hangs "contradicting" on the reported clause
@@ -191,6 +211,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
     if verb.dep_ == "dep" and depth > 0 and verb.head.pos_ in {"VERB", "AUX"}:
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp":
+        if tough_adjective(verb):
+            return None
         controller = object_controller(verb)
         return controller if controller is not None else verb_subject(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _is_infinitive(verb):
