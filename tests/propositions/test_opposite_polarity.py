@@ -57,3 +57,18 @@ def test_a_negated_main_predicate_still_denies(article: Callable[[str], Article]
     disputed = [p for p in a.propositions if p.disputed]
     assert disputed, [p.statement for p in a.propositions]
     assert {s.status for s in disputed[0].stances} >= {"denied"}
+
+
+def test_a_paraphrase_that_would_deny_stays_apart(article: Callable[[str], Article]) -> None:
+    """Rule ``paraphrase_is_no_denial`` (``polarity.paraphrase_denial``): shared words under another predicate,
+    with the shared verb negated in one content only, do not make one source deny what another found."""
+    a = article(
+        "Headache study\n\n"
+        "A 2019 review found that breathing exercises did not reduce the frequency or pain intensity of "
+        "migraines.\n\n"
+        "The comparison found that both exercises were more effective at reducing pain intensity than no "
+        "treatment."
+    )
+    assert len(a.propositions) == 2, [p.statement for p in a.propositions]
+    assert not any(p.disputed for p in a.propositions)
+    assert all(s.status != "denied" for p in a.propositions for s in p.stances)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,7 +16,7 @@ from newsgraph.lexicon.reporting import EPISTEMIC_VERBS, EVIDENCE_VERBS, SPEECH_
 from newsgraph.models import Claim, ClaimStatus, Entity, Proposition, Quote, Speaker, Stance
 from newsgraph.propositions.frames import Context, Frame
 from newsgraph.propositions.link import Group, Member, group_members
-from newsgraph.propositions.polarity import opposite_polarity
+from newsgraph.propositions.polarity import opposite_polarity, paraphrase_denial
 from newsgraph.propositions.reject import is_indirect_question, read_frame
 from newsgraph.propositions.statement import (
     bare_compound_names_a_topic,
@@ -381,7 +382,7 @@ def propositions_for(
             Member(pos=w.cue_span[0], sent=_sent_index(doc, w.cue_span[0]), frame=w.frame, writer=w)
         )
     out: list[Proposition] = []
-    for g in group_members(members):
+    for g in group_members(members, partial(paraphrase_denial, doc)):
         ids = sorted(
             {m.claim.id for m in g.members if m.claim is not None}, key=lambda i: int(i.lstrip("c") or 0)
         )

@@ -12,6 +12,7 @@ Claims and the writer's hedges are read in body order. Each one:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsgraph.models import Claim
@@ -20,6 +21,7 @@ from newsgraph.propositions.lexicon import PREDICATE_CLASSES
 from newsgraph.propositions.writer import WriterMention
 
 __all__ = [
+    "Apart",
     "Group",
     "Member",
     "bridged_groups",
@@ -57,6 +59,9 @@ class Member:
             return "writer"
         src = self.claim.source
         return f"e:{src.entity}" if src.entity else src.name.lower()
+
+
+Apart = Callable[[Member, Member], bool]
 
 
 @dataclass
@@ -173,12 +178,16 @@ def resolve_reference(member: Member, groups: list[Group]) -> Group | None:
     return None
 
 
-def _best_match(member: Member, groups: list[Group]) -> Group | None:
+def _best_match(member: Member, groups: list[Group], apart: Apart | None = None) -> Group | None:
     """The proposition the member matches best: one of its predicate before a mere :func:`content_overlap`,
-    then by shared core arguments, then the latest mentioned."""
+    then by shared core arguments, then the latest mentioned; never one with a member ``apart`` says it must
+    not join."""
     best: tuple[int, int, int, Group] | None = None
     for g in groups:
-        for fr in g.frames():
+        for other in g.members:
+            fr = other.frame
+            if fr.kind not in ("clause", "nominal") or (apart is not None and apart(member, other)):
+                continue
             if frames_match(member.frame, fr):
                 score = (
                     int(same_predicate(member.frame.predicate, fr.predicate)),
@@ -190,8 +199,9 @@ def _best_match(member: Member, groups: list[Group]) -> Group | None:
     return best[3] if best else None
 
 
-def group_members(members: list[Member]) -> list[Group]:
-    """Propositions of one article from its members in body order (see the module docstring)."""
+def group_members(members: list[Member], apart: Apart | None = None) -> list[Group]:
+    """Propositions of one article from its members in body order (see the module docstring); ``apart`` names
+    pairs of members that must not be joined by a match (``polarity.paraphrase_denial``)."""
     groups: list[Group] = []
     for m in sorted(members, key=lambda m: m.pos):
         if m.frame.kind in ("anaphor", "event"):
@@ -199,7 +209,7 @@ def group_members(members: list[Member]) -> list[Group]:
             if g is not None:
                 g.members.append(m)
             continue
-        g = _best_match(m, groups) or _event_reference(m, groups)
+        g = _best_match(m, groups, apart) or _event_reference(m, groups)
         if g is None:
             groups.append(Group([m]))
             continue

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.claims.status import is_negated
 from newsgraph.propositions.link import Member, same_predicate
 
-__all__ = ["opposite_polarity", "verb_polarity"]
+__all__ = ["opposite_polarity", "paraphrase_denial", "shared_verb_disagrees", "verb_polarity"]
 
 
 def verb_polarity(doc: Doc, span: tuple[int, int], lemma: str) -> bool | None:
@@ -44,9 +44,29 @@ def opposite_polarity(doc: Doc, member: Member, basis: Member | None, polarity: 
         return claim.polarity != polarity
     if claim.polarity == polarity:
         return False  # a paraphrase's words never make a denial the main predicates do not show
-    for lemma in (member.frame.predicate, basis.frame.predicate):
-        mine = verb_polarity(doc, claim.span, lemma)
-        theirs = verb_polarity(doc, basis.claim.span, lemma)
+    return shared_verb_disagrees(doc, member, basis)
+
+
+def shared_verb_disagrees(doc: Doc, a: Member, b: Member) -> bool:
+    """At the first of the two predicates that both contents contain as a verb, one is negated and the other not."""
+    if a.claim is None or b.claim is None:
+        return False
+    for lemma in (a.frame.predicate, b.frame.predicate):
+        mine = verb_polarity(doc, a.claim.span, lemma)
+        theirs = verb_polarity(doc, b.claim.span, lemma)
         if mine is not None and theirs is not None:
             return mine != theirs
     return False
+
+
+def paraphrase_denial(doc: Doc, a: Member, b: Member) -> bool:
+    """Rule ``paraphrase_is_no_denial``: a content joined to another only by shared words under another predicate
+    (:func:`~newsgraph.propositions.link.content_overlap`) is not made its denial; it stays a proposition of its
+    own. "Both approaches were more effective at reducing pain intensity than no treatment" and "mindfulness-based
+    approaches did not reduce the frequency, length, or pain intensity of headaches" compare different things, and
+    joined they made the WCXB store's only disputed claim. A denial under one predicate ("Russia said it has not
+    sent troops") still joins, and so does a paraphrase that agrees ("it means Trump may not have paid a dime" ~
+    "Trump may not have paid federal income taxes")."""
+    if a.claim is None or b.claim is None or a.claim.polarity == b.claim.polarity:
+        return False
+    return not same_predicate(a.frame.predicate, b.frame.predicate) and shared_verb_disagrees(doc, a, b)
