@@ -129,3 +129,32 @@ def test_a_direct_question_disputes_nothing(article: Run) -> None:
         '"Why won\'t she release her emails?" the mayor said.'
     )
     assert not any(p.disputed for p in a.propositions)
+
+
+@pytest.mark.parametrize(
+    ("text", "writer"),
+    [
+        # first_person_is_the_writer: "I" outside a quotation is the writer, who then disputes the denial
+        (
+            "Harbour notes\n\nI know the ferry contract was signed in secret. "
+            "The port authority denied that the ferry contract was signed in secret.",
+            True,
+        ),
+        # "you" is the reader, no source at all; a quoted "I" is its speaker
+        ("Harbour notes\n\nYou know the ferry contract was signed in secret.", False),
+    ],
+)
+def test_first_person_is_the_writer(article: Run, text: str, writer: bool) -> None:
+    from newsgraph.propositions.build import writer_is_the_narrator
+
+    a = article(text)
+    assert any(writer_is_the_narrator(c) for c in a.claims) is writer
+    stances = [s for p in a.propositions for s in p.stances]
+    assert any(s.writer and s.source.name == "the writer" for s in stances) is writer
+    if writer:
+        assert any(p.disputed for p in a.propositions), [(p.statement, p.stances) for p in a.propositions]
+
+
+def test_a_quoted_first_person_is_its_speaker(article: Run) -> None:
+    a = article('"I know the ferry contract was signed in secret," the mayor said.')
+    assert not any(s.writer for p in a.propositions for s in p.stances)

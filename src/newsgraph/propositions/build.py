@@ -36,6 +36,7 @@ __all__ = [
     "propositions_for",
     "source_tokens",
     "split_source",
+    "writer_is_the_narrator",
 ]
 
 WRITER = Speaker(name="the writer", kind="unknown")
@@ -80,6 +81,19 @@ def reader_is_no_source(claim: Claim) -> bool:
     is no fact any source stated (attribution leaves such a speaker ``unknown``, resolved from "you")."""
     surface = (claim.source.resolved_from or claim.source.name).strip().casefold()
     return claim.source.kind == "unknown" and surface in READER
+
+
+NARRATOR = frozenset({"i", "we", "me", "us"})
+
+
+def writer_is_the_narrator(claim: Claim) -> bool:
+    """Rule ``first_person_is_the_writer``: outside a quotation, "I" and "we" are the writer ("I don't think this
+    is a natural way to think about mathematics", an op-ed's "I know your tax returns are being audited").
+    Attribution leaves such a speaker ``unknown``, resolved from the pronoun, when no one spoke before it or the
+    article has a narrator; its stance is the writer's, counted as that article's writer (not on no side, as an
+    unknown source is)."""
+    surface = (claim.source.resolved_from or "").strip().casefold()
+    return unresolved_source(claim.source) and surface in NARRATOR
 
 
 def reader_is_the_subject(doc: Doc, frame: Frame, quoted: bool) -> bool:
@@ -216,6 +230,23 @@ def _stances(
             status = "hedged"
         if status in _ASSERT and m.frame.kind == "clause" and opposite_polarity(doc, m, basis, polarity):
             status = "denied"  # "X said North Korea did not send troops" denies that it did
+        if writer_is_the_narrator(claim):
+            if ("writer", status) not in seen:
+                seen.add(("writer", status))
+                narrator = WRITER.model_copy(
+                    update={"span": claim.source.span, "resolved_from": claim.source.resolved_from}
+                )
+                out.append(
+                    Stance(
+                        source=narrator,
+                        status=status,
+                        claim=claim.id,
+                        cue=claim.cue,
+                        cue_span=claim.cue_span,
+                        writer=True,
+                    )
+                )
+            continue
         for sp in split_source(claim, doc, ctx, entities):
             key = (_speaker_key(sp, False), status)
             if key in seen:
@@ -275,8 +306,9 @@ def asked(doc: Doc, m: Member) -> bool:
 
 def _disputed(stances: list[Stance]) -> bool:
     """One source asserts or confirms it, another denies it (:func:`newsgraph.dispute.is_dispute`: not the same
-    source on both sides, not an unresolved one)."""
-    named = [s for s in stances if not s.writer and not unresolved_source(s.source)]
+    source on both sides, not an unresolved one). The writer is a side when it asserts in the first person
+    (:func:`writer_is_the_narrator`); its hedges ("allegedly") are never asserted or denied."""
+    named = [s for s in stances if not unresolved_source(s.source)]
     pro = {_speaker_key(s.source, s.writer) for s in named if s.status in _ASSERT}
     con = {_speaker_key(s.source, s.writer) for s in named if s.status == "denied"}
     return is_dispute(pro, con)
