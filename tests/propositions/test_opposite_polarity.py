@@ -72,3 +72,23 @@ def test_a_paraphrase_that_would_deny_stays_apart(article: Callable[[str], Artic
     assert len(a.propositions) == 2, [p.statement for p in a.propositions]
     assert not any(p.disputed for p in a.propositions)
     assert all(s.status != "denied" for p in a.propositions for s in p.stances)
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        # copula_kinds_differ: "not a miracle cell" and "a normal cell" say the same, so no self-denial
+        (
+            '"The neuron is not a miracle cell," Okafor says. "It\'s a normal cell that can carry a signal."',
+            False,
+        ),
+        # one side without a modifier is still the same predicate: a denial
+        ("The mayor said the tunnel is a big mistake. The council said the tunnel is not a mistake.", True),
+    ],
+)
+def test_copula_kinds_differ(article: Callable[[str], Article], text: str, one: bool) -> None:
+    a = article(text)
+    denied = any(s.status == "denied" for p in a.propositions for s in p.stances)
+    assert denied is one, [
+        (p.statement, [(s.source.name, s.status) for s in p.stances]) for p in a.propositions
+    ]

@@ -54,6 +54,7 @@ __all__ = [
     "event_references",
     "nominal_frame",
     "normalise_lemma",
+    "qualifiers_of",
     "raised_subject",
     "read_frame_tokens",
     "scaled_figure",
@@ -97,6 +98,9 @@ class Frame:
     objects: frozenset[str] = frozenset()
     goals: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = (
+        frozenset()
+    )  # modifiers of a copula's noun: "a miracle cell" (:func:`qualifiers_of`)
     anaphor: str | None = None
     lemmas: frozenset[str] = frozenset()  # content words of the whole content (lemmas and entity keys)
     event_refs: frozenset[str] = (
@@ -381,9 +385,11 @@ def clause_frame(  # noqa: C901
         ex = existential_frame(pred, ctx)
         if ex is not None:
             return ex
+    qualifiers: frozenset[str] = frozenset()
     if lem == "be":  # copular: the attribute is the predicate ("the claims are false": false)
         attr = next((c for c in pred.children if c.dep_ in ("attr", "acomp")), None)
         lem = attr.lemma_.lower() if attr is not None else lem
+        qualifiers = qualifiers_of(attr) if attr is not None else qualifiers
     subjects: set[str] = set()
     objects: set[str] = set()
     goals: set[str] = set()
@@ -413,6 +419,17 @@ def clause_frame(  # noqa: C901
         objects=frozenset(objects),
         goals=frozenset(goals),
         numbers=_numbers(pred),
+        qualifiers=qualifiers,
+    )
+
+
+def qualifiers_of(attr: Token) -> frozenset[str]:
+    """The adjectives and noun modifiers of a copula's noun ("is not a *miracle* cell", "is a *normal* cell"): what
+    kind of thing the subject is said to be (see ``link.qualifiers_conflict``)."""
+    if attr.pos_ not in ("NOUN", "PROPN"):
+        return frozenset()
+    return frozenset(
+        c.lemma_.lower() for c in attr.children if c.dep_ in ("amod", "compound") and c.pos_ != "NUM"
     )
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "content_overlap",
     "frames_match",
     "group_members",
+    "qualifiers_conflict",
     "refers_by_event_noun",
     "resolve_reference",
     "same_event",
@@ -97,6 +98,13 @@ def subjects_conflict(a: Frame, b: Frame) -> bool:
     return bool(ea and eb and not (ea & eb))
 
 
+def qualifiers_conflict(a: Frame, b: Frame) -> bool:
+    """Rule ``copula_kinds_differ``: both say what kind of thing their subject is, with different words: "the neuron
+    is not a miracle cell" and "it's a normal cell" agree, they do not deny each other; "a good candidate" is not
+    "a terrible candidate". (Without a modifier on one side, "a mistake" ~ "a big mistake", they stay one.)"""
+    return bool(a.qualifiers and b.qualifiers and not (a.qualifiers & b.qualifiers))
+
+
 def same_event(a: Frame, b: Frame) -> bool:
     """Rule ``same_event``: two contents under different predicates speak of one event when the predicate of one
     is among the words of the other ("the agency disclosed the files" ~ "no illegal disclosure of the files") or
@@ -129,7 +137,7 @@ def frames_match(a: Frame, b: Frame) -> bool:
     """Two frames state the same fact: compatible predicates, a shared core argument (two for generic
     predicates such as "be"/"have"), and no conflict of subjects or numbers; or, whatever the predicates, a
     :func:`content_overlap`."""
-    if numbers_conflict(a, b) or subjects_conflict(a, b):
+    if numbers_conflict(a, b) or subjects_conflict(a, b) or qualifiers_conflict(a, b):
         return False
     if not same_predicate(a.predicate, b.predicate):
         return content_overlap(a, b)
