@@ -98,3 +98,27 @@ def test_an_all_caps_source_outside_a_transcript_stays_an_organisation(nlp: Lang
         nlp, "NATO said on Monday that the alliance would send more troops to the eastern border."
     )
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("NATO", "organization")]
+
+
+GUIDE = (
+    "Keep to the maintenance intervals in the manual and the prices below.\n\n"
+    "Coolant flush\n\nINTERVAL: Up to 100,000 miles\n\nPRICE: $373-$400\n\n"
+    "Oil change\n\nINTERVAL: Every 7,500 miles is the most common\n\nPRICE: $75-$145"
+)
+
+
+def test_field_labels_are_no_speakers(nlp: Language) -> None:
+    """Rule ``field_label_is_no_speaker`` (:func:`newsgraph.attribution.transcript.common_word`): a one-word label
+    the article writes in lower case is a field name, even when it heads two paragraphs."""
+    from newsgraph.attribution.transcript import common_word
+
+    assert common_word(GUIDE, "INTERVAL") and common_word(GUIDE, "PRICE")
+    assert not common_word(TRANSCRIPT, "ROSS")
+    doc, _ = parse(nlp, GUIDE)
+    assert transcript_turns(doc) == []
+
+
+def test_a_repeated_label_without_a_common_word_is_still_a_turn(nlp: Language) -> None:
+    text = "Two callers rang the show.\n\nKESTREL: The dam will hold.\n\nKESTREL: The families are safe."
+    doc, _ = parse(nlp, text)
+    assert len(transcript_turns(doc)) == 2

@@ -25,6 +25,7 @@ from newsgraph.models import Speaker
 
 __all__ = [
     "NOT_SPEAKERS",
+    "common_word",
     "field_list",
     "label_attribution",
     "label_speaker",
@@ -66,13 +67,23 @@ def field_list(rest: str) -> bool:
     return _NEXT_FIELD.search(rest) is not None
 
 
-def _named_elsewhere(text: str, label: str, full_labels: set[str]) -> bool:
-    """The label is two words or more, ends another label ("TAPPER" after "JAKE TAPPER"), heads two turns or more,
-    or the article writes it as a name in normal case ("Pence")."""
+def _named_elsewhere(text: str, label: str, full_labels: set[str], repeated: set[str]) -> bool:
+    """The label is two words or more, ends another label ("TAPPER" after "JAKE TAPPER"), the article writes it as
+    a name in normal case ("Pence"), or it heads two turns or more and is no :func:`common_word` of the article."""
     if len(label.split()) >= 2 or label in full_labels:
         return True
     word = label[:1] + label[1:].lower()
-    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    if re.search(rf"\b{re.escape(word)}\b", text) is not None:
+        return True
+    return label in repeated and not common_word(text, label)
+
+
+def common_word(text: str, label: str) -> bool:
+    """Rule ``field_label_is_no_speaker``: a one-word label the article also writes in lower case is the name of a
+    field, not of a speaker: "INTERVAL: Up to 100,000 miles" / "PRICE: $373-$400" in a guide that speaks of
+    "maintenance intervals" (it had made "Interval" a person with 10 quotes on the WCXB store)."""
+    word = label.lower()
+    return re.search(rf"\b{re.escape(word)}(?:s|es)?\b", text) is not None
 
 
 def transcript_turns(doc: Doc) -> list[Attribution]:
@@ -82,8 +93,12 @@ def transcript_turns(doc: Doc) -> list[Attribution]:
     labelled = [(lab, pe) for ps, pe in paragraphs(text) if (lab := speaker_label(text, ps, pe)) is not None]
     seen = Counter(text[ls:le] for (ls, le, _), _ in labelled)
     full_labels = {text[ls:le].split()[-1] for (ls, le, _), _ in labelled if len(text[ls:le].split()) >= 2}
-    full_labels |= {label for label, n in seen.items() if n >= 2}
-    found = [(*lab, pe) for lab, pe in labelled if _named_elsewhere(text, text[lab[0] : lab[1]], full_labels)]
+    repeated = {label for label, n in seen.items() if n >= 2}
+    found = [
+        (*lab, pe)
+        for lab, pe in labelled
+        if _named_elsewhere(text, text[lab[0] : lab[1]], full_labels, repeated)
+    ]
     if len(found) < 2:
         return []
     out: list[Attribution] = []
