@@ -403,3 +403,38 @@ def test_a_buried_clause_makes_no_statement(article: Callable[[str], Article]) -
 )
 def test_source_left_out(article: Callable[[str], Article], text: str, statement: str) -> None:
     assert [p.statement for p in article(text).propositions] == [statement]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        # subjectless_clause_states_nothing: no subject before the verb
+        ("Is projected to reach $20 billion by 2033", True),
+        ("Would you check the answer", True),
+        ("Consider the tools and libraries on offer", True),
+        # a subject first, a gerund subject, a participle before the subject
+        ("The market is projected to reach $20 billion by 2033", False),
+        ("Slashing taxes on the wealthy has not worked", False),
+        ("Shifting monsoon patterns could affect a billion people", False),
+    ],
+)
+def test_opens_with_a_verb(nlp: Language, text: str, opens: bool) -> None:
+    from newsgraph.propositions.statement import opens_with_a_verb
+
+    assert opens_with_a_verb(nlp(text)) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        # own_words_read_as_a_sentence: the subject opens the words, in one paragraph
+        ("He is satisfied that there has been no illegal disclosure at the agency.", True),
+        ("However the debates are not likely to alter the race.", True),
+        ("as might be expected from such a veteran negotiator, made a counteroffer", False),
+        ("The ferry will sail on Monday.\n\nThe port stays shut until May.", False),
+    ],
+)
+def test_own_words_state(nlp: Language, text: str, states: bool) -> None:
+    from newsgraph.propositions.build import own_words_state
+
+    assert own_words_state(nlp(text)[:]) is states

@@ -25,6 +25,7 @@ from newsgraph.propositions.statement import (
     has_finite_verb,
     infinitive_aim,
     nominal_statement,
+    opens_with_a_verb,
 )
 from newsgraph.propositions.writer import writer_mentions
 
@@ -33,6 +34,7 @@ __all__ = [
     "asked",
     "direct_question",
     "entity_index",
+    "own_words_state",
     "propositions_for",
     "source_tokens",
     "split_source",
@@ -361,9 +363,28 @@ def _statement(group: Group, ctx: Context, entities: dict[str, Entity]) -> tuple
     span = ctx.doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
     if span is None or not has_finite_verb(span) or span.root.pos_ not in {"VERB", "AUX"}:
         return "", first.polarity, None  # a fragment or a noun phrase ("derogatory comments Trump had made")
-    if is_indirect_question(list(span), ctx) or infinitive_aim(content_lead(span)):
+    if is_indirect_question(list(span), ctx) or infinitive_aim(content_lead(span)) or opens_with_a_verb(span):
         return "", first.polarity, None  # "[answer] how many miles are in a marathon" asks, states nothing
-    return first.text.strip("“”\"' ,."), first.polarity, None
+    if not own_words_state(span):
+        return "", first.polarity, None
+    text = first.text.strip("“”\"' ,.")
+    return text[:1].upper() + text[1:], first.polarity, None
+
+
+def own_words_state(span: Span) -> bool:
+    """Rule ``own_words_read_as_a_sentence``: a claim's own words stand as its statement (the last resort, when no
+    member gives one) only when they open with the subject of their main verb and keep to one paragraph. "the VA
+    hotline were actually going to voicemail" (the parse lost "Calls to"), "as might be expected from such a
+    veteran negotiator, made a counteroffer", "a memoir of her time at the White House entitled …" and a quote
+    running over a paragraph break are no statements; "he's satisfied that there has been no illegal disclosure"
+    is one."""
+    toks = [t for t in span if not (t.is_punct or t.is_quote or t.is_space)]
+    while toks and toks[0].dep_ in ("cc", "advmod", "intj") and toks[0].head.i == span.root.i:
+        toks.pop(0)  # "However debates … are not likely to alter the campaign"
+    if not toks or "\n\n" in span.text.strip():
+        return False
+    subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+    return subject is not None and subject.left_edge.i == toks[0].i
 
 
 _SENT_STARTS = "newsgraph.sent_starts"

@@ -30,6 +30,7 @@ __all__ = [
     "infinitive_modifier",
     "nominal_statement",
     "object_gap_relative",
+    "opens_with_a_verb",
     "past_participle",
     "relative_link",
     "source_phrase",
@@ -291,6 +292,24 @@ def finite_clause(doc: Doc, ids: set[int], top: Token, to: int | None) -> bool:
     return not object_gap_relative(top) and (has_finite_verb(doc[i] for i in ids) or to is not None)
 
 
+_GERUND_SUBJECT = frozenset({"csubj", "csubjpass", "nsubj", "nsubjpass", "amod", "compound"})
+
+
+def opens_with_a_verb(tokens: Iterable[Token]) -> bool:
+    """Rule ``subjectless_clause_states_nothing``: a statement whose first word is a verb has no subject before
+    it: "Is projected to reach $20.5 billion by 2033" (the market is the source), "Are subject to change", a
+    question ("Would you check the answer"), advice ("Consider the availability of tools"). It names no fact a
+    reader could track; on the WCXB store about 50 tracked claims read so. A gerund that is the subject, or a
+    participle before it, opens a clause like any subject: "Slashing taxes on the wealthy hasn't worked",
+    "Shifting monsoon patterns could affect a billion people"."""
+    first = next((t for t in tokens if not (t.is_punct or t.is_quote or t.is_space)), None)
+    if first is None or first.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (
+        first.tag_ == "VBG" and first.dep_ in _GERUND_SUBJECT
+    )  # "Changing the policy could lead to …"
+
+
 COPULA_COMPLEMENTS = OBJECT_DEPS | {"prep", "advmod", "npadvmod", "expl"}
 
 
@@ -351,6 +370,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
     to = headline_future(doc, ids, subj, top)
     if (
         not finite_clause(doc, ids, top, to)
+        or opens_with_a_verb(doc[i] for i in sorted(ids))
         or not keeps_its_complement(doc[frame.head], ids)
         or asks_what(doc, ids, top)
         or (subj is None and infinitive_aim(top))
