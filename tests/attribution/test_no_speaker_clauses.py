@@ -61,3 +61,33 @@ def test_no_denial_read(nlp: Language, text: str) -> None:
 def test_the_parenthetical_still_reads(nlp: Language) -> None:
     doc, records = parse(nlp, "The plan, many economists say, will fail.", "rules")
     assert cue_texts(doc, records) == ["say"]
+
+
+def test_share_of_respondents_speaks(nlp: Language) -> None:
+    """Rule ``share_of_respondents_speaks`` (:func:`newsgraph.attribution.reported.survey_share`): the parser hangs
+    "4 in 10" on "say" as a number modifier; the share is the source."""
+    from newsgraph.attribution.reported import survey_share
+
+    doc = nlp("About 4 in 10 say they want the next mayor to have more liberal policies.")
+    say = next(t for t in doc if t.text == "say")
+    share = survey_share(say)
+    assert share is not None and verb_subject(say) == share
+    assert "4" in {t.text for t in share.subtree}
+    doc2 = nlp("The mayor will say more on Monday.")
+    assert survey_share(next(t for t in doc2 if t.text == "say")) is None
+
+
+def test_participle_is_no_parenthetical(nlp: Language) -> None:
+    """Rule ``participle_is_no_parenthetical`` (:func:`newsgraph.attribution.constructions.participle_aside`): the
+    clause a participle hangs on is not its content, so the finite "said" after it keeps its own reading."""
+    from newsgraph.attribution.constructions import participle_aside
+
+    text = (
+        "Clinton celebrated with supporters, declaring it a great night, and said it was another step closer."
+    )
+    doc, records = parse(nlp, text, "rules")
+    assert "said" in cue_texts(doc, records)
+    assert participle_aside(next(t for t in doc if t.text == "declaring"))
+    assert not participle_aside(
+        next(t for t in nlp("The plan, economists say, will fail.") if t.text == "say")
+    )

@@ -269,6 +269,13 @@ def follows_a_cue(verb: Token) -> bool:
     )
 
 
+def participle_aside(verb: Token) -> bool:
+    """Rule ``participle_is_no_parenthetical``: "Clinton celebrated with supporters, declaring it a great night, and
+    said …": a participle's content is its own object or clause, not the clause it hangs on (a parenthetical cue
+    is finite, "many economists say", or an *as* clause)."""
+    return verb.tag_ == "VBG"
+
+
 def subordinated(verb: Token) -> bool:
     """Rule ``subordinate_clause_is_no_parenthetical``: "there are legal remedies when your claim is denied", "if
     critics say so": a clause under a subordinator other than *as* is a condition or a time, not a speaker's aside
@@ -277,3 +284,9 @@ def subordinated(verb: Token) -> bool:
         (c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i)
         for c in verb.children
     )
+
+
+def no_parenthetical(verb: Token, as_it: list[int] | None) -> bool:
+    """The checks that keep a cue clause from being read as a parenthetical around the clause it hangs on:
+    :func:`follows_a_cue`, :func:`subordinated` and (outside an *as* clause) :func:`participle_aside`."""
+    return follows_a_cue(verb) or subordinated(verb) or (as_it is None and participle_aside(verb))

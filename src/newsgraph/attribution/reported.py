@@ -128,6 +128,15 @@ TOUGH_ADJECTIVES = frozenset({
 """Adjectives whose infinitive has no subject of theirs: "it is hard to deny", "the claim is easy to dismiss"."""
 
 
+def survey_share(verb: Token) -> Token | None:
+    """Rule ``share_of_respondents_speaks``: "About 4 in 10 say they want …": the parser hangs the share on the
+    verb as a number modifier and leaves it no subject; the share (its head number) is the source."""
+    for child in verb.lefts:
+        if child.dep_ in {"nummod", "npadvmod", "quantmod"} and any(t.pos_ == "NUM" for t in child.subtree):
+            return child
+    return None
+
+
 def tough_adjective(xcomp: Token) -> bool:
     """Rule ``tough_adjective_has_no_speaker``: the subject of "it is hard to deny this camera", "it's important to
     note that …", "the record is easy to dispute" is not who denies, notes or disputes: no one in the sentence
@@ -190,6 +199,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
             for gc in child.children:
                 if gc.dep_ == "pobj":
                     return gc
+    share = survey_share(verb)
+    if share is not None:
+        return share
     if depth >= 3:
         return None
     if (

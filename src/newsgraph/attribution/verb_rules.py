@@ -34,11 +34,10 @@ from spacy.tokens import Token
 from newsgraph.attribution.complements import addressee_object, inverted_report, own_complement
 from newsgraph.attribution.constructions import (
     as_clause,
-    follows_a_cue,
     in_a_statement,
     light_verb_content,
     make_clear_content,
-    subordinated,
+    no_parenthetical,
 )
 from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
@@ -371,7 +370,7 @@ def parenthetical_rule(f: VerbFrame) -> Found | None:
     if f.lemma not in SPEECH and as_it is None:
         return None
     head = verb.head
-    if follows_a_cue(verb) or subordinated(verb):
+    if no_parenthetical(verb, as_it):
         return None
     a0, b0 = head.left_edge.i, head.right_edge.i
     own = (verb.left_edge.i, verb.right_edge.i)
