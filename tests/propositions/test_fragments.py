@@ -49,6 +49,9 @@ def test_has_finite_verb(nlp: Language, text: str, finite: bool) -> None:
         ("Most fans expect Ruiz to win the final, a new survey found.", ["Ruiz will win the final"]),
         # a finite clause is kept as it is (its "to" is no headline's)
         ("The harbour master said he wants to close the port.", ["He wants to close the port"]),
+        # wh_infinitive_is_a_question: "how to solve" asks; the wh-word is no complementiser to drop
+        ("When the student did not know how to solve the problem, the tutor showed the steps.", []),
+        ("The manual explains how to reset the router.", []),
         # pronoun_subject_case: the object pronoun of "expect" is the statement's subject
         ("Aides expect her to resign on Monday.", ["She will resign on Monday"]),
         # fragment_is_no_claim: no member states the proposition with a finite verb -> no proposition

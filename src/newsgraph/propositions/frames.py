@@ -60,6 +60,7 @@ __all__ = [
     "scaled_figure",
     "speaker_in_own_words",
     "subject_of",
+    "wh_infinitive",
 ]
 
 FrameKind = Literal["clause", "nominal", "event", "anaphor"]
@@ -183,11 +184,23 @@ def content_tokens(span: Span) -> list[Token]:
     while toks and toks[-1].is_punct:
         toks.pop()
     if len(toks) > 1 and (
-        (toks[0].lower_ in COMPLEMENTISERS and toks[0].dep_ in ("mark", "complm", "advmod"))
+        (
+            toks[0].lower_ in COMPLEMENTISERS
+            and toks[0].dep_ in ("mark", "complm", "advmod")
+            and not wh_infinitive(toks)
+        )
         or complementiser_read_as_determiner(toks[0])
     ):
         toks.pop(0)
     return toks
+
+
+def wh_infinitive(toks: list[Token]) -> bool:
+    """Rule ``wh_infinitive_is_a_question``: "[did not know] how to solve a homework problem", "[explains] how to
+    reset the router" name a question, not a fact, so the wh-word stays (and the content is an indirect question);
+    dropped like a complementiser it left "The student did not know to solve a homework problem", a WCXB tracked
+    claim."""
+    return toks[0].tag_ in ("WRB", "WP") and toks[1].tag_ == "TO"
 
 
 # --- reading the frame -----------------------------------------------------------------------------------------
