@@ -91,3 +91,26 @@ def test_participle_is_no_parenthetical(nlp: Language) -> None:
     assert not participle_aside(
         next(t for t in nlp("The plan, economists say, will fail.") if t.text == "say")
     )
+
+
+def test_indefinite_is_no_antecedent(nlp: Language) -> None:
+    """Rule ``indefinite_is_no_antecedent`` (:func:`newsgraph.attribution.pronouns.indefinite_speaker`): "everyone"
+    is an anonymous source of its own, never the entity named before it."""
+    from ._rules import quotes_of
+
+    quotes = quotes_of(
+        nlp, "The Icon brush is cheap.\n\nEveryone says the brush is the best value this year."
+    )
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("everyone", "anonymous")]
+
+
+def test_indefinite_relative_reports_nothing(nlp: Language) -> None:
+    """Rule ``indefinite_relative_reports_nothing`` (:func:`newsgraph.attribution.reported.class_of_people`): a
+    relative clause on "anyone" describes a class of people; its verb is no one's report."""
+    from newsgraph.attribution.reported import class_of_people
+
+    text = "The Icon is a great option for anyone who wants to try an electric toothbrush."
+    doc, records = parse(nlp, text, "rules")
+    assert "wants" not in cue_texts(doc, records)
+    assert class_of_people(next(t for t in doc if t.text == "anyone"))
+    assert not class_of_people(next(t for t in doc if t.text == "option"))

@@ -51,6 +51,21 @@ class _Candidate(Protocol):
     def speaker(self) -> Speaker: ...
 
 
+INDEFINITE_PRONOUNS = frozenset({
+    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "whoever", "whomever",
+})  # fmt: skip
+"""Pronouns that stand for no one in particular: never resolved to an antecedent."""
+
+
+def indefinite_speaker(tok: Token) -> Speaker | None:
+    """Rule ``indefinite_is_no_antecedent``: "everyone says", "someone told me": an indefinite pronoun is an
+    anonymous source named by itself, never the entity before it (the WCXB store had made the toothbrush "Icon"
+    the speaker of "anyone who wants to try an electric toothbrush")."""
+    if tok.lower_ not in INDEFINITE_PRONOUNS:
+        return None
+    return Speaker(name=tok.lower_, kind="anonymous", span=(tok.idx, tok.idx + len(tok.text)))
+
+
 def quantifier_speaker(tok: Token) -> Speaker | None:
     """Rule ``quantifier_is_anonymous``: a quantifier pronoun at the head of the source (``Some``, ``those close to
     him``) is an anonymous group named by its own words, not an antecedent."""

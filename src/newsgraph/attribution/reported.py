@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.marks import quote_spans
+from newsgraph.attribution.pronouns import INDEFINITE_PRONOUNS
 from newsgraph.attribution.records import REL_PRONOUNS, SUBJ_DEPS, CharSpan
 from newsgraph.clean.dateline import MAX_DATELINE, split_dateline
 from newsgraph.extensions import doc_text
@@ -128,6 +129,13 @@ TOUGH_ADJECTIVES = frozenset({
 """Adjectives whose infinitive has no subject of theirs: "it is hard to deny", "the claim is easy to dismiss"."""
 
 
+def class_of_people(head: Token) -> bool:
+    """Rule ``indefinite_relative_reports_nothing``: "a great option for anyone who wants to try an electric
+    toothbrush", "everyone who says the bridge is safe should walk it": a relative clause on an indefinite pronoun
+    describes a class of people; no one in it says or wants anything."""
+    return head.lower_ in INDEFINITE_PRONOUNS
+
+
 def survey_share(verb: Token) -> Token | None:
     """Rule ``share_of_respondents_speaks``: "About 4 in 10 say they want …": the parser hangs the share on the
     verb as a number modifier and leaves it no subject; the share (its head number) is the source."""
@@ -191,7 +199,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
     for child in verb.children:
         if child.dep_ in SUBJ_DEPS:
             if child.dep_ == "nsubj" and child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
+                return None if class_of_people(verb.head) else verb.head
             if child.dep_ == "csubj":
                 return None
             return child

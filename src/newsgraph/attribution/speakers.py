@@ -43,6 +43,7 @@ from newsgraph.attribution.pronouns import (
     THING_PRONOUNS,
     a_state_is_it,
     first_person_outside_quotes,
+    indefinite_speaker,
     negative_speaker,
     quantifier_speaker,
     relative_noun,
@@ -204,7 +205,7 @@ class SpeakerResolver:
         deictic = next(
             (c for c in tok.children if c.dep_ == "poss" and c.lower_ in DEICTIC_POSSESSIVES), None
         )
-        quantifier = quantifier_speaker(tok) or negative_speaker(self.doc, a, b)
+        quantifier = quantifier_speaker(tok) or indefinite_speaker(tok) or negative_speaker(self.doc, a, b)
         if quantifier is not None:
             sp = quantifier
         elif lower in FIRST_PERSON or lower == "you":
