@@ -52,6 +52,27 @@ def test_has_finite_verb(nlp: Language, text: str, finite: bool) -> None:
         # wh_infinitive_is_a_question: "how to solve" asks; the wh-word is no complementiser to drop
         ("When the student did not know how to solve the problem, the tutor showed the steps.", []),
         ("The manual explains how to reset the router.", []),
+        # say_to_is_an_instruction: what "say" tells someone to do is advice, no statement ("vowed to" stays)
+        ("Doctors say to drink more water during the heat wave.", []),
+        (
+            "The senator vowed to build a wall on the border.",
+            ["The senator vowed to build a wall on the border"],
+        ),
+        # they_is_a_plural_source: "they" under a plural source stands for it (through "a majority of")
+        (
+            "Residents said they had seen smoke over the harbour.",
+            ["Residents had seen smoke over the harbour"],
+        ),
+        (
+            "A majority of voters say they are worried about the economy.",
+            ["A majority of voters are worried about the economy"],
+        ),
+        (
+            "The harbour master said they had closed the port.",
+            ["They had closed the port"],
+        ),  # a singular source
+        # bound_to_source: only "it" is impersonal; "she was confident" is about the source
+        ("Mrs. Clinton said she was confident about the result.", ["Clinton was confident about the result"]),
         # pronoun_subject_case: the object pronoun of "expect" is the statement's subject
         ("Aides expect her to resign on Monday.", ["She will resign on Monday"]),
         # fragment_is_no_claim: no member states the proposition with a finite verb -> no proposition

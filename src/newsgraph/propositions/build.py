@@ -422,6 +422,7 @@ def propositions_for(
             speaker_name=c.source.name,
             speaker_kind=c.source.kind,
             direct=qtype == "direct",
+            source_mention=source_tokens(doc, c),
         )
         fr = read_frame(span, who)
         if fr is None or reader_is_the_subject(doc, fr, qtype in ("direct", "mixed")):

@@ -36,6 +36,7 @@ from newsgraph.propositions.lexicon import (
     IMPERSONAL_VERBS,
     KEY_PREPS,
     LIGHT_VERBS,
+    PLURAL_SHARES,
     QUANTITY_HEADS,
     SPEECH_NOUNS,
     TRUTH_WORDS,
@@ -54,6 +55,7 @@ __all__ = [
     "event_references",
     "nominal_frame",
     "normalise_lemma",
+    "plural_source",
     "qualifiers_of",
     "raised_subject",
     "read_frame_tokens",
@@ -231,20 +233,36 @@ def anaphor_head(toks: list[Token]) -> str | None:
     return None
 
 
+def plural_source(tok: Token, ctx: Context) -> Token | None:
+    """Rule ``they_is_a_plural_source``: "they" as the subject of what a plural source says stands for that
+    source ("Many consumers say they are more likely to buy": consumers are; "a majority of voters said they would
+    back him"): the plural noun heading the source's mention (through ``a share / majority / number of``), or
+    None."""
+    if tok.lower_ != "they" or not ctx.source_mention:
+        return None
+    doc = tok.doc
+    head = next((doc[i] for i in sorted(ctx.source_mention) if doc[i].head.i not in ctx.source_mention), None)
+    if head is None or head.i == tok.i:
+        return None
+    if head.lemma_.lower() in PLURAL_SHARES:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), head) if of is not None else head
+    return head if head.tag_ in ("NNS", "NNPS") else None
+
+
 def bound_to_source(tok: Token, ctx: Context) -> bool:
     """A subject pronoun that stands for the claim's source: "he"/"she" for a person, "it"/"they" for a state
-    or organisation; not before a contraction ("they're") nor as the subject of an impersonal verb ("it seems"),
-    and never in a direct quote (the source's own words name itself "I"/"we": "'The sooner he releases his
+    or organisation, "they" for a plural source (:func:`plural_source`); not before a contraction ("they're") nor
+    as the subject of an impersonal verb ("it seems": only "it" is impersonal, "she said she was tired" is about
+    her), and never in a direct quote (the source's own words name itself "I"/"we": "'The sooner he releases his
     returns, the better,' Goldberg said" is not about Goldberg)."""
-    if (
-        ctx.speaker is None
-        or ctx.direct
-        or tok.dep_ not in _SUBJ
-        or tok.lower_ not in BOUND_PRONOUNS
-        or not tok.whitespace_
-    ):
+    if ctx.direct or tok.dep_ not in _SUBJ or tok.lower_ not in BOUND_PRONOUNS or not tok.whitespace_:
         return False
-    if tok.head.lemma_.lower() in IMPERSONAL_VERBS:
+    if tok.lower_ == "it" and tok.head.lemma_.lower() in IMPERSONAL_VERBS:
+        return False
+    if plural_source(tok, ctx) is not None:
+        return True
+    if ctx.speaker is None:
         return False
     person = tok.lower_ in ("he", "she")
     return person == (ctx.speaker_kind == "person") and ctx.speaker_kind in (
@@ -295,8 +313,11 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
     if tok.lower_ in FIRST_PERSON and ctx.speaker is not None:
         out.add(ctx.speaker)
         return out
-    if bound_to_source(tok, ctx):
-        out.add(ctx.speaker or "")  # "Russia denied that it attacked the convoy": it = Russia
+    if bound_to_source(tok, ctx):  # "Russia denied that it attacked the convoy": it = Russia
+        plural = plural_source(tok, ctx)
+        key = ctx.speaker or (f"l:{plural.lemma_.lower()}" if plural is not None else None)
+        if key is not None:
+            out.add(key)
         return out
     lem = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN", "NUM") and lem not in GENERIC_HEADS and len(lem) > 1:

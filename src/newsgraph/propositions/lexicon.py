@@ -97,6 +97,11 @@ QUANTITY_HEADS = frozenset({
     "thousand", "hundred", "million", "billion", "dozen", "number", "lot", "lots", "plenty", "series", "wave",
     "string", "spate", "couple", "handful", "score", "scores",
 })
+# --- frames.plural_source: "a majority of voters said they ...": they = the voters ---------------------------------
+PLURAL_SHARES = frozenset({
+    "share", "majority", "minority", "plurality", "number", "percent", "%", "half", "third", "quarter", "fraction",
+    "proportion", "most", "many", "some", "all", "lot",
+})
 # --- frames.anaphor_head: "the claims are true", "called the charges unsubstantiated" (with claims.lexicon.FALSITY) --
 TRUTH_WORDS = frozenset({
     "true", "accurate", "correct", "right", "unsubstantiated", "unproven", "credible", "plausible", "valid",

@@ -137,6 +137,13 @@ def infinitive_aim(verb: Token) -> bool:
     )
 
 
+def say_to_instruction(top: Token, pred: Token) -> bool:
+    """Rule ``say_to_is_an_instruction``: a to-infinitive under "say" tells someone what to do ("Doctors say to
+    drink more water", "self-compassion says to give yourself some grace"): advice, no fact; the statement would be
+    the attribution itself ("Doctors say to drink more water")."""
+    return top.i != pred.i and top.lemma_.lower() == "say" and infinitive_aim(pred)
+
+
 def content_lead(span: Span) -> Token:
     """The verb a content opens with: the verb of a leading "to" ("to deal with its obligations after a fund was
     created": *deal*, where the parse may hang *created* higher and make it the span's root), else the root."""
@@ -374,6 +381,7 @@ def clause_statement(frame: Frame, ctx: Context, names: dict[str, str]) -> str:
         or not keeps_its_complement(doc[frame.head], ids)
         or asks_what(doc, ids, top)
         or (subj is None and infinitive_aim(top))
+        or say_to_instruction(top, doc[frame.head])
     ):
         return ""
     if to is not None:
