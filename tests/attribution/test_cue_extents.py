@@ -23,3 +23,13 @@ def test_participle_cue_phrase_opens_at_the_governing_verb(nlp: Language) -> Non
     a = find(doc, atts, "saying")
     assert extent_of(doc, a) == "hit back again , saying"
     assert source_of(doc, a) == "Rubio"
+
+
+def test_refusal_takes_its_verb(nlp: Language) -> None:
+    """Rule ``refusal_takes_its_verb``: the refused verb with its object's preposition joins the cue phrase."""
+    doc, atts = parse(nlp, "A spokesman for the company declined to comment on the lawsuit.")
+    assert extent_of(doc, find(doc, atts, "declined")) == "declined to comment on"
+    doc, atts = parse(nlp, "The minister refused to offer his own figure for the layoffs.")
+    assert extent_of(doc, find(doc, atts, "refused")) == "refused to offer"
+    doc, atts = parse(nlp, "The minister promised to offer his own figure for the layoffs.")
+    assert extent_of(doc, find(doc, atts, "promised")) == "promised"  # only a refusal

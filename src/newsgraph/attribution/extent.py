@@ -122,7 +122,36 @@ def cue_extent(  # noqa: C901, PLR0912
         j += 1
     hi = _trailing_adjunct(doc, att, core, hi, blocked, other_cues or set())
     lo = _governing_verb(doc, att, lo, blocked, other_cues or set())
+    hi = _through_refused_verb(verb, hi)
     return sorted(set(range(lo, hi + 1)) | set(att.cue))
+
+
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
+
+
+def _through_refused_verb(verb: Token, hi: int) -> int:
+    """The cue phrase's last token, run on over :func:`refused_verb` when that follows it directly."""
+    refused = refused_verb(verb)
+    return refused[-1] if refused and refused[0] == hi + 1 else hi
+
+
+def refused_verb(verb: Token) -> list[int]:
+    """Rule ``refusal_takes_its_verb``: ``declined to comment on [whether …]``, ``refused to offer [a figure]``: the
+    verb refused (``to`` and the verb, with the preposition of its object) is part of the cue phrase, as PolNeAR
+    annotates it; what it would have said is the content. ``declined to comment`` alone keeps its cue: the
+    infinitive is the content. Token indices, in order, or []."""
+    if verb.lemma_.lower() not in REFUSAL_VERBS:
+        return []
+    inf = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+    to = inf.doc[inf.i - 1] if inf is not None and inf.i > 0 else None
+    if inf is None or to is None or to.tag_ != "TO" or to.head.i != inf.i:
+        return []
+    obj = next((c for c in inf.rights if c.dep_ in {"dobj", "prep", "ccomp", "dative"}), None)
+    if obj is None:
+        return []
+    if obj.dep_ == "prep" and obj.i == inf.i + 1 and any(c.dep_ in {"pobj", "pcomp"} for c in obj.children):
+        return [to.i, inf.i, obj.i]  # "to comment on"
+    return [to.i, inf.i] if obj.dep_ != "prep" else []
 
 
 def _governing_verb(doc: Doc, att: Attribution, lo: int, blocked: set[int], others: set[int]) -> int:
