@@ -51,3 +51,19 @@ def test_possessive_is_not_the_possessor() -> None:
     q = next(q for q in a.quotes if "clean up" in q.text)
     assert q.speaker.entity != clarke, q.speaker
     assert "company" in q.speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Companies say the new rules will raise their costs.", "unknown"),
+        ("Some agencies said the new rules will raise their costs.", "unknown"),
+        ("The companies said the new rules will raise their costs.", "organization"),  # ones named before
+        ("Authorities said the new rules will raise their costs.", "organization"),  # one body
+        ("The company said the new rules will raise its costs.", "organization"),
+    ],
+)
+def test_class_of_organizations(nlp: Language, text: str, kind: str) -> None:
+    """Rule ``class_of_organizations``: a bare plural names a class of organisations, no organisation."""
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker.kind == kind, q.speaker

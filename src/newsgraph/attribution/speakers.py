@@ -50,7 +50,13 @@ from newsgraph.attribution.pronouns import (
     unresolved_pronoun,
 )
 from newsgraph.attribution.short_names import short_name_of
-from newsgraph.attribution.titles import person_in_title_phrase, runs_over_a_verb, title_noun, title_of
+from newsgraph.attribution.titles import (
+    class_of_organizations,
+    person_in_title_phrase,
+    runs_over_a_verb,
+    title_noun,
+    title_of,
+)
 from newsgraph.attribution.transcript import label_speaker
 from newsgraph.extensions import doc_text
 from newsgraph.lexicon.speakers import (
@@ -568,7 +574,10 @@ class SpeakerResolver:
         if lemma in MEDIA_NOUNS or any(t.lemma_.lower() == "media" for t in doc[a:b]):
             return Speaker(name=lower_first(text, first), kind="media", description=description, span=(s, e))
         if lemma in ORG_NOUNS:
-            return Speaker(name=lower_first(text, first), kind="organization", span=(s, e))
+            plural = class_of_organizations(tok, det in DETS_DEFINITE)
+            return Speaker(
+                name=lower_first(text, first), kind="unknown" if plural else "organization", span=(s, e)
+            )
         if lemma in PERSON_NOUNS or (
             tok.ent_type_ == "" and any(t.lower_ in {"anonymous", "unnamed"} for t in doc[a:b])
         ):

@@ -1,7 +1,8 @@
 """Titles and names inside a speaker's phrase, for :mod:`~newsgraph.attribution.speakers`: ``title_noun`` (the
 words a writer uses as a title instead of a name already given, rule ``role_epithet``: ``the former secretary of
 state``, ``the former first lady``), ``title_with_a_name`` (``President Obama``; not ``advisers to Mr. Obama``)
-and ``entity_over_the_cue`` (a misread headline entity is no name)."""
+and ``entity_over_the_cue`` (a misread headline entity is no name); ``class_of_organizations`` (``companies`` is
+no organisation)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,18 @@ from spacy.tokens import Span, Token
 
 from newsgraph.attribution.casing import lower_first
 from newsgraph.lexicon.speakers import EPITHET_NOUNS, HONORIFICS, PERSON_NOUNS
+
+COLLECTIVE_BODIES = frozenset({"authority", "authorities", "police", "military", "congress", "parliament"})
+"""Organisation nouns that name one body in the plural (``authorities said``)."""
+
+
+def class_of_organizations(tok: Token, definite: bool) -> bool:
+    """Rule ``class_of_organizations``: a plural organisation noun that is not definite (``companies``, ``some
+    companies``, ``standout agencies``) names a class of organisations, not one: the speaker's kind is unknown, not
+    organization. ``the companies`` (ones named before) and ``authorities`` / ``police`` (one body) stay
+    organisations."""
+    return tok.tag_ == "NNS" and not definite and tok.lemma_.lower() not in COLLECTIVE_BODIES | {tok.lower_}
+
 
 TWO_WORD_TITLES = {"lady": "first"}
 """Head noun -> the word before it that makes it a title (``first lady``; ``lady`` alone is no title)."""
