@@ -116,6 +116,28 @@ def test_first_person_in_an_interview_still_takes_the_speaker_before(nlp: Langua
     assert q.speaker.name == "Donald Trump"  # one "I" outside quotes: no narrator yet
 
 
+def test_plural_narrator_is_not_the_speaker_before(nlp: Language) -> None:
+    """Rule ``plural_narrator``: a review's "we" is its writers, not the product or person named before it."""
+    text = (
+        "We tested twelve hammocks this summer. Our team slept in each of them for a week, and we kept notes.\n\n"
+        "Tom Harlan said the new model is the lightest one he has made.\n\n"
+        "We think the new model lives up to the hype."
+    )
+    q = next(q for q in quotes_of(nlp, text) if "hype" in q.text)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("unknown", "unknown", "We")
+
+
+def test_we_in_a_transcript_turn_is_its_speaker(nlp: Language) -> None:
+    """A transcript turn is its speaker's words: its "we" makes no narrator of the writer."""
+    text = (
+        "PENCE: We will win. We have the best plan, and we will keep our promises.\n\n"
+        "Tom Harlan said the plan would cut taxes.\n\n"
+        "We think the plan will cut taxes for families."
+    )
+    q = next(q for q in quotes_of(nlp, text) if "families" in q.text)
+    assert q.speaker.name == "Tom Harlan"  # the latest speaker, as before: no narrator
+
+
 def test_named_modifier_is_no_anaphor(nlp: Language) -> None:
     text = "The Clinton campaign said the debate was fair. The Trump campaign said the debate was rigged."
     q = next(q for q in quotes_of(nlp, text) if "rigged" in q.text)

@@ -8,7 +8,8 @@
 * :func:`a_state_is_it` (rule ``a_state_is_it``): a plural pronoun (*they*, *them*) never stands for one state;
   English refers to a country as *it* ("Russia said it …"), and "They said he rated contestants …" after "according
   to show insiders" is not the United States;
-* :func:`first_person_outside_quotes`: where a writer speaks as *I* (rule ``first_person_narrator``).
+* :func:`first_person_outside_quotes`: where a writer speaks as *I* or *we* (rules ``first_person_narrator`` and
+  ``plural_narrator``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.attribution.marks import TURN_LABEL
 from newsgraph.attribution.records import REL_PRONOUNS
 from newsgraph.extensions import doc_text
 from newsgraph.models import Speaker
@@ -28,6 +30,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 SINGULAR_FIRST = frozenset({"i", "me", "my"})
+PLURAL_FIRST = frozenset({"we", "us", "our"})
 DEICTIC_POSSESSIVES = frozenset({"my", "our", "your"})
 """``your state``, ``our government``: a speaker named only from the writer's or reader's point of view"""
 QUANTIFIER_PRONOUNS = frozenset({"some", "those", "many", "others", "most", "few", "several"})
@@ -130,16 +133,20 @@ def unresolved_pronoun(sp: Speaker) -> bool:
     return sp.kind == "unknown" and sp.name.lower() in PRONOUN_WORDS
 
 
-def first_person_outside_quotes(doc: Doc) -> list[int]:
-    """Offsets of ``I`` / ``me`` / ``my`` outside quote marks, in order (a quote mark toggles; a paragraph break
-    closes an open quote)."""
+def first_person_outside_quotes(doc: Doc, words: frozenset[str] = SINGULAR_FIRST) -> list[int]:
+    """Offsets of ``I`` / ``me`` / ``my`` (or other first-person ``words``) outside quote marks, in order (a quote
+    mark toggles; a paragraph break closes an open quote). A transcript turn (``PENCE: We will …``) is its
+    speaker's words, not the writer's: its paragraph is skipped."""
     out: list[int] = []
     inside = False
+    text = doc_text(doc)
+    turn = TURN_LABEL.match(text) is not None
     for tok in doc:
         if "\n" in tok.text:
             inside = False
+            turn = TURN_LABEL.match(text, tok.idx + len(tok.text)) is not None
         elif tok.text in OPEN_QUOTES or tok.text in CLOSE_QUOTES:
             inside = tok.text in OPEN_QUOTES and (tok.text != '"' or not inside)
-        elif not inside and tok.lower_ in SINGULAR_FIRST and (tok.lower_ != "i" or tok.text == "I"):
+        elif not inside and not turn and tok.lower_ in words and (tok.lower_ != "i" or tok.text == "I"):
             out.append(tok.idx)
     return out

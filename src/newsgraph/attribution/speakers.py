@@ -38,6 +38,7 @@ from newsgraph.attribution.pronouns import (
     FIRST_PERSON,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    PLURAL_FIRST,
     QUANTIFIER_PRONOUNS,
     SINGULAR_FIRST,
     THING_PRONOUNS,
@@ -139,6 +140,7 @@ class SpeakerResolver:
         ] = {}  # transcript labels' last words -> names ("TAPPER" -> "Jake Tapper")
         self._genders: dict[str, str] | None = None
         self._narrator: list[int] | None = None
+        self._plural_narrator: list[int] | None = None
         """offsets of singular first-person words outside quote marks (computed on first use)"""
         self._spoken: list[tuple[int, Speaker]] = []
         """speakers resolved so far (position, speaker), for a first-person source outside a quote"""
@@ -271,7 +273,9 @@ class SpeakerResolver:
         doc = self.doc
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         surface = doc_text(doc)[s:e]
-        if word in SINGULAR_FIRST and self._narrated_before(tok.idx):
+        if (word in SINGULAR_FIRST and self._narrated_before(tok.idx)) or (
+            word in PLURAL_FIRST and self._narrated_before(tok.idx, plural=True)
+        ):
             return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
         if word in FIRST_PERSON or word in {"my", "our"}:
             for pos, sp in reversed(self._spoken):
@@ -284,10 +288,16 @@ class SpeakerResolver:
                 )
         return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
 
-    def _narrated_before(self, pos: int) -> bool:
+    def _narrated_before(self, pos: int, plural: bool = False) -> bool:
         """Rule ``first_person_narrator``: an article whose writer speaks as "I" (at least
         :data:`NARRATOR_MIN` singular first-person words outside quote marks before ``pos``: an op-ed, a column) has
-        a narrator, so an ``I`` outside a quote is the writer, never the latest speaker before it."""
+        a narrator, so an ``I`` outside a quote is the writer, never the latest speaker before it. Rule
+        ``plural_narrator``: the same for a writer who speaks as "we" (a review's "we tested", "we think it lives
+        up to the hype" had gone to the hammock named before it)."""
+        if plural:
+            if self._plural_narrator is None:
+                self._plural_narrator = first_person_outside_quotes(self.doc, PLURAL_FIRST)
+            return bisect_left(self._plural_narrator, pos) >= NARRATOR_MIN
         if self._narrator is None:
             self._narrator = first_person_outside_quotes(self.doc)
         return bisect_left(self._narrator, pos) >= NARRATOR_MIN
