@@ -52,6 +52,11 @@ def test_has_finite_verb(nlp: Language, text: str, finite: bool) -> None:
         # wh_infinitive_is_a_question: "how to solve" asks; the wh-word is no complementiser to drop
         ("When the student did not know how to solve the problem, the tutor showed the steps.", []),
         ("The manual explains how to reset the router.", []),
+        # have_keeps_its_relative_clause: what the object of "have" is, is what the clause says
+        (
+            "The senator said the state has a plan that would cut taxes for families.",
+            ["The state has a plan that would cut taxes for families"],
+        ),
         # say_to_is_an_instruction: what "say" tells someone to do is advice, no statement ("vowed to" stays)
         ("Doctors say to drink more water during the heat wave.", []),
         (

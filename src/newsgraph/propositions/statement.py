@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.propositions.frames import Context, Frame, bound_to_source, complementiser_read_as_determiner
 from newsgraph.propositions.lexicon import INTRANSITIVE_PAST, KEY_PREPS, WRITER_HEDGES
+from newsgraph.propositions.phrases import list_marker, what_it_has
 
 __all__ = [
     "FINITE_TAGS",
@@ -137,6 +138,12 @@ def infinitive_aim(verb: Token) -> bool:
     )
 
 
+def _argument_phrase(pred: Token, arg: Token) -> set[int]:
+    out: set[int] = set()
+    _phrase(arg, out)
+    return out | what_it_has(pred, arg)
+
+
 def say_to_instruction(top: Token, pred: Token) -> bool:
     """Rule ``say_to_is_an_instruction``: a to-infinitive under "say" tells someone what to do ("Doctors say to
     drink more water", "self-compassion says to give yourself some grace"): advice, no fact; the statement would be
@@ -184,37 +191,6 @@ def relative_link(tok: Token) -> bool:
         and word.lower_ in RELATIVE_PRONOUNS
         and any(t.dep_ == "relcl" for t in (tok.head, *tok.head.ancestors))
     )
-
-
-_ITEM = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$")
-
-
-def _item_number(doc: Doc, j: int) -> bool:
-    """``1`` in ``1)``: a one- or two-digit number, a letter or a small roman numeral right before ``)``, not
-    inside an open parenthesis that began earlier (``(see Figure 2)`` is a reference, ``(2)`` a marker)."""
-    if not (0 <= j < len(doc) - 1) or doc[j].whitespace_ or doc[j + 1].text != ")":
-        return False
-    if not _ITEM.match(doc[j].lower_):
-        return False
-    if j > 0 and doc[j - 1].text == "(":
-        return True
-    for k in range(j - 1, max(doc[j].sent.start, j - 8) - 1, -1):
-        if doc[k].text == ")":
-            break
-        if doc[k].text == "(":
-            return False
-    return True
-
-
-def list_marker(doc: Doc, i: int) -> bool:
-    """Rule ``list_marker_is_no_word``: the markers of an inline list (``programs 1) have tutors who are trained
-    and 2) meet …``, ``(a)``, ``iii)``) are no words of a statement."""
-    t = doc[i]
-    if t.text == ")":
-        return _item_number(doc, i - 1)
-    if t.text == "(":
-        return not t.whitespace_ and _item_number(doc, i + 1)
-    return _item_number(doc, i)
 
 
 def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> str:
@@ -456,7 +432,7 @@ def _clause_parts(  # noqa: C901, PLR0912
             c.dep_ in ("dobj", "dative", "attr", "acomp", "oprd", "nsubjpass", "agent")
             or (c.dep_ == "prep" and c.lower_ in KEY_PREPS)
         ) and not relative_link(c):
-            _phrase(c, ids)
+            ids |= _argument_phrase(pred, c)
         elif (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)) or c.dep_ in (
             "xcomp",
             "ccomp",
