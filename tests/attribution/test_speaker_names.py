@@ -98,14 +98,28 @@ def test_capitalised_name_part_the_tagger_missed_is_the_person(nlp: Language) ->
     assert q.speaker.span is not None and text[q.speaker.span[0] : q.speaker.span[1]] == "Trump"
 
 
-def test_first_person_narrator_is_not_the_speaker_before(nlp: Language) -> None:
-    text = (
-        "I grew up in Ohio. My father voted every year, and I went with him.\n\n"
-        "Donald Trump said the system is rigged.\n\n"
-        "I tell myself that the election will be fair."
-    )
-    q = next(q for q in quotes_of(nlp, text) if "the election" in q.text)
-    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("unknown", "unknown", "I")
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface"),
+    [
+        (  # first_person_narrator
+            "I grew up in Ohio. My father voted every year, and I went with him.\n\n"
+            "Donald Trump said the system is rigged.\n\n"
+            "I tell myself that the election will be fair.",
+            "the election",
+            "I",
+        ),
+        (  # plural_narrator: a review's "we" is its writers, not the product or person named before it
+            "We tested twelve hammocks this summer. Our team slept in each of them for a week, and we kept notes.\n\n"
+            "Tom Harlan said the new model is the lightest one he has made.\n\n"
+            "We think the new model lives up to the hype.",
+            "hype",
+            "We",
+        ),
+    ],
+)
+def test_narrator_is_not_the_speaker_before(nlp: Language, text: str, anchor: str, surface: str) -> None:
+    q = next(q for q in quotes_of(nlp, text) if anchor in q.text)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("unknown", "unknown", surface)
 
 
 def test_first_person_in_an_interview_still_takes_the_speaker_before(nlp: Language) -> None:
@@ -114,17 +128,6 @@ def test_first_person_in_an_interview_still_takes_the_speaker_before(nlp: Langua
     )
     q = next(q for q in quotes_of(nlp, text) if q.text.startswith("the vote"))
     assert q.speaker.name == "Donald Trump"  # one "I" outside quotes: no narrator yet
-
-
-def test_plural_narrator_is_not_the_speaker_before(nlp: Language) -> None:
-    """Rule ``plural_narrator``: a review's "we" is its writers, not the product or person named before it."""
-    text = (
-        "We tested twelve hammocks this summer. Our team slept in each of them for a week, and we kept notes.\n\n"
-        "Tom Harlan said the new model is the lightest one he has made.\n\n"
-        "We think the new model lives up to the hype."
-    )
-    q = next(q for q in quotes_of(nlp, text) if "hype" in q.text)
-    assert (q.speaker.name, q.speaker.kind, q.speaker.resolved_from) == ("unknown", "unknown", "We")
 
 
 def test_we_in_a_transcript_turn_is_its_speaker(nlp: Language) -> None:
