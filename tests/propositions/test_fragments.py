@@ -194,7 +194,7 @@ def test_complement_left_out(
 
 
 def test_list_marker_is_no_word(nlp: Language, article: Callable[[str], Article]) -> None:
-    from newsgraph.propositions.statement import list_marker
+    from newsgraph.propositions.phrases import list_marker
 
     doc = nlp("Programs 1) have tutors and 2) meet (a) daily, as in Figure (3 of them) (see Table 2).")
     marked = [t.text for t in doc if list_marker(doc, t.i)]
