@@ -31,7 +31,7 @@ def test_cue_extent_of_a_quote_after_the_cue_verb(nlp: Language) -> None:
 
 
 def test_noun_cue_extent_takes_its_preposition(nlp: Language) -> None:
-    doc, atts = parse(nlp, "The mayor's announcement of new jobs surprised the union.")
+    doc, atts = parse(nlp, "The mayor's announcement of new jobs surprised the union.", "rules")
     a = find(doc, atts, "announcement")
     assert "of" in extent_of(doc, a).split() and content_of(doc, a) == "new jobs"
 

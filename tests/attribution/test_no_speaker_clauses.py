@@ -1,6 +1,7 @@
 """Rules ``tough_adjective_has_no_speaker`` (:func:`newsgraph.attribution.reported.tough_adjective`) and
 ``subordinate_clause_is_no_parenthetical`` (:func:`newsgraph.attribution.constructions.subordinated`): a cue word in
-"it is hard to deny …" or in "when your claim is denied" is no one's denial. Hand-written sentences through the
+"it is hard to deny …" or in "when your claim is denied" is no one's denial; nor is a refused request
+(``refusal_is_no_denial``, :func:`newsgraph.attribution.reported.refused_request`). Hand-written sentences through the
 real parse and rules."""
 
 from __future__ import annotations
@@ -46,16 +47,32 @@ def test_subordinated(nlp: Language, text: str, verb: str, subordinate: bool) ->
     assert subordinated(next(t for t in doc if t.text == verb)) is subordinate
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "It is hard to deny this camera, but for me it comes down to the images.",
-        "While the path to benefits is not simple, there are legal remedies available when your claim is denied.",
-    ],
-)
-def test_no_denial_read(nlp: Language, text: str) -> None:
-    doc, records = parse(nlp, text, "rules")
+NO_DENIALS = [
+    "It is hard to deny this camera, but for me it comes down to the images.",
+    "While the path to benefits is not simple, there are legal remedies available when your claim is denied.",
+    # refusal_is_no_denial: a refused request denies no claim
+    "Insurers said the plan is too costly. The Social Security Administration denies your disability claim if "
+    "the form is late.",
+    "The lens is sharp. This camera is known as a flagship camera, one of the first of its kind in this category. "
+    "It’s sort of hard to deny this camera, but for me it ultimately comes down to the images and the colors.",
+    "The board met on Monday. The committee denied the application for a new permit on the harbour front.",
+]
+
+
+@pytest.mark.parametrize("model", ["rules", "combined"])  # the model's additions obey the same grammar
+@pytest.mark.parametrize("text", NO_DENIALS)
+def test_no_denial_read(nlp: Language, text: str, model: str) -> None:
+    doc, records = parse(nlp, text, model)
     assert not any("den" in c for c in cue_texts(doc, records)), cue_texts(doc, records)
+
+
+def test_a_denied_report_is_still_a_denial(nlp: Language) -> None:
+    from newsgraph.attribution.reported import refused_request
+
+    doc, records = parse(nlp, "Officials met on Monday. The company denied the report that it had cut jobs.")
+    assert "denied" in cue_texts(doc, records)
+    denied = next(t for t in doc if t.text == "denied")
+    assert not refused_request("deny", next(c for c in denied.children if c.dep_ == "dobj"))
 
 
 def test_the_parenthetical_still_reads(nlp: Language) -> None:
@@ -114,3 +131,20 @@ def test_indefinite_relative_reports_nothing(nlp: Language) -> None:
     assert "wants" not in cue_texts(doc, records)
     assert class_of_people(next(t for t in doc if t.text == "anyone"))
     assert not class_of_people(next(t for t in doc if t.text == "option"))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "none"),
+    [
+        ("It’s sort of hard to deny this camera, but the lens is slow.", "deny", True),
+        ("The agency denies your disability claim if the form is late.", "denies", True),
+        ("The minister was quick to deny that the port would close.", "deny", False),
+        ("The company denied the report that it had cut jobs.", "denied", False),
+    ],
+)
+def test_no_one_reports_for_the_model_either(nlp: Language, text: str, verb: str, none: bool) -> None:
+    """An attribution the model adds obeys the rules' grammar (``combine.no_one_reports``)."""
+    from newsgraph.attribution.model.combine import no_one_reports
+
+    doc = nlp(text)
+    assert no_one_reports(next(t for t in doc if t.text == verb)) is none

@@ -40,7 +40,7 @@ def test_offered_things_are_no_propositions(article: Callable[[str], Article]) -
         "The ministry denied the alleged troop deployment. The ministry confirmed the deployment of troops.\n"
     )
     offered = {c.id for c in a.claims if (c.cue or "").lower().startswith("offer")}
-    assert len(offered) == 2  # they stay claims (attribution is another stage's call) ...
+    assert offered  # they stay claims (how many, the attribution gates decide) ...
     assert not any(offered & set(p.claims) for p in a.propositions)  # ... but state no tracked fact
     statements = [p.statement for p in a.propositions]
     assert statements == ["Troops were deployed"]  # from "the deployment of troops", not "troop deployment"

@@ -145,6 +145,26 @@ def survey_share(verb: Token) -> Token | None:
     return None
 
 
+REQUEST_NOUNS = frozenset({
+    "request", "application", "admission", "access", "entry", "permission", "visa", "bail", "coverage", "benefit",
+    "loan", "permit", "license", "licence", "appeal", "motion", "petition", "refund", "treatment", "leave",
+    "mortgage", "payment", "exemption", "waiver", "asylum", "parole", "citizenship", "service", "credit", "traffic",
+})  # fmt: skip
+"""What an authority denies by refusing it (:func:`refused_request`)."""
+
+
+def refused_request(lemma: str, obj: Token) -> bool:
+    """Rule ``refusal_is_no_denial``: "deny" with a request, an application or a benefit as its object refuses
+    it; no claim is denied ("an index denies your application", "organizations deny time-off requests", "the
+    Social Security Administration denies your disability claim" on the WCXB store)."""
+    if lemma not in {"deny", "refuse", "decline"}:
+        return False
+    head = obj.lemma_.lower()
+    return head in REQUEST_NOUNS or (
+        head == "claim" and any(c.dep_ in {"compound", "poss"} for c in obj.children)
+    )
+
+
 def tough_adjective(xcomp: Token) -> bool:
     """Rule ``tough_adjective_has_no_speaker``: the subject of "it is hard to deny this camera", "it's important to
     note that …", "the record is easy to dispute" is not who denies, notes or disputes: no one in the sentence

@@ -54,6 +54,7 @@ from newsgraph.attribution.reported import (
     cue_tokens,
     np_slice,
     passive_agent,
+    refused_request,
     span_chars,
     speech_clause,
     verb_subject,
@@ -136,13 +137,14 @@ REPORT_NOUNS = frozenset(
 
 
 def _finder(f: VerbFrame) -> bool:
-    """``The survey found broad support``: an object of ``find`` is a report's finding only when a study, poll or
-    report finds it (not ``He found a job``)."""
+    """``The survey found broad support``: a finding only when a study, poll or report finds it (not a job)."""
     return f.lemma not in FINDING_VERBS or f.subj.lemma_.lower() in REPORT_NOUNS
 
 
 def _object_cue(lemma: str, dobj: Token, th: Thresholds) -> bool:
     """The verb's direct object is its content (``denied the report``, ``criticized Trump``)."""
+    if refused_request(lemma, dobj):
+        return False
     if lemma in OBJECT_CUES:
         return True
     if lemma in AS_VERBS and _as_phrase(dobj.head, dobj):
