@@ -317,3 +317,19 @@ def test_without_cue_climbs_the_parse(nlp) -> None:  # type: ignore[no-untyped-d
 def test_empty_content_is_harmless(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Nothing to see.")
     assert classify_status(doc, (3, 3)).status == "asserted"
+
+
+def test_cue_participle_speaks_for_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    """``participle_of_the_report`` in the claims stage's own attributions: the video contradicts the police, not
+    the man named inside what the video shows (a false "Terence Crutcher denied" dispute on the PolNeAR dev store)."""
+    from newsgraph.claims.component import extra_attributions
+
+    doc = nlp(
+        "Video shows that Crutcher had his hands in the air, contradicting the police’s earlier claim that "
+        "Crutcher had refused to keep his hands up."
+    )
+    found = {
+        cue.text: source.text if source is not None else None
+        for _, cue, source in extra_attributions(doc, [])
+    }
+    assert found.get("contradicting") == "Video", found

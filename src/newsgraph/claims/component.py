@@ -19,6 +19,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.attribution.reported import participle_owner
 from newsgraph.claims.status import (
     ALLEGE_CUES,
     CONFIRM_CUES,
@@ -49,11 +50,14 @@ _KIND_OF_LABEL: dict[str, SpeakerKind] = {
 
 
 def _source_span(doc: Doc, cue: Token) -> Span | None:
+    """The subject of the cue, or of the verb it hangs on; a cue participle speaks for the report it modifies
+    (``participle_of_the_report``, as in attribution: "Video shows that Crutcher had his hands in the air,
+    contradicting the police's claim": the video contradicts, not Crutcher)."""
     for c in cue.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return doc[c.left_edge.i : c.right_edge.i + 1]
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
-        return _source_span(doc, cue.head)
+        return _source_span(doc, participle_owner(cue) if cue.dep_ == "advcl" else cue.head)
     return None
 
 
