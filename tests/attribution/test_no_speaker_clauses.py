@@ -144,7 +144,7 @@ def test_indefinite_relative_reports_nothing(nlp: Language) -> None:
 )
 def test_no_one_reports_for_the_model_either(nlp: Language, text: str, verb: str, none: bool) -> None:
     """An attribution the model adds obeys the rules' grammar (``combine.no_one_reports``)."""
-    from newsgraph.attribution.model.combine import no_one_reports
+    from newsgraph.attribution.reported import no_one_reports
 
     doc = nlp(text)
     assert no_one_reports(next(t for t in doc if t.text == verb)) is none

@@ -333,3 +333,18 @@ def test_cue_participle_speaks_for_the_report(nlp) -> None:  # type: ignore[no-u
         for _, cue, source in extra_attributions(doc, [])
     }
     assert found.get("contradicting") == "Video", found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Social Security Administration denies your disability claim if the form is late.",
+        "It’s sort of hard to deny this camera, but the lens is slow.",
+    ],
+)
+def test_no_one_reports_in_the_claims_stage(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """``refusal_is_no_denial`` and ``tough_adjective_has_no_speaker`` hold for the claims stage's own cues too
+    (they were four of the WCXB store's ten denials)."""
+    from newsgraph.claims.component import extra_attributions
+
+    assert [cue.text for _, cue, _ in extra_attributions(nlp(sentence), [])] == []

@@ -178,6 +178,17 @@ def tough_adjective(xcomp: Token) -> bool:
     )  # the parse hangs the infinitive on "is"
 
 
+def no_one_reports(cue: Token) -> bool:
+    """The grammar of a cue word that reports nothing, for every reader of cues (the model's additions,
+    ``combine.added_shape``, and the claims stage's own attributions): the infinitive of a tough adjective ("it's
+    sort of hard to deny this camera", rule ``tough_adjective_has_no_speaker``) and a refused request ("denies your
+    disability claim", rule ``refusal_is_no_denial``)."""
+    if cue.dep_ == "xcomp" and tough_adjective(cue):
+        return True
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return obj is not None and refused_request(cue.lemma_.lower(), obj)
+
+
 def participle_owner(participle: Token) -> Token:
     """Rule ``participle_of_the_report``: the verb whose subject speaks a participle cue. "Video shows that the man
     had his hands up, contradicting the police's account": the parse hangs "contradicting" on the reported clause

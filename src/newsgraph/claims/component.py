@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.attribution.reported import participle_owner
+from newsgraph.attribution.reported import no_one_reports, participle_owner
 from newsgraph.claims.status import (
     ALLEGE_CUES,
     CONFIRM_CUES,
@@ -138,7 +138,7 @@ def extra_attributions(doc: Doc, quotes: list[Quote]) -> list[tuple[Span, Token,
         lem = tok.lemma_.lower()
         if lem not in _EXTRA_CUES or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if taken.contains(tok.idx) or cues.contains(tok.idx):
+        if taken.contains(tok.idx) or cues.contains(tok.idx) or no_one_reports(tok):
             continue
         content = _content_span(doc, tok)
         source = _source_span(doc, tok)

@@ -50,7 +50,7 @@ from newsgraph.attribution.model.gate import (
 from newsgraph.attribution.model.linking import dominates
 from newsgraph.attribution.perception import perceives_a_bare_clause
 from newsgraph.attribution.records import REL_PRONOUNS, Attribution, QuoteRuleName, renumber_continues
-from newsgraph.attribution.reported import refused_request, tough_adjective
+from newsgraph.attribution.reported import no_one_reports
 
 MIN_ADDED_STRENGTH = 0.3
 """Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
@@ -203,16 +203,6 @@ def added_shape(doc: Doc, m: Attribution) -> bool:
     if no_one_reports(doc[m.cue[0]]):
         return False
     return content_on_one_side(doc, m) and content_words(doc, m) >= MIN_ADDED_WORDS
-
-
-def no_one_reports(cue: Token) -> bool:
-    """The rules' grammar of a report that is none, for additions too: the infinitive of a tough adjective ("it's
-    sort of hard to deny this camera", rule ``tough_adjective_has_no_speaker``) and a refused request ("denies your
-    disability claim", rule ``refusal_is_no_denial``)."""
-    if cue.dep_ == "xcomp" and tough_adjective(cue):
-        return True
-    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    return obj is not None and refused_request(cue.lemma_.lower(), obj)
 
 
 def addable(doc: Doc, m: Attribution) -> bool:
