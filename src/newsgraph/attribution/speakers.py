@@ -139,9 +139,8 @@ class SpeakerResolver:
             str, str
         ] = {}  # transcript labels' last words -> names ("TAPPER" -> "Jake Tapper")
         self._genders: dict[str, str] | None = None
-        self._narrator: list[int] | None = None
-        self._plural_narrator: list[int] | None = None
-        """offsets of singular first-person words outside quote marks (computed on first use)"""
+        self._narrators: dict[frozenset[str], list[int]] = {}
+        """first-person word set -> offsets of its words outside quote marks (each computed on first use)"""
         self._spoken: list[tuple[int, Speaker]] = []
         """speakers resolved so far (position, speaker), for a first-person source outside a quote"""
         self._collect_subjects()
@@ -273,9 +272,8 @@ class SpeakerResolver:
         doc = self.doc
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         surface = doc_text(doc)[s:e]
-        if (word in SINGULAR_FIRST and self._narrated_before(tok.idx)) or (
-            word in PLURAL_FIRST and self._narrated_before(tok.idx, plural=True)
-        ):
+        person = next((ws for ws in (SINGULAR_FIRST, PLURAL_FIRST) if word in ws), None)
+        if person is not None and self._narrated_before(tok.idx, person):
             return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
         if word in FIRST_PERSON or word in {"my", "our"}:
             for pos, sp in reversed(self._spoken):
@@ -288,19 +286,15 @@ class SpeakerResolver:
                 )
         return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
 
-    def _narrated_before(self, pos: int, plural: bool = False) -> bool:
+    def _narrated_before(self, pos: int, words: frozenset[str]) -> bool:
         """Rule ``first_person_narrator``: an article whose writer speaks as "I" (at least
-        :data:`NARRATOR_MIN` singular first-person words outside quote marks before ``pos``: an op-ed, a column) has
-        a narrator, so an ``I`` outside a quote is the writer, never the latest speaker before it. Rule
+        :data:`NARRATOR_MIN` singular first-person ``words`` outside quote marks before ``pos``: an op-ed, a column)
+        has a narrator, so an ``I`` outside a quote is the writer, never the latest speaker before it. Rule
         ``plural_narrator``: the same for a writer who speaks as "we" (a review's "we tested", "we think it lives
         up to the hype" had gone to the hammock named before it)."""
-        if plural:
-            if self._plural_narrator is None:
-                self._plural_narrator = first_person_outside_quotes(self.doc, PLURAL_FIRST)
-            return bisect_left(self._plural_narrator, pos) >= NARRATOR_MIN
-        if self._narrator is None:
-            self._narrator = first_person_outside_quotes(self.doc)
-        return bisect_left(self._narrator, pos) >= NARRATOR_MIN
+        if words not in self._narrators:
+            self._narrators[words] = first_person_outside_quotes(self.doc, words)
+        return bisect_left(self._narrators[words], pos) >= NARRATOR_MIN
 
     def _person_by_grammar(self, tok: Token, ent: Span, a: int) -> bool:
         """A place name that the grammar makes a person (``Senator Paris``, ``Paris`` after ``Paris Hilton``,
