@@ -240,14 +240,18 @@ def plural_source(tok: Token, ctx: Context) -> Token | None:
     None."""
     if tok.lower_ != "they" or not ctx.source_mention:
         return None
-    doc = tok.doc
-    head = next((doc[i] for i in sorted(ctx.source_mention) if doc[i].head.i not in ctx.source_mention), None)
-    if head is None or head.i == tok.i:
+    head = tok.doc[min(ctx.source_mention) : max(ctx.source_mention) + 1].root
+    if head.i == tok.i:
         return None
     if head.lemma_.lower() in PLURAL_SHARES:
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        head = next((c for c in of.children if c.dep_ == "pobj"), head) if of is not None else head
+        head = of_object(head) or head
     return head if head.tag_ in ("NNS", "NNPS") else None
+
+
+def of_object(head: Token) -> Token | None:
+    """The object of ``of`` under a quantity or share ("thousands [of shootings]", "a majority [of voters]")."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def bound_to_source(tok: Token, ctx: Context) -> bool:
@@ -314,7 +318,7 @@ def _keys(tok: Token, ctx: Context) -> set[str]:
         out.add(ctx.speaker)
         return out
     if bound_to_source(tok, ctx):  # "Russia denied that it attacked the convoy": it = Russia
-        plural = plural_source(tok, ctx)
+        plural = plural_source(tok, ctx) if ctx.speaker is None else None
         key = ctx.speaker or (f"l:{plural.lemma_.lower()}" if plural is not None else None)
         if key is not None:
             out.add(key)
@@ -474,10 +478,7 @@ def existential_frame(be: Token, ctx: Context) -> Frame | None:
     if what is None:
         return None
     if what.lemma_.lower() in QUANTITY_HEADS or what.like_num:
-        of = next((c for c in what.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
-            what = pobj
+        what = of_object(what) or what
     nf = nominal_frame(what, ctx)
     goals: set[str] = set()
     for t in (what, be):
