@@ -19,8 +19,9 @@ def class_of_organizations(tok: Token, definite: bool) -> bool:
     """Rule ``class_of_organizations``: a plural organisation noun that is not definite (``companies``, ``some
     companies``, ``standout agencies``) names a class of organisations, not one: the speaker's kind is unknown, not
     organization. ``the companies`` (ones named before) and ``authorities`` / ``police`` (one body) stay
-    organisations."""
-    return tok.tag_ == "NNS" and not definite and tok.lemma_.lower() not in COLLECTIVE_BODIES | {tok.lower_}
+    organisations, as does a plural tag on a word the lemmatizer leaves as it is (``police``, ``staff``)."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "NNS" and not definite and lemma not in COLLECTIVE_BODIES and lemma != tok.lower_
 
 
 TWO_WORD_TITLES = {"lady": "first"}
