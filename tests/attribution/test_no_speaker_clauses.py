@@ -143,7 +143,7 @@ def test_indefinite_relative_reports_nothing(nlp: Language) -> None:
     ],
 )
 def test_no_one_reports_for_the_model_either(nlp: Language, text: str, verb: str, none: bool) -> None:
-    """An attribution the model adds obeys the rules' grammar (``combine.no_one_reports``)."""
+    """An attribution the model adds obeys the rules' grammar (``reported.no_one_reports``, read by ``combine.added_shape``)."""
     from newsgraph.attribution.reported import no_one_reports
 
     doc = nlp(text)
