@@ -29,7 +29,8 @@ from eval.polnear import Attribution, _match, _words, load_split  # noqa: E402
 CACHE = Path("/tmp/newsgraph-polnear-cache")
 
 
-def _parse(docs: list[Any], key: str) -> list[Any]:
+def _parse(docs: list[Any], key: str, cache: bool = True) -> list[Any]:
+    """Parse the texts; cached under /tmp when ``cache`` (a DocBin keeps no ``doc.tensor``, which the model reads)."""
     from spacy.tokens import DocBin
 
     from newsgraph.nlp import load_pipeline
@@ -37,9 +38,11 @@ def _parse(docs: list[Any], key: str) -> list[Any]:
     nlp = load_pipeline(components=())  # the parser after newsgraph_sentences
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"{key}-{'-'.join(nlp.pipe_names)}.spacy"
-    if path.exists():
+    if cache and path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))
+    if not cache:
+        return parsed
     db = DocBin(attrs=["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "ENT_IOB", "ENT_TYPE", "SENT_START"])
     for d in parsed:
         db.add(d)
@@ -157,7 +160,7 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915
     from newsgraph.attribution.component import QuotesComponent, to_quotes
 
     docs = load_split(Path(args.polnear), "train", args.offset + args.limit)[args.offset :]
-    parsed = _parse(docs, f"train-{args.offset}-{args.limit}")
+    parsed = _parse(docs, f"train-{args.offset}-{args.limit}", cache=args.model == "rules")
     nlp = spacy.blank("en")
     comp = QuotesComponent(nlp, "newsgraph_quotes", model=args.model)
     groups: Counter[str] = Counter()

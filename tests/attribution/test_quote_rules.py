@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.attribution.marks import quote_spans
-from newsgraph.attribution.quote_rules import QUOTE_RULES, quote_speaker
+from newsgraph.attribution.quote_rules import QUOTE_RULES, quote_speaker, verb_follows_quote
 from tests.attribution._rules import parse, quotes_of
 
 
@@ -41,6 +41,8 @@ CASES = [
     Case("inverted_quote", '"The campaign is in trouble. Real trouble," said Mary Winters, a Chicago-based president '
          "of the Midwest Teachers Union.", '"The campaign', "Mary Winters, a Chicago-based president of the Midwest "
          "Teachers Union", "Mary Winters"),
+    Case("inverted_quote", '"The danger," said Tomas Berger, an economist at the state university, "is that we lose '
+         'the factories."', '"The danger', "Tomas Berger, an economist at the state university", "Tomas Berger"),
     Case("interrupted_quote", '"The roads are closed. All of them," council member Nadia Petrova told reporters, '
          '"until the snow stops."', '"The roads', "council member Nadia Petrova", "Nadia Petrova"),
 ]  # fmt: skip
@@ -103,3 +105,17 @@ def test_speech_sentence_before_needs_a_bare_speech_verb_right_before(nlp: Langu
     q = next(q for q in quote_spans(text) if text[q[0] :].startswith("“Nobody"))
     first = next(t.i for t in doc if t.idx >= q[0])
     assert speech_sentence_before(doc, q, first) is None
+
+
+def test_a_split_quote_whose_verb_lost_its_subject_keeps_the_name_after_the_verb(nlp: Language) -> None:
+    """``verb_follows_quote``: the parser gives the name to the quote's second half (``Berger`` the subject of
+    ``is``), so ``said`` has no subject; the name right after the verb is still the speaker."""
+    text = '"The danger," said Tomas Berger, an economist at the state university, "is that we lose the factories."'
+    doc, _ = parse(nlp, text)
+    said = next(t for t in doc if t.lower_ == "said")
+    first, second = quote_spans(text)
+    assert not any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children)  # the parse this rule is for
+    assert verb_follows_quote(said, first) and not verb_follows_quote(said, second)
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker.name for q in quotes] == ["Tomas Berger"] * len(quotes) and quotes
+    assert quotes[0].text.startswith('"The danger')

@@ -68,6 +68,21 @@ QuoteSource = tuple[int, int, int, QuoteRuleName]
 """(source token start, end, head token, the rule that found it)"""
 
 
+def verb_follows_quote(verb: Token, q: CharSpan) -> bool:
+    """``“The risk,” said Edward Leamer, “is …”``: the cue verb comes right after the quote, with only punctuation
+    between. The parser, reading the two halves of the quote as one sentence, often gives the name after the
+    verb to the second half (``Leamer`` the subject of ``is``) and leaves the verb with no subject; the name
+    after such a verb is still its speaker (:func:`quote_speaker`)."""
+    if verb.idx < q[1]:
+        return False
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].idx >= q[1]:
+        if not (verb.doc[k].is_punct or verb.doc[k].is_space):
+            return False
+        k -= 1
+    return True
+
+
 def quote_speaker(verb: Token, q: CharSpan) -> QuoteSource | None:
     """(source start, end, head, rule) of a quote's cue verb: its subject, or when the parse put the subject inside the
     quote, the name right after the verb (``“…,” said Mary Winters, an economist``) or the noun phrase between
@@ -76,9 +91,11 @@ def quote_speaker(verb: Token, q: CharSpan) -> QuoteSource | None:
     if subj is not None and subj.dep_ != "nsubjpass" and not _in(subj, q):
         a, b = np_slice(subj)
         return a, b, subj.i, "quote"
-    if subj is None or not _in(subj, q):
+    if subj is not None and not _in(subj, q):
         return None
     doc = verb.doc
+    if subj is None and not verb_follows_quote(verb, q):
+        return None
     if verb.idx >= q[1]:
         k = verb.i
         while k > 0 and doc[k - 1].idx >= q[1] and verb.i - k <= MAX_NAME_TOKENS + 3:

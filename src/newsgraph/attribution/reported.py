@@ -12,10 +12,13 @@ from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.pronouns import INDEFINITE_PRONOUNS
 from newsgraph.attribution.records import REL_PRONOUNS, SUBJ_DEPS, CharSpan
+from newsgraph.attribution.stranded import subject_before_the_verb
 from newsgraph.clean.dateline import MAX_DATELINE, split_dateline
 from newsgraph.extensions import doc_text
 
 DASHES = frozenset({"—", "–", "-"})
+STRANDED_CUE = 0.3
+"""Cue strength from which a main verb with no subject takes the noun phrase before it (:mod:`.stranded`)."""
 
 
 def is_break(tok: Token) -> bool:
@@ -304,7 +307,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
         and verb.head.head.pos_ in {"VERB", "AUX"}
     ):
         return verb_subject(verb.head.head, depth + 1)  # "After thanking the crowd, he …", "by saying that …"
-    return None
+    stranded = subject_before_the_verb(verb) if cue_strength(verb.lemma_.lower()) >= STRANDED_CUE else None
+    return stranded[2] if stranded is not None else None
 
 
 # what a source releases or sends: "released a statement saying …", "sent an email saying …"

@@ -190,7 +190,7 @@ def find_attributions(doc: Doc, th: Thresholds | None = None, max_quotes: int = 
             owner.content = _union_with(owner.content, q)
             last_quoted = owner
             continue
-        if _is_title(text, q):
+        if _is_title(text, q) and not speech_beside_the_quote(doc, idx.tokens_in(q)):
             continue
         verb = _quote_cue(doc, idx, q, th, in_sources)
         toks = idx.tokens_in(q)
@@ -362,6 +362,33 @@ def _is_title(text: str, q: CharSpan) -> bool:
     if not words or len(words) > 8 or all(w.isupper() for w in words):  # SHOUTED words are speech
         return False
     return all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
+
+
+def speech_beside_the_quote(doc: Doc, toks: range) -> bool:
+    """A short capitalised quote a speech verb introduces or follows is speech, not a title: ``“Absolutely,” he
+    said``, ``Priebus said, “Probably.”``. The verb stands right before the quote (after a comma or colon), or
+    right after a quote that opens its sentence, at most behind its subject (``he``, ``the senator``, ``Kim``).
+    A title usually follows a word of its own (``ABC’s “This Week,” Carson admitted``, ``on “Hannity,” …``)."""
+    if not toks:
+        return False
+    k = toks[0] - 1
+    while k >= 0 and doc[k].text in {",", ":"}:
+        k -= 1
+    if k >= 0 and k < toks[0] - 1 and doc[k].lemma_.lower() in SPEECH:
+        return True
+    before = doc[toks[0] - 1] if toks[0] > 0 else None
+    if before is not None and not (before.is_space or before.text in {".", "!", "?", "”", '"'}):
+        return False
+    if toks[-1] < 1 or doc[toks[-1] - 1].text not in {",", ".", "!", "?"}:
+        return (
+            False  # speech ends inside its marks: "Really," she added; a headline's “Broad City” Star Asked …
+        )
+    for t in doc[toks[-1] + 1 : min(len(doc), toks[-1] + 6)]:
+        if t.pos_ in {"VERB", "AUX"}:
+            return t.lemma_.lower() in SPEECH
+        if not (t.is_punct or t.pos_ in {"PRON", "PROPN", "DET", "NOUN", "ADJ"}):
+            return False
+    return False
 
 
 def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:

@@ -191,6 +191,23 @@ def _noun_of_doing(noun: Token) -> bool:
     )
 
 
+def source_in_a_prepositional_phrase(doc: Doc, m: Attribution) -> bool:
+    """Rule ``source_in_a_prepositional_phrase``: a source headed by the object of a preposition outside it is a
+    phrase of place or manner, not a speaker: ``[a part of his plea, Anton Popa, 39,] said …`` (the model's reading
+    of ``As a part of his plea, Anton Popa, 39, said``), so it never replaces a rule's source. An agent (``by``), ``according to`` and a preposition of
+    the cue phrase itself (``in the words of``) name a source."""
+    if m.source is None:
+        return False
+    root = doc[m.source[0] : m.source[1]].root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and not m.source[0] <= prep.i < m.source[1]
+        and prep.i not in m.cue
+        and prep.lower_ not in {"by", "to", "of"}
+    )
+
+
 def added_shape(doc: Doc, m: Attribution) -> bool:
     """The shape any added attribution needs, whatever the gate says: a source headed by a noun or pronoun (not a
     stray ``The``), a cue that is no perception of a bare clause (``saw [Tim Kaine speak]``,
@@ -477,6 +494,7 @@ def combine(
                 and r.quoted_source is None
                 and not source_read_by_construction(doc, r, m)
                 and source_clear_of_reading(doc, r, m)
+                and not source_in_a_prepositional_phrase(doc, m)
                 and gates.source.accepts(x)
             ):
                 take_model_source(doc, r, m, rules)
