@@ -17,10 +17,16 @@ COORDINATED = [
      "did not represent the party.", "said", "The senator", "the governor did not represent the party"),
     ("The mayor says she respects the governor and calls him a capable leader.", "calls", "The mayor",
      "him a capable leader"),
+    # _separator: the cut stops at the closing mark of a quoted fragment, which stays with its quote
+    ('The officer said the crew immediately "went into search mode to find out what had happened to the boat" and '
+     "said the captain's rescue was always the priority.", "said", "The officer",
+     "the captain's rescue was always the priority"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("sentence,cue,source,content", COORDINATED, ids=["said-and-said", "says-and-calls"])
+@pytest.mark.parametrize(
+    "sentence,cue,source,content", COORDINATED, ids=["said-and-said", "says-and-calls", "after-a-quote"]
+)
 def test_coordinated_cue_gets_the_outer_source(
     nlp: Language, sentence: str, cue: str, source: str, content: str
 ) -> None:

@@ -63,6 +63,12 @@ def coordinated_with_cue(doc: Doc, outer: Attribution, inner: Attribution) -> bo
     return v.tag_ in FINITE_TAGS or "aux" in deps
 
 
+def _separator(tok: Token) -> bool:
+    """Punctuation before a coordinate clause that leaves with it; a closing quotation mark stays with its quote
+    (``He said the base "went into collect mode" and said …``: a cut there would fall inside the quotation)."""
+    return tok.is_punct and not tok.is_quote
+
+
 def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: int) -> int | None:
     """Token where the outer content (tokens ``lo..hi``) should stop, or None."""
     if inner.verb is None or inner.source_head is None:
@@ -78,7 +84,7 @@ def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: in
         if node.dep_ in SPLIT_DEPS and node.i > lo and _separate(node):
             left = node.left_edge.i
             if node.dep_ == "conj":  # the "and"/"," before a coordinate clause
-                while left - 1 > lo and (doc[left - 1].dep_ == "cc" or doc[left - 1].is_punct):
+                while left - 1 > lo and (doc[left - 1].dep_ == "cc" or _separator(doc[left - 1])):
                     left -= 1
             own_source = node.left_edge.i <= src <= node.right_edge.i
             shared = src == outer.source_head or (coordinated and node.i == inner.verb)

@@ -379,10 +379,9 @@ def speech_beside_the_quote(doc: Doc, toks: range) -> bool:
     before = doc[toks[0] - 1] if toks[0] > 0 else None
     if before is not None and not (before.is_space or before.text in {".", "!", "?", "”", '"'}):
         return False
+    # speech ends inside its marks ("Really," she added), a headline's title does not (“Broad City” Star Asked …)
     if toks[-1] < 1 or doc[toks[-1] - 1].text not in {",", ".", "!", "?"}:
-        return (
-            False  # speech ends inside its marks: "Really," she added; a headline's “Broad City” Star Asked …
-        )
+        return False
     for t in doc[toks[-1] + 1 : min(len(doc), toks[-1] + 6)]:
         if t.pos_ in {"VERB", "AUX"}:
             return t.lemma_.lower() in SPEECH
