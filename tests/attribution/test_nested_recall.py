@@ -137,3 +137,33 @@ def test_clause_after_a_cue_keeps_the_cue(nlp: Language, sentence: str, cue: str
     doc, atts = parse(nlp, sentence, model="rules")
     assert source_of(doc, find(doc, atts, cue)) == source
     assert all(a.rule != "parenthetical" for a in atts)
+
+
+# relative_report (newsgraph.attribution.rules): a report inside a relative clause is an attribution of its own
+RELATIVE = [
+    ("The council passed a parking rule, which merchants said was unfair to small shops.", "said", "merchants",
+     "was unfair to small shops"),
+    ("Police arrested a group of men who investigators say are tied to the smuggling ring.", "say", "investigators",
+     "are tied to the smuggling ring"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,cue,source,content", RELATIVE, ids=["which-said", "who-say"])
+def test_a_report_in_a_relative_clause_is_kept(
+    nlp: Language, sentence: str, cue: str, source: str, content: str
+) -> None:
+    from newsgraph.attribution.rules import relative_report
+
+    doc, atts = parse(nlp, sentence, model="rules")
+    a = find(doc, atts, cue)
+    assert relative_report(doc, a)
+    assert source_of(doc, a) == source
+    assert content in content_of(doc, a)
+
+
+def test_a_relative_clause_of_the_speaker_is_no_relative_report(nlp: Language) -> None:
+    """``who said`` with the relative pronoun as the reporting verb's own subject is the outer reading's."""
+    from newsgraph.attribution.rules import relative_report
+
+    doc, atts = parse(nlp, "The plan was backed by the mayor, who said it would cut traffic.", model="rules")
+    assert not any(relative_report(doc, a) for a in atts)
