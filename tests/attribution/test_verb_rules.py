@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.attribution.final_report import final_report_rule
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, VerbRule
 from newsgraph.attribution.perception import perception_rule
 from newsgraph.attribution.records import RULE_NAMES, Thresholds
@@ -63,6 +64,9 @@ CASES = [
          "opposition lawmakers", "The budget plan"),
     Case(parenthetical_rule, "The plan, many economists say, will fail.", "say", "many economists",
          "The plan will fail"),
+    Case(final_report_rule, "Residents also shouted, “Save our park,” pointing to the mayor’s plan to sell the land, "
+         "the Daily Courier reports.", "reports", "the Daily Courier",
+         "Residents also shouted, “Save our park,” pointing to the mayor’s plan to sell the land"),
 ]  # fmt: skip
 
 # sentences where the rule finds nothing (another rule, or none, applies)
@@ -80,6 +84,8 @@ NEGATIVE = [
     (parenthetical_rule, "The mayor said that the bridge would reopen.", "said"),
     (raising_rule, "The mayor said that the bridge would reopen.", "said"),
     (media_saying_rule, "The ministry denied the report.", "denied"),
+    (final_report_rule, "The mayor said that the bridge would reopen.", "said"),
+    (final_report_rule, "The bridge will reopen, the mayor said on Monday in a statement.", "said"),
 ]
 
 

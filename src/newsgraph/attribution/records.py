@@ -25,6 +25,7 @@ VerbRuleName = Literal[
     "light",
     "passive",
     "parenthetical",
+    "final_report",
 ]
 """The content rules of a cue verb (:data:`newsgraph.attribution.verb_rules.VERB_RULES`, in that order)."""
 QuoteRuleName = Literal[

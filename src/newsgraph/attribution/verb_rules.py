@@ -41,6 +41,7 @@ from newsgraph.attribution.constructions import (
 )
 from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
+from newsgraph.attribution.final_report import closing_report, final_report_rule
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
 from newsgraph.attribution.perception import perception_rule
 from newsgraph.attribution.records import (
@@ -208,7 +209,7 @@ def ccomp_rule(f: VerbFrame) -> Found | None:
     (:func:`own_complement`): the parse hangs the previous sentence, or a dateline, on the verb."""
     if f.strength < f.th.ccomp:
         return None
-    comps = [c for c in f.children if c.dep_ == "ccomp"]
+    comps = [c for c in f.children if c.dep_ == "ccomp" and closing_report(c) is None]
     if not comps:
         return None
     child = comps[0]
@@ -482,6 +483,7 @@ VERB_RULES: tuple[VerbRule, ...] = (
     dobj_rule,
     passive_rule,
     parenthetical_rule,
+    final_report_rule,
 )
 """The verb rules, in the order they are tried (the first :class:`Found` or :class:`Stop` wins)."""
 
