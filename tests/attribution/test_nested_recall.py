@@ -148,17 +148,14 @@ RELATIVE = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("sentence,cue,source,content", RELATIVE, ids=["which-said", "who-say"])
-def test_a_report_in_a_relative_clause_is_kept(
-    nlp: Language, sentence: str, cue: str, source: str, content: str
-) -> None:
+def test_a_report_in_a_relative_clause_is_kept(nlp: Language) -> None:
     from newsgraph.attribution.rules import relative_report
 
-    doc, atts = parse(nlp, sentence, model="rules")
-    a = find(doc, atts, cue)
-    assert relative_report(doc, a)
-    assert source_of(doc, a) == source
-    assert content in content_of(doc, a)
+    for sentence, cue, source, content in RELATIVE:
+        doc, atts = parse(nlp, sentence, model="rules")
+        a = find(doc, atts, cue)
+        assert relative_report(doc, a), sentence
+        assert (source_of(doc, a), content in content_of(doc, a)) == (source, True)
 
 
 def test_a_relative_clause_of_the_speaker_is_no_relative_report(nlp: Language) -> None:
