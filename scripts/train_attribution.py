@@ -63,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "attrmodel")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument(
+        "--fold",
+        default=None,
+        help="K/N: train on all but the K-th of N folds of the shuffled documents (the gates' out-of-fold readings)",
+    )
     ap.add_argument("--algorithm", choices=["lbfgs", "ap"], default="lbfgs")
     ap.add_argument("--iterations", type=int, default=None, help="epochs (ap) or iterations (lbfgs)")
     ap.add_argument("--c1", type=float, default=None, help="L1 weight (lbfgs; default 0.05)")
@@ -100,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(args.seed).shuffle(order)
     if args.limit is not None:
         order = sorted(order[: args.limit])
+    if args.fold is not None:
+        k, n = (int(x) for x in args.fold.split("/"))
+        order = [d for pos, d in enumerate(order) if pos % n != k]
     t1 = time.perf_counter()
     print(f"{len(order)} documents parsed or read from the cache in {t1 - t0:.1f}s", flush=True)
     comp = QuotesComponent(nlp, "newsgraph_quotes")

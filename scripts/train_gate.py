@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import random
 import os
 import sys
 import time
@@ -57,11 +58,25 @@ class Article:
     model: list[Any]
 
 
-def read(split: str, limit: int | None, cache: Path) -> list[Article]:
-    """The split's articles with the rule engine's and the shipped model's attributions."""
+def fold_of(n_docs: int, folds: int, seed: int = 13) -> list[int]:
+    """The fold of each train document (in ``load_split`` order) under ``train_attribution.py --fold K/N``: its
+    position in the seeded shuffle, modulo ``folds``."""
+    order = list(range(n_docs))
+    random.Random(seed).shuffle(order)
+    out = [0] * n_docs
+    for pos, d in enumerate(order):
+        out[d] = pos % folds
+    return out
+
+
+def read(split: str, limit: int | None, cache: Path, oof: Path | None = None) -> list[Article]:
+    """The split's articles with the rule engine's and the model's attributions: the shipped model's, or with
+    ``oof`` (a folder of ``fold<K>.npz``, each trained without its fold) the out-of-fold model's, so that the gates
+    learn from readings of articles the model has not seen, as on new text."""
     import newsgraph.extensions  # noqa: F401  (Doc._ attributes)
     from newsgraph.attribution.component import QuotesComponent
     from newsgraph.attribution.model import model_attributions
+    from newsgraph.attribution.model.crf import CrfWeights
     from newsgraph.attribution.model.corpus import parse_cached
     from newsgraph.extensions import index_sentences
     from newsgraph.nlp import load_pipeline
@@ -73,11 +88,15 @@ def read(split: str, limit: int | None, cache: Path) -> list[Article]:
     tok2vec: Any = nlp.get_pipe(
         "tok2vec"
     )  # the DocBin keeps no tensors: the model's dense features need them
+    fold_weights = sorted(oof.glob("fold*.npz")) if oof is not None else []
+    weights = [CrfWeights.load(p) for p in fold_weights]
+    folds = fold_of(len(load_split(POLNEAR, split)), len(weights)) if weights else []
     out = []
-    for g, doc in zip(raw, tok2vec.pipe(docs, batch_size=16), strict=True):
+    for k, (g, doc) in enumerate(zip(raw, tok2vec.pipe(docs, batch_size=16), strict=True)):
         index_sentences(doc)
         rules = comp.rule_attributions(doc)
-        out.append(Article(g, doc, rules, model_attributions(doc, rules)))
+        w = weights[folds[k]] if weights else None
+        out.append(Article(g, doc, rules, model_attributions(doc, rules, w)))
     return out
 
 
@@ -190,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N train articles only")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "attrmodel")
+    ap.add_argument(
+        "--oof",
+        type=Path,
+        default=None,
+        help="folder of fold<K>.npz (train_attribution.py --fold K/N): train the gates on out-of-fold readings",
+    )
     args = ap.parse_args(argv)
 
     from newsgraph.attribution.model.gate import FEATURES, PAIR_FEATURES, RULE_FEATURES, Gates, fit_logistic
@@ -198,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR not found at {POLNEAR}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    train = read("train", args.limit, args.cache)
+    train = read("train", args.limit, args.cache, args.oof)
     dev = read("dev", None, args.cache)
     t1 = time.perf_counter()
     print(f"{len(train)} train + {len(dev)} dev articles read in {t1 - t0:.1f}s", flush=True)

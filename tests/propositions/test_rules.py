@@ -48,12 +48,24 @@ def verbs(nlp: Language) -> frozenset[str]:
         ("an active belligerent in warfare", "is_fragment"),
         ("using the example of Chicago to prove that gun control fails", "is_subjectless_gerund"),
         ("—", "is_empty"),
+        (
+            "the clinics 1) have nurses who are trained and 2) have doctors who work nights",
+            "lists_what_it_has",
+        ),
     ],
 )
 def test_not_a_proposition(text: str, rule: str, nlp: Language, verbs: frozenset[str]) -> None:
     span = nlp(text)[:]
     assert proposition_rule(span, verbs=verbs) == rule
     assert not is_proposition(span, verbs=verbs)
+
+
+def test_have_keeps_a_short_relative_clause_and_is_a_proposition(
+    nlp: Language, verbs: frozenset[str]
+) -> None:
+    """``have_without_its_clause_is_thin`` refuses only what ``what_it_has`` cannot keep."""
+    span = nlp("the clinics have nurses who are trained in emergency care")[:]
+    assert proposition_rule(span, verbs=verbs) == "clause"  # not a rule name: a proposition
 
 
 @pytest.mark.parametrize(

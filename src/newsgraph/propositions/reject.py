@@ -24,6 +24,7 @@ from newsgraph.propositions.frames import (
     read_frame_tokens,
 )
 from newsgraph.propositions.lexicon import COMMENT_LEMMAS, COMMENT_PHRASES, COMPLEMENTISERS
+from newsgraph.propositions.phrases import what_it_has
 
 __all__ = [
     "REJECT_RULES",
@@ -36,6 +37,7 @@ __all__ = [
     "is_request_for_comment",
     "is_subjectless_gerund",
     "is_too_thin",
+    "lists_what_it_has",
     "read_frame",
     "reject_reason",
     "sentence_of_frame",
@@ -131,6 +133,24 @@ def complementiser_marks_no_verb(toks: list[Token], ctx: Context) -> bool:
     )
 
 
+def lists_what_it_has(toks: list[Token], ctx: Context) -> bool:
+    """Rule ``have_without_its_clause_is_thin``: "programs 1) have tutors that are well-trained and supported, or
+    are teachers …; 2) have tutors that have time for planning …": when the relative clause that says what the
+    object of *have* is cannot stay in the statement (a list, or longer than
+    :data:`~newsgraph.propositions.phrases.MAX_RELATIVE_TOKENS`; :func:`~newsgraph.propositions.phrases.what_it_has`),
+    what is left ("Academic tutoring programs have tutors") states next to nothing, and on the WCXB store it
+    joined another article's "The tutoring programs are in relatively early stages" as one tracked claim. The
+    content is no proposition."""
+    ids = {t.i for t in toks}
+    for verb in toks:
+        if verb.lemma_.lower() != "have" or (verb.head.i in ids and verb.head.i != verb.i):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and any(c.dep_ == "relcl" for c in obj.children) and not what_it_has(verb, obj):
+            return True
+    return False
+
+
 REJECT_RULES: tuple[Callable[[list[Token], Context], bool], ...] = (
     is_empty,
     is_complementiser,
@@ -142,6 +162,7 @@ REJECT_RULES: tuple[Callable[[list[Token], Context], bool], ...] = (
     is_too_thin,
     is_subjectless_gerund,
     is_fragment,
+    lists_what_it_has,
 )
 
 
