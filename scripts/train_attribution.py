@@ -55,6 +55,19 @@ def config(args: argparse.Namespace, parts: tuple[str, ...]) -> TrainConfig:
     return cfg
 
 
+def training_order(n_docs: int, seed: int, limit: int | None, fold: str | None) -> list[int]:
+    """The documents to train on, in training order: a seeded shuffle; with ``limit`` its first N (sorted); with
+    ``fold`` ``K/N`` all but the documents whose position in the shuffle is K modulo N (``train_gate.fold_of``)."""
+    order = list(range(n_docs))
+    random.Random(seed).shuffle(order)
+    if limit is not None:
+        order = sorted(order[:limit])
+    if fold is not None:
+        k, n = (int(x) for x in fold.split("/"))
+        order = [d for pos, d in enumerate(order) if pos % n != k]
+    return order
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=POLNEAR, help="PolNeAR root (with data/train)")
@@ -101,13 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     nlp = load_pipeline(components=())  # the parser after newsgraph_sentences
     docs = parse_cached(nlp, [g.text for g in gold], args.cache)
-    order = list(range(len(docs)))
-    random.Random(args.seed).shuffle(order)
-    if args.limit is not None:
-        order = sorted(order[: args.limit])
-    if args.fold is not None:
-        k, n = (int(x) for x in args.fold.split("/"))
-        order = [d for pos, d in enumerate(order) if pos % n != k]
+    order = training_order(len(docs), args.seed, args.limit, args.fold)
     t1 = time.perf_counter()
     print(f"{len(order)} documents parsed or read from the cache in {t1 - t0:.1f}s", flush=True)
     comp = QuotesComponent(nlp, "newsgraph_quotes")

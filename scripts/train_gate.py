@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import argparse
 import copy
-import random
 import os
+import random
 import sys
 import time
 from collections.abc import Sequence
@@ -76,8 +76,8 @@ def read(split: str, limit: int | None, cache: Path, oof: Path | None = None) ->
     import newsgraph.extensions  # noqa: F401  (Doc._ attributes)
     from newsgraph.attribution.component import QuotesComponent
     from newsgraph.attribution.model import model_attributions
-    from newsgraph.attribution.model.crf import CrfWeights
     from newsgraph.attribution.model.corpus import parse_cached
+    from newsgraph.attribution.model.crf import CrfWeights
     from newsgraph.extensions import index_sentences
     from newsgraph.nlp import load_pipeline
 
