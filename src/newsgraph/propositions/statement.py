@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.propositions.frames import Context, Frame, bound_to_source, complementiser_read_as_determiner
 from newsgraph.propositions.lexicon import INTRANSITIVE_PAST, KEY_PREPS, WRITER_HEDGES
-from newsgraph.propositions.phrases import list_marker, what_it_has
+from newsgraph.propositions.phrases import list_marker, what_it_has, what_it_is
 
 __all__ = [
     "FINITE_TAGS",
@@ -141,7 +141,7 @@ def infinitive_aim(verb: Token) -> bool:
 def _argument_phrase(pred: Token, arg: Token) -> set[int]:
     out: set[int] = set()
     _phrase(arg, out)
-    return out | what_it_has(pred, arg)
+    return out | what_it_has(pred, arg) | what_it_is(arg)
 
 
 def say_to_instruction(top: Token, pred: Token) -> bool:
