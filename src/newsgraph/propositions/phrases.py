@@ -53,7 +53,19 @@ def what_it_has(pred: Token, obj: Token) -> set[int]:
 
 
 EMPTY_NOUNS = frozenset(
-    {"people", "person", "those", "someone", "somebody", "anyone", "thing", "something", "one", "ones", "case"}
+    {
+        "people",
+        "person",
+        "those",
+        "someone",
+        "somebody",
+        "anyone",
+        "thing",
+        "something",
+        "one",
+        "ones",
+        "case",
+    }
 )
 """Nouns that say next to nothing without the clause that says who or what they are (``people accused of rape``)."""
 
