@@ -130,3 +130,34 @@ def test_negative_source_names_no_one(nlp: Language) -> None:
     doc = nlp(text)
     assert names_no_one(next(t for t in doc if t.lower_ == "no"))
     assert not names_no_one(next(t for t in doc if t.text == "Google"))
+
+
+SPLIT_SOURCE = (
+    "Voters cheered the mayor, and top campaign aide Maria Oduya, who called Reyes “a fraud” over the weekend, "
+    "said the race was over."
+)
+
+
+def test_the_clause_of_the_cue_is_no_part_of_its_source(nlp: Language) -> None:
+    """``source_holds_no_cue``: the relative clause that holds the cue leaves the source but for its pronoun
+    (PolNeAR's source); a cue outside the clause keeps the whole phrase."""
+    doc, atts = parse(nlp, SPLIT_SOURCE, "rules")
+    called = find(doc, atts, "called")
+    assert source_of(doc, called) == "top campaign aide Maria Oduya, who"
+    oduya = next(t for t in doc if t.text == "Oduya")
+    cue = next(t for t in doc if t.text == "called")
+    whole, own = np_slice(oduya), np_slice(oduya, cue)
+    assert doc[whole[0] : whole[1]].text.endswith("over the weekend")
+    assert doc[own[0] : own[1]].text == "top campaign aide Maria Oduya, who"
+
+
+
+
+def test_an_object_the_parse_folded_into_the_predicate_is_read(nlp: Language) -> None:
+    """``object_inside_the_predicate``: the parse makes *Trump* a modifier of the predicate *a con man*; the
+    object content is still read, with its predicate."""
+    doc, atts = parse(nlp, "Smith, who called Trump “a con man” on Twitter, declined to comment.", "rules")
+    assert next(t for t in doc if t.text == "Trump").dep_ == "nmod"  # the parse this rule is for
+    called = find(doc, atts, "called")
+    assert called.rule == "dobj"
+    assert doc.text[called.content[0][0] : called.content[-1][1]].startswith("Trump “a con man”")

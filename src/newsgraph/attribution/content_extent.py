@@ -158,3 +158,28 @@ def coordinated_that(verb: Token, end: int) -> int:
         return child.dep_ in {"conj", "ccomp"} and first.lower_ == "that" and first.dep_ == "mark"
 
     return _run_on_through(verb, end, joins)
+
+
+def participle_clause_end(p: Token) -> int:
+    """Last token of a participle's clause: its right dependents, up to a coordinated verb that is a cue of its
+    own (``… deployed to fight … and signaled it may …``: the parse hangs the second cue on the participle) and
+    without a trailing date adjunct (``on Tuesday`` belongs to the cue)."""
+    doc = p.doc
+    end = p.i
+    for child in p.rights:
+        if child.dep_ in {"cc", "conj", "punct"}:
+            break
+        end = max(end, child.right_edge.i)
+    # a date adjunct closing the clause ("… in its war against Ukraine on Tuesday")
+    last = doc[end]
+    prep = next((a for a in last.ancestors if a.dep_ == "prep" and a.i < last.i), None)
+    if (
+        prep is not None
+        and last.ent_type_ in {"DATE", "TIME"}
+        and prep.right_edge.i == end
+        and prep.i > p.i + 1
+    ):
+        end = prep.i - 1
+    while end > p.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
+    return end

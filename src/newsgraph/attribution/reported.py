@@ -69,15 +69,20 @@ def unbroken_phrase(tok: Token, left: int, right: int) -> tuple[int, int]:
     return lo, hi
 
 
-def np_slice(tok: Token) -> tuple[int, int]:
+def np_slice(tok: Token, cue: Token | None = None) -> tuple[int, int]:
     """Token slice of the noun phrase headed by ``tok``, relative clauses included (PolNeAR's source span); a noun
     phrase never runs across a line break (:func:`clip_at_breaks`) nor past a word not its own
-    (:func:`unbroken_phrase`)."""
+    (:func:`unbroken_phrase`). Rule ``source_holds_no_cue``: the clause that holds the ``cue`` itself is no part of
+    its source, but for its relative pronoun, which PolNeAR marks as the source (``[top aide David Plouffe, who]
+    called Trump “a psychopath”``, ``[A dozen Republicans who] want to be president``)."""
     left, right = clip_at_breaks(tok.doc, tok.left_edge.i, tok.right_edge.i, tok.i)
     left, right = unbroken_phrase(tok, left, right)
     for child in tok.rights:
-        if child.dep_ in {"acl"} and child.i > tok.i:
-            right = min(right, child.left_edge.i - 1)
+        own = cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i
+        if (child.dep_ in {"acl"} or own) and child.i > tok.i:
+            first = child.left_edge
+            keep = own and first.lower_ in REL_PRONOUNS and first.dep_ in SUBJ_DEPS
+            right = min(right, first.i if keep else first.i - 1)
             break
     doc = tok.doc
     while right > left and (doc[right].is_punct or is_break(doc[right]) or doc[right].dep_ in {"cc"}):

@@ -39,7 +39,12 @@ from newsgraph.attribution.constructions import (
     make_clear_content,
     no_parenthetical,
 )
-from newsgraph.attribution.content_extent import coordinated_that, coordination_run_on, object_run_on
+from newsgraph.attribution.content_extent import (
+    coordinated_that,
+    coordination_run_on,
+    object_run_on,
+    participle_clause_end,
+)
 from newsgraph.attribution.cues import OBJECT_CUES, PHRASAL, SPEECH, XCOMP_CUES, cue_strength, data_p
 from newsgraph.attribution.final_report import closing_report, final_report_rule
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
@@ -177,7 +182,13 @@ def _clause_content(verb: Token, comp: Token) -> tuple[int, int]:
 
 
 def _dobj(f: VerbFrame) -> Token | None:
-    return next((c for c in f.children if c.dep_ == "dobj"), None)
+    """The direct object; or, rule ``object_inside_the_predicate``, the predicate the parse folded it into
+    (``called [Trump] “a psychopath”``: *Trump* a modifier of the predicate noun *psychopath*)."""
+    return next((c for c in f.children if c.dep_ == "dobj" or (c.dep_ == "oprd" and _holds_object(c))), None)
+
+
+def _holds_object(oprd: Token) -> bool:
+    return any(g.dep_ == "nmod" and g.i < oprd.i and g.pos_ in {"PROPN", "PRON"} for g in oprd.children)
 
 
 def _phrasal_prep(f: VerbFrame) -> Token | None:
@@ -385,31 +396,6 @@ def parenthetical_rule(f: VerbFrame) -> Found | None:
 # --------------------------------------------------------------------------------- content refinements
 
 
-def _clause_end(p: Token) -> int:
-    """Last token of a participle's clause: its right dependents, up to a coordinated verb that is a cue of its
-    own (``… deployed to fight … and signaled it may …``: the parse hangs the second cue on the participle) and
-    without a trailing date adjunct (``on Tuesday`` belongs to the cue)."""
-    doc = p.doc
-    end = p.i
-    for child in p.rights:
-        if child.dep_ in {"cc", "conj", "punct"}:
-            break
-        end = max(end, child.right_edge.i)
-    # a date adjunct closing the clause ("… in its war against Ukraine on Tuesday")
-    last = doc[end]
-    prep = next((a for a in last.ancestors if a.dep_ == "prep" and a.i < last.i), None)
-    if (
-        prep is not None
-        and last.ent_type_ in {"DATE", "TIME"}
-        and prep.right_edge.i == end
-        and prep.i > p.i + 1
-    ):
-        end = prep.i - 1
-    while end > p.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
-        end -= 1
-    return end
-
-
 def participle_extension(f: VerbFrame, found: Found) -> Found:
     """A noun content runs on through a reduced relative or participial modifier to the end of its clause
     (``called for the withdrawal of the ships allegedly sent to patrol its waters``), whether the parse hangs the
@@ -432,7 +418,7 @@ def participle_extension(f: VerbFrame, found: Found) -> Found:
         or not (p.head.i == f.verb.i or found.start <= p.head.i <= b)
     ):
         return found
-    end = _clause_end(p)
+    end = participle_clause_end(p)
     return Found(found.rule, found.start, end, found.extra_cue, found.hole) if end > b else found
 
 
@@ -551,7 +537,7 @@ def _build(f: VerbFrame, found: Found) -> Attribution | None:  # noqa: C901, PLR
         b -= 1
     if b < a:
         return None
-    src = None if f.no_source or found.sourceless else np_slice(subj)
+    src = None if f.no_source or found.sourceless else np_slice(subj, verb)
     if found.hole is not None:
         if f.no_source and not found.sourceless:
             return None
