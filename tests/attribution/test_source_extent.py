@@ -151,8 +151,6 @@ def test_the_clause_of_the_cue_is_no_part_of_its_source(nlp: Language) -> None:
     assert doc[own[0] : own[1]].text == "top campaign aide Maria Oduya, who"
 
 
-
-
 def test_an_object_the_parse_folded_into_the_predicate_is_read(nlp: Language) -> None:
     """``object_inside_the_predicate``: the parse makes *Trump* a modifier of the predicate *a con man*; the
     object content is still read, with its predicate."""
