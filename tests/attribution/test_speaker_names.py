@@ -47,6 +47,14 @@ def test_appositive_name_is_the_person(nlp: Language, text: str) -> None:
     assert q.speaker.span is not None and text[q.speaker.span[0] : q.speaker.span[1]] == "Justin Bamberg"
 
 
+def test_a_name_right_after_its_title_noun_is_the_person(nlp: Language) -> None:
+    """``appositive_name`` without a comma (``the Latvian journalist Dainis Ivans``); the description keeps the
+    capital of its own first word once the article is dropped."""
+    text = "The Estonian historian Mart Laar said the border had been quiet for weeks."
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker.name, q.speaker.kind, q.speaker.description) == ("Mart Laar", "person", "Estonian historian")
+
+
 def test_description_without_a_name_stays_a_description(nlp: Language) -> None:
     text = "One of the family's attorneys said the videos show Scott leaving his car."
     (q,) = quotes_of(nlp, text)

@@ -419,12 +419,13 @@ class SpeakerResolver:
     def _appositive_name(self, tok: Token, ents: list[Span], b: int) -> Span | None:
         """Rule ``appositive_name``: a description followed by a person's name in apposition is that person
         (``one of the family's attorneys, Justin Bamberg`` -> Justin Bamberg, described as one of the family's
-        attorneys). The name comes after the head, right after a comma, ends the phrase, and is an apposition."""
+        attorneys). The name comes after the head, right after a comma or right after the head noun itself (``the
+        Latvian journalist Dainis Ivans``), ends the phrase, and is an apposition."""
         doc = self.doc
         for ent in ents:
             if ent.label_ != "PERSON" or ent.start <= tok.i or country_name(ent.text) is not None:
                 continue
-            after_comma = ent.start > 0 and doc[ent.start - 1].text == ","
+            after_comma = ent.start > 0 and (doc[ent.start - 1].text == "," or doc[ent.start - 1] == tok)
             ends_phrase = all(t.is_punct for t in doc[ent.end : b])
             if (
                 after_comma
@@ -489,8 +490,8 @@ class SpeakerResolver:
             (right, doc[ent.end] if ent.end < b else None),
         ):
             words = part.split()
-            if first is not None and words and words[0].lower() in DETS_STRIP:
-                part = part.split(" ", 1)[1] if " " in part else ""
+            if first is not None and words and words[0].lower() in DETS_STRIP:  # "The Latvian journalist": Latvian
+                part, first = (part.split(" ", 1)[1] if " " in part else ""), doc[min(first.i + 1, len(doc) - 1)]
             if part and len(part.split()) <= 12 and not any(c in part for c in '“”"()'):
                 return lower_first(part, first) if first is not None else part
         return None
