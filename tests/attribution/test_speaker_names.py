@@ -52,7 +52,11 @@ def test_a_name_right_after_its_title_noun_is_the_person(nlp: Language) -> None:
     capital of its own first word once the article is dropped."""
     text = "The Estonian historian Mart Laar said the border had been quiet for weeks."
     (q,) = quotes_of(nlp, text)
-    assert (q.speaker.name, q.speaker.kind, q.speaker.description) == ("Mart Laar", "person", "Estonian historian")
+    assert (q.speaker.name, q.speaker.kind, q.speaker.description) == (
+        "Mart Laar",
+        "person",
+        "Estonian historian",
+    )
 
 
 def test_description_without_a_name_stays_a_description(nlp: Language) -> None:
