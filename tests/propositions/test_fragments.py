@@ -57,6 +57,16 @@ def test_has_finite_verb(nlp: Language, text: str, finite: bool) -> None:
             "The senator said the state has a plan that would cut taxes for families.",
             ["The state has a plan that would cut taxes for families"],
         ),
+        # stranded_preposition_goes: "despite" loses the phrase the statement leaves out; "asked for" keeps "for"
+        (
+            "The governor spoke on Monday. “It’s something I’ve been fighting for a long time despite, frankly, being "
+            "a big winner under the rules,” Ruiz said.",
+            ["It’s something I’ve been fighting for a long time, frankly"],
+        ),
+        (
+            "The mayor said the new park is something residents have long asked for.",
+            ["The new park is something residents have long asked for"],
+        ),
         # say_to_is_an_instruction: what "say" tells someone to do is advice, no statement ("vowed to" stays)
         ("Doctors say to drink more water during the heat wave.", []),
         (

@@ -205,6 +205,7 @@ def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> s
             or t.text in "[]"
             or list_marker(doc, i)
             or complementiser_read_as_determiner(t)
+            or stranded_preposition(t, ids)
         ):
             continue
         if (
@@ -219,6 +220,42 @@ def _render(doc: Doc, ids: set[int], replace: dict[int, str] | None = None) -> s
     text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
     text = commas_of_a_left_out_phrase(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+STRANDABLE = frozenset(
+    {
+        "about",
+        "for",
+        "to",
+        "with",
+        "of",
+        "on",
+        "in",
+        "at",
+        "from",
+        "by",
+        "into",
+        "over",
+        "up",
+        "out",
+        "after",
+        "like",
+    }
+)
+"""Prepositions English leaves at the end of a clause ("something I've been talking about")."""
+
+
+def stranded_preposition(t: Token, ids: set[int]) -> bool:
+    """Rule ``stranded_preposition_goes``: a preposition whose object the statement leaves out goes with it ("… for
+    a long time [despite, frankly, being a big beneficiary of the laws]" read "… for a long time despite"): its
+    object is a word the statement leaves out, or it has none in the parse and is no word English strands
+    (:data:`STRANDABLE`)."""
+    if t.pos_ not in {"ADP", "SCONJ"} or t.dep_ != "prep":
+        return False
+    objects = [c for c in t.children if c.dep_ in {"pobj", "pcomp"}]
+    if objects:
+        return not any(c.i in ids for c in objects)
+    return not list(t.children) and t.lower_ not in STRANDABLE
 
 
 _COMMA_PAIR = re.compile(r"\s*,(?:\s*,)+\s*")
