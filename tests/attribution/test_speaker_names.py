@@ -82,12 +82,26 @@ def test_description_without_a_name_stays_a_description(nlp: Language) -> None:
             "Ted Cruz endorses Trump, who says he is honored.\n\nSenator from Texas says he cannot allow a defeat.",
             "Ted Cruz",
         ),
+        (  # place_or_party_qualifies_a_title: a party named before the title does not name another referent
+            "Maria Lopez spoke in Reno on Monday. The GOP nominee said she would win the state by a wide margin.",
+            "Maria Lopez",
+        ),
     ],
 )
 def test_role_epithet_is_the_subject_named_before(nlp: Language, text: str, name: str) -> None:
     q = quotes_of(nlp, text)[-1]
     assert (q.speaker.name, q.speaker.kind) == (name, "person")
     assert q.speaker.resolved_from is not None and q.speaker.resolved_from.split()[-1] in ("nominee", "Texas")
+
+
+def test_a_named_modifier_still_names_its_own(nlp: Language) -> None:
+    """``named_modifier_is_no_anaphor``: a person's name before the noun is no qualifier of a title."""
+    from newsgraph.attribution.titles import names_its_own, qualifies_title
+
+    doc = nlp("The Trump campaign and the GOP nominee spoke.")  # the tagger calls both names an ORG here
+    campaign, nominee = doc[2], doc[6]
+    assert names_its_own(doc[1], campaign) and not qualifies_title(doc[1], campaign)
+    assert qualifies_title(doc[5], nominee) and not names_its_own(doc[5], nominee)
 
 
 @pytest.mark.parametrize(

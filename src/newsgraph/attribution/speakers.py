@@ -53,6 +53,7 @@ from newsgraph.attribution.pronouns import (
 from newsgraph.attribution.short_names import short_name_of
 from newsgraph.attribution.titles import (
     class_of_organizations,
+    names_its_own,
     person_in_title_phrase,
     runs_over_a_verb,
     title_noun,
@@ -532,10 +533,7 @@ class SpeakerResolver:
         description = lower_first(bare, doc[a + 1] if det and a + 1 < b else first) if bare else None
         # rule named_modifier_is_no_anaphor: "the Trump campaign" names its own campaign; it is not the latest
         # campaign mentioned ("the Clinton campaign"); a lower-case word the tagger called a name is none ("first")
-        named = any(
-            t.pos_ == "PROPN" and t.dep_ in ("compound", "poss", "nmod") and t.text[:1].isupper()
-            for t in doc[a : tok.i]
-        )
+        named = any(names_its_own(t, tok) for t in doc[a : tok.i])
         # nor is "the Saudi government" the latest government ("the United States government")
         mods = [t.lower_ for t in doc[a : tok.i] if t.dep_ == "amod" and t.ent_type_ in {"NORP", "GPE"}]
         if not named and (det in DETS_DEFINITE or (first.dep_ == "poss" and first.pos_ == "PRON")):

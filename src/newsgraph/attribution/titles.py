@@ -24,6 +24,30 @@ def class_of_organizations(tok: Token, definite: bool) -> bool:
     return tok.tag_ == "NNS" and not definite and lemma not in COLLECTIVE_BODIES and lemma != tok.lower_
 
 
+QUALIFYING_ENTITIES = frozenset({"ORG", "GPE", "NORP", "LOC"})
+"""Entity types of a name before a title that qualify the title rather than name the one it is."""
+
+
+def qualifies_title(modifier: Token, head: Token) -> bool:
+    """Rule ``place_or_party_qualifies_a_title``: a place, party or body named before a title (``the GOP nominee``,
+    ``the New York businessman``) says which kind of nominee or businessman, so the phrase can still stand for
+    a person named before (``role_epithet``); a person's name before a noun names its own (``the Trump
+    campaign``)."""
+    return modifier.ent_type_ in QUALIFYING_ENTITIES and title_noun(head)
+
+
+def names_its_own(modifier: Token, head: Token) -> bool:
+    """Rule ``named_modifier_is_no_anaphor``: a capitalised name before the head (``the Trump campaign``) makes the
+    phrase name its own referent, not the latest one mentioned, unless it only qualifies a title
+    (:func:`qualifies_title`); a lower-case word the tagger called a name is none (``first``)."""
+    return (
+        modifier.pos_ == "PROPN"
+        and modifier.dep_ in ("compound", "poss", "nmod")
+        and modifier.text[:1].isupper()
+        and not qualifies_title(modifier, head)
+    )
+
+
 TWO_WORD_TITLES = {"lady": "first"}
 """Head noun -> the word before it that makes it a title (``first lady``; ``lady`` alone is no title)."""
 
