@@ -19,7 +19,7 @@ def test_a_name_the_parse_hung_on_the_introduction_is_the_subject(nlp: Language)
     said = next(t for t in doc if t.lower_ == "said")
     assert doc[said.i - 4].dep_ == "appos"  # the parse this rule is for: "Popa" hangs on "plea"
     found = subject_before_the_verb(said)
-    assert found is not None and found[2].text == "Popa"
+    assert found is not None and found.text == "Popa"
     a = find(doc, atts, "said")
     assert (source_of(doc, a) or "").startswith("Anton Vasile Popa")
     assert [q.speaker.name for q in quotes_of(nlp, PLEA)] == ["Anton Vasile Popa"]
@@ -52,7 +52,7 @@ def test_introductions_and_places(nlp: Language) -> None:
     said = next(t for t in doc if t.text == "said")
     found = subject_before_the_verb(said)
     if found is not None:  # when the parse leaves "said" without its subject, the name is the subject
-        assert found[2].text == "Diaz"
+        assert found.text == "Diaz"
 
 
 @pytest.mark.parametrize(

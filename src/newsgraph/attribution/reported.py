@@ -312,8 +312,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
         and verb.head.head.pos_ in {"VERB", "AUX"}
     ):
         return verb_subject(verb.head.head, depth + 1)  # "After thanking the crowd, he …", "by saying that …"
-    stranded = subject_before_the_verb(verb) if cue_strength(verb.lemma_.lower()) >= STRANDED_CUE else None
-    return stranded[2] if stranded is not None else None
+    return subject_before_the_verb(verb) if cue_strength(verb.lemma_.lower()) >= STRANDED_CUE else None
 
 
 # what a source releases or sends: "released a statement saying …", "sent an email saying …"

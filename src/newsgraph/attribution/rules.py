@@ -37,6 +37,7 @@ from newsgraph.attribution.nominal import according_to, adjective_attribution, n
 from newsgraph.attribution.paragraphs import sources_in_paragraphs
 from newsgraph.attribution.quote_rules import quote_rule_attribution, quote_speaker, sentence_before_quote
 from newsgraph.attribution.records import (
+    REL_PRONOUNS,
     Attribution,
     CharSpan,
     Thresholds,
@@ -390,7 +391,8 @@ def speech_beside_the_quote(doc: Doc, toks: range) -> bool:
     return False
 
 
-WH_SUBJECTS = frozenset({"which", "who", "that", "what", "whom"})
+WH_SUBJECTS = frozenset(REL_PRONOUNS | {"what"})
+"""Subjects of the reported clause in :func:`relative_report`: a relative pronoun, or the fused *what*."""
 
 
 def _union_with(frags: list[CharSpan], q: CharSpan) -> list[CharSpan]:

@@ -491,13 +491,11 @@ class SpeakerResolver:
             (right, doc[ent.end] if ent.end < b else None),
         ):
             words = part.split()
-            if (
-                first is not None and words and words[0].lower() in DETS_STRIP
-            ):  # "The Latvian journalist": Latvian
-                part, first = (
-                    (part.split(" ", 1)[1] if " " in part else ""),
-                    doc[min(first.i + 1, len(doc) - 1)],
-                )
+            if first is not None and words and words[0].lower() in DETS_STRIP:
+                part = part.split(" ", 1)[1] if " " in part else ""
+                first = doc[
+                    min(first.i + 1, len(doc) - 1)
+                ]  # "The Latvian journalist": Latvian keeps its capital
             if part and len(part.split()) <= 12 and not any(c in part for c in '“”"()'):
                 return lower_first(part, first) if first is not None else part
         return None

@@ -11,7 +11,7 @@ clauses, participial phrases, adverbs) stand between it and the verb.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.attribution.records import SUBJ_DEPS
 
@@ -64,11 +64,10 @@ def place_continues(segment: Span) -> bool:
     )
 
 
-def _noun_phrase(sent: Span, a: int, b: int) -> Token | None:
-    """The head of a segment that is a noun phrase (``Jeffrey Salkin``, ``two Republican members of Congress``)."""
-    doc = sent.doc
-    first = doc[a]
-    if first.pos_ not in NP_STARTS or introduces(first) or first.lower_ in WH_WORDS:
+def _noun_phrase(doc: Doc, a: int, b: int) -> Token | None:
+    """The head of a segment that is a noun phrase (``Jeffrey Salkin``, ``two Republican members of Congress``); the
+    caller has skipped the introductory segments (:func:`introduces`)."""
+    if doc[a].pos_ not in NP_STARTS:
         return None
     if any(t.tag_ in FINITE_TAGS | {"MD"} for t in doc[a:b]):
         return None  # a clause: "Kasich offered the man a job, then says …"
@@ -79,9 +78,9 @@ def _noun_phrase(sent: Span, a: int, b: int) -> Token | None:
     return outside[0] if outside else nouns[0]
 
 
-def subject_before_the_verb(verb: Token) -> tuple[int, int, Token] | None:
-    """``(start, end, head)`` of the subject a finite main verb with no subject of its own takes from the words
-    before it (see the module), or None. The noun phrase must open the sentence or follow introductory phrases;
+def subject_before_the_verb(verb: Token) -> Token | None:
+    """The head of the subject a finite main verb with no subject of its own takes from the words before it (see
+    the module), or None. The noun phrase must open the sentence or follow introductory phrases;
     a verb with a subject, an infinitive, a participle or an imperative takes none."""
     if verb.dep_ != "ROOT" or (
         verb.tag_ not in FINITE_TAGS
@@ -103,10 +102,8 @@ def subject_before_the_verb(verb: Token) -> tuple[int, int, Token] | None:
         if introduces(doc[a]) or (intro and place_continues(doc[a:b])):
             intro = True
             continue
-        head = _noun_phrase(sent, a, b)
-        if head is None:
-            return None
-        if any(t.is_punct and t.text in {'"', "“", "”"} for t in doc[a:b]):
-            return None  # a quotation, not a name
-        return a, b, head
+        head = _noun_phrase(doc, a, b)
+        if head is None or any(t.is_punct and t.text in {'"', "“", "”"} for t in doc[a:b]):
+            return None  # no noun phrase, or a quotation, not a name
+        return head
     return None
