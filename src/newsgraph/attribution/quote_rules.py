@@ -68,49 +68,51 @@ QuoteSource = tuple[int, int, int, QuoteRuleName]
 """(source token start, end, head token, the rule that found it)"""
 
 
+def words_between(verb: Token, q: CharSpan) -> list[Token] | None:
+    """The words (punctuation left out) between the end of quote ``q`` and its cue verb after it, looking back at
+    most ``MAX_NAME_TOKENS + 3`` tokens; None when the verb does not come after the quote."""
+    if verb.idx < q[1]:
+        return None
+    doc = verb.doc
+    k = verb.i
+    while k > 0 and doc[k - 1].idx >= q[1] and verb.i - k <= MAX_NAME_TOKENS + 3:
+        k -= 1
+    return [t for t in doc[k : verb.i] if not t.is_punct and not t.is_space]
+
+
 def verb_follows_quote(verb: Token, q: CharSpan) -> bool:
     """``“The risk,” said Edward Leamer, “is …”``: the cue verb comes right after the quote, with only punctuation
     between. The parser, reading the two halves of the quote as one sentence, often gives the name after the
     verb to the second half (``Leamer`` the subject of ``is``) and leaves the verb with no subject; the name
     after such a verb is still its speaker (:func:`quote_speaker`)."""
-    if verb.idx < q[1]:
-        return False
-    k = verb.i - 1
-    while k >= 0 and verb.doc[k].idx >= q[1]:
-        if not (verb.doc[k].is_punct or verb.doc[k].is_space):
-            return False
-        k -= 1
-    return True
+    return words_between(verb, q) == []
 
 
 def quote_speaker(verb: Token, q: CharSpan) -> QuoteSource | None:
     """(source start, end, head, rule) of a quote's cue verb: its subject, or when the parse put the subject inside the
     quote, the name right after the verb (``“…,” said Mary Winters, an economist``) or the noun phrase between
-    the quote and the verb (``“…,” team member Tara Olsen told the press``)."""
+    the quote and the verb (``“…,” team member Tara Olsen told the press``); a verb with no subject at all only
+    when it follows the quote directly (:func:`verb_follows_quote`)."""
     subj = verb_subject(verb)
     if subj is not None and subj.dep_ != "nsubjpass" and not _in(subj, q):
         a, b = np_slice(subj)
         return a, b, subj.i, "quote"
     if subj is not None and not _in(subj, q):
         return None
-    doc = verb.doc
-    if subj is None and not verb_follows_quote(verb, q):
+    gap = words_between(verb, q)
+    if gap is None or (subj is None and gap):
         return None
-    if verb.idx >= q[1]:
-        k = verb.i
-        while k > 0 and doc[k - 1].idx >= q[1] and verb.i - k <= MAX_NAME_TOKENS + 3:
-            k -= 1
-        gap = [t for t in doc[k : verb.i] if not t.is_punct and not t.is_space]
-        if not gap:  # "“…,” said Mary Winters, an economist at …"
-            name = _name_after(doc, verb.i + 1)
-            if name is not None and name[1] - name[0] <= MAX_NAME_TOKENS:
-                head = doc[name[1] - 1]
-                a, b = np_slice(head)
-                if a == name[0] and b >= name[1] and b <= head.sent.end:
-                    return a, b, head.i, "inverted_quote"  # with its apposition
-                return name[0], name[1], head.i, "inverted_quote"
-        elif len(gap) <= MAX_NAME_TOKENS and _is_name(gap[-1]):  # "“…,” team member Tara Olsen told"
-            return gap[0].i, gap[-1].i + 1, gap[-1].i, "interrupted_quote"
+    doc = verb.doc
+    if not gap:  # "“…,” said Mary Winters, an economist at …"
+        name = _name_after(doc, verb.i + 1)
+        if name is not None and name[1] - name[0] <= MAX_NAME_TOKENS:
+            head = doc[name[1] - 1]
+            a, b = np_slice(head)
+            if a == name[0] and b >= name[1] and b <= head.sent.end:
+                return a, b, head.i, "inverted_quote"  # with its apposition
+            return name[0], name[1], head.i, "inverted_quote"
+    elif len(gap) <= MAX_NAME_TOKENS and _is_name(gap[-1]):  # "“…,” team member Tara Olsen told"
+        return gap[0].i, gap[-1].i + 1, gap[-1].i, "interrupted_quote"
     return None
 
 
