@@ -105,6 +105,23 @@ def best_region(scores: Sequence[float]) -> tuple[int, int] | None:
     return best_span
 
 
+SHORT_TEXT_CHARS = 600
+"""The most a text may hold for :func:`short_text_is_its_own_body` to read it as all body."""
+
+
+def short_text_is_its_own_body(units: Sequence[Unit]) -> tuple[int, int] | None:
+    """[start, end) of a short text made of sentences, which no run of prose scored: a claim pasted into the
+    form, a one-line flash (``Politifact said the claim was false.``) has no line long enough to count as prose,
+    yet it is the whole text. At most one line besides the sentences (a headline, a date), whatever was dropped
+    as boilerplate: a page of menus, labels and a "Thanks for reading." still has no body."""
+    sentences = [
+        u for u in units if u.reason is None and u.kind not in METADATA and u.terminal and u.wordlen >= 3
+    ]
+    if not sentences or len(units) - len(sentences) > 1 or sum(u.chars for u in units) > SHORT_TEXT_CHARS:
+        return None
+    return sentences[0].index, sentences[-1].index + 1
+
+
 def mark_related(units: Sequence[Unit]) -> None:
     """A "Related"/"Most read"/"Comments" heading and the list of short lines after it are one related block."""
     i = 0

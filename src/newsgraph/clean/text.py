@@ -35,6 +35,7 @@ from newsgraph.clean.content import (
     mark_link_lists,
     mark_related,
     prose_class,
+    short_text_is_its_own_body,
     stopwords_informative,
     unit_score,
 )
@@ -289,9 +290,7 @@ def _clean(text: str, repeated: frozenset[str]) -> Cleaned:  # noqa: C901, PLR09
     mark_link_lists(units)
     scores = [unit_score(u) for u in units]
     apply_indent_penalty(units, scores)
-    region = best_region(scores)
-    if region is None:
-        region = (0, 0)
+    region = best_region(scores) or short_text_is_its_own_body(units) or (0, 0)
     start, end = region
     end = extend_quote_paragraphs(units, extend_colon_list(units, end))
 
