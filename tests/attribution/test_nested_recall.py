@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsgraph.attribution.nested import coordination_partner
 from newsgraph.attribution.records import Thresholds
 from newsgraph.attribution.verb_rules import media_participle, verb_frame
 from tests.attribution._rules import content_of, extent_of, find, parse, source_of
@@ -37,6 +38,40 @@ def test_coordinated_cue_gets_the_outer_source(
     outer = atts[0]
     assert outer is not inner
     assert content not in content_of(doc, outer)
+
+
+# coordination_partner (newsgraph.attribution.nested), rule coordination_agrees: a coordinated speech verb whose
+# form disagrees with the verb the parse hung it on pairs with the nearest verb above of its own form
+AGREES = [
+    ("The minister said the report was proof that the agency did not understand the law, and accused the "
+     "regulator of hiding the figures.", "accused", "The minister", "the regulator of hiding the figures"),
+    ('The governor says she\'d shut the plant down and tell the owners "no more delays" and tells voters the town '
+     "will recover.", "tells", "The governor", "the town will recover"),
+    ("She has called on the council to repair the bridge that links the two towns and proposed a new tax for "
+     "the work.", "proposed", "She", "a new tax for the work"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence,cue,source,content", AGREES, ids=["did-and-past", "would-and-says", "has-called"]
+)
+def test_coordination_agrees_with_the_outer_verb(
+    nlp: Language, sentence: str, cue: str, source: str, content: str
+) -> None:
+    doc, atts = parse(nlp, sentence, model="rules")
+    inner = find(doc, atts, cue)
+    assert source_of(doc, inner) == source
+    assert content in content_of(doc, inner)
+    assert all(content not in content_of(doc, a) for a in atts if a is not inner)
+
+
+def test_a_nearer_verb_of_the_same_form_keeps_the_parse(nlp: Language) -> None:
+    doc = nlp(
+        "The aide said the senator was heading to interviews, which she was giving when guards stopped her and "
+        "told her to leave."
+    )
+    told = next(t for t in doc if t.text == "told")
+    assert coordination_partner(told).i == told.head.i
 
 
 def test_shared_modal_keeps_the_predicate_inside(nlp: Language) -> None:

@@ -52,8 +52,10 @@ def coordinated_with_cue(doc: Doc, outer: Attribution, inner: Attribution) -> bo
     if inner.verb is None or outer.verb is None or outer.source_head is None:
         return False
     v = doc[inner.verb]
-    head = v.head
-    if v.dep_ != "conj" or head.dep_ not in {"ccomp", "xcomp"} or head.head.i != outer.verb:
+    if v.dep_ != "conj":
+        return False
+    head = coordination_partner(v)
+    if head.i != outer.verb and (head.dep_ not in {"ccomp", "xcomp"} or head.head.i != outer.verb):
         return False
     if cue_strength(v.lemma_.lower()) < MIN_STRENGTH:
         return False
@@ -61,6 +63,36 @@ def coordinated_with_cue(doc: Doc, outer: Attribution, inner: Attribution) -> bo
     if deps & {"nsubj", "nsubjpass", "mark"} or any(c.tag_ == "MD" for c in v.children):
         return False
     return v.tag_ in FINITE_TAGS or "aux" in deps
+
+
+PAST_FORMS = frozenset({"VBD", "VBN"})
+
+
+def _form(tag: str) -> str:
+    return "past" if tag in PAST_FORMS else tag
+
+
+def coordination_partner(v: Token) -> Token:
+    """Rule ``coordination_agrees``: the verb a coordinated predicate pairs with. The parse's head, unless the
+    two disagree in form and a verb above agrees: in ``Farage said the warning was indicative that the President
+    did not know …, and accused …`` a past *accused* cannot share *did* with *know*, it pairs with *was*; in
+    ``Kasich says he'd sit Putin down … and tells the crowd …`` *tells* pairs with *says*. The tagger mixes up the
+    past tense and the participle (``has called on X to attack the oil that funds … and proposed …``): they
+    count as one form."""
+    head = v.head
+    form = _form(v.tag_)
+    if form not in FINITE_TAGS | {"past"} or _form(head.tag_) == form:
+        return head
+    doc = v.doc
+    if any(t.pos_ == "VERB" and _form(t.tag_) == form for t in doc[head.i + 1 : v.i]):
+        return head  # ``… which she was doing when police located her and told her to leave``: a verb of
+        # the same form nearer by is the partner the parse missed, not one above
+    node = head
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and _form(node.tag_) == form:
+            return node
+    return head
 
 
 def _separator(tok: Token) -> bool:
