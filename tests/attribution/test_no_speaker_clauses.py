@@ -148,3 +148,46 @@ def test_no_one_reports_for_the_model_either(nlp: Language, text: str, verb: str
 
     doc = nlp(text)
     assert no_one_reports(next(t for t in doc if t.text == verb)) is none
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "read"),
+    [
+        # object_is_no_report: "add" and "continue" report only a clause or a quotation
+        ("The factory added 2,000 jobs last year, the company reported in its filing.", "added", False),
+        ("The governor will add another title to her resume next month.", "add", False),
+        ("Divers continued their search for the phone in the lake on Friday.", "continued", False),
+        ("The mayor said the bridge was safe. He added that it would reopen in May.", "added", True),
+        ('"We will rebuild," she said. "Every house," she continued, "will stand again."', "continued", True),
+    ],
+)
+@pytest.mark.parametrize("model", ["rules", "combined"])
+def test_object_is_no_report(nlp: Language, text: str, cue: str, read: bool, model: str) -> None:
+    from newsgraph.attribution.reported import object_is_no_report
+
+    doc, records = parse(nlp, text, model)
+    assert (cue in cue_texts(doc, records)) is read, cue_texts(doc, records)
+    verb = next(t for t in doc if t.text == cue)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        assert object_is_no_report(verb.lemma_, obj) is not read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # permission_is_no_report: "allow" grants unless it concedes a "that" clause
+        ("The new rules allowed companies to cut the pensions of older workers.", False),
+        ("The council said the law allows residents to park on the street overnight.", False),
+        ("The coach allowed that some of the players might be tired.", True),
+    ],
+)
+def test_permission_is_no_report(nlp: Language, text: str, read: bool) -> None:
+    from newsgraph.attribution.reported import permission_is_no_report
+
+    doc, records = parse(nlp, text, "rules")
+    assert any(c.startswith("allow") for c in cue_texts(doc, records)) is read, cue_texts(doc, records)
+    verb = next(t for t in doc if t.lemma_ == "allow")
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        assert permission_is_no_report("allow", comp) is not read

@@ -173,6 +173,31 @@ def refused_request(lemma: str, obj: Token) -> bool:
     )
 
 
+CLAUSE_ONLY_CUES = frozenset({"add", "continue"})
+"""Verbs that report only a clause or a quotation (:func:`object_is_no_report`)."""
+
+
+def object_is_no_report(lemma: str, obj: Token) -> bool:
+    """Rule ``object_is_no_report``: "refuse" a request (:func:`refused_request`), or a plain object of a verb
+    that reports only a clause or a quotation: "added 20,000 jobs", "add another job title to his resume",
+    "continued their search" say nothing ("he added that …", "‘…,’ he continued" do). On 400 PolNeAR train
+    articles none of 21 such readings matched a gold cue."""
+    return refused_request(lemma, obj) or (lemma in CLAUSE_ONLY_CUES and not obj.is_quote)
+
+
+PERMISSION_VERBS = frozenset({"allow", "permit", "let", "enable"})
+"""Verbs that grant more often than they concede (:func:`permission_is_no_report`)."""
+
+
+def permission_is_no_report(lemma: str, comp: Token) -> bool:
+    """Rule ``permission_is_no_report``: "allow" concedes a point only with a ``that`` clause ("he allowed that
+    some might be good people"); "rules that allowed companies to cut pensions", "a law that allows communities
+    … to open their polls" grant something, and nobody says it."""
+    return lemma in PERMISSION_VERBS and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children
+    )
+
+
 def tough_adjective(xcomp: Token) -> bool:
     """Rule ``tough_adjective_has_no_speaker``: the subject of "it is hard to deny this camera", "it's important to
     note that …", "the record is easy to dispute" is not who denies, notes or disputes: no one in the sentence

@@ -59,8 +59,9 @@ from newsgraph.attribution.reported import (
     MEDIA_NOUNS,
     cue_tokens,
     np_slice,
+    object_is_no_report,
     passive_agent,
-    refused_request,
+    permission_is_no_report,
     span_chars,
     speech_clause,
     verb_subject,
@@ -149,7 +150,7 @@ def _finder(f: VerbFrame) -> bool:
 
 def _object_cue(lemma: str, dobj: Token, th: Thresholds) -> bool:
     """The verb's direct object is its content (``denied the report``, ``criticized Trump``)."""
-    if refused_request(lemma, dobj):
+    if object_is_no_report(lemma, dobj):
         return False
     if lemma in OBJECT_CUES:
         return True
@@ -221,7 +222,7 @@ def ccomp_rule(f: VerbFrame) -> Found | None:
     if f.strength < f.th.ccomp:
         return None
     comps = [c for c in f.children if c.dep_ == "ccomp" and closing_report(c) is None]
-    if not comps:
+    if not comps or permission_is_no_report(f.lemma, comps[0]):
         return None
     child = comps[0]
     after = next((c for c in comps if c.i > f.verb.i), None)
