@@ -65,6 +65,26 @@ def test_coordination_agrees_with_the_outer_verb(
     assert all(content not in content_of(doc, a) for a in atts if a is not inner)
 
 
+# second_report (newsgraph.attribution.nested), rule second_report_after_and: "X said …, and Y said …" where the
+# parse makes the second report a second complement of the first cue
+SECOND = [
+    ("Six in 10 Democratic primary voters said the mayor is honest and trustworthy, and three-quarters said the "
+     "same of Sanders.", "three-quarters", "the same of Sanders", "the mayor is honest and trustworthy"),
+    ("Most residents said the plan is fair and sensible, and two-thirds said the same of the budget.",
+     "two-thirds", "the same of the budget", "the plan is fair and sensible"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,source,content,outer_content", SECOND, ids=["voters", "residents"])
+def test_second_report_after_and(
+    nlp: Language, sentence: str, source: str, content: str, outer_content: str
+) -> None:
+    doc, atts = parse(nlp, sentence, model="rules")
+    assert [source_of(doc, a) for a in atts][1:] == [source]
+    assert content_of(doc, atts[1]) == content
+    assert content_of(doc, atts[0]) == outer_content
+
+
 def test_a_nearer_verb_of_the_same_form_keeps_the_parse(nlp: Language) -> None:
     doc = nlp(
         "The aide said the senator was heading to interviews, which she was giving when guards stopped her and "

@@ -101,12 +101,32 @@ def _separator(tok: Token) -> bool:
     return tok.is_punct and not tok.is_quote
 
 
+def second_report(doc: Doc, outer: Attribution, inner: Attribution) -> int | None:
+    """Rule ``second_report_after_and``: in ``Six in 10 voters said Clinton is honest, and three-quarters said the
+    same of Sanders`` the parse makes the second report a second complement of the first cue. After a coordinator
+    and with a subject of its own, it is a report of its own: the token where the outer content stops."""
+    v = doc[inner.verb] if inner.verb is not None else None
+    src = inner.source_head
+    if v is None or src is None or v.dep_ != "ccomp" or v.head.i != outer.verb or v.i < outer.verb:
+        return None
+    left = v.left_edge.i
+    if not left <= src < v.i or left < 1 or doc[left - 1].dep_ != "cc":
+        return None
+    left -= 1
+    while left > 0 and _separator(doc[left - 1]):
+        left -= 1
+    return left
+
+
 def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: int) -> int | None:
     """Token where the outer content (tokens ``lo..hi``) should stop, or None."""
     if inner.verb is None or inner.source_head is None:
         return None
     if cue_strength(doc[inner.verb].lemma_.lower()) < MIN_STRENGTH:
         return None
+    second = second_report(doc, outer, inner)
+    if second is not None:
+        return second if second > lo + 1 else None
     node: Token = doc[inner.verb]
     src = inner.source_head
     coordinated = coordinated_with_cue(doc, outer, inner)
