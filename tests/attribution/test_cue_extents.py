@@ -3,6 +3,7 @@ governing verb (hand-written sentences; each runs the real parse + rules)."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from tests.attribution._rules import extent_of, find, parse, source_of
@@ -33,3 +34,22 @@ def test_refusal_takes_its_verb(nlp: Language) -> None:
     assert extent_of(doc, find(doc, atts, "refused")) == "refused to offer"
     doc, atts = parse(nlp, "The minister promised to offer his own figure for the layoffs.")
     assert extent_of(doc, find(doc, atts, "promised")) == "promised"  # only a refusal
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "extent"),
+    [
+        # comma_aside_joins_the_cue: a comma-set phrase of the cue verb before the content
+        (
+            "The defendant said, per a translator, that the money had been a loan.",
+            "said",
+            "said , per a translator",
+        ),
+        ("He said, however, that the plan would fail.", "said", "said , however"),
+        # no content right after the closing comma: the aside is not the cue's
+        ("“We will win,” she said, in a statement, and left the room.", "said", "said"),
+    ],
+)
+def test_comma_aside_joins_the_cue(nlp: Language, text: str, cue: str, extent: str) -> None:
+    doc, atts = parse(nlp, text)
+    assert extent_of(doc, find(doc, atts, cue)) == extent

@@ -120,10 +120,34 @@ def cue_extent(  # noqa: C901, PLR0912
             break
         hi = j
         j += 1
+    hi = comma_aside(doc, att, core, hi, blocked)
     hi = _trailing_adjunct(doc, att, core, hi, blocked, other_cues or set())
     lo = _governing_verb(doc, att, lo, blocked, other_cues or set())
     hi = _through_refused_verb(verb, hi)
     return sorted(set(range(lo, hi + 1)) | set(att.cue))
+
+
+MAX_ASIDE = 8
+
+
+def comma_aside(doc: Doc, att: Attribution, core: set[int], hi: int, blocked: set[int]) -> int:
+    """Rule ``comma_aside_joins_the_cue``: a short phrase of the cue verb set off by commas between the cue and
+    its content belongs to the cue phrase: ``said, per a translator, that …``, ``saying, apparently for the first
+    time, that …``. Every word of it hangs on the cue verb as an adverb or a prepositional phrase, and the
+    content starts right after the closing comma. Returns the phrase's last token (or ``hi``)."""
+    j = hi + 1
+    if j >= len(doc) or doc[j].text != "," or not att.content:
+        return hi
+    end = min(len(doc), j + MAX_ASIDE + 2, doc[hi].sent.end)
+    k = next((i for i in range(j + 1, end) if doc[i].text == ","), None)
+    if k is None or k == j + 1 or k + 1 >= len(doc):
+        return hi
+    for i in range(j + 1, k):
+        a = _attachment(doc[i], core)
+        if i in blocked or doc[i].is_punct or a is None or a.dep_ not in RIGHT_DEPS:
+            return hi
+    after = doc[k + 1].idx
+    return k - 1 if any(s <= after < e for s, e in att.content) else hi
 
 
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
