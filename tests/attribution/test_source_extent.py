@@ -35,6 +35,28 @@ def test_the_speaker_of_a_timed_source(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # circumstance_leaves_the_source: the time or occasion the parse hung on the subject
+        ("The senator in an interview said the bill was dead.", "The senator", "the senator"),
+        ("A city poll in June showed that most residents backed the plan.", "A city poll", "a city poll"),
+        # a place or a gathering says who
+        ("The man in the video said the police had hit him.", "The man in the video", "the man in the video"),
+        (
+            "Many people at his rallies agreed with the plan to close the border.",
+            "Many people at his rallies",
+            None,
+        ),
+    ],
+)
+def test_circumstance_leaves_the_source(nlp: Language, text: str, source: str, speaker: str | None) -> None:
+    doc, atts = parse(nlp, text, "rules")
+    assert source_of(doc, atts[0]) == source
+    if speaker is not None:
+        assert [q.speaker.name for q in quotes_of(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
     ("text", "word", "kept"),
     [
         ("Ross this week said it would rain. Voters like Ross.", "Ross", True),

@@ -84,12 +84,44 @@ def np_slice(tok: Token, cue: Token | None = None) -> tuple[int, int]:
             keep = own and first.lower_ in REL_PRONOUNS and first.dep_ in SUBJ_DEPS
             right = min(right, first.i if keep else first.i - 1)
             break
+    circumstance = circumstance_of_the_verb(tok)
+    if circumstance is not None:
+        right = min(right, circumstance.i - 1)
     doc = tok.doc
     while right > left and (doc[right].is_punct or is_break(doc[right]) or doc[right].dep_ in {"cc"}):
         right -= 1
     while left < right and (doc[left].is_punct or is_break(doc[left])):
         left += 1
     return left, right + 1
+
+
+CIRCUMSTANCE_PREPS = frozenset({"at", "in", "on", "during"})
+CIRCUMSTANCE_NOUNS = frozenset(
+    {"time", "moment", "interview", "statement", "conference", "briefing", "speech", "remark", "hearing"}
+    | {"appearance", "email", "letter", "tweet", "post", "testimony"}
+)
+"""Times and occasions of a report (:func:`circumstance_of_the_verb`); not a place or a gathering, which says
+who ("many people at his rallies agreed")."""
+
+
+def circumstance_of_the_verb(tok: Token) -> Token | None:
+    """Rule ``circumstance_leaves_the_source``: ``Trump at the time said …``, ``The senator in an interview said
+    …``: the parser hangs the time or the occasion of the report on its subject. It says when or where, not who:
+    the prepositional phrase that ends the subject right before its verb, on a date, a time or a noun of
+    :data:`CIRCUMSTANCE_NOUNS`, is left out of the source and of the speaker's name. Returns its preposition."""
+    verb = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.i < tok.i:
+        return None
+    prep = next((c for c in reversed(list(tok.rights)) if c.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in CIRCUMSTANCE_PREPS or prep.right_edge.i != tok.right_edge.i:
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or not (obj.ent_type_ in {"DATE", "TIME"} or obj.lemma_.lower() in CIRCUMSTANCE_NOUNS):
+        return None
+    between = tok.doc[prep.right_edge.i + 1 : verb.i]
+    if any(t.head.i != verb.i or t.dep_ not in {"aux", "auxpass", "neg", "advmod"} for t in between):
+        return None
+    return prep
 
 
 def temporal_modifier(child: Token) -> bool:
