@@ -56,6 +56,8 @@ NO_DENIALS = [
     "The lens is sharp. This camera is known as a flagship camera, one of the first of its kind in this category. "
     "It’s sort of hard to deny this camera, but for me it ultimately comes down to the images and the colors.",
     "The board met on Monday. The committee denied the application for a new permit on the harbour front.",
+    # a bare plural: claims filed, not claims made
+    "Insurance companies deny claims when the paperwork is late. Patients often appeal.",
 ]
 
 
@@ -64,6 +66,19 @@ NO_DENIALS = [
 def test_no_denial_read(nlp: Language, text: str, model: str) -> None:
     doc, records = parse(nlp, text, model)
     assert not any("den" in c for c in cue_texts(doc, records)), cue_texts(doc, records)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea denied claims of a troop deployment.",
+        "The ministry denied claims that it had sent troops.",
+        "The ministry denied false claims about the deployment.",
+    ],
+)
+def test_claims_made_are_still_denied(nlp: Language, text: str) -> None:
+    doc, records = parse(nlp, text, "rules")
+    assert "denied" in cue_texts(doc, records)
 
 
 def test_a_denied_report_is_still_a_denial(nlp: Language) -> None:

@@ -200,8 +200,19 @@ def refused_request(lemma: str, obj: Token) -> bool:
     if lemma not in {"deny", "refuse", "decline"}:
         return False
     head = obj.lemma_.lower()
-    return head in REQUEST_NOUNS or (
-        head == "claim" and any(c.dep_ in {"compound", "poss"} for c in obj.children)
+    return head in REQUEST_NOUNS or (head == "claim" and (_claim_to_pay(obj) or _bare_claims(obj)))
+
+
+def _claim_to_pay(obj: Token) -> bool:
+    """``your disability claim``, ``the patient's claim``: a claim someone files."""
+    return any(c.dep_ in {"compound", "poss"} for c in obj.children)
+
+
+def _bare_claims(obj: Token) -> bool:
+    """``Insurance companies deny claims``: a bare plural with nothing said in it (no determiner, no ``that``
+    clause, no ``of`` or ``by`` phrase) is claims filed, not claims made."""
+    return obj.tag_ == "NNS" and not any(
+        c.dep_ in {"det", "acl", "relcl", "prep", "amod"} for c in obj.children
     )
 
 
