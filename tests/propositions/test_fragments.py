@@ -239,18 +239,22 @@ def test_complementiser_marks_no_verb(nlp: Language) -> None:
 
 
 def test_allowed_objects_and_their_verbs(article: Callable[[str], Article], nlp: Language) -> None:
-    """Rules ``shared_object_conjunct`` and ``future_says_what`` on "X allows Y to …" contents."""
+    """Rules ``shared_object_conjunct`` and ``headline_future`` on "X expects Y to …" contents; "X allows Y to …"
+    grants and reports nothing (attribution rule ``permission_is_no_report``), so it states nothing either."""
     from newsgraph.propositions.statement import shared_object_conjunct
 
     text = (
-        "Products like Logitech Options allow users to customise and optimise their devices for a personalised "
-        "experience.\n\nThe Electrolux website allows consumers to purchase directly and offers free-shipping "
-        "promotions.\n\nThe program allows foreign investors to gain citizenship by investing money."
+        "Analysts expect users to customise and optimise their devices for a personalised experience.\n\n"
+        "Analysts expect foreign investors to gain citizenship by investing money."
     )
     statements = [p.statement for p in article(text).propositions]
     assert "Users will customise and optimise their devices for a personalised experience" in statements
     assert "Foreign investors will gain citizenship by investing money" in statements
-    assert "Consumers will purchase" not in statements  # nothing after the verb: not the fact of a page
+    granted = (
+        "Products like Logitech Options allow users to customise and optimise their devices for a personalised "
+        "experience.\n\nThe program allows foreign investors to gain citizenship by investing money."
+    )
+    assert [p.statement for p in article(granted).propositions] == []
     doc = nlp("Stein complied with police orders and left the area.")
     assert shared_object_conjunct(next(t for t in doc if t.text == "complied")) is None
     doc = nlp("The tools let users customise and optimise their devices.")
@@ -485,3 +489,14 @@ def test_own_words_state(nlp: Language, text: str, states: bool) -> None:
     from newsgraph.propositions.build import own_words_state
 
     assert own_words_state(nlp(text)[:]) is states
+
+
+def test_future_says_what(nlp: Language) -> None:
+    """Rule ``future_says_what``: a headline-future statement needs words after its verb ("Consumers will
+    purchase" says nothing a shop page does not)."""
+    from newsgraph.propositions.statement import future_says_what
+
+    doc = nlp("consumers to purchase .")
+    assert not future_says_what(doc, {0, 1, 2, 3}, 2)
+    doc = nlp("investors to gain citizenship")
+    assert future_says_what(doc, {0, 1, 2, 3}, 2)
