@@ -278,7 +278,7 @@ def has_finite_verb(tokens: Iterable[Token]) -> bool:
 
 def headline_future(doc: Doc, ids: set[int], subject: Token | None, top: Token) -> int | None:
     """Rule ``headline_future``: a subject with a bare to-infinitive and no finite verb ("voters expect Clinton to
-    win the debate" -> "Clinton to win the debate"; "the program allows foreign investors to gain citizenship")
+    win the debate" -> "Clinton to win the debate"; "analysts expect foreign investors to gain citizenship")
     reads as a headline; its "to" is the headline's future, so the statement says "will" instead ("Clinton will
     win the debate"). The index of the "to" token to replace, or None when the rule does not apply."""
     if subject is None or has_finite_verb(doc[i] for i in ids):
@@ -345,10 +345,11 @@ def keeps_its_complement(pred: Token, ids: set[int]) -> bool:
 
 
 def future_says_what(doc: Doc, ids: set[int], pred: int) -> bool:
-    """Rule ``future_says_what``: a :func:`headline_future` statement needs words after its verb. "The program
-    allows foreign investors [to gain citizenship]" states "Foreign investors will gain citizenship"; "The website
-    allows consumers [to purchase directly]" would state "Consumers will purchase", which every shop page says
-    (two WCXB pages that sold different things were one tracked claim on it)."""
+    """Rule ``future_says_what``: a :func:`headline_future` statement needs words after its verb. "Analysts expect
+    foreign investors [to gain citizenship]" states "Foreign investors will gain citizenship"; a bare "Consumers
+    will purchase" is what every shop page says (two WCXB pages that sold different things were one tracked claim
+    on it, read from "The website allows consumers to purchase directly", which since ``permission_is_no_report``
+    is no attribution at all)."""
     return any(i > pred and not doc[i].is_punct for i in ids)
 
 
