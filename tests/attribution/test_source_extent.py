@@ -181,3 +181,28 @@ def test_an_object_the_parse_folded_into_the_predicate_is_read(nlp: Language) ->
     called = find(doc, atts, "called")
     assert called.rule == "dobj"
     assert doc.text[called.content[0][0] : called.content[-1][1]].startswith("Trump “a con man”")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # participle_read_as_a_clause: the parse makes the participle a clausal subject
+        (
+            "Large majorities of primary voters in six states going to the polls on Tuesday said they back the plan.",
+            "Large majorities of primary voters in six states",
+        ),
+        (
+            "Many Republicans clamoring for less federal involvement in schools support the replacement bill.",
+            "Many Republicans",
+        ),
+    ],
+)
+def test_participle_read_as_a_clause(nlp: Language, text: str, source: str) -> None:
+    from newsgraph.attribution.reported import participle_read_as_a_clause
+
+    doc, atts = parse(nlp, text, "rules")
+    assert [source_of(doc, a) for a in atts] == [source]
+    csubj = next(t for t in doc if t.dep_ == "csubj")
+    assert participle_read_as_a_clause(csubj) is not None
+    doc = nlp("What the mayor said was a surprise to everyone.")
+    assert all(participle_read_as_a_clause(t) is None for t in doc if t.dep_ == "csubj")

@@ -301,6 +301,18 @@ def conjunct_outside_quotes(verb: Token) -> Token | None:
     return None
 
 
+def participle_read_as_a_clause(csubj: Token) -> Token | None:
+    """Rule ``participle_read_as_a_clause``: in ``Large majorities of voters going to the polls on Tuesday said
+    …`` the parser makes *going* a clausal subject with *majorities* its own subject; the participle is a reduced
+    relative, and its subject noun is the speaker. Any other clausal subject (``What he said was …``) has none."""
+    if csubj.tag_ != "VBG" or csubj.i > csubj.head.i:
+        return None
+    return next(
+        (c for c in csubj.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and c.i < csubj.i),
+        None,
+    )
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PLR0912
     """The speaker noun of a cue verb, following coordination, participles, xcomp and relative clauses."""
     for child in verb.children:
@@ -308,7 +320,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:  # noqa: C901, PL
             if child.dep_ == "nsubj" and child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
                 return None if class_of_people(verb.head) else verb.head
             if child.dep_ == "csubj":
-                return None
+                return participle_read_as_a_clause(child)
             return child
         if child.dep_ == "agent":
             for gc in child.children:
