@@ -174,6 +174,10 @@ def test_no_one_reports_for_the_model_either(nlp: Language, text: str, verb: str
         ("Divers continued their search for the phone in the lake on Friday.", "continued", False),
         ("The mayor said the bridge was safe. He added that it would reopen in May.", "added", True),
         ('"We will rebuild," she said. "Every house," she continued, "will stand again."', "continued", True),
+        # offer_gives_words: "offer" reports words, not goods
+        ("The agency offers in-house content creation for small firms.", "offers", False),
+        ("The senator offered an emotional evaluation of the race on Tuesday.", "offered", True),
+        ("The mayor offered no proof that the contractor had lied.", "offered", True),
     ],
 )
 @pytest.mark.parametrize("model", ["rules", "combined"])
