@@ -40,8 +40,8 @@ def test_offered_things_are_no_propositions(article: Callable[[str], Article]) -
         "The ministry denied the alleged troop deployment. The ministry confirmed the deployment of troops.\n"
     )
     offered = {c.id for c in a.claims if (c.cue or "").lower().startswith("offer")}
-    assert offered  # they stay claims (how many, the attribution gates decide) ...
-    assert not any(offered & set(p.claims) for p in a.propositions)  # ... but state no tracked fact
+    assert not offered  # goods offered are no attribution (offer_gives_words), so no claim ...
+    assert not any(offered & set(p.claims) for p in a.propositions)  # ... and no tracked fact
     statements = [p.statement for p in a.propositions]
     assert statements == ["Troops were deployed"]  # from "the deployment of troops", not "troop deployment"
 
