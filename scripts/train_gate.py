@@ -51,7 +51,9 @@ L2 = 1.0
 TIE = 0.0005
 """Thresholds whose dev objective is within this of the best count as tied, and the highest of them wins: the
 stricter gate keeps fewer weak readings. On web pages (WCXB) the rule readings a lower ``keep`` threshold lets
-through are mostly junk ("consider [creating a seamless design]"), though PolNeAR dev cannot tell them apart."""
+through are mostly junk ("consider [creating a seamless design]"), though PolNeAR dev cannot tell them apart. A
+wider margin (0.002 for every gate, or 0.0015 for ``keep`` alone) was tried on 2026-12-07: it picked thresholds far
+down flat stretches of the grid (add 0.7, source 0.7) and lost .003-.005 dev all-spans F1."""
 
 
 @dataclass
@@ -252,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             (t, objective(evaluate(dev, with_gate(gates, k, replace(fitted[k], threshold=t))), floor))
             for t in GRID
         ]
+        print(f"gate {k}: " + " ".join(f"{t}:{got:.4f}" for t, got in tried), flush=True)
         top = max(got for _, got in tried)
         best_score, best_t = base, -1.0
         if top > base:  # near-ties go to the stricter threshold (TIE)
