@@ -269,8 +269,8 @@ WORD_NOUNS = frozenset(
 def offers_no_words(lemma: str, obj: Token) -> bool:
     """Rule ``offer_gives_words``: "offer" reports only words or a person it makes an offer to ("Rubio offered an
     emotional evaluation of the race", "offered kind words about Bush", "offering Kasich the second spot"). A
-    company that "offers a variety of services" or "a 20% discount" says nothing: on the WCXB store "offers" was
-    the most frequent cue, 665 quotes of shop and agency pages."""
+    company that "offers a variety of services" or "a 20% discount" says nothing: on the WCXB store "offer" was
+    the most frequent cue, 1,264 of 14,265 quotes, from shop and agency pages."""
     return (
         lemma in WORDS_ONLY_CUES
         and obj.lemma_.lower() not in WORD_NOUNS
