@@ -176,6 +176,8 @@ def test_no_one_reports_for_the_model_either(nlp: Language, text: str, verb: str
         ('"We will rebuild," she said. "Every house," she continued, "will stand again."', "continued", True),
         # offer_gives_words: "offer" reports words, not goods
         ("The agency offers in-house content creation for small firms.", "offers", False),
+        # the model's additions obey it too (reported.no_one_reports)
+        ("Some states offer a discount on your marriage license if you undergo counseling.", "offer", False),
         ("The senator offered an emotional evaluation of the race on Tuesday.", "offered", True),
         ("The mayor offered no proof that the contractor had lied.", "offered", True),
     ],

@@ -321,11 +321,17 @@ def no_one_reports(cue: Token) -> bool:
     """The grammar of a cue word that reports nothing, for every reader of cues (the model's additions,
     ``combine.added_shape``, and the claims stage's own attributions): the infinitive of a tough adjective ("it's
     sort of hard to deny this camera", rule ``tough_adjective_has_no_speaker``) and a refused request ("denies your
-    disability claim", rule ``refusal_is_no_denial``)."""
+    disability claim", rule ``refusal_is_no_denial``), an object that is no report ("offers in-house content
+    creation", "added 2,000 jobs", rule ``object_is_no_report``) and a permission ("allows users to customise …",
+    rule ``permission_is_no_report``)."""
     if cue.dep_ == "xcomp" and tough_adjective(cue):
         return True
+    lemma = cue.lemma_.lower()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    return obj is not None and refused_request(cue.lemma_.lower(), obj)
+    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    return (obj is not None and object_is_no_report(lemma, obj)) or (
+        comp is not None and permission_is_no_report(lemma, comp)
+    )
 
 
 def participle_owner(participle: Token) -> Token:
