@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import sys
 import time
 from dataclasses import replace
@@ -58,8 +57,9 @@ def config(args: argparse.Namespace, parts: tuple[str, ...]) -> TrainConfig:
 def training_order(n_docs: int, seed: int, limit: int | None, fold: str | None) -> list[int]:
     """The documents to train on, in training order: a seeded shuffle; with ``limit`` its first N (sorted); with
     ``fold`` ``K/N`` all but the documents whose position in the shuffle is K modulo N (``train_gate.fold_of``)."""
-    order = list(range(n_docs))
-    random.Random(seed).shuffle(order)
+    from newsgraph.attribution.model.training import shuffled_documents
+
+    order = shuffled_documents(n_docs, seed)
     if limit is not None:
         order = sorted(order[:limit])
     if fold is not None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import copy
 import os
-import random
 import sys
 import time
 from collections.abc import Sequence
@@ -67,9 +66,10 @@ class Article:
 def fold_of(n_docs: int, folds: int, seed: int = 13) -> list[int]:
     """The fold of each train document (in ``load_split`` order) under ``train_attribution.py --fold K/N``: its
     position in the seeded shuffle, modulo ``folds``."""
-    order = list(range(n_docs))
-    random.Random(seed).shuffle(order)
+    from newsgraph.attribution.model.training import shuffled_documents
+
     out = [0] * n_docs
+    order = shuffled_documents(n_docs, seed)
     for pos, d in enumerate(order):
         out[d] = pos % folds
     return out

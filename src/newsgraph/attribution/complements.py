@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.attribution.frames import VerbFrame
+from newsgraph.attribution.records import AGENT_ENTS
 
 CLOSING = frozenset({"”", "’", '"', "'"})
 
@@ -47,7 +48,6 @@ def own_complement(f: VerbFrame) -> Token | None:
     return None
 
 
-ADDRESSEE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # who a speaker tells: "telling the crowd", "told reporters"
 ADDRESSEE_NOUNS = frozenset(
     {
@@ -72,7 +72,7 @@ def addressee_object(lemma: str, dobj: Token) -> bool:
     if lemma not in ADDRESSEE_VERBS:
         return False
     return (
-        dobj.ent_type_ in ADDRESSEE_ENTS
+        dobj.ent_type_ in AGENT_ENTS
         or dobj.pos_ in {"PROPN", "PRON"}
         or dobj.lemma_.lower() in ADDRESSEE_NOUNS
     )

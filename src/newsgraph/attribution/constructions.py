@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
-from newsgraph.attribution.records import SUBJ_DEPS, Attribution
+from newsgraph.attribution.records import AGENT_ENTS, SUBJ_DEPS, Attribution
 from newsgraph.attribution.reported import MEDIA_NOUNS
 
 QUESTION_VERBS = frozenset({"ask", "question", "press", "quiz"})
@@ -208,7 +208,7 @@ SOURCE_PREPS = frozenset({"from", "by"})
 
 def _speaker_like(tok: Token) -> bool:
     return (
-        tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        tok.ent_type_ in AGENT_ENTS
         or tok.pos_ == "PROPN"
         or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she", "they", "we", "i", "you"})
     )

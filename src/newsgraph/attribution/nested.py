@@ -66,6 +66,8 @@ def coordinated_with_cue(doc: Doc, outer: Attribution, inner: Attribution) -> bo
 
 
 PAST_FORMS = frozenset({"VBD", "VBN"})
+AGREEING_FORMS = frozenset({"VBZ", "VBP", "past"})
+"""The forms :func:`coordination_partner` matches (finite present forms, and the past counted as one)."""
 
 
 def _form(tag: str) -> str:
@@ -81,7 +83,7 @@ def coordination_partner(v: Token) -> Token:
     count as one form."""
     head = v.head
     form = _form(v.tag_)
-    if form not in FINITE_TAGS | {"past"} or _form(head.tag_) == form:
+    if form not in AGREEING_FORMS or _form(head.tag_) == form:
         return head
     doc = v.doc
     if any(t.pos_ == "VERB" and _form(t.tag_) == form for t in doc[head.i + 1 : v.i]):
@@ -101,13 +103,13 @@ def _separator(tok: Token) -> bool:
     return tok.is_punct and not tok.is_quote
 
 
-def second_report(doc: Doc, outer: Attribution, inner: Attribution) -> int | None:
+def second_report(outer_verb: int | None, v: Token, src: int) -> int | None:
     """Rule ``second_report_after_and``: in ``Six in 10 voters said Clinton is honest, and three-quarters said the
-    same of Sanders`` the parse makes the second report a second complement of the first cue. After a coordinator
-    and with a subject of its own, it is a report of its own: the token where the outer content stops."""
-    v = doc[inner.verb] if inner.verb is not None else None
-    src = inner.source_head
-    if v is None or src is None or v.dep_ != "ccomp" or v.head.i != outer.verb or v.i < outer.verb:
+    same of Sanders`` the parse makes the second report (cue verb ``v``, source head ``src``) a second complement
+    of the first cue. After a coordinator and with a subject of its own, it is a report of its own: the token where
+    the outer content stops."""
+    doc = v.doc
+    if outer_verb is None or v.dep_ != "ccomp" or v.head.i != outer_verb or v.i < outer_verb:
         return None
     left = v.left_edge.i
     if not left <= src < v.i or left < 1 or doc[left - 1].dep_ != "cc":
@@ -122,13 +124,13 @@ def _cut_point(doc: Doc, outer: Attribution, inner: Attribution, lo: int, hi: in
     """Token where the outer content (tokens ``lo..hi``) should stop, or None."""
     if inner.verb is None or inner.source_head is None:
         return None
-    if cue_strength(doc[inner.verb].lemma_.lower()) < MIN_STRENGTH:
-        return None
-    second = second_report(doc, outer, inner)
-    if second is not None:
-        return second if second > lo + 1 else None
     node: Token = doc[inner.verb]
     src = inner.source_head
+    if cue_strength(node.lemma_.lower()) < MIN_STRENGTH:
+        return None
+    second = second_report(outer.verb, node, src)
+    if second is not None:
+        return second if second > lo + 1 else None
     coordinated = coordinated_with_cue(doc, outer, inner)
     for _ in range(8):
         if node.head.i == node.i or not lo <= node.head.i <= hi:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import AGENT_NOUNS, noun_source
 from newsgraph.attribution.cues import SPEECH_NOUNS, cue_strength
-from newsgraph.attribution.records import Attribution, CharSpan, Thresholds
+from newsgraph.attribution.records import AGENT_ENTS, Attribution, CharSpan, Thresholds
 from newsgraph.attribution.reported import np_core, np_slice, span_chars, speech_clause
 
 NOUN_CONTENT_PREPS = {"of", "for", "about", "on", "against", "to", "that"}
@@ -71,7 +71,7 @@ NOT_STANCE = frozenset(
 
 def _speaker_subject(subj: Token) -> bool:
     """A person, group or organisation (or a personal pronoun): someone who can hold a view."""
-    return subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subj.lower_ in {
+    return subj.ent_type_ in AGENT_ENTS or subj.lower_ in {
         "he",
         "she",
         "they",

@@ -56,6 +56,9 @@ RULE_NAMES: tuple[str, ...] = (*get_args(VerbRuleName), *get_args(QuoteRuleName)
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 REL_PRONOUNS = {"who", "that", "which", "whom"}
+AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+"""Entity types of someone who can speak, be spoken to or be spoken of as an agent: a person, a body, a group,
+a state."""
 CONTENT_STOP_DEPS = {"conj", "cc", "punct", "mark"}
 
 

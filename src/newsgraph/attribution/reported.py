@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.marks import quote_spans
 from newsgraph.attribution.pronouns import INDEFINITE_PRONOUNS
-from newsgraph.attribution.records import REL_PRONOUNS, SUBJ_DEPS, CharSpan
+from newsgraph.attribution.records import AGENT_ENTS, REL_PRONOUNS, SUBJ_DEPS, CharSpan
 from newsgraph.attribution.stranded import subject_before_the_verb
 from newsgraph.clean.dateline import MAX_DATELINE, split_dateline
 from newsgraph.extensions import doc_text
@@ -222,47 +222,15 @@ CLAUSE_ONLY_CUES = frozenset({"add", "continue"})
 
 WORDS_ONLY_CUES = frozenset({"offer"})
 """Verbs that report only when what they give is words (:func:`offers_no_words`)."""
-WORD_NOUNS = frozenset(
-    {"evaluation", "review", "assessment", "explanation", "analysis", "advice", "detail", "thought", "word"}
-    | {"insight", "praise", "criticism", "apology", "condolence", "reassurance", "support", "endorsement"}
-    | {
-        "rebuttal",
-        "response",
-        "answer",
-        "defense",
-        "defence",
-        "guide",
-        "tip",
-        "caveat",
-        "rationale",
-        "reason",
-    }
-    | {
-        "theory",
-        "prediction",
-        "plan",
-        "proposal",
-        "idea",
-        "description",
-        "comment",
-        "remark",
-        "view",
-        "opinion",
-    }
-    | {"suggestion", "argument", "warning", "promise", "assurance", "thanks", "congratulation", "tribute"}
-    | {
-        "counterargument",
-        "clue",
-        "picture",
-        "glimpse",
-        "preview",
-        "rhetoric",
-        "slogan",
-        "message",
-        "statement",
-    }
-    | {"proof", "evidence", "retort", "justification", "excuse", "account", "testimony", "recollection"}
-)
+WORD_NOUNS = frozenset({
+    "evaluation", "review", "assessment", "explanation", "analysis", "advice", "detail", "thought", "word",
+    "insight", "praise", "criticism", "apology", "condolence", "reassurance", "support", "endorsement",
+    "rebuttal", "response", "answer", "defense", "defence", "guide", "tip", "caveat", "rationale", "reason",
+    "theory", "prediction", "plan", "proposal", "idea", "description", "comment", "remark", "view", "opinion",
+    "suggestion", "argument", "warning", "promise", "assurance", "thanks", "congratulation", "tribute",
+    "counterargument", "clue", "picture", "glimpse", "preview", "rhetoric", "slogan", "message", "statement",
+    "proof", "evidence", "retort", "justification", "excuse", "account", "testimony", "recollection",
+})  # fmt: skip
 """What someone offers by saying it ("offered an emotional evaluation", "offered kind words")."""
 
 
@@ -274,7 +242,7 @@ def offers_no_words(lemma: str, obj: Token) -> bool:
     return (
         lemma in WORDS_ONLY_CUES
         and obj.lemma_.lower() not in WORD_NOUNS
-        and obj.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"}
+        and obj.ent_type_ not in AGENT_ENTS
         and not obj.is_quote
     )
 

@@ -50,6 +50,7 @@ from newsgraph.attribution.final_report import closing_report, final_report_rule
 from newsgraph.attribution.frames import STOP_MEDIA, STOP_RAISING, Found, Stop, VerbFrame, VerbRule
 from newsgraph.attribution.perception import perception_rule
 from newsgraph.attribution.records import (
+    AGENT_ENTS,
     CONTENT_STOP_DEPS,
     REL_PRONOUNS,
     Attribution,
@@ -81,7 +82,6 @@ AS_VERBS = frozenset(
     {"see", "view", "regard", "perceive", "consider", "treat", "portray", "paint", "characterize", "describe"}
     | {"depict", "label", "brand", "cast", "dismiss", "denounce", "praise", "hail", "tout", "identify"}
 )
-OBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # "accused X of Y", "blamed X for Y": the object is part of the content
 OBJECT_IN_CONTENT = frozenset({"accuse", "criticize", "blame", "praise"})
 # pronoun subjects that are no speaker unless the verb is a speech verb ("it means that", "this shows that")
@@ -162,7 +162,7 @@ def _object_cue(lemma: str, dobj: Token, th: Thresholds) -> bool:
     if p >= th.dobj + WEAK_OBJECT_MARGIN:
         return True
     return (
-        dobj.ent_type_ in OBJECT_ENTS
+        dobj.ent_type_ in AGENT_ENTS
         or dobj.pos_ == "PROPN"
         or cue_strength(dobj.lemma_.lower(), "NOUN") >= th.noun
     )

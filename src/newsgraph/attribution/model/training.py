@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import io
+import random
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -115,6 +116,14 @@ def items(
         d.update(zip(names, row, strict=True))
         out.append(d)
     return out
+
+
+def shuffled_documents(n_docs: int, seed: int) -> list[int]:
+    """Document indices in the seeded order training reads them in (``scripts/train_attribution.py``); the folds of
+    ``--fold K/N`` and of ``scripts/train_gate.py --oof`` are positions in it modulo N."""
+    order = list(range(n_docs))
+    random.Random(seed).shuffle(order)
+    return order
 
 
 def _seed_c_rand(seed: int) -> None:
