@@ -493,9 +493,8 @@ class SpeakerResolver:
             words = part.split()
             if first is not None and words and words[0].lower() in DETS_STRIP:
                 part = part.split(" ", 1)[1] if " " in part else ""
-                first = doc[
-                    min(first.i + 1, len(doc) - 1)
-                ]  # "The Latvian journalist": Latvian keeps its capital
+                # "The Latvian journalist": the case of the word after the article decides (Latvian keeps its capital)
+                first = doc[min(first.i + 1, len(doc) - 1)]
             if part and len(part.split()) <= 12 and not any(c in part for c in '“”"()'):
                 return lower_first(part, first) if first is not None else part
         return None
