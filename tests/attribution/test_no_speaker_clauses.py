@@ -212,3 +212,23 @@ def test_permission_is_no_report(nlp: Language, text: str, read: bool) -> None:
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is not None:
         assert permission_is_no_report("allow", comp) is not read
+
+
+@pytest.mark.parametrize(
+    ("text", "consequence"),
+    [
+        # consequence_is_no_report: "mean" reports only with a speaker for subject
+        ("The losses mean Trump may not have paid federal income taxes for years.", True),
+        ("That means the deal is dead.", True),
+        ("I mean, the audience liked it.", False),
+        ("Clinton meant that the deal was dead.", False),
+        ("We mean that the plan will fail.", False),
+    ],
+)
+def test_consequence_is_no_report(nlp: Language, text: str, consequence: bool) -> None:
+    from newsgraph.attribution.reported import consequence_is_no_report, no_one_reports
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "mean")
+    assert consequence_is_no_report(verb) is consequence
+    assert no_one_reports(verb) is consequence  # what the model's additions and the claims stage read

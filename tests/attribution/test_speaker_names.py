@@ -180,3 +180,18 @@ def test_a_national_modifier_is_no_anaphor(nlp: Language) -> None:
     )
     q = next(q for q in quotes_of(nlp, text) if "involvement" in q.text)
     assert q.speaker.name != "the United States government" and "Saudi" in q.speaker.name, q.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Guests want comfort this year,” says Dana Whitcombe, founder and creative director of Dana Whitcombe"
+        " Events. Long tables are back in fashion. “Keep the centerpieces low,” Whitcombe says.",
+        "“Guests want comfort this year,” says Beth Marlowe, founder of Beth Marlowe Events. Long tables are back"
+        " in fashion, and so are candles. “Keep the centerpieces low,” Marlowe says.",
+    ],
+)
+def test_surname_is_no_company(nlp: Language, text: str) -> None:
+    """Rule ``surname_is_no_company``: a bare surname after a founder and her eponymous company is the founder."""
+    q = next(q for q in quotes_of(nlp, text) if "Keep" in q.text)
+    assert (q.speaker.name, q.speaker.kind) == (text.split("says ")[1].split(",")[0], "person")

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.attribution.headline import headline_speaker
+from newsgraph.attribution.machines import drop_machine_speakers, machine_name, quoted_speech
 from newsgraph.attribution.model import model_attributions
 from newsgraph.attribution.model.combine import combine
 from newsgraph.attribution.paragraphs import drop_editors_notes, note_blocks, sources_in_paragraphs
@@ -77,6 +78,22 @@ def name_within_source(core: tuple[int, int], source: tuple[int, int]) -> tuple[
     return (lo, hi) if lo < hi else core
 
 
+def _speaker(doc: Doc, resolver: SpeakerResolver, a: Attribution) -> Speaker:
+    """The resolved speaker of an attribution's source (``unknown`` when it has none)."""
+    if a.quoted_source is not None:
+        root = doc[a.quoted_source[0] : a.quoted_source[1]].root
+        return resolver.resolve(np_core(root), root.i)
+    if a.source is None:
+        return Speaker(name="unknown", kind="unknown")
+    head_tok = doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
+    label = a.rule == "transcript_turn"  # a speaker label is resolved as it stands
+    core = a.source if label else name_within_source(np_core(head_tok), a.source)
+    sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i, label)
+    if a.rule in {"headline_label", "headline_verb"}:  # a headline names people before the article
+        sp = headline_speaker(sp, doc[a.source[0] : a.source[1]].text, resolver.people)
+    return sp
+
+
 def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str, list[tuple[int, int]]]]:
     """Contract quotes (with resolved speakers) for rule attributions, in document order."""
     text = doc_text(doc)
@@ -87,22 +104,12 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
     for i, a in enumerate(atts):
         if a.continues is not None and a.continues < len(speakers) and atts[a.continues].source == a.source:
             sp = speakers[a.continues].model_copy()
-        elif a.quoted_source is not None:
-            root = doc[a.quoted_source[0] : a.quoted_source[1]].root
-            sp = resolver.resolve(np_core(root), root.i)
-        elif a.source is not None:
-            head_tok = (
-                doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
-            )
-            label = a.rule == "transcript_turn"  # a speaker label is resolved as it stands
-            core = a.source if label else name_within_source(np_core(head_tok), a.source)
-            sp = resolver.resolve(core if core[0] < core[1] else a.source, head_tok.i, label)
-            if a.rule in {"headline_label", "headline_verb"}:  # a headline names people before the article
-                sp = headline_speaker(sp, doc[a.source[0] : a.source[1]].text, resolver.people)
         else:
-            sp = Speaker(name="unknown", kind="unknown")
+            sp = _speaker(doc, resolver, a)
         sp = _fix_speaker_span(text, sp)
         speakers.append(sp)
+        if sp.resolved_from and machine_name(sp.name) and not quoted_speech(doc, a):
+            continue  # rule machine_is_no_speaker: "it writes code", where "it" is the AI
         if sp.span is not None:
             mentions.setdefault(sp.name, [])
             if sp.span not in mentions[sp.name]:
@@ -167,17 +174,17 @@ class QuotesComponent:
         notes = note_blocks(doc_text(doc))  # once: both the rules' and the combined attributions leave them
         atts = drop_editors_notes(doc, self.rule_attributions(doc), notes)
         if self.model == "rules":
-            return atts
+            return drop_machine_speakers(doc, atts)
         try:
             found = model_attributions(doc, atts)
         except FileNotFoundError as exc:  # a broken install: the rules still work
             if not self._warned:
                 log.warning("%s; attribution falls back to the rules alone", exc)
                 self._warned = True
-            return atts
+            return drop_machine_speakers(doc, atts)
         out = found if self.model == "model" else combine(doc, atts, found)
         sources_in_paragraphs(doc, out)  # the model's sources too (and a rule's source the model replaced)
-        return drop_editors_notes(doc, out, notes)
+        return drop_machine_speakers(doc, drop_editors_notes(doc, out, notes))
 
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions

@@ -50,7 +50,7 @@ def country_name(text: str) -> str | None:
 
 def unplaced_acronym(text: str) -> bool:
     """Rule ``unplaced_acronym_is_an_organization``: a speaker the NER calls a place but written as a short acronym
-    that names no country ("AI suggests …", "VA said", "RT reported") is an organization, not a state."""
+    that names no country ("V.A. suggests …", "VA said", "RT reported") is an organization, not a state."""
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and country_name(text) is None
 

@@ -272,6 +272,22 @@ def permission_is_no_report(lemma: str, comp: Token) -> bool:
     )
 
 
+CONSEQUENCE_VERBS = frozenset({"mean"})
+"""Verbs that report only with a speaker for subject, and state a consequence otherwise
+(:func:`consequence_is_no_report`)."""
+PERSONAL_PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
+
+
+def consequence_is_no_report(cue: Token) -> bool:
+    """Rule ``consequence_is_no_report``: "I mean, a Democratic audience" reports, "The losses mean Trump may not
+    have paid federal income taxes" states a consequence, and "the losses" is nobody: with a subject that is
+    neither a personal pronoun nor a named person, body or group, "mean" reports nothing."""
+    if cue.lemma_.lower() not in CONSEQUENCE_VERBS:
+        return False
+    subj = next((c for c in cue.children if c.dep_ in {"nsubj", "csubj"}), None)
+    return subj is None or not (subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in AGENT_ENTS)
+
+
 def tough_adjective(xcomp: Token) -> bool:
     """Rule ``tough_adjective_has_no_speaker``: the subject of "it is hard to deny this camera", "it's important to
     note that …", "the record is easy to dispute" is not who denies, notes or disputes: no one in the sentence
@@ -291,8 +307,8 @@ def no_one_reports(cue: Token) -> bool:
     sort of hard to deny this camera", rule ``tough_adjective_has_no_speaker``) and a refused request ("denies your
     disability claim", rule ``refusal_is_no_denial``), an object that is no report ("offers in-house content
     creation", "added 2,000 jobs", rule ``object_is_no_report``) and a permission ("allows users to customise …",
-    rule ``permission_is_no_report``)."""
-    if cue.dep_ == "xcomp" and tough_adjective(cue):
+    rule ``permission_is_no_report``) and a consequence ("The losses mean …", rule ``consequence_is_no_report``)."""
+    if (cue.dep_ == "xcomp" and tough_adjective(cue)) or consequence_is_no_report(cue):
         return True
     lemma = cue.lemma_.lower()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)

@@ -268,15 +268,19 @@ class SpeakerResolver:
 
     def _deictic(self, tok: Token, word: str, a: int, b: int) -> Speaker:
         """``I`` / ``we`` / ``you`` / ``your state`` as a source outside a quote: no speaker of its own. A first
-        person stands for the latest speaker before it (a person for ``I``); a second person, and a first person
-        with no speaker before it, is ``unknown`` with the surface form kept in ``resolved_from``."""
+        person stands for the latest speaker before it (a person for ``I``); a second person, a first person with no
+        speaker before it and a noun a first person possesses (``Our editor said …``, ``my brother said …``: someone
+        else, rule ``possessed_noun_is_not_the_speaker``) are ``unknown`` with the surface form kept in
+        ``resolved_from``."""
         doc = self.doc
         s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         surface = doc_text(doc)[s:e]
         person = next((ws for ws in (SINGULAR_FIRST, PLURAL_FIRST) if word in ws), None)
         if person is not None and self._narrated_before(tok.idx, person):
             return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
-        if word in FIRST_PERSON or word in {"my", "our"}:
+        if (
+            word in FIRST_PERSON
+        ):  # not "my"/"our" (rule possessed_noun_is_not_the_speaker: "Our editor said …")
             for pos, sp in reversed(self._spoken):
                 if pos >= tok.idx or tok.idx - pos > DEICTIC_WINDOW:
                     continue
@@ -319,12 +323,16 @@ class SpeakerResolver:
         return None
 
     def _person_for_part(self, word: str, pos: int) -> _Person | None:
-        """The person a bare name part refers to: most recently mentioned, bonus for earlier speakers."""
+        """The person a bare name part refers to: most recently mentioned, bonus for earlier speakers. A company
+        named for its founder is no one's surname (rule ``surname_is_no_company``: "Helmstetter says" after "Beth
+        Helmstetter, founder of Beth Helmstetter Events" is the founder)."""
         w = _strip_possessive(word).lower()
         best: tuple[float, _Person] | None = None
         said = said_gender_at(self.doc, pos)  # rule honorific_gender_clash: "Mr. Obama" is not Michelle Obama
         for p in self.people:
             if w not in p.parts or (said and self._gender_of(p.name) not in {None, said}):
+                continue
+            if organization_name(p.name):  # rule surname_is_no_company
                 continue
             before = [s for s, _ in p.mentions if s < pos] + [s for s in p.spoke_at if s < pos]
             if not before:
