@@ -226,9 +226,23 @@ def test_permission_is_no_report(nlp: Language, text: str, read: bool) -> None:
     ],
 )
 def test_consequence_is_no_report(nlp: Language, text: str, consequence: bool) -> None:
-    from newsgraph.attribution.reported import consequence_is_no_report, no_one_reports
+    from newsgraph.attribution.model.combine import consequence_keeps_no_source
+    from newsgraph.attribution.records import Attribution
+    from newsgraph.attribution.reported import consequence_is_no_report
 
     doc = nlp(text)
     verb = next(t for t in doc if t.lemma_ == "mean")
     assert consequence_is_no_report(verb) is consequence
-    assert no_one_reports(verb) is consequence  # what the model's additions and the claims stage read
+    # a model addition on the verb keeps its content (the writer's statement) and, for a consequence, no source
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+    clause = doc[verb.i + 1 :]
+    m = Attribution(
+        cue=[verb.i],
+        source=(subj.left_edge.i, subj.i + 1),
+        content=[(clause.start_char, clause.end_char)],
+        verb=verb.i,
+        source_head=subj.i,
+        rule="model",
+    )
+    consequence_keeps_no_source(doc, m)
+    assert (m.source is None) is consequence and m.content == [(clause.start_char, clause.end_char)]

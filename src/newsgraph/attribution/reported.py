@@ -281,7 +281,9 @@ PERSONAL_PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 def consequence_is_no_report(cue: Token) -> bool:
     """Rule ``consequence_is_no_report``: "I mean, a Democratic audience" reports, "The losses mean Trump may not
     have paid federal income taxes" states a consequence, and "the losses" is nobody: with a subject that is
-    neither a personal pronoun nor a named person, body or group, "mean" reports nothing."""
+    neither a personal pronoun nor a named person, body or group, "mean" has no speaker. The statement is the
+    writer's and stays (a claim with an ``unknown`` speaker, which propositions still join); only its source goes
+    (:func:`newsgraph.attribution.model.combine.combine`: the rules never read "mean")."""
     if cue.lemma_.lower() not in CONSEQUENCE_VERBS:
         return False
     subj = next((c for c in cue.children if c.dep_ in {"nsubj", "csubj"}), None)
@@ -307,8 +309,8 @@ def no_one_reports(cue: Token) -> bool:
     sort of hard to deny this camera", rule ``tough_adjective_has_no_speaker``) and a refused request ("denies your
     disability claim", rule ``refusal_is_no_denial``), an object that is no report ("offers in-house content
     creation", "added 2,000 jobs", rule ``object_is_no_report``) and a permission ("allows users to customise …",
-    rule ``permission_is_no_report``) and a consequence ("The losses mean …", rule ``consequence_is_no_report``)."""
-    if (cue.dep_ == "xcomp" and tough_adjective(cue)) or consequence_is_no_report(cue):
+    rule ``permission_is_no_report``)."""
+    if cue.dep_ == "xcomp" and tough_adjective(cue):
         return True
     lemma = cue.lemma_.lower()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)

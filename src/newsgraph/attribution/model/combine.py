@@ -50,7 +50,7 @@ from newsgraph.attribution.model.gate import (
 from newsgraph.attribution.model.linking import dominates
 from newsgraph.attribution.perception import perceives_a_bare_clause
 from newsgraph.attribution.records import REL_PRONOUNS, Attribution, QuoteRuleName, renumber_continues
-from newsgraph.attribution.reported import no_one_reports
+from newsgraph.attribution.reported import consequence_is_no_report, no_one_reports
 
 MIN_ADDED_STRENGTH = 0.3
 """Cue strength a model-only attribution's cue word needs (below it, added attributions were mostly wrong on dev)."""
@@ -220,6 +220,14 @@ def added_shape(doc: Doc, m: Attribution) -> bool:
     if no_one_reports(doc[m.cue[0]]):
         return False
     return content_on_one_side(doc, m) and content_words(doc, m) >= MIN_ADDED_WORDS
+
+
+def consequence_keeps_no_source(doc: Doc, m: Attribution) -> None:
+    """Rule ``consequence_is_no_report`` for a model addition: "The losses mean Trump may not have paid …" keeps its
+    content, the writer's statement, and loses its source, which is nobody
+    (:func:`~newsgraph.attribution.reported.consequence_is_no_report`)."""
+    if m.cue and consequence_is_no_report(doc[m.cue[0]]):
+        m.source, m.source_head = None, None
 
 
 def addable(doc: Doc, m: Attribution) -> bool:
@@ -513,6 +521,8 @@ def combine(
         ]
     else:
         added = [m for m in model if addable(doc, m) and is_new(doc, m, cover)]
+    for m in added:
+        consequence_keeps_no_source(doc, m)
     if added:
         out.extend(added)
         out.sort(key=lambda a: a.start(doc))
