@@ -15,14 +15,23 @@ MACHINES = [
     ("AI-powered coding tools, such as GitHub Copilot, suggest code improvements.", "suggest"),
     ("Google's AI writes code that does not pass our linter.", "writes"),
     ("The chatbot claimed that the treaty was signed in 1820.", "claimed"),
+    ("Use AI to suggest alternative workouts or recipes for fresh, flexible plans.", "suggest"),
+    (
+        "We tested the assistant for a week. The AI is fast. It writes code with complete conviction.",
+        "writes",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "cue"), MACHINES)
 def test_a_machine_is_no_speaker(nlp: Language, text: str, cue: str) -> None:
+    assert not [q for q in quotes_of(nlp, text) if q.cue == cue]
+
+
+@pytest.mark.parametrize(("text", "cue"), MACHINES[:5])
+def test_a_machine_source_leaves_the_attributions(nlp: Language, text: str, cue: str) -> None:
     doc, rules = parse(nlp, text, "rules")
     assert cue not in cue_texts(doc, rules)
-    assert not [q for q in quotes_of(nlp, text) if q.cue == cue]
 
 
 PEOPLE = [

@@ -195,3 +195,14 @@ def test_surname_is_no_company(nlp: Language, text: str) -> None:
     """Rule ``surname_is_no_company``: a bare surname after a founder and her eponymous company is the founder."""
     q = next(q for q in quotes_of(nlp, text) if "Keep" in q.text)
     assert (q.speaker.name, q.speaker.kind) == (text.split("says ")[1].split(",")[0], "person")
+
+
+def test_a_company_keeps_its_short_name_with_no_founder_named(nlp: Language) -> None:
+    """Rule ``surname_is_no_company`` puts people first; with no person of that name the company is what the
+    part names."""
+    text = (
+        "Tom Clarke bought the mines from Patriot Coal last year. "
+        "Patriot signaled that it was going to make a deal with Mr. Clarke."
+    )
+    q = next(q for q in quotes_of(nlp, text) if "deal" in q.text)
+    assert q.speaker.name == "Patriot Coal"

@@ -108,8 +108,8 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
             sp = _speaker(doc, resolver, a)
         sp = _fix_speaker_span(text, sp)
         speakers.append(sp)
-        if sp.resolved_from and machine_name(sp.name) and not quoted_speech(doc, a):
-            continue  # rule machine_is_no_speaker: "it writes code", where "it" is the AI
+        if machine_name(sp.name) and not quoted_speech(doc, a):
+            continue  # rule machine_is_no_speaker: "it writes code" ("it" is the AI), "Use AI to suggest …"
         if sp.span is not None:
             mentions.setdefault(sp.name, [])
             if sp.span not in mentions[sp.name]:

@@ -95,8 +95,9 @@ def quoted_speech(doc: Doc, a: Attribution) -> bool:
 
 def machine_is_no_speaker(doc: Doc, a: Attribution) -> bool:
     """Rule ``machine_is_no_speaker``: the attribution's source is a machine, and it is not a quoted answer on a
-    verb of speech. (A pronoun the resolver takes to a machine, ``it writes code``, is dropped when its quote is
-    made: :func:`machine_name`.)"""
+    verb of speech. (A speaker resolved to a machine, ``it writes code`` where *it* is the AI, or ``Use AI to
+    suggest …`` where the parse gives the source ``Use AI``, is dropped when its quote is made:
+    :func:`machine_name`.)"""
     if a.source is None or a.source[1] <= a.source[0]:
         return False
     head = doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root

@@ -324,15 +324,14 @@ class SpeakerResolver:
 
     def _person_for_part(self, word: str, pos: int) -> _Person | None:
         """The person a bare name part refers to: most recently mentioned, bonus for earlier speakers. A company
-        named for its founder is no one's surname (rule ``surname_is_no_company``: "Helmstetter says" after "Beth
-        Helmstetter, founder of Beth Helmstetter Events" is the founder)."""
+        named for its founder is no one's surname while the founder is named too (rule ``surname_is_no_company``:
+        "Helmstetter says" after "Beth Helmstetter, founder of Beth Helmstetter Events" is the founder); with no
+        such person the company is what the part names ("Patriot" after "Patriot Coal")."""
         w = _strip_possessive(word).lower()
-        best: tuple[float, _Person] | None = None
+        best: tuple[bool, float, _Person] | None = None
         said = said_gender_at(self.doc, pos)  # rule honorific_gender_clash: "Mr. Obama" is not Michelle Obama
         for p in self.people:
             if w not in p.parts or (said and self._gender_of(p.name) not in {None, said}):
-                continue
-            if organization_name(p.name):  # rule surname_is_no_company
                 continue
             before = [s for s, _ in p.mentions if s < pos] + [s for s in p.spoke_at if s < pos]
             if not before:
@@ -340,9 +339,10 @@ class SpeakerResolver:
             score = max(before) + (
                 0.5 if any(s < pos for s in p.spoke_at) else 0.0
             )  # recency; speakers win ties
-            if best is None or score > best[0]:
-                best = (score, p)
-        return best[1] if best else None
+            key = (not organization_name(p.name), score, p)  # rule surname_is_no_company: people first
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
 
     def _noun_phrase(self, tok: Token, a: int, b: int) -> Speaker:  # noqa: C901
         doc = self.doc
