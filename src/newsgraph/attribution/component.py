@@ -170,21 +170,25 @@ class QuotesComponent:
         return atts if self.keep_nested else drop_nested(doc, atts)
 
     def attributions(self, doc: Doc) -> list[Attribution]:
-        """The attributions of the configured ``model`` setting (rules, model or combined), in document order."""
+        """The attributions of the configured ``model`` setting (rules, model or combined), in document order,
+        without those whose source is a machine (rule ``machine_is_no_speaker``)."""
+        return drop_machine_speakers(doc, self._read(doc))
+
+    def _read(self, doc: Doc) -> list[Attribution]:
         notes = note_blocks(doc_text(doc))  # once: both the rules' and the combined attributions leave them
         atts = drop_editors_notes(doc, self.rule_attributions(doc), notes)
         if self.model == "rules":
-            return drop_machine_speakers(doc, atts)
+            return atts
         try:
             found = model_attributions(doc, atts)
         except FileNotFoundError as exc:  # a broken install: the rules still work
             if not self._warned:
                 log.warning("%s; attribution falls back to the rules alone", exc)
                 self._warned = True
-            return drop_machine_speakers(doc, atts)
+            return atts
         out = found if self.model == "model" else combine(doc, atts, found)
         sources_in_paragraphs(doc, out)  # the model's sources too (and a rule's source the model replaced)
-        return drop_machine_speakers(doc, drop_editors_notes(doc, out, notes))
+        return drop_editors_notes(doc, out, notes)
 
     def __call__(self, doc: Doc) -> Doc:
         index_sentences(doc)  # token.sent in O(log n): see newsgraph.extensions

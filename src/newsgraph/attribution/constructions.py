@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
+from newsgraph.attribution.pronouns import PERSONAL_SUBJECTS
 from newsgraph.attribution.records import AGENT_ENTS, SUBJ_DEPS, Attribution
 from newsgraph.attribution.reported import MEDIA_NOUNS
 
@@ -210,7 +211,7 @@ def _speaker_like(tok: Token) -> bool:
     return (
         tok.ent_type_ in AGENT_ENTS
         or tok.pos_ == "PROPN"
-        or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she", "they", "we", "i", "you"})
+        or (tok.pos_ == "PRON" and tok.lower_ in PERSONAL_SUBJECTS)
     )
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.attribution.constructions import AGENT_NOUNS, noun_source
 from newsgraph.attribution.cues import SPEECH_NOUNS, cue_strength
+from newsgraph.attribution.pronouns import PERSONAL_SUBJECTS
 from newsgraph.attribution.records import AGENT_ENTS, Attribution, CharSpan, Thresholds
 from newsgraph.attribution.reported import np_core, np_slice, span_chars, speech_clause
 
@@ -69,15 +70,13 @@ NOT_STANCE = frozenset(
 )
 
 
+VIEW_HOLDER_PRONOUNS = PERSONAL_SUBJECTS - {"you"}
+"""Pronoun subjects of a stance adjective or noun (a generic "you are confident that …" holds no one's view)."""
+
+
 def _speaker_subject(subj: Token) -> bool:
     """A person, group or organisation (or a personal pronoun): someone who can hold a view."""
-    return subj.ent_type_ in AGENT_ENTS or subj.lower_ in {
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-    }
+    return subj.ent_type_ in AGENT_ENTS or subj.lower_ in VIEW_HOLDER_PRONOUNS
 
 
 def adjective_attribution(adj: Token, th: Thresholds) -> Attribution | None:

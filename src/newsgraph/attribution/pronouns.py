@@ -29,6 +29,8 @@ PERSON_PRONOUNS = frozenset(
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+PERSONAL_SUBJECTS = frozenset({"i", "you", "we", "he", "she", "they"})
+"""Personal pronouns as subjects: someone who speaks or holds a view ("I mean …", "they believe …")."""
 SINGULAR_FIRST = frozenset({"i", "me", "my"})
 PLURAL_FIRST = frozenset({"we", "us", "our"})
 DEICTIC_POSSESSIVES = frozenset({"my", "our", "your"})

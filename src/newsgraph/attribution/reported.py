@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.cues import SPEECH, cue_strength
 from newsgraph.attribution.marks import quote_spans
-from newsgraph.attribution.pronouns import INDEFINITE_PRONOUNS
+from newsgraph.attribution.pronouns import INDEFINITE_PRONOUNS, PERSONAL_SUBJECTS
 from newsgraph.attribution.records import AGENT_ENTS, REL_PRONOUNS, SUBJ_DEPS, CharSpan
 from newsgraph.attribution.stranded import subject_before_the_verb
 from newsgraph.clean.dateline import MAX_DATELINE, split_dateline
@@ -275,7 +275,6 @@ def permission_is_no_report(lemma: str, comp: Token) -> bool:
 CONSEQUENCE_VERBS = frozenset({"mean"})
 """Verbs that report only with a speaker for subject, and state a consequence otherwise
 (:func:`consequence_is_no_report`)."""
-PERSONAL_PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 
 
 def consequence_is_no_report(cue: Token) -> bool:
@@ -287,7 +286,7 @@ def consequence_is_no_report(cue: Token) -> bool:
     if cue.lemma_.lower() not in CONSEQUENCE_VERBS:
         return False
     subj = next((c for c in cue.children if c.dep_ in {"nsubj", "csubj"}), None)
-    return subj is None or not (subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ in AGENT_ENTS)
+    return subj is None or not (subj.lower_ in PERSONAL_SUBJECTS or subj.ent_type_ in AGENT_ENTS)
 
 
 def tough_adjective(xcomp: Token) -> bool:

@@ -278,9 +278,8 @@ class SpeakerResolver:
         person = next((ws for ws in (SINGULAR_FIRST, PLURAL_FIRST) if word in ws), None)
         if person is not None and self._narrated_before(tok.idx, person):
             return Speaker(name="unknown", kind="unknown", span=(s, e), resolved_from=surface)
-        if (
-            word in FIRST_PERSON
-        ):  # not "my"/"our" (rule possessed_noun_is_not_the_speaker: "Our editor said …")
+        # not "my"/"our" with a noun (rule possessed_noun_is_not_the_speaker: "Our editor said …")
+        if word in FIRST_PERSON:
             for pos, sp in reversed(self._spoken):
                 if pos >= tok.idx or tok.idx - pos > DEICTIC_WINDOW:
                     continue
