@@ -156,6 +156,7 @@ def annotate(
     def _doc(art: Article) -> Doc:
         doc = nlp.make_doc(art.body)
         doc._.published = art.published
+        doc._.authors = [a.name for a in art.authors]
         doc._.article_id = art.id
         doc._.errors = []
         return doc

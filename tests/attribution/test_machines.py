@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.attribution.machines import machine_is_no_speaker, machine_source
+from newsgraph.attribution.machines import machine_is_no_speaker, machine_source, named_assistant
 
 from ._rules import cue_texts, parse, quotes_of
 
@@ -64,3 +64,29 @@ def test_machine_source_reads_the_head_and_its_modifiers(
     doc = nlp(text)
     head = next(t for t in doc if t.text == word)
     assert machine_source(head) is machine
+
+
+ASSISTANTS = [
+    ("The AI tools we tried differ. Claude Code wrote dense plans that were wrong.", "wrote", False),
+    ("Our team tested each AI model. GPT-4o referenced APIs that did not exist.", "referenced", False),
+    ("Claude Monet wrote that the light had changed over the river.", "wrote", True),
+    ('The app crashed twice. Claude Code replied, "I cannot run that command."', "replied", True),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "kept"), ASSISTANTS)
+def test_an_assistant_is_no_speaker_in_a_text_about_machines(
+    nlp: Language, text: str, cue: str, kept: bool
+) -> None:
+    """Rule ``assistant_is_no_speaker``: an assistant's name is software where the text speaks of machines; a
+    person of that name elsewhere, and a quoted answer, stay."""
+    assert bool([q for q in quotes_of(nlp, text) if q.cue == cue]) is kept
+
+
+@pytest.mark.parametrize(
+    ("name", "machine"),
+    [("Claude Code", True), ("GPT-4o", True), ("GitHub Copilot", True), ("Alexander Chetchikov", False)],
+)
+def test_named_assistant_reads_the_words_of_the_name(nlp: Language, name: str, machine: bool) -> None:
+    assert named_assistant(nlp("The AI wrote the code."), name) is machine
+    assert not named_assistant(nlp("The painter wrote the letter."), name)

@@ -47,15 +47,18 @@ def test_offered_things_are_no_propositions(article: Callable[[str], Article]) -
 
 
 def test_the_reader_is_no_source(article: Callable[[str], Article]) -> None:
-    """Rule ``reader_is_no_source``: what "you" are told you want is no tracked fact; a named source's is."""
+    """Rule ``reader_is_no_source``: what "you" are told you want is no tracked fact; a named source's is. (What
+    the reader is told they know is no claim at all since attribution's ``reader_is_no_speaker``; a "you" on a
+    verb of speech is still a claim, and still no tracked fact.)"""
     a = article(
         "Learning apps\n\n"
         "If you want to learn a foreign language quickly, you know that daily practice matters.\n\n"
+        "You said that short lessons work best for beginners.\n\n"
         "Maria Lopez, a linguist at the university, said that daily practice improves recall.\n"
     )
-    you = {c.id for c in a.claims if (c.source.resolved_from or "").lower() == "you"}
-    assert you, [(c.source, c.text) for c in a.claims]
-    assert not any(you & set(p.claims) for p in a.propositions)
+    you = {c.id: c.cue for c in a.claims if (c.source.resolved_from or "").lower() == "you"}
+    assert list(you.values()) == ["said"], [(c.source, c.text) for c in a.claims]
+    assert not any(set(you) & set(p.claims) for p in a.propositions)
     assert any(st.source.name == "Maria Lopez" for p in a.propositions for st in p.stances)
 
 

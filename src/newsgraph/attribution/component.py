@@ -24,10 +24,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.attribution.headline import headline_speaker
-from newsgraph.attribution.machines import drop_machine_speakers, machine_name, quoted_speech
+from newsgraph.attribution.machines import (
+    drop_machine_speakers,
+    machine_name,
+    named_assistant,
+    quoted_speech,
+)
 from newsgraph.attribution.model import model_attributions
 from newsgraph.attribution.model.combine import combine
 from newsgraph.attribution.paragraphs import drop_editors_notes, note_blocks, sources_in_paragraphs
+from newsgraph.attribution.reader import byline_is_the_narrator, drop_reader_sources, sole_author
 from newsgraph.attribution.rules import (
     Attribution,
     Thresholds,
@@ -98,6 +104,7 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
     """Contract quotes (with resolved speakers) for rule attributions, in document order."""
     text = doc_text(doc)
     resolver = SpeakerResolver(doc)
+    author = sole_author(doc)
     quotes: list[Quote] = []
     mentions: dict[str, list[tuple[int, int]]] = {}
     speakers: list[Speaker] = []
@@ -106,10 +113,10 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
             sp = speakers[a.continues].model_copy()
         else:
             sp = _speaker(doc, resolver, a)
-        sp = _fix_speaker_span(text, sp)
+        sp = byline_is_the_narrator(_fix_speaker_span(text, sp), author)
         speakers.append(sp)
-        if machine_name(sp.name) and not quoted_speech(doc, a):
-            continue  # rule machine_is_no_speaker: "it writes code" ("it" is the AI), "Use AI to suggest …"
+        if (machine_name(sp.name) or named_assistant(doc, sp.name)) and not quoted_speech(doc, a):
+            continue  # rules machine_is_no_speaker ("it writes code": "it" is the AI), assistant_is_no_speaker
         if sp.span is not None:
             mentions.setdefault(sp.name, [])
             if sp.span not in mentions[sp.name]:
@@ -171,8 +178,9 @@ class QuotesComponent:
 
     def attributions(self, doc: Doc) -> list[Attribution]:
         """The attributions of the configured ``model`` setting (rules, model or combined), in document order,
-        without those whose source is a machine (rule ``machine_is_no_speaker``)."""
-        return drop_machine_speakers(doc, self._read(doc))
+        without those whose source is a machine or the reader (rules ``machine_is_no_speaker``,
+        ``reader_is_no_speaker``)."""
+        return drop_reader_sources(doc, drop_machine_speakers(doc, self._read(doc)))
 
     def _read(self, doc: Doc) -> list[Attribution]:
         notes = note_blocks(doc_text(doc))  # once: both the rules' and the combined attributions leave them
@@ -204,7 +212,15 @@ class QuotesComponent:
 @Language.factory(
     "newsgraph_quotes",
     assigns=["doc._.quotes", "doc._.mentions"],
-    requires=["doc.sents", "token.dep", "token.pos", "token.lemma", "doc.ents", "doc.tensor"],
+    requires=[
+        "doc.sents",
+        "token.dep",
+        "token.pos",
+        "token.lemma",
+        "doc.ents",
+        "doc.tensor",
+        "doc._.authors",
+    ],
     default_config=DEFAULT_CONFIG,
 )
 def make_quotes_component(

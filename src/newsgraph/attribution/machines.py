@@ -8,14 +8,15 @@ made. Rule ``machine_is_no_speaker`` drops an attribution whose source is a mach
 that a machine noun modifies (``AI models``, ``AI-powered coding tools``). A company named for what it makes is
 an organisation, not a machine: ``Vectra AI announced …``, ``Mistral AI focuses on …`` (a proper name before the
 head) stay. So does a machine's quoted answer on a verb of speech: ``the chatbot replied, "I cannot help with
-that."`` is a statement a fact-checker may want on record.
+that."`` is a statement a fact-checker may want on record. Rule ``assistant_is_no_speaker``: in a text about machines, a
+speaker named for an assistant (``Claude Code``, ``GPT-4o``) is software too (:func:`named_assistant`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.attribution.records import Attribution, renumber_continues
+from newsgraph.attribution.records import Attribution, without
 
 MACHINE_NOUNS = frozenset(
     {
@@ -87,6 +88,39 @@ def machine_name(name: str) -> bool:
     return len(words) == 1 or not words[-2][:1].isupper()
 
 
+ASSISTANT_NAMES = frozenset(
+    {
+        "chatgpt",
+        "gpt",
+        "claude",
+        "gemini",
+        "copilot",
+        "bard",
+        "grok",
+        "llama",
+        "siri",
+        "alexa",
+        "cortana",
+        "deepseek",
+    }
+)
+"""Names of software assistants. Several are people's names too (*Claude*, *Alexa*): they name a machine only in
+a text about machines (:func:`about_machines`)."""
+
+
+def about_machines(doc: Doc) -> bool:
+    """Whether the text speaks of machines: a machine noun (:data:`MACHINE_NOUNS`) anywhere in it."""
+    return any(_machine_word(t) for t in doc)
+
+
+def named_assistant(doc: Doc, name: str) -> bool:
+    """Rule ``assistant_is_no_speaker``: in a text about machines (:func:`about_machines`), a speaker whose name
+    holds an assistant's name (``Claude Code``, ``GPT-4o``, ``GitHub Copilot``) is software. ``Claude Monet said
+    …`` in an article about painting is a person."""
+    words = {w.split("-")[0] for w in name.lower().split()}
+    return bool(words & ASSISTANT_NAMES) and about_machines(doc)
+
+
 def quoted_speech(doc: Doc, a: Attribution) -> bool:
     """A quotation on a verb of speech (:data:`MACHINE_SPEECH`): what a machine may say on the record."""
     verb = doc[a.verb] if a.verb is not None else (doc[a.cue[0]] if a.cue else None)
@@ -107,7 +141,4 @@ def machine_is_no_speaker(doc: Doc, a: Attribution) -> bool:
 def drop_machine_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """``atts`` without those :func:`machine_is_no_speaker` reads (and the quotes that continue them),
     ``continues`` renumbered."""
-    gone = {id(a) for a in atts if machine_is_no_speaker(doc, a)}
-    if not gone:
-        return atts
-    return renumber_continues([a for a in atts if id(a) not in gone and id(a.parent) not in gone])
+    return without(atts, lambda a: machine_is_no_speaker(doc, a))

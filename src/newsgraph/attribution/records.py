@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -156,3 +157,11 @@ def renumber_continues(atts: list[Attribution]) -> list[Attribution]:
         if a.continues is not None and a.continues >= i:
             a.continues = None
     return atts
+
+
+def without(atts: list[Attribution], gone: Callable[[Attribution], bool]) -> list[Attribution]:
+    """``atts`` without those ``gone`` reads and the quotes that continue them, ``continues`` renumbered."""
+    drop = {id(a) for a in atts if gone(a)}
+    if not drop:
+        return atts
+    return renumber_continues([a for a in atts if id(a) not in drop and id(a.parent) not in drop])

@@ -1,0 +1,92 @@
+"""The reader is no speaker, and a columnist's *I* is the byline's writer.
+
+Advice pages, reviews and columns address the reader: ``you may want to donate …``, ``if you prefer a focused
+approach …``, ``you know what to prioritize``; writer and reader exhort themselves together: ``Let's explore
+how leading companies …``, ``let's say you get a quote``. The parse gives *you* the grammar of a speaker, and a
+store of 709 web pages (the WCXB set) had 2,304 "quotes" whose speaker was that *you*, kept as ``unknown`` (and
+72 whose speaker was the *'s* of *let's*): the largest block of its claims, and not one of them a statement
+anyone made. Rule ``reader_is_no_speaker`` drops an attribution whose source is the second person outside quote
+marks, unless the words are quoted or the verb is one of speech (``you said yesterday the middle class is still
+getting crushed``, an interviewer's question outside marks, names what someone said) used as a report, with no
+modal and no *if* or *when* (``you should answer: …``, ``if you requested an extension`` advise or suppose), and
+one whose source is the *'s* / *us* of *let's*.
+
+A writer who speaks as *I* outside quote marks (an op-ed, a column, a review) is the article's writer (rule
+``first_person_narrator`` in :mod:`~newsgraph.attribution.speakers`), whom the resolver leaves ``unknown``: the
+body does not name them. Rule ``byline_is_the_narrator`` names them from the byline when the article has exactly
+one author (``doc._.authors``, set by :func:`newsgraph.pipeline.annotate`): with two or more, *I* is any of them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.attribution.pronouns import first_person_outside_quotes
+from newsgraph.attribution.records import Attribution, without
+from newsgraph.lexicon.reporting import SPEECH_VERBS
+from newsgraph.models import Speaker
+
+SECOND_PERSON = frozenset({"you", "yourself", "yourselves", "y'all", "y’all"})
+"""Words that address the reader."""
+
+SUPPOSING = frozenset({"if", "when", "once", "unless", "whenever", "before", "after", "until"})
+"""Conjunctions of a clause that supposes what the reader does."""
+
+SINGULAR_NARRATOR = frozenset({"i", "me"})
+"""The surface forms of a narrator the resolver leaves ``unknown`` (``resolved_from``, lower-cased)."""
+
+
+def reader_source_offsets(doc: Doc) -> frozenset[int]:
+    """Character offsets of the second-person words outside quote marks and transcript turns."""
+    return frozenset(first_person_outside_quotes(doc, SECOND_PERSON))
+
+
+def reader_is_no_speaker(doc: Doc, a: Attribution, readers: frozenset[int]) -> bool:
+    """Rule ``reader_is_no_speaker`` (see the module): the source's head is a second-person word among
+    ``readers`` (:func:`reader_source_offsets`), the attribution quotes nothing and its verb is no verb of
+    speech; or the source is the *'s* of *let's* (:func:`lets`) and nothing is quoted."""
+    if a.source is None or a.source[1] <= a.source[0] or a.quotes:
+        return False
+    head = doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
+    if lets(head):
+        return True
+    if head.idx not in readers:
+        return False
+    verb = a.cue_token(doc) if a.cue or a.verb is not None else None
+    return verb is None or verb.lemma_.lower() not in SPEECH_VERBS or advice_or_supposition(verb)
+
+
+def advice_or_supposition(verb: Token) -> bool:
+    """``you should answer: …``, ``you can request a summary``, ``if you requested an extension``: a verb with a
+    modal, or in a clause of condition or time, tells the reader what to say or supposes it; nobody said it."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUPPOSING for c in verb.children)
+
+
+def drop_reader_sources(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """``atts`` without those :func:`reader_is_no_speaker` reads (and the quotes that continue them)."""
+    readers = reader_source_offsets(doc)
+    return without(atts, lambda a: reader_is_no_speaker(doc, a, readers))
+
+
+def lets(tok: Token) -> bool:
+    """``Let's explore …``, ``let us look at …``: the writer and the reader together, the subject of an
+    exhortation, not of a report."""
+    return tok.lower_ in {"'s", "’s", "us"} and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "let"
+
+
+def sole_author(doc: Doc) -> str | None:
+    """The article's one author (``doc._.authors``), or None when it has none or several."""
+    authors = doc._.authors if doc.has_extension("authors") else None
+    if not authors or len(authors) != 1 or not str(authors[0]).strip():
+        return None
+    return str(authors[0]).strip()
+
+
+def byline_is_the_narrator(sp: Speaker, author: str | None) -> Speaker:
+    """Rule ``byline_is_the_narrator`` (see the module): a singular first person the resolver left ``unknown``
+    is ``author``, the writer of the article, when there is one."""
+    if author is None or sp.kind != "unknown" or (sp.resolved_from or "").lower() not in SINGULAR_NARRATOR:
+        return sp
+    return sp.model_copy(update={"name": author, "kind": "person", "description": "the article's writer"})

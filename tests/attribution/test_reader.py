@@ -1,0 +1,105 @@
+"""Rules ``reader_is_no_speaker`` (the *you* a page addresses says nothing) and ``byline_is_the_narrator`` (a
+column's *I* is its one author)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.attribution.reader import byline_is_the_narrator, reader_is_no_speaker, reader_source_offsets
+from newsgraph.models import Article, Author, Quote, Speaker, span_errors
+
+from ._rules import parse, quotes_of
+
+READER = [
+    ("If you prefer a focused, personalized approach, private lessons could be more beneficial.", "prefer"),
+    ("In other cases, you may want to donate inexpensive shelf-stable foods through the program.", "want"),
+    ("You know what to prioritize when the budget is tight.", "know"),
+    ("You might think that the cheapest flight is always the best one.", "think"),
+    ("Let's explore how leading companies use machine learning to drive innovation.", "explore"),
+    ("For example, let's say you get a quote from a moving company.", "say"),
+    ("Before you decide, you should answer that the budget comes first.", "answer"),
+    ("If you requested an extension, the return is due in October.", "requested"),
+    ("You can tell the agent that the flight was cancelled.", "tell"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), READER)
+def test_the_reader_is_no_speaker(nlp: Language, text: str, cue: str) -> None:
+    doc, rules = parse(nlp, text, "rules")
+    assert not [a for a in rules if doc[a.verb if a.verb is not None else a.cue[0]].text == cue]
+    assert not [q for q in quotes_of(nlp, text) if q.cue == cue]
+
+
+KEPT = [
+    ("You said last year that the lenses were too expensive, and the company agreed.", "said"),
+    ('You wrote, "The lenses are too expensive."', "wrote"),
+    ('"You know that the lenses are too expensive," the editor said.', "said"),
+    ("The analysts think that the cheapest flight is always the best one.", "think"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), KEPT)
+def test_speech_quotes_and_third_persons_stay(nlp: Language, text: str, cue: str) -> None:
+    doc, rules = parse(nlp, text, "rules")
+    readers = reader_source_offsets(doc)
+    found = [a for a in rules if doc[a.verb if a.verb is not None else a.cue[0]].text == cue]
+    assert found
+    assert not any(reader_is_no_speaker(doc, a, readers) for a in found)
+
+
+def test_a_quoted_you_is_no_reader(nlp: Language) -> None:
+    doc = nlp('"If you want the truth, you know where the files are," the minister said.')
+    assert reader_source_offsets(doc) == frozenset()
+
+
+COLUMN = (
+    "I have used Nikon cameras for ten years. I think Canon makes the better lenses for travel. "
+    'The spokesman, Tom Reyes, said the new model would ship in March. "We are confident," he said.'
+)
+
+
+def _quotes(nlp: Language, text: str, authors: list[str]) -> list[Quote]:
+    doc = nlp.make_doc(text)
+    doc._.authors = authors
+    quotes: list[Quote] = nlp(doc)._.quotes
+    assert span_errors(Article(id="t", body=text, quotes=quotes)) == []
+    return quotes
+
+
+def test_a_sole_author_is_the_narrator(nlp: Language) -> None:
+    by_cue = {q.cue: q.speaker for q in _quotes(nlp, COLUMN, ["Jane Porter"])}
+    me = by_cue["think"]
+    assert (me.name, me.kind, me.resolved_from) == ("Jane Porter", "person", "I")
+    assert me.span is not None and COLUMN[me.span[0] : me.span[1]] == "I"
+    assert by_cue["said"].name == "Tom Reyes"
+
+
+@pytest.mark.parametrize("authors", [[], ["Jane Porter", "Li Wei"]])
+def test_no_author_or_several_leave_the_narrator_unknown(nlp: Language, authors: list[str]) -> None:
+    me = {q.cue: q.speaker for q in _quotes(nlp, COLUMN, authors)}["think"]
+    assert (me.name, me.kind, me.resolved_from) == ("unknown", "unknown", "I")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "renamed"),
+    [
+        (Speaker(name="unknown", kind="unknown", resolved_from="I"), True),
+        (Speaker(name="unknown", kind="unknown", resolved_from="me"), True),
+        (Speaker(name="unknown", kind="unknown", resolved_from="we"), False),
+        (Speaker(name="Tom Reyes", kind="person", resolved_from="I"), False),
+    ],
+)
+def test_byline_is_the_narrator_only_for_an_unresolved_i(speaker: Speaker, renamed: bool) -> None:
+    out = byline_is_the_narrator(speaker, "Jane Porter")
+    assert (out.name == "Jane Porter") is renamed
+    assert byline_is_the_narrator(speaker, None) == speaker
+
+
+def test_the_pipeline_passes_the_byline() -> None:
+    from newsgraph.pipeline import annotate
+
+    art = Article(id="a", body=COLUMN, language="en", authors=[Author(name="Jane Porter")])
+    annotate([art])  # the whole pipeline: the claim takes the quote's speaker
+    assert {q.speaker.name for q in art.quotes if q.cue == "think"} == {"Jane Porter"}
+    assert any(c.source.name == "Jane Porter" for c in art.claims)
