@@ -9,10 +9,10 @@ from spacy.language import Language
 
 from newsgraph.attribution.pronouns import (
     a_state_is_it,
-    first_person_outside_quotes,
     quantifier_speaker,
     relative_noun,
     unresolved_pronoun,
+    words_outside_quotes,
 )
 from newsgraph.attribution.speakers import SpeakerResolver
 from newsgraph.models import Speaker
@@ -87,9 +87,9 @@ def test_an_organisation_named_like_a_person_is_no_he(nlp: Language) -> None:
     assert q.speaker.name == "Tom Clarke", q.speaker
 
 
-def test_first_person_outside_quotes(nlp: Language) -> None:
+def test_words_outside_quotes(nlp: Language) -> None:
     doc = nlp("I went there. “I love it,” she said. My view is simple.")
-    assert [doc.text[i : i + 2] for i in first_person_outside_quotes(doc)] == ["I ", "My"]
+    assert [doc.text[i : i + 2] for i in words_outside_quotes(doc)] == ["I ", "My"]
 
 
 def test_a_possessive_pronoun_source_is_its_possessor(nlp: Language) -> None:

@@ -123,7 +123,7 @@ def named_assistant(doc: Doc, name: str) -> bool:
 
 def quoted_speech(doc: Doc, a: Attribution) -> bool:
     """A quotation on a verb of speech (:data:`MACHINE_SPEECH`): what a machine may say on the record."""
-    verb = doc[a.verb] if a.verb is not None else (doc[a.cue[0]] if a.cue else None)
+    verb = a.cue_word(doc)
     return bool(a.quotes) and verb is not None and verb.lemma_.lower() in MACHINE_SPEECH
 
 
@@ -132,10 +132,8 @@ def machine_is_no_speaker(doc: Doc, a: Attribution) -> bool:
     verb of speech. (A speaker resolved to a machine, ``it writes code`` where *it* is the AI, or ``Use AI to
     suggest …`` where the parse gives the source ``Use AI``, is dropped when its quote is made:
     :func:`machine_name`.)"""
-    if a.source is None or a.source[1] <= a.source[0]:
-        return False
-    head = doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
-    return machine_source(head) and not quoted_speech(doc, a)
+    head = a.source_token(doc)
+    return head is not None and machine_source(head) and not quoted_speech(doc, a)
 
 
 def drop_machine_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:

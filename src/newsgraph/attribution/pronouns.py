@@ -8,8 +8,8 @@
 * :func:`a_state_is_it` (rule ``a_state_is_it``): a plural pronoun (*they*, *them*) never stands for one state;
   English refers to a country as *it* ("Russia said it …"), and "They said he rated contestants …" after "according
   to show insiders" is not the United States;
-* :func:`first_person_outside_quotes`: where a writer speaks as *I* or *we* (rules ``first_person_narrator`` and
-  ``plural_narrator``).
+* :func:`words_outside_quotes`: where a writer speaks as *I* or *we* (rules ``first_person_narrator`` and
+  ``plural_narrator``), or addresses the reader as *you* (rule ``reader_is_no_speaker``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ PERSON_PRONOUNS = frozenset(
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+SECOND_PERSON = frozenset({"you", "yourself", "yourselves"})
+"""The words by which a writer addresses the reader."""
 PERSONAL_SUBJECTS = frozenset({"i", "you", "we", "he", "she", "they"})
 """Personal pronouns as subjects: someone who speaks or holds a view ("I mean …", "they believe …")."""
 SINGULAR_FIRST = frozenset({"i", "me", "my"})
@@ -135,8 +137,8 @@ def unresolved_pronoun(sp: Speaker) -> bool:
     return sp.kind == "unknown" and sp.name.lower() in PRONOUN_WORDS
 
 
-def first_person_outside_quotes(doc: Doc, words: frozenset[str] = SINGULAR_FIRST) -> list[int]:
-    """Offsets of ``I`` / ``me`` / ``my`` (or other first-person ``words``) outside quote marks, in order (a quote
+def words_outside_quotes(doc: Doc, words: frozenset[str] = SINGULAR_FIRST) -> list[int]:
+    """Offsets of ``words`` (``I`` / ``me`` / ``my`` by default; ``we``, ``you`` …) outside quote marks, in order (a quote
     mark toggles; a paragraph break closes an open quote). A transcript turn (``PENCE: We will …``) is its
     speaker's words, not the writer's: its paragraph is skipped."""
     out: list[int] = []

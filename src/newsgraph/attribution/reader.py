@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.attribution.pronouns import first_person_outside_quotes
+from newsgraph.attribution.pronouns import SECOND_PERSON, words_outside_quotes
 from newsgraph.attribution.records import Attribution, without
 from newsgraph.lexicon.reporting import SPEECH_VERBS
 from newsgraph.models import Speaker
 
-SECOND_PERSON = frozenset({"you", "yourself", "yourselves", "y'all", "y’all"})
-"""Words that address the reader."""
+READER_WORDS = SECOND_PERSON | {"y'all", "y’all"}
+"""Words that address the reader, as a source."""
 
 SUPPOSING = frozenset({"if", "when", "once", "unless", "whenever", "before", "after", "until"})
 """Conjunctions of a clause that supposes what the reader does."""
@@ -38,21 +38,21 @@ SINGULAR_NARRATOR = frozenset({"i", "me"})
 
 def reader_source_offsets(doc: Doc) -> frozenset[int]:
     """Character offsets of the second-person words outside quote marks and transcript turns."""
-    return frozenset(first_person_outside_quotes(doc, SECOND_PERSON))
+    return frozenset(words_outside_quotes(doc, READER_WORDS))
 
 
 def reader_is_no_speaker(doc: Doc, a: Attribution, readers: frozenset[int]) -> bool:
     """Rule ``reader_is_no_speaker`` (see the module): the source's head is a second-person word among
     ``readers`` (:func:`reader_source_offsets`), the attribution quotes nothing and its verb is no verb of
     speech; or the source is the *'s* of *let's* (:func:`lets`) and nothing is quoted."""
-    if a.source is None or a.source[1] <= a.source[0] or a.quotes:
+    head = a.source_token(doc)
+    if head is None or a.quotes:
         return False
-    head = doc[a.source_head] if a.source_head is not None else doc[a.source[0] : a.source[1]].root
     if lets(head):
         return True
     if head.idx not in readers:
         return False
-    verb = a.cue_token(doc) if a.cue or a.verb is not None else None
+    verb = a.cue_word(doc)
     return verb is None or verb.lemma_.lower() not in SPEECH_VERBS or advice_or_supposition(verb)
 
 

@@ -109,6 +109,21 @@ class Attribution:
         """The cue's head word: the verb when there is one, else the first cue token."""
         return doc[self.verb if self.verb is not None else self.cue[0]]
 
+    def cue_word(self, doc: Doc) -> Token | None:
+        """:meth:`cue_token`, or None for an attribution with neither verb nor cue tokens."""
+        return self.cue_token(doc) if self.verb is not None or self.cue else None
+
+    def source_token(self, doc: Doc) -> Token | None:
+        """The source's head word: ``source_head`` when set, else the root of the source slice; None when the
+        attribution has no source (or an empty one)."""
+        if self.source is None or self.source[1] <= self.source[0]:
+            return None
+        return (
+            doc[self.source_head]
+            if self.source_head is not None
+            else doc[self.source[0] : self.source[1]].root
+        )
+
     def start(self, doc: Doc) -> int:
         starts = [doc[i].idx for i in self.cue] + [s for s, _ in self.content]
         return min(starts)

@@ -43,12 +43,12 @@ from newsgraph.attribution.pronouns import (
     SINGULAR_FIRST,
     THING_PRONOUNS,
     a_state_is_it,
-    first_person_outside_quotes,
     indefinite_speaker,
     negative_speaker,
     quantifier_speaker,
     relative_noun,
     unresolved_pronoun,
+    words_outside_quotes,
 )
 from newsgraph.attribution.short_names import short_name_of
 from newsgraph.attribution.titles import (
@@ -297,7 +297,7 @@ class SpeakerResolver:
         ``plural_narrator``: the same for a writer who speaks as "we" (a review's "we tested", "we think it lives
         up to the hype" had gone to the hammock named before it)."""
         if words not in self._narrators:
-            self._narrators[words] = first_person_outside_quotes(self.doc, words)
+            self._narrators[words] = words_outside_quotes(self.doc, words)
         return bisect_left(self._narrators[words], pos) >= NARRATOR_MIN
 
     def _person_by_grammar(self, tok: Token, ent: Span, a: int) -> bool:

@@ -9,6 +9,7 @@ from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.attribution.pronouns import SECOND_PERSON
 from newsgraph.claims.lexicon import ALLEGE_CUES, CONFIRM_CUES, DENY_CUES, REPORT_CUES
 from newsgraph.dispute import is_dispute, unresolved_source
 from newsgraph.extensions import doc_text
@@ -74,7 +75,7 @@ def object_of_no_report(doc: Doc, frame: Frame, claim: Claim) -> bool:
     return not any(t.lemma_.lower() in FACT_CUES for t in cue)
 
 
-READER = frozenset({"you", "yourself", "yourselves"})
+READER = SECOND_PERSON
 
 
 def reader_is_no_source(claim: Claim) -> bool:
