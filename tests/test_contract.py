@@ -16,6 +16,7 @@ def test_schema_has_every_top_level_field() -> None:
         "title",
         "published",
         "authors",
+        "sitename",
         "body",
         "captions",
         "removed",

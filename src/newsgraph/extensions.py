@@ -3,6 +3,7 @@
 ``doc._.quotes`` / ``entities`` / ``claims`` / ``events`` / ``propositions`` hold contract models (:mod:`newsgraph.models`);
 ``doc._.published`` is the article's ISO date (set by the caller, used to resolve relative dates);
 ``doc._.authors`` the names on its byline (set by the caller; a sole author is the *I* of a column);
+``doc._.sitename`` the name of the site that published it (set by the caller; the site is the *we* of its pages);
 ``doc._.mentions`` (set by ``newsgraph_quotes``) maps each canonical speaker name to its surface mentions
 ``[(start, end), ...]`` (the speakers' coreference chains);
 ``doc._.errors`` collects :class:`~newsgraph.models.ErrorRecord` entries from components.
@@ -28,6 +29,7 @@ _ATTRS = (
     "errors",
     "published",
     "authors",
+    "sitename",
     "article_id",
     "mentions",
 )

@@ -226,6 +226,9 @@ class Article(_Model):
     title: str | None = None
     published: str | None = Field(default=None, description="ISO-8601 date or datetime")
     authors: list[Author] = Field(default_factory=list)
+    sitename: str | None = Field(
+        default=None, description="the site's or publisher's name, from the page's metadata (HTML only)"
+    )
     body: str = ""
     captions: list[Caption] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)

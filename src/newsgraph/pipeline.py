@@ -101,6 +101,7 @@ def prepare_batch(raws: Sequence[RawDocument]) -> list[Article]:  # noqa: C901
             title=c.title if c else None,
             published=(c.published or date_in_file_name(r.source.path)) if c else None,
             authors=c.authors if c else [],
+            sitename=c.sitename if c else None,
             captions=c.captions if c else [],
             removed=c.removed if c else [],
             errors=errs,
@@ -157,6 +158,7 @@ def annotate(
         doc = nlp.make_doc(art.body)
         doc._.published = art.published
         doc._.authors = [a.name for a in art.authors]
+        doc._.sitename = art.sitename
         doc._.article_id = art.id
         doc._.errors = []
         return doc

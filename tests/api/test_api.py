@@ -203,3 +203,17 @@ async def test_xss_article_renders_as_text(client: httpx.AsyncClient, auth: dict
     assert "<script>alert(" not in page.text
     assert "<img src=x" not in page.text
     assert "&lt;script&gt;" in page.text or "\\u003cscript\\u003e" in page.text
+
+
+async def test_article_page_names_the_site(client: httpx.AsyncClient, auth: dict[str, str]) -> None:
+    html = (
+        '<html><head><title>Best toothbrushes</title><meta property="og:site_name" content="GearLab Reviews">'
+        "</head><body><article><h1>Best toothbrushes</h1><p>We tested twelve electric toothbrushes over three "
+        "months in our lab in Denver, brushing twice a day with each model.</p><p>We recommend choosing a brush "
+        "with soft bristles for most adults and for children over six years old.</p></article></body></html>"
+    )
+    art = await _post_sample(client, auth, {"text": html, "format": "html"})
+    assert art.sitename == "GearLab Reviews"
+    page = await client.get(f"/articles/{art.id}")
+    assert '<span class="site">GearLab Reviews</span>' in page.text
+    assert [q.speaker.name for q in art.quotes if q.cue == "recommend"] == ["GearLab Reviews"]

@@ -1,12 +1,17 @@
-"""Rules ``reader_is_no_speaker`` (the *you* a page addresses says nothing) and ``byline_is_the_narrator`` (a
-column's *I* is its one author)."""
+"""Rules ``reader_is_no_speaker`` (the *you* a page addresses says nothing), ``byline_is_the_narrator`` (a
+column's *I* is its one author) and ``site_is_the_we`` (a page's *we* is the site that published it)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from newsgraph.attribution.reader import byline_is_the_narrator, reader_is_no_speaker, reader_source_offsets
+from newsgraph.attribution.reader import (
+    byline_is_the_narrator,
+    reader_is_no_speaker,
+    reader_source_offsets,
+    site_is_the_we,
+)
 from newsgraph.models import Article, Author, Quote, Speaker, span_errors
 
 from ._rules import parse, quotes_of
@@ -59,9 +64,10 @@ COLUMN = (
 )
 
 
-def _quotes(nlp: Language, text: str, authors: list[str]) -> list[Quote]:
+def _quotes(nlp: Language, text: str, authors: list[str], site: str | None = None) -> list[Quote]:
     doc = nlp.make_doc(text)
     doc._.authors = authors
+    doc._.sitename = site
     quotes: list[Quote] = nlp(doc)._.quotes
     assert span_errors(Article(id="t", body=text, quotes=quotes)) == []
     return quotes
@@ -103,3 +109,58 @@ def test_the_pipeline_passes_the_byline() -> None:
     annotate([art])  # the whole pipeline: the claim takes the quote's speaker
     assert {q.speaker.name for q in art.quotes if q.cue == "think"} == {"Jane Porter"}
     assert any(c.source.name == "Jane Porter" for c in art.claims)
+
+
+REVIEW = (
+    "We tested twelve electric toothbrushes over three months. We recommend choosing a brush with soft bristles "
+    'for most adults. "The battery is what matters most," said Maria Lopez, a dentist in Chicago.'
+)
+
+
+@pytest.mark.parametrize(
+    ("site", "authors", "name", "kind"),
+    [
+        ("GearLab Reviews", ["Jane Porter"], "GearLab Reviews", "organization"),
+        ("The Daily Herald", [], "The Daily Herald", "media"),
+        ("Jane Porter", ["Jane Porter"], "Jane Porter", "person"),  # a personal blog named after its writer
+        (None, ["Jane Porter"], "unknown", "unknown"),
+    ],
+)
+def test_the_site_is_the_we(
+    nlp: Language, site: str | None, authors: list[str], name: str, kind: str
+) -> None:
+    by_cue = {q.cue: q.speaker for q in _quotes(nlp, REVIEW, authors, site)}
+    we = by_cue["recommend"]
+    assert (we.name, we.kind, we.resolved_from) == (name, kind, "We")
+    assert we.span is not None and REVIEW[we.span[0] : we.span[1]] == "We"
+    assert by_cue["said"].name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "renamed"),
+    [
+        (Speaker(name="unknown", kind="unknown", resolved_from="we"), True),
+        (Speaker(name="unknown", kind="unknown", resolved_from="Us"), True),
+        (Speaker(name="unknown", kind="unknown", resolved_from="I"), False),
+        (Speaker(name="unknown", kind="unknown", resolved_from="Our editor"), False),
+        (Speaker(name="Acme", kind="organization", resolved_from="we"), False),
+    ],
+)
+def test_site_is_the_we_only_for_an_unresolved_we(speaker: Speaker, renamed: bool) -> None:
+    out = site_is_the_we(speaker, "GearLab Reviews")
+    assert (out.name == "GearLab Reviews") is renamed
+    assert site_is_the_we(speaker, None) == speaker
+
+
+def test_the_pipeline_passes_the_site_name() -> None:
+    from newsgraph.pipeline import annotate
+
+    art = Article(id="a", body=REVIEW, language="en", sitename="GearLab Reviews")
+    annotate([art])
+    assert {q.speaker.name for q in art.quotes if q.cue == "recommend"} == {"GearLab Reviews"}
+    assert any(c.source.name == "GearLab Reviews" for c in art.claims)
+
+
+def test_a_site_named_for_machines_is_no_machine(nlp: Language) -> None:
+    by_cue = {q.cue: q.speaker for q in _quotes(nlp, REVIEW, [], "Marcus on AI")}
+    assert by_cue["recommend"].name == "Marcus on AI"

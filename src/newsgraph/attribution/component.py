@@ -33,7 +33,13 @@ from newsgraph.attribution.machines import (
 from newsgraph.attribution.model import model_attributions
 from newsgraph.attribution.model.combine import combine
 from newsgraph.attribution.paragraphs import drop_editors_notes, note_blocks, sources_in_paragraphs
-from newsgraph.attribution.reader import byline_is_the_narrator, drop_reader_sources, sole_author
+from newsgraph.attribution.reader import (
+    byline_is_the_narrator,
+    drop_reader_sources,
+    site_is_the_we,
+    site_of,
+    sole_author,
+)
 from newsgraph.attribution.rules import (
     Attribution,
     Thresholds,
@@ -104,18 +110,22 @@ def to_quotes(doc: Doc, atts: list[Attribution]) -> tuple[list[Quote], dict[str,
     """Contract quotes (with resolved speakers) for rule attributions, in document order."""
     text = doc_text(doc)
     resolver = SpeakerResolver(doc)
-    author = sole_author(doc)
+    author, site = sole_author(doc), site_of(doc)
     quotes: list[Quote] = []
     mentions: dict[str, list[tuple[int, int]]] = {}
     speakers: list[Speaker] = []
+    machines: list[bool] = []
     for i, a in enumerate(atts):
         if a.continues is not None and a.continues < len(speakers) and atts[a.continues].source == a.source:
-            sp = speakers[a.continues].model_copy()
+            sp, machine = speakers[a.continues].model_copy(), machines[a.continues]
         else:
-            sp = _speaker(doc, resolver, a)
-        sp = byline_is_the_narrator(_fix_speaker_span(text, sp), author)
+            sp = _fix_speaker_span(text, _speaker(doc, resolver, a))
+            machine = machine_name(sp.name) or named_assistant(doc, sp.name)
+            # the byline's writer and the site are named by the page, never a machine ("Marcus on AI")
+            sp = site_is_the_we(byline_is_the_narrator(sp, author), site, author)
         speakers.append(sp)
-        if (machine_name(sp.name) or named_assistant(doc, sp.name)) and not quoted_speech(doc, a):
+        machines.append(machine)
+        if machine and not quoted_speech(doc, a):
             continue  # rules machine_is_no_speaker ("it writes code": "it" is the AI), assistant_is_no_speaker
         if sp.span is not None:
             mentions.setdefault(sp.name, [])
@@ -220,6 +230,7 @@ class QuotesComponent:
         "doc.ents",
         "doc.tensor",
         "doc._.authors",
+        "doc._.sitename",
     ],
     default_config=DEFAULT_CONFIG,
 )

@@ -19,8 +19,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from newsgraph.clean.html_names import host_labels
+from newsgraph.clean.html_names import host_labels, publisher_name
 from newsgraph.clean.html_options import DEFAULT_OPTIONS, HtmlElement, HtmlOptions
+from newsgraph.clean.html_site import site_name
 from newsgraph.clean.text import Cleaned, clean_text
 from newsgraph.models import Author, Caption, ErrorRecord
 
@@ -275,6 +276,7 @@ class PageMeta:
     og_title: str | None = None
     description: str | None = None
     h1: tuple[str, ...] = ()
+    site: str | None = None
 
 
 def page_metadata(
@@ -313,6 +315,7 @@ def page_metadata(
         og_title=meta.title,
         description=meta.description,
         h1=h1,
+        site=site_name(meta.sitename, publisher_name(tree), url or meta.url, title),
     )
 
 
@@ -419,7 +422,9 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:  # noqa:
     embeds = prune_embedded_posts(tree) if opts.drop_embedded_posts else []
     doc = body_document(tree, html, url, opts)  # the last reader of ``tree``: it is consumed
     if doc is None and not structured:
-        return Cleaned(title=title, published=published, authors=authors, captions=captions)
+        return Cleaned(
+            title=title, published=published, authors=authors, sitename=meta.site, captions=captions
+        )
     text = prefer_fuller_body((doc.text if doc is not None else "") or "", structured, subheads)
     headings = [t for t in (title, meta.og_title, *meta.h1) if t]
     text, dropped = _prune_paragraphs(text, captions, headings, meta.description, opts)
@@ -432,7 +437,13 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:  # noqa:
     if not opts.run_cleaner:
         body = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
         return Cleaned(
-            title=title, published=published, authors=authors, body=body, captions=captions, removed=removed
+            title=title,
+            published=published,
+            authors=authors,
+            sitename=meta.site,
+            body=body,
+            captions=captions,
+            removed=removed,
         )
     lines = [p for p in text.split("\n") if p.strip()]
     w = opts.cleaner_window
@@ -468,6 +479,7 @@ def _extract(html: str, url: str | None, opts: HtmlOptions) -> Cleaned:  # noqa:
         title=title or cleaned.title,
         published=published or cleaned.published,
         authors=_merge_authors(authors, cleaned.authors),
+        sitename=meta.site,
         body=body,
         captions=caps,
         removed=removed,

@@ -64,7 +64,8 @@ def _ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
 
 
-def _alnum(text: str) -> str:
+def alnum(text: str) -> str:
+    """``text`` folded to lower-case ASCII letters and digits: ``"Condé Nast"`` -> ``"condenast"``."""
     return re.sub(r"[^0-9a-z]+", "", _ascii_fold(text))
 
 
@@ -120,12 +121,12 @@ def site_keys(sitename: str | None, publisher: str | None, url: str | None) -> s
     keys: set[str] = set()
     for s in (sitename, publisher):
         if s:
-            keys.add(_alnum(s))
+            keys.add(alnum(s))
             # "OneUptime | One Complete Observability platform." -> "oneuptime"
             head = re.split(r"\s+[|:–—-]\s+", s, maxsplit=1)[0]
-            keys.add(_alnum(head))
+            keys.add(alnum(head))
     if url and len(labels := host_labels(url)) >= 2:
-        keys.add(_alnum(labels[-2]))
+        keys.add(alnum(labels[-2]))
     return {k for k in keys if len(k) >= 3}
 
 
@@ -142,16 +143,16 @@ def host_labels(url: str) -> list[str]:
 def is_site_name(name: str, keys: set[str]) -> bool:
     """Whether ``name`` is the site or its publisher rather than a writer ("USA TODAY" on usatoday.com,
     "Condé Nast" given as publisher, "Example News Sponsored" on examplenews.com)."""
-    a = _alnum(name)
+    a = alnum(name)
     return bool(a) and any(a == k or (a.startswith(k) and len(k) >= 5) for k in keys)
 
 
 def drop_slug_duplicates(names: list[str]) -> list[str]:
     """Names without URL-slug doubles of another name ("Chuck-Ross" or "chuck-ross" beside "Chuck Ross")."""
     out: list[str] = []
-    spaced = {_alnum(n) for n in names if " " in n.strip()}
+    spaced = {alnum(n) for n in names if " " in n.strip()}
     for n in names:
-        if " " not in n.strip() and ("-" in n or "_" in n or n.islower()) and _alnum(n) in spaced:
+        if " " not in n.strip() and ("-" in n or "_" in n or n.islower()) and alnum(n) in spaced:
             continue
         out.append(n)
     return out

@@ -58,6 +58,7 @@ class Cleaned(BaseModel):
     title: str | None = None
     published: str | None = None
     authors: list[Author] = Field(default_factory=list)
+    sitename: str | None = None
     body: str = ""
     captions: list[Caption] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
