@@ -3,6 +3,8 @@ column's *I* is its one author) and ``site_is_the_we`` (a page's *we* is the sit
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 
@@ -87,19 +89,31 @@ def test_no_author_or_several_leave_the_narrator_unknown(nlp: Language, authors:
     assert (me.name, me.kind, me.resolved_from) == ("unknown", "unknown", "I")
 
 
+_UNKNOWN = Speaker(name="unknown", kind="unknown")
+
+
 @pytest.mark.parametrize(
-    ("speaker", "renamed"),
+    ("rule", "speaker", "renamed"),
     [
-        (Speaker(name="unknown", kind="unknown", resolved_from="I"), True),
-        (Speaker(name="unknown", kind="unknown", resolved_from="me"), True),
-        (Speaker(name="unknown", kind="unknown", resolved_from="we"), False),
-        (Speaker(name="Tom Reyes", kind="person", resolved_from="I"), False),
+        (byline_is_the_narrator, _UNKNOWN.model_copy(update={"resolved_from": "I"}), True),
+        (byline_is_the_narrator, _UNKNOWN.model_copy(update={"resolved_from": "me"}), True),
+        (byline_is_the_narrator, _UNKNOWN.model_copy(update={"resolved_from": "we"}), False),
+        (byline_is_the_narrator, Speaker(name="Tom Reyes", kind="person", resolved_from="I"), False),
+        (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "we"}), True),
+        (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "Us"}), True),
+        (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "I"}), False),
+        (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "Our editor"}), False),
+        (site_is_the_we, Speaker(name="Acme", kind="organization", resolved_from="we"), False),
     ],
 )
-def test_byline_is_the_narrator_only_for_an_unresolved_i(speaker: Speaker, renamed: bool) -> None:
-    out = byline_is_the_narrator(speaker, "Jane Porter")
+def test_the_page_names_only_an_unresolved_narrator(
+    rule: Callable[[Speaker, str | None], Speaker], speaker: Speaker, renamed: bool
+) -> None:
+    """``byline_is_the_narrator`` names an unresolved *I*, ``site_is_the_we`` an unresolved *we*; neither
+    touches another speaker, and neither does anything without a name to give."""
+    out = rule(speaker, "Jane Porter")
     assert (out.name == "Jane Porter") is renamed
-    assert byline_is_the_narrator(speaker, None) == speaker
+    assert rule(speaker, None) == speaker
 
 
 def test_the_pipeline_passes_the_byline() -> None:
@@ -134,22 +148,6 @@ def test_the_site_is_the_we(
     assert (we.name, we.kind, we.resolved_from) == (name, kind, "We")
     assert we.span is not None and REVIEW[we.span[0] : we.span[1]] == "We"
     assert by_cue["said"].name == "Maria Lopez"
-
-
-@pytest.mark.parametrize(
-    ("speaker", "renamed"),
-    [
-        (Speaker(name="unknown", kind="unknown", resolved_from="we"), True),
-        (Speaker(name="unknown", kind="unknown", resolved_from="Us"), True),
-        (Speaker(name="unknown", kind="unknown", resolved_from="I"), False),
-        (Speaker(name="unknown", kind="unknown", resolved_from="Our editor"), False),
-        (Speaker(name="Acme", kind="organization", resolved_from="we"), False),
-    ],
-)
-def test_site_is_the_we_only_for_an_unresolved_we(speaker: Speaker, renamed: bool) -> None:
-    out = site_is_the_we(speaker, "GearLab Reviews")
-    assert (out.name == "GearLab Reviews") is renamed
-    assert site_is_the_we(speaker, None) == speaker
 
 
 def test_the_pipeline_passes_the_site_name() -> None:
