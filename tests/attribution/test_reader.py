@@ -13,6 +13,7 @@ from newsgraph.attribution.reader import (
     reader_is_no_speaker,
     reader_source_offsets,
     site_is_the_we,
+    speaks_for_the_site,
 )
 from newsgraph.models import Article, Author, Quote, Speaker, span_errors
 
@@ -28,6 +29,8 @@ READER = [
     ("Before you decide, you should answer that the budget comes first.", "answer"),
     ("If you requested an extension, the return is due in October.", "requested"),
     ("You can tell the agent that the flight was cancelled.", "tell"),
+    ("Next, you write the code yourself and the framework runs the tests for you.", "write"),
+    ('You say "yes" to the offer, and the seller ships the lenses within a week.', "say"),
 ]
 
 
@@ -41,6 +44,7 @@ def test_the_reader_is_no_speaker(nlp: Language, text: str, cue: str) -> None:
 KEPT = [
     ("You said last year that the lenses were too expensive, and the company agreed.", "said"),
     ('You wrote, "The lenses are too expensive."', "wrote"),
+    ("You have said that the lenses are too expensive for most students.", "said"),
     ('"You know that the lenses are too expensive," the editor said.', "said"),
     ("The analysts think that the cheapest flight is always the best one.", "think"),
 ]
@@ -102,7 +106,9 @@ _UNKNOWN = Speaker(name="unknown", kind="unknown")
         (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "we"}), True),
         (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "Us"}), True),
         (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "I"}), False),
-        (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "Our editor"}), False),
+        (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "Our testers"}), True),
+        (site_is_the_we, _UNKNOWN.model_copy(update={"resolved_from": "Our clients"}), False),
+        (site_is_the_we, _UNKNOWN, False),
         (site_is_the_we, Speaker(name="Acme", kind="organization", resolved_from="we"), False),
     ],
 )
@@ -127,7 +133,8 @@ def test_the_pipeline_passes_the_byline() -> None:
 
 REVIEW = (
     "We tested twelve electric toothbrushes over three months. We recommend choosing a brush with soft bristles "
-    'for most adults. "The battery is what matters most," said Maria Lopez, a dentist in Chicago.'
+    'for most adults. "The battery is what matters most," said Maria Lopez, a dentist in Chicago. Our testers '
+    "found that the cheapest model lasted longest. Our clients know that quality matters."
 )
 
 
@@ -148,6 +155,29 @@ def test_the_site_is_the_we(
     assert (we.name, we.kind, we.resolved_from) == (name, kind, "We")
     assert we.span is not None and REVIEW[we.span[0] : we.span[1]] == "We"
     assert by_cue["said"].name == "Maria Lopez"
+    testers = by_cue["found"]
+    assert (
+        (testers.name, testers.resolved_from) == (name, "Our testers") if site else testers.name == "unknown"
+    )
+    assert by_cue["know"].name == "unknown"  # the site's clients are not the site
+
+
+@pytest.mark.parametrize(
+    ("surface", "site"),
+    [
+        ("we", True),
+        ("Us", True),
+        ("Our editorial team", True),
+        ("our Q2 2025 Pulse Survey", True),
+        ("our data and research", True),
+        ("Our clients", False),
+        ("our readers", False),
+        ("I", False),
+        ("", False),  # an unknown speaker with no source
+    ],
+)
+def test_speaks_for_the_site(surface: str, site: bool) -> None:
+    assert speaks_for_the_site(surface) is site
 
 
 def test_the_pipeline_passes_the_site_name() -> None:

@@ -51,6 +51,7 @@ def test_site_part(raw: str, keys: tuple[str, ...], title: str | None, name: str
         ("39 Best Electrician Tools for Your Tool Belt and Your Business", None, False),
         ("Best toothbrushes of 2025", "Best Toothbrushes of 2025", False),
         ("site", None, False),
+        ("What is Smart Energy?", None, False),
     ],
 )
 def test_looks_like_a_name(name: str, title: str | None, ok: bool) -> None:

@@ -6,10 +6,11 @@ how leading companies …``, ``let's say you get a quote``. The parse gives *you
 store of 709 web pages (the WCXB set) had 2,304 "quotes" whose speaker was that *you*, kept as ``unknown`` (and
 72 whose speaker was the *'s* of *let's*): the largest block of its claims, and not one of them a statement
 anyone made. Rule ``reader_is_no_speaker`` drops an attribution whose source is the second person outside quote
-marks, unless the words are quoted or the verb is one of speech (``you said yesterday the middle class is still
-getting crushed``, an interviewer's question outside marks, names what someone said) used as a report, with no
-modal and no *if* or *when* (``you should answer: …``, ``if you requested an extension`` advise or suppose), and
-one whose source is the *'s* / *us* of *let's*.
+marks, unless its verb is one of speech in the past (``you said yesterday the middle class is still getting
+crushed``, ``You wrote, "…"``: an interviewer's question names what someone said), with no modal and no *if* or
+*when* (``you should answer: …``, ``if you requested an extension`` advise or suppose). In the present the verb
+tells the reader what to say or write, quoted or not (``you write the code yourself``, ``you find it "a little
+tricky"``). So is one whose source is the *'s* / *us* of *let's*, when nothing is quoted.
 
 A writer who speaks as *I* outside quote marks (an op-ed, a column, a review) is the article's writer (rule
 ``first_person_narrator`` in :mod:`~newsgraph.attribution.speakers`), whom the resolver leaves ``unknown``: the
@@ -17,11 +18,12 @@ body does not name them. Rule ``byline_is_the_narrator`` names them from the byl
 one author (``doc._.authors``, set by :func:`newsgraph.pipeline.annotate`): with two or more, *I* is any of them.
 
 A company's blog, a review site or a newsroom speaks as *we* outside quote marks (``We recommend choosing a brush
-with soft bristles``, ``we think that OneTrip Prime offers the best value``): 1,067 such readings in the WCXB store,
-all ``unknown``. Rule ``site_is_the_we`` names that *we* after the site that published the page
-(``doc._.sitename``, from the page's metadata: :mod:`newsgraph.clean.html_site`), or after the sole author when the
-site is named after them (a personal blog). A *we* with a speaker before it is that speaker's, as before; a page
-with no site name keeps *we* ``unknown``.
+with soft bristles``, ``we think that OneTrip Prime offers the best value``), and through its people and its work
+(``Our testers found …``, ``Our analysis shows …``): 1,067 *we* readings in the WCXB store, all ``unknown``.
+Rule ``site_is_the_we`` names that *we* (and *our* with a noun of :data:`SITE_VOICES`) after the site that
+published the page (``doc._.sitename``, from the page's metadata: :mod:`newsgraph.clean.html_site`), or after the
+sole author when the site is named after them (a personal blog). A *we* with a speaker before it is that
+speaker's, as before; a page with no site name keeps *we* ``unknown``.
 """
 
 from __future__ import annotations
@@ -57,17 +59,29 @@ def reader_source_offsets(doc: Doc) -> frozenset[int]:
 
 def reader_is_no_speaker(doc: Doc, a: Attribution, readers: frozenset[int]) -> bool:
     """Rule ``reader_is_no_speaker`` (see the module): the source's head is a second-person word among
-    ``readers`` (:func:`reader_source_offsets`), the attribution quotes nothing and its verb is no verb of
-    speech; or the source is the *'s* of *let's* (:func:`lets`) and nothing is quoted."""
+    ``readers`` (:func:`reader_source_offsets`) and its verb reports nothing the reader said
+    (:func:`reports_what_you_said`); or the source is the *'s* of *let's* (:func:`lets`) and nothing is quoted."""
     head = a.source_token(doc)
-    if head is None or a.quotes:
+    if head is None:
         return False
     if lets(head):
-        return True
+        return not a.quotes
     if head.idx not in readers:
         return False
     verb = a.cue_word(doc)
-    return verb is None or verb.lemma_.lower() not in SPEECH_VERBS or advice_or_supposition(verb)
+    return verb is None or not reports_what_you_said(verb)
+
+
+def reports_what_you_said(verb: Token) -> bool:
+    """``You said last year that …``, ``you have written, "…"``: a verb of speech in the past, with no modal and
+    no *if* or *when* (:func:`advice_or_supposition`), reports what the person addressed said (an interviewer's
+    question). In the present it tells the reader what to say or write (``you write the code yourself``, ``you
+    find it "a little tricky"``), quoted or not."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or advice_or_supposition(verb):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def advice_or_supposition(verb: Token) -> bool:
@@ -116,16 +130,45 @@ def _folded(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
+SITE_VOICES = frozenset(
+    {
+        "team", "teams", "staff", "editor", "editors", "editorial", "experts", "testers", "reviewers", "analysts",
+        "researchers", "writers", "analysis", "analyses", "test", "tests", "testing", "research", "survey",
+        "surveys", "data", "report", "reports", "study", "studies", "findings", "review", "reviews", "article",
+        "guide", "methodology", "experience",
+    }
+)  # fmt: skip
+"""Nouns that, after *our*, speak for the site: its people at work and its work (``Our testers found …``, ``Our
+analysis shows …``); not its clients, readers or friends."""
+
+SITE = "the site that published the article"
+"""The description of a speaker who is the publishing site."""
+
+
+def speaks_for_the_site(surface: str) -> bool:
+    """``we`` / ``us``, or *our* with a noun of :data:`SITE_VOICES` (``Our editorial team``, ``our Q2 2025 Pulse
+    Survey``, ``our data and research``): the site's own voice. ``Our clients know …`` is not."""
+    words = [w.strip(",.;:") for w in surface.lower().split()]
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0] in PLURAL_NARRATOR
+    return words[0] == "our" and any(w in SITE_VOICES for w in words[1:])
+
+
 def site_is_the_we(sp: Speaker, site: str | None, author: str | None = None) -> Speaker:
-    """Rule ``site_is_the_we`` (see the module): a plural first person the resolver left ``unknown`` is the site
-    that published the page, kind ``media`` when its name says so (``Daily News``) and ``organization`` otherwise;
-    when the site bears its sole author's name (``Mark Denney``), the author."""
-    if site is None or sp.kind != "unknown" or (sp.resolved_from or "").lower() not in PLURAL_NARRATOR:
+    """Rule ``site_is_the_we`` (see the module): a plural first person the resolver left ``unknown``
+    (:func:`speaks_for_the_site`) is the site that published the page, kind ``media`` when its name says so
+    (``Daily News``) and ``organization`` otherwise; when the site bears its sole author's name (``Mark
+    Denney``), the author. An *our* phrase is kept as the description (``Our testers``)."""
+    surface = sp.resolved_from or ""
+    if site is None or sp.kind != "unknown" or not speaks_for_the_site(surface):
         return sp
+    own = surface.lower() not in PLURAL_NARRATOR
     if author is not None and _folded(author) == _folded(site):
-        return sp.model_copy(update={"name": author, "kind": "person", "description": WRITER})
+        return sp.model_copy(
+            update={"name": author, "kind": "person", "description": surface if own else WRITER}
+        )
     words = {w.lower().strip(".") for w in site.split()}
     kind: SpeakerKind = "media" if words & MEDIA_ORG_WORDS else "organization"
-    return sp.model_copy(
-        update={"name": site, "kind": kind, "description": "the site that published the article"}
-    )
+    return sp.model_copy(update={"name": site, "kind": kind, "description": surface if own else SITE})

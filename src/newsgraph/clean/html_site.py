@@ -68,10 +68,12 @@ def _keys(url: str | None, publisher: str | None) -> tuple[str, ...]:
 
 def looks_like_a_name(name: str, title: str | None) -> bool:
     """A site's name, not the page's title or a headline: at most :data:`MAX_NAME_WORDS` words (``39 Best
-    Electrician Tools for Your Tool Belt & Your Business``), not the page's own title, and no bare handle
-    placeholder (``@site``)."""
+    Electrician Tools for Your Tool Belt & Your Business``), not the page's own title nor a question (``What is
+    Smart Energy?``), and no bare handle placeholder (``@site``)."""
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or alnum(name) in {"site", "website", "home", "blog"}:
+        return False
+    if name.rstrip().endswith("?"):
         return False
     return not (title and alnum(title) == alnum(name))
 
