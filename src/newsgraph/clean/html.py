@@ -132,23 +132,23 @@ def _split_authors(raw: str | None) -> list[str]:
 
 
 def choose_authors(
-    tree: HtmlElement, meta_author: str | None, sitename: str | None, url: str | None, html: str | None
+    tree: HtmlElement,
+    meta_author: str | None,
+    sitename: str | None,
+    url: str | None,
+    html: str | None,
+    publisher: str | None = None,
 ) -> str | None:
     """The writers' names ("; "-joined): the first of the candidate by-lines (meta tags and JSON-LD, then the
     by-line markup, then a link to a writer's profile page, then a "By ..." line) that still names a person after the rules of
     :mod:`newsgraph.clean.html_names`. A candidate that names only the site is passed over for a later one, and
     kept when no later candidate names a person (organisations do sign articles). Last candidate: a "By Jane
-    Doe" by-line written out in the page's text."""
+    Doe" by-line written out in the page's text. ``publisher``: the page's :func:`publisher_name`, when the
+    caller has read it already."""
     from newsgraph.clean.html_author import extract_author
-    from newsgraph.clean.html_names import (
-        byline_text_author,
-        clean_names,
-        profile_link_author,
-        publisher_name,
-        site_keys,
-    )
+    from newsgraph.clean.html_names import byline_text_author, clean_names, profile_link_author, site_keys
 
-    keys = site_keys(sitename, publisher_name(tree), url)
+    keys = site_keys(sitename, publisher if publisher is not None else publisher_name(tree), url)
     fallback: list[str] = []
     for step in range(4):
         if step == 0:
@@ -297,7 +297,8 @@ def page_metadata(
     with contextlib.suppress(Exception):  # trafilatura's JSON-LD parser has bugs on odd markup
         meta = extract_meta_json(tree, meta)
     title = meta.title or extract_title(tree)
-    author = choose_authors(tree, meta.author, meta.sitename, url or meta.url, html)
+    publisher = publisher_name(tree)
+    author = choose_authors(tree, meta.author, meta.sitename, url or meta.url, html, publisher)
     date = find_date(
         tree,
         extensive_search=opts.extensive_date_search,
@@ -315,7 +316,7 @@ def page_metadata(
         og_title=meta.title,
         description=meta.description,
         h1=h1,
-        site=site_name(meta.sitename, publisher_name(tree), url or meta.url, title),
+        site=site_name(meta.sitename, publisher, url or meta.url, title),
     )
 
 
