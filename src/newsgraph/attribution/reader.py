@@ -32,9 +32,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.attribution.pronouns import SECOND_PERSON, words_outside_quotes
 from newsgraph.attribution.records import Attribution, without
+from newsgraph.attribution.short_names import institution_kind
 from newsgraph.lexicon.reporting import SPEECH_VERBS
-from newsgraph.lexicon.speakers import MEDIA_ORG_WORDS
-from newsgraph.models import Speaker, SpeakerKind
+from newsgraph.models import Speaker
 
 READER_WORDS = SECOND_PERSON | {"y'all", "y’all"}
 """Words that address the reader, as a source."""
@@ -169,6 +169,6 @@ def site_is_the_we(sp: Speaker, site: str | None, author: str | None = None) -> 
         return sp.model_copy(
             update={"name": author, "kind": "person", "description": surface if own else WRITER}
         )
-    words = {w.lower().strip(".") for w in site.split()}
-    kind: SpeakerKind = "media" if words & MEDIA_ORG_WORDS else "organization"
-    return sp.model_copy(update={"name": site, "kind": kind, "description": surface if own else SITE})
+    return sp.model_copy(
+        update={"name": site, "kind": institution_kind(site), "description": surface if own else SITE}
+    )

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsgraph.models import Speaker
+from newsgraph.lexicon.speakers import MEDIA_ORG_WORDS
+from newsgraph.models import Speaker, SpeakerKind
 from newsgraph.names import is_proper_name
 
 INSTITUTION_KINDS = frozenset({"media", "organization"})
+
+
+def institution_kind(name: str) -> SpeakerKind:
+    """``media`` for an institution whose name says so (``Daily News``, ``Reuters``: :data:`MEDIA_ORG_WORDS`),
+    ``organization`` otherwise."""
+    words = {w.lower().strip(".") for w in name.split()}
+    return "media" if words & MEDIA_ORG_WORDS else "organization"
 
 
 def _bare(name: str) -> str:

@@ -50,7 +50,7 @@ from newsgraph.attribution.pronouns import (
     unresolved_pronoun,
     words_outside_quotes,
 )
-from newsgraph.attribution.short_names import short_name_of
+from newsgraph.attribution.short_names import institution_kind, short_name_of
 from newsgraph.attribution.titles import (
     class_of_organizations,
     names_its_own,
@@ -66,7 +66,6 @@ from newsgraph.lexicon.speakers import (
     HUMAN_VERBS,
     INSTITUTION_NOUNS,
     MEDIA_NOUNS,
-    MEDIA_ORG_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
 )
@@ -379,8 +378,7 @@ class SpeakerResolver:
             name = name_of(head_ent.text)
             if name.lower().startswith("the "):
                 name = name[4:]
-            words = {w.lower().strip(".") for w in name.split()}
-            kind: SpeakerKind = "media" if words & MEDIA_ORG_WORDS else "organization"
+            kind = institution_kind(name)
             s = head_ent.start_char + head_ent.text.find(name)
             full = doc[a:b].text
             desc = full if full not in {name, head_ent.text} and len(full.split()) <= 12 else None

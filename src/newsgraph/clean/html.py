@@ -137,18 +137,18 @@ def choose_authors(
     sitename: str | None,
     url: str | None,
     html: str | None,
-    publisher: str | None = None,
+    publisher: str | None,
 ) -> str | None:
     """The writers' names ("; "-joined): the first of the candidate by-lines (meta tags and JSON-LD, then the
     by-line markup, then a link to a writer's profile page, then a "By ..." line) that still names a person after the rules of
     :mod:`newsgraph.clean.html_names`. A candidate that names only the site is passed over for a later one, and
     kept when no later candidate names a person (organisations do sign articles). Last candidate: a "By Jane
-    Doe" by-line written out in the page's text. ``publisher``: the page's :func:`publisher_name`, when the
-    caller has read it already."""
+    Doe" by-line written out in the page's text. ``publisher``: the page's :func:`publisher_name`, read once by
+    the caller, which also names the site with it."""
     from newsgraph.clean.html_author import extract_author
     from newsgraph.clean.html_names import byline_text_author, clean_names, profile_link_author, site_keys
 
-    keys = site_keys(sitename, publisher if publisher is not None else publisher_name(tree), url)
+    keys = site_keys(sitename, publisher, url)
     fallback: list[str] = []
     for step in range(4):
         if step == 0:

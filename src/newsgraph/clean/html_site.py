@@ -84,12 +84,8 @@ def is_platform(name: str) -> bool:
     folded = alnum(name)
     if folded in PLATFORMS or folded.removesuffix("com") in PLATFORMS:
         return True
-    last = name.split()[-1] if name.split() else ""
-    return (
-        bool(re.search(r"['’]s$", name.split()[-2])) and alnum(last) in PLATFORMS
-        if len(name.split()) > 1
-        else False
-    )
+    words = name.split()
+    return len(words) > 1 and words[-2].endswith(("'s", "’s")) and alnum(words[-1]) in PLATFORMS
 
 
 def site_name(
@@ -97,13 +93,13 @@ def site_name(
 ) -> str | None:
     """The site's name from the page's metadata (``sitename`` first, then ``publisher``), or None when neither
     names a site (:func:`looks_like_a_name`, :func:`is_platform`)."""
-    handle = bool(
-        sitename and sitename.startswith("@")
-    )  # a handle is the last resort: "@trezy_io", "Trezy SAS"
+    keys = _keys(url, publisher)
+    # a handle is the last resort: "@trezy_io" beside the publisher "Trezy SAS"
+    handle = sitename is not None and sitename.startswith("@")
     for candidate in (publisher, sitename) if handle else (sitename, publisher):
         if not candidate:
             continue
-        name = site_part(without_handle_mark(candidate), _keys(url, publisher), title)
+        name = site_part(without_handle_mark(candidate), keys, title)
         if publisher and alnum(name) == alnum(publisher):
             name = without_handle_mark(publisher)  # "homeyou" in a tagline, "Homeyou" as publisher
         if looks_like_a_name(name, title) and not is_platform(name):
